@@ -1,0 +1,8 @@
+// Every Loopguard rule by id. `test/docs.test.ts` checks that this list, the rule files, the docs and the README agree.
+import noFloatingPromises from './no-floating-promises';
+
+export const rules = {
+  'no-floating-promises': noFloatingPromises,
+};
+
+export type RuleId = keyof typeof rules;

@@ -1,0 +1,36 @@
+// Guarding replacements against automatic semicolon insertion in files written without semicolons.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/** A statement starting with one of these continues the previous line when that line has no semicolon. */
+const CONTINUES_PREVIOUS_LINE = /^[([`+\-/]/;
+
+const STATEMENT_LIST_OWNERS = new Set<string>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.ClassBody,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.TSModuleBlock,
+  AST_NODE_TYPES.TSInterfaceBody,
+]);
+
+/**
+ * `replacement` prefixed with `;` when it would otherwise be read as a continuation of the statement before
+ * `statement` (`foo()\n(a || b).catch(…)` calls `foo()`'s result).
+ */
+export function guardStatementStart(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+  replacement: string,
+): string {
+  if (!CONTINUES_PREVIOUS_LINE.test(replacement)) return replacement;
+  const previous = sourceCode.getTokenBefore(statement, { includeComments: false });
+  if (!previous || previous.value === ';' || previous.value === '{' || previous.value === ':') return replacement;
+  if (previous.value === '}') {
+    const owner = sourceCode.getNodeByRangeIndex(previous.range[0]);
+    // A function or class *expression* ends in `}` too, and `function () {}\n(x)` calls it.
+    const endsAnExpression =
+      owner?.parent?.type === AST_NODE_TYPES.FunctionExpression || owner?.parent?.type === AST_NODE_TYPES.ClassExpression;
+    if (owner && STATEMENT_LIST_OWNERS.has(owner.type) && !endsAnExpression) return replacement;
+  }
+  return `;${replacement}`;
+}

@@ -1,0 +1,22 @@
+// The typed rule tester every rule table runs on: a real TypeScript project on disk (test/fixtures/typed) whose
+// files `file.ts`, `react.tsx`, `file.cts`, `file.mts` and `script.js` take each case's code.
+import * as path from 'node:path';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+/** The fixture project the typed tester resolves types in; the source tree, not the compiled test folder. */
+export const TYPED_FIXTURES = path.resolve(__dirname, '../../fixtures/typed');
+
+// Mocha names its hook `after`; the tester looks for `afterAll`.
+RuleTester.afterAll = after;
+
+export function createTypedRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: {
+        project: './tsconfig.json',
+        tsconfigRootDir: TYPED_FIXTURES,
+      },
+    },
+  });
+}
