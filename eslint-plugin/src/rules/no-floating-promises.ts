@@ -398,7 +398,7 @@ export default createRule<Options, MessageIds>({
           loc: callbackHeadLoc(argument),
           messageId: 'ignoredAsyncCallback',
           data: { callee: calleeName },
-          suggest: isForEach ? forEachSuggestions(call as TSESTree.CallExpression, argument) : [],
+          suggest: isForEach && call.type === AST_NODE_TYPES.CallExpression ? forEachSuggestions(call, argument) : [],
         });
       }
     }

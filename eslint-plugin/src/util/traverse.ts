@@ -1,5 +1,5 @@
 // Walking an ESTree subtree with the parser's visitor keys, for analyses that look inside a function body.
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Calls `enter` on `root` and every node below it, depth first. Returning `false` from `enter` skips that node's
@@ -56,6 +56,8 @@ export function containsNode(
 
 function isFunctionLike(node: TSESTree.Node): boolean {
   return (
-    node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
   );
 }

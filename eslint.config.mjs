@@ -1,0 +1,22 @@
+// The repository lints itself: typescript-eslint's type-checked rules plus Loopguard's own `strict` config
+// (from the built plugin, so `npm run lint` runs after `npm run build`).
+import { defineConfig, globalIgnores } from 'eslint/config';
+import loopguard from 'eslint-plugin-loopguard';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['**/dist/**', '**/node_modules/**', 'examples/**', 'test/fixtures/**', '.cache/**', 'bench/projects/**']),
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked, loopguard.configs.strict],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

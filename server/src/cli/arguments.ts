@@ -1,0 +1,98 @@
+// The `loopguard` command line: its options, declared once, with the help text generated from the declarations.
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+
+export interface LintCommand {
+  command: 'lint';
+  paths: string[];
+  fix: boolean;
+  fixUnsafe: boolean;
+  format: OutputFormat;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  config: string | undefined;
+  strict: boolean;
+}
+
+export type ParsedCommand = LintCommand | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {}
+
+interface OptionSpec {
+  type: 'boolean' | 'string';
+  short?: string;
+  value?: string;
+  description: string;
+}
+
+const OPTIONS = {
+  fix: { type: 'boolean', description: 'Apply autofixes (only fixes that cannot change behaviour) and write the files.' },
+  'fix-unsafe': {
+    type: 'boolean',
+    description: "Also apply each finding's preferred suggestion (adds `await`, rewrites loops: review the diff).",
+  },
+  format: { type: 'string', short: 'f', value: 'stylish|json|sarif', description: 'Output format (default: stylish). `json` is ESLint\'s JSON; `sarif` is SARIF 2.1.0.' },
+  'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
+  quiet: { type: 'boolean', description: 'Report errors only.' },
+  config: { type: 'string', short: 'c', value: 'PATH', description: 'Lint with this flat ESLint config file instead of the built-in one.' },
+  strict: { type: 'boolean', description: 'Use the built-in `strict` config instead of `recommended`.' },
+  help: { type: 'boolean', short: 'h', description: 'Show this help.' },
+  version: { type: 'boolean', short: 'v', description: 'Show the version.' },
+} satisfies Record<string, OptionSpec>;
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { command: 'help' };
+  if (command !== 'lint') throw new UsageError(`unknown command '${command}' (the command is \`loopguard lint [paths...]\`)`);
+  const format = (values.format ?? 'stylish') as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (use one of ${FORMATS.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
+    }
+  }
+  if (values.config !== undefined && values.strict) throw new UsageError('--strict selects a built-in config; it cannot be combined with --config');
+  return {
+    command: 'lint',
+    paths: paths.length > 0 ? paths : ['.'],
+    fix: values.fix === true || values['fix-unsafe'] === true,
+    fixUnsafe: values['fix-unsafe'] === true,
+    format,
+    maxWarnings,
+    quiet: values.quiet === true,
+    config: values.config,
+    strict: values.strict === true,
+  };
+}
+
+export function helpText(): string {
+  const lines = [
+    'Usage: loopguard lint [options] [paths...]',
+    '',
+    'Finds async mistakes in JavaScript and TypeScript: floating promises, blocking calls in async code,',
+    'unbounded concurrency, needless sequencing. Paths default to the current folder; node_modules, build',
+    'output and git-ignored files are skipped. Type information comes from the nearest tsconfig.json, or an',
+    'inferred project for files no tsconfig covers.',
+    '',
+    'Options:',
+  ];
+  for (const [name, spec] of Object.entries(OPTIONS) as [string, OptionSpec][]) {
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    lines.push(`  ${flag.padEnd(32)}${spec.description}`);
+  }
+  lines.push('', 'Exit codes: 0 no problems; 1 errors, or more warnings than --max-warnings; 2 usage or configuration error.');
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+// Turning lint results into the text `loopguard lint` prints: ESLint's own `stylish` and `json` formatters (so the
+// output is what ESLint users know and their tools parse), and our SARIF writer.
+import { ESLint } from 'eslint';
+
+import type { LintResult, RuleMeta } from '../../engine';
+import type { OutputFormat } from '../arguments';
+import { formatSarif } from './sarif';
+
+export interface FormatContext {
+  cwd: string;
+  rulesMeta: Record<string, RuleMeta>;
+  toolVersion: string;
+}
+
+export async function formatResults(format: OutputFormat, results: LintResult[], context: FormatContext): Promise<string> {
+  if (format === 'sarif') return formatSarif(results, context);
+  const eslint = new ESLint({ cwd: context.cwd, overrideConfigFile: true });
+  const formatter = await eslint.loadFormatter(format);
+  // ESLint's CLI hands formatters `cwd` and `rulesMeta` too, though `LoadedFormatter`'s type only names `ResultsMeta`.
+  const data = { cwd: context.cwd, rulesMeta: context.rulesMeta } as unknown as ESLint.ResultsMeta;
+  return formatter.format(results, data);
+}

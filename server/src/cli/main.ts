@@ -1,0 +1,146 @@
+// `loopguard lint`: finds the files, lints them with the shared engine, writes fixes, prints a report and exits
+// with a code that means something (0 clean, 1 findings, 2 usage or configuration error).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { ConfigLoadError, Engine, findFiles, type LintConfigSource, loadConfigFile, type LintResult } from '../engine';
+import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
+import { formatResults } from './formatters';
+import { Progress } from './progress';
+import { writeFixedFile } from './write-file';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal, so progress can be shown. */
+  interactive: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../../package.json') as { version: string };
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`loopguard: ${error.message}\nRun \`loopguard --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (command.command === 'help') {
+    io.stdout(`${helpText()}\n`);
+    return EXIT_OK;
+  }
+  if (command.command === 'version') {
+    io.stdout(`${version}\n`);
+    return EXIT_OK;
+  }
+  return lint(command, io);
+}
+
+async function lint(command: LintCommand, io: CliIo): Promise<number> {
+  let config: LintConfigSource = { kind: 'builtin', name: command.strict ? 'strict' : 'recommended' };
+  if (command.config !== undefined) {
+    try {
+      config = await loadConfigFile(path.resolve(io.cwd, command.config));
+    } catch (error) {
+      if (!(error instanceof ConfigLoadError)) throw error;
+      io.stderr(`loopguard: config error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const { files, missing } = findFiles(command.paths, io.cwd);
+  if (missing.length > 0) {
+    for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
+    return EXIT_USAGE;
+  }
+  if (files.length === 0) {
+    io.stderr(`loopguard: no JavaScript or TypeScript files to lint in ${command.paths.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+
+  const engine = new Engine({ root: inferredRoot(command.paths, io.cwd), config });
+  const problems = engine.prepare(files);
+  const progress = new Progress(io, files.length);
+  const results: LintResult[] = [];
+  const notWritten: string[] = [];
+  for (const file of files) {
+    progress.advance(file);
+    if (problems.has(file.split(path.sep).join('/'))) continue;
+    const outcome = engine.lintFile(file, command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none');
+    if (outcome.kind !== 'linted') continue;
+    const { result } = outcome;
+    if (result.output !== undefined) {
+      if (writeFixedFile(result.filePath, outcome.source, result.output) === 'changed-on-disk') {
+        notWritten.push(result.filePath);
+      } else {
+        engine.fileChanged(result.filePath);
+      }
+    }
+    results.push(command.quiet ? errorsOnly(result) : result);
+  }
+  progress.done();
+
+  const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version });
+  if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
+
+  for (const file of notWritten) {
+    io.stderr(`loopguard: ${file} changed on disk while it was being linted; its fixes were not written.\n`);
+  }
+  const brokenConfigs = new Map<string, { message: string; files: number }>();
+  for (const problem of problems.values()) {
+    const entry = brokenConfigs.get(problem.configPath) ?? { message: problem.message, files: 0 };
+    entry.files++;
+    brokenConfigs.set(problem.configPath, entry);
+  }
+  for (const [configPath, { message, files: count }] of brokenConfigs) {
+    io.stderr(`loopguard: config error in ${configPath}: ${message} (${count} file${count === 1 ? '' : 's'} not linted)\n`);
+  }
+
+  if (brokenConfigs.size > 0) return EXIT_USAGE;
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return EXIT_FINDINGS;
+  if (command.maxWarnings !== undefined && warnings > command.maxWarnings) {
+    io.stderr(`loopguard: too many warnings (${warnings}); the maximum is ${command.maxWarnings}.\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/** The folder the inferred project resolves `node_modules` from: the one folder linted, else the current one. */
+function inferredRoot(paths: readonly string[], cwd: string): string {
+  if (paths.length !== 1) return cwd;
+  const target = path.resolve(cwd, paths[0]!);
+  return fs.statSync(target).isFile() ? path.dirname(target) : target;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+/** The process entry point used by `bin/loopguard.js`. */
+export function main(): void {
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`loopguard: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

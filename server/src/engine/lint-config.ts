@@ -1,0 +1,85 @@
+// The flat ESLint config a file is linted with: the built-in `recommended` config by default, or a user's
+// `eslint.config.*` (with `--config`), in both cases handed the engine's own TypeScript program.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import * as tsParser from '@typescript-eslint/parser';
+import type { Linter } from 'eslint';
+import loopguard from 'eslint-plugin-loopguard';
+import type * as ts from 'typescript';
+
+/** The file extensions Loopguard lints, in the CLI and in the editor. */
+export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
+const COMMONJS_FILES = ['**/*.{cts,cjs}'];
+
+export type ConfigName = 'recommended' | 'strict';
+
+export type LintConfigSource =
+  | { kind: 'builtin'; name: ConfigName }
+  | { kind: 'file'; path: string; configs: Linter.Config[] };
+
+/** What `Linter.verify` needs: the config array and the folder its `files` patterns are relative to. */
+export interface ResolvedLintConfig {
+  cwd: string;
+  configs: Linter.Config[];
+}
+
+export class ConfigLoadError extends Error {}
+
+/** Loads a user's flat config file. Code in it runs: callers decide whether the workspace is trusted. */
+export async function loadConfigFile(configPath: string): Promise<LintConfigSource> {
+  const absolute = path.resolve(configPath);
+  let exported: unknown;
+  try {
+    const module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    exported = await module.default;
+  } catch (error) {
+    throw new ConfigLoadError(`could not load ${absolute}: ${(error as Error).message}`);
+  }
+  const configs: unknown[] = [exported].flat(Infinity);
+  if (exported === undefined || configs.some((config) => typeof config !== 'object' || config === null)) {
+    throw new ConfigLoadError(`${absolute} must export a flat config object or array as its default export`);
+  }
+  return { kind: 'file', path: absolute, configs: configs as Linter.Config[] };
+}
+
+/**
+ * The config array for one program. Built-in configs lint every JavaScript and TypeScript file; a user config
+ * keeps its own `files` patterns, with `project`/`projectService` taken out (typescript-estree would prefer them to
+ * `programs` and read the disk instead of the engine's program, bypassing unsaved edits).
+ */
+export function resolveLintConfig(source: LintConfigSource, program: ts.Program, fileRoot: string): ResolvedLintConfig {
+  if (source.kind === 'builtin') {
+    return {
+      cwd: fileRoot,
+      configs: [
+        {
+          files: ALL_FILES,
+          languageOptions: {
+            parser: tsParser,
+            parserOptions: { programs: [program] },
+            sourceType: 'module',
+          },
+          plugins: { loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string] },
+          rules: loopguard.configs[source.name].rules,
+        },
+        { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
+      ],
+    };
+  }
+  return {
+    cwd: path.dirname(source.path),
+    configs: source.configs.map((config) => withProgram(config, program)),
+  };
+}
+
+function withProgram(config: Linter.Config, program: ts.Program): Linter.Config {
+  const languageOptions = config.languageOptions;
+  if (!languageOptions || (!languageOptions.parser && !languageOptions.parserOptions)) return config;
+  const { project: _project, projectService: _projectService, ...parserOptions } = (languageOptions.parserOptions ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return { ...config, languageOptions: { ...languageOptions, parserOptions: { ...parserOptions, programs: [program] } } };
+}

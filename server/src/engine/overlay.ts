@@ -1,0 +1,36 @@
+// Open-editor buffers that take precedence over the disk: the language server fills this, the CLI leaves it empty
+// (or uses it for the text of a file while fixes are applied to it).
+
+export interface OverlayDocument {
+  text: string;
+  version: number;
+}
+
+export class DocumentOverlay {
+  private readonly documents = new Map<string, OverlayDocument>();
+  private changes = 0;
+
+  /** A number that changes whenever any document is set or removed; projects fold it into their version. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  get(filePath: string): OverlayDocument | undefined {
+    return this.documents.get(filePath);
+  }
+
+  set(filePath: string, text: string, version: number): void {
+    this.documents.set(filePath, { text, version });
+    this.changes++;
+  }
+
+  delete(filePath: string): boolean {
+    const removed = this.documents.delete(filePath);
+    if (removed) this.changes++;
+    return removed;
+  }
+
+  paths(): IterableIterator<string> {
+    return this.documents.keys();
+  }
+}

@@ -1,0 +1,278 @@
+// The `loopguard` binary, run for real on projects written to disk: exit codes, fixes, output formats, type
+// information with and without a tsconfig, and bad input that must not stop the run.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { ESLint } from 'eslint';
+
+import { FIXTURES } from '../support/paths';
+import { type CliRun, runCli } from '../support/run-cli';
+import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+
+const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
+const CLEAN = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+
+/** A flat config for temp projects that registers the test-only fixture plugin next to Loopguard. */
+function fixtureConfig(rules: Record<string, string>): string {
+  const parser = pathToFileURL(require.resolve('@typescript-eslint/parser')).href;
+  const loopguard = pathToFileURL(require.resolve('eslint-plugin-loopguard')).href;
+  const fixtures = pathToFileURL(path.join(FIXTURES, 'cli-plugin', 'index.cjs')).href;
+  return [
+    `import * as parser from '${parser}';`,
+    `import loopguard from '${loopguard}';`,
+    `import fixtures from '${fixtures}';`,
+    'export default [{',
+    "  files: ['**/*.ts'],",
+    "  languageOptions: { parser, parserOptions: { projectService: true } },",
+    '  plugins: { loopguard, fixtures },',
+    `  rules: ${JSON.stringify(rules)},`,
+    '}];',
+  ].join('\n');
+}
+
+function messagesOf(run: CliRun): Array<[string, string | null, number]> {
+  const results = JSON.parse(run.stdout) as ESLint.LintResult[];
+  return results.flatMap((result) =>
+    result.messages.map((message): [string, string | null, number] => [path.basename(result.filePath), message.ruleId, message.line]),
+  );
+}
+
+describe('loopguard lint (the CLI binary)', function () {
+  this.timeout(120_000);
+  after(removeTempProjects);
+
+  it('exits 0 and prints nothing on a clean project', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'src/a.ts': CLEAN });
+    const run = runCli(['lint'], root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+  });
+
+  it('exits 1 and prints stylish findings with the rule id', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'src/a.ts': FLOATING });
+    const run = runCli(['lint'], root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /src\/a\.ts\n\s+3:3\s+error\s+This promise is not awaited.*loopguard\/no-floating-promises/);
+    assert.match(run.stdout, /1 problem \(1 error, 0 warnings\)/);
+  });
+
+  it('exits 2 with one clear message for a path that does not exist', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'src/a.ts': CLEAN });
+    const run = runCli(['lint', 'no/such/dir'], root);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'loopguard: no such file or directory: no/such/dir\n');
+  });
+
+  it('exits 2 for an unknown option and for an unknown format', () => {
+    const root = createTempProject({ 'a.ts': CLEAN });
+    const unknownOption = runCli(['lint', '--frobnicate'], root);
+    assert.equal(unknownOption.status, 2);
+    assert.match(unknownOption.stderr, /^loopguard: Unknown option '--frobnicate'/);
+    const unknownFormat = runCli(['lint', '--format', 'xml'], root);
+    assert.equal(unknownFormat.status, 2);
+    assert.match(unknownFormat.stderr, /unknown format 'xml'/);
+  });
+
+  it('prints help and version', () => {
+    const root = createTempProject({});
+    const help = runCli(['--help'], root);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: loopguard lint \[options\] \[paths\.\.\.\]/);
+    assert.match(help.stdout, /--fix-unsafe/);
+    const version = runCli(['--version'], root);
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('--fix applies autofixes only, writes the file, and a second run changes nothing', () => {
+    const source = 'var n = 1;\ndeclare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n  return n;\n}\n';
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'eslint.config.mjs': fixtureConfig({ 'fixtures/prefer-let': 'error', 'loopguard/no-floating-promises': 'error' }),
+      'a.ts': source,
+    });
+    const run = runCli(['lint', '--fix', '--config', 'eslint.config.mjs', '--format', 'json'], root);
+    assert.equal(run.status, 1, run.stderr);
+    const fixed = fs.readFileSync(path.join(root, 'a.ts'), 'utf8');
+    assert.equal(fixed, source.replace('var n', 'let n'), 'the autofix is applied, the suggestion is not');
+    assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 4]]);
+    const again = runCli(['lint', '--fix', '--config', 'eslint.config.mjs'], root);
+    assert.equal(again.status, 1);
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), fixed);
+  });
+
+  it("--fix-unsafe applies each finding's preferred suggestion, and a second run changes nothing", () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  const task = save();\n  console.log(1);\n}\n',
+    });
+    const run = runCli(['lint', '--fix-unsafe'], root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const expected = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n  await save();\n  console.log(1);\n}\n';
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
+    const again = runCli(['lint', '--fix-unsafe'], root);
+    assert.equal(again.status, 0);
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
+  });
+
+  it('keeps a byte order mark when it writes fixes', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': `\uFEFF${FLOATING}` });
+    const run = runCli(['lint', '--fix-unsafe'], root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), `\uFEFF${FLOATING.replace('  save();', '  await save();')}`);
+  });
+
+  it("--format json prints exactly what ESLint's --format json prints for the same file and rules", async () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': FLOATING, 'b.ts': 'const broken = ;\n' });
+    const ours = runCli(['lint', '--format', 'json'], root);
+    assert.equal(ours.status, 1, ours.stderr);
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.ts'],
+          languageOptions: {
+            parser: await import('@typescript-eslint/parser'),
+            parserOptions: { project: './tsconfig.json', tsconfigRootDir: root },
+          },
+          plugins: { loopguard: (await import('eslint-plugin-loopguard')).default as unknown as ESLint.Plugin },
+          rules: { 'loopguard/no-floating-promises': 'error' },
+        },
+      ],
+    });
+    const formatter = await eslint.loadFormatter('json');
+    const theirs = await formatter.format(await eslint.lintFiles(['a.ts', 'b.ts']));
+    assert.deepEqual(JSON.parse(ours.stdout), JSON.parse(theirs));
+    assert.equal(ours.stdout.trimEnd(), theirs.trimEnd(), 'byte for byte, key order included');
+  });
+
+  it('--format sarif prints a SARIF 2.1.0 log with rules, results and regions', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'src/a.ts': FLOATING });
+    const run = runCli(['lint', '--format', 'sarif'], root);
+    assert.equal(run.status, 1, run.stderr);
+    const log = JSON.parse(run.stdout) as {
+      version: string;
+      $schema: string;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string } }> } };
+        results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+      }>;
+    };
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const [sarifRun] = log.runs;
+    assert.equal(sarifRun!.tool.driver.name, 'Loopguard');
+    assert.deepEqual(sarifRun!.tool.driver.rules.map((rule) => rule.id), ['loopguard/no-floating-promises']);
+    assert.match(sarifRun!.tool.driver.rules[0]!.helpUri, /docs\/rules\/no-floating-promises\.md$/);
+    assert.equal(sarifRun!.results.length, 1);
+    const [result] = sarifRun!.results;
+    assert.equal(result!.ruleId, 'loopguard/no-floating-promises');
+    assert.equal(result!.ruleIndex, 0);
+    assert.equal(result!.level, 'error');
+    assert.deepEqual(result!.locations[0]!.physicalLocation.artifactLocation.uri, 'src/a.ts');
+    assert.deepEqual(result!.locations[0]!.physicalLocation.region, { startLine: 3, startColumn: 3, endLine: 3, endColumn: 9 });
+  });
+
+  it('gives a plain JavaScript project without a tsconfig typed findings', () => {
+    const root = createTempProject({
+      'package.json': '{ "type": "commonjs" }',
+      'lib/jobs.js': "const { readFile } = require('node:fs/promises');\nasync function load() { return readFile('x'); }\nfunction start() {\n  load();\n}\nmodule.exports = { start };\n",
+    });
+    const run = runCli(['lint', '--format', 'json'], root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(messagesOf(run), [['jobs.js', 'loopguard/no-floating-promises', 4]]);
+  });
+
+  it('reports a syntax error as that file’s parse error and still lints the other files', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': FLOATING, 'b.ts': 'export const x = ;\n', 'c.ts': FLOATING });
+    const run = runCli(['lint', '--format', 'json'], root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(messagesOf(run), [
+      ['a.ts', 'loopguard/no-floating-promises', 3],
+      ['b.ts', null, 1],
+      ['c.ts', 'loopguard/no-floating-promises', 3],
+    ]);
+    const results = JSON.parse(run.stdout) as ESLint.LintResult[];
+    assert.match(results[1]!.messages[0]!.message, /^Parsing error: Expression expected/);
+    assert.equal(results[1]!.messages[0]!.fatal, true);
+  });
+
+  it('reports a broken tsconfig once, by name, exits 2, and still lints the other projects', () => {
+    const root = createTempProject({
+      'good/tsconfig.json': TSCONFIG,
+      'good/a.ts': FLOATING,
+      'bad/tsconfig.json': '{ "compilerOptions": { "strict": true, }, "extends": "./missing.json" }',
+      'bad/a.ts': FLOATING,
+      'bad/b.ts': CLEAN,
+    });
+    const run = runCli(['lint', '--format', 'json'], root);
+    assert.equal(run.status, 2);
+    assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 3]]);
+    const configErrors = run.stderr.split('\n').filter((line) => line.startsWith('loopguard: config error'));
+    assert.equal(configErrors.length, 1, run.stderr);
+    assert.match(configErrors[0]!, /bad\/tsconfig\.json: .*missing\.json.* \(2 files not linted\)$/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('skips node_modules, build output and gitignored files', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      '.gitignore': 'generated/\n*.skip.ts\n',
+      'src/a.ts': FLOATING,
+      'src/b.skip.ts': FLOATING,
+      'generated/c.ts': FLOATING,
+      'node_modules/pkg/index.ts': FLOATING,
+      'dist/d.ts': FLOATING,
+      'src/types.d.ts': 'export declare function save(): Promise<void>;\n',
+    });
+    fs.mkdirSync(path.join(root, '.git'));
+    const run = runCli(['lint', '--format', 'json'], root);
+    assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
+  it('--max-warnings and --quiet decide on warnings', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'eslint.config.mjs': fixtureConfig({ 'loopguard/no-floating-promises': 'warn' }),
+      'a.ts': FLOATING,
+    });
+    const warned = runCli(['lint', '--config', 'eslint.config.mjs'], root);
+    assert.equal(warned.status, 0, warned.stderr);
+    assert.match(warned.stdout, /1 problem \(0 errors, 1 warning\)/);
+    const limited = runCli(['lint', '--config', 'eslint.config.mjs', '--max-warnings', '0'], root);
+    assert.equal(limited.status, 1);
+    assert.match(limited.stderr, /too many warnings \(1\); the maximum is 0/);
+    const quiet = runCli(['lint', '--config', 'eslint.config.mjs', '--quiet'], root);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+  });
+
+  it('reports a rule that throws on the file and keeps the other rules’ findings', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'eslint.config.mjs': fixtureConfig({ 'fixtures/crash': 'error', 'loopguard/no-floating-promises': 'error' }),
+      'a.ts': FLOATING,
+    });
+    const run = runCli(['lint', '--config', 'eslint.config.mjs', '--format', 'json'], root);
+    assert.equal(run.status, 1, run.stderr);
+    const [result] = JSON.parse(run.stdout) as ESLint.LintResult[];
+    assert.deepEqual(
+      result!.messages.map((message) => [message.ruleId, message.line]),
+      [
+        ['fixtures/crash', 1],
+        ['loopguard/no-floating-promises', 3],
+      ],
+    );
+    assert.match(result!.messages[0]!.message, /^Rule 'fixtures\/crash' crashed on this file and was skipped: fixture rule exploded/);
+  });
+
+  it('exits 2 with a clear message for a config file that cannot be loaded', () => {
+    const root = createTempProject({ 'a.ts': CLEAN, 'eslint.config.mjs': 'export default [;\n' });
+    const run = runCli(['lint', '--config', 'eslint.config.mjs'], root);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^loopguard: config error: could not load .*eslint\.config\.mjs/);
+  });
+});
