@@ -4,6 +4,12 @@ import * as path from 'node:path';
 
 import { type Rule, Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
+import {
+  enableRelatedLocations,
+  relatedLocationKey,
+  type RelatedLocation,
+  takeRelatedLocations,
+} from 'eslint-plugin-loopguard/dist/util/related-locations';
 import type * as ts from 'typescript';
 
 import { applyFixes, type TextFix } from './apply-fixes';
@@ -28,11 +34,26 @@ export interface EngineOptions {
 }
 
 export type FileOutcome =
-  | { kind: 'linted'; result: LintResult; crashes: RuleCrash[]; source: string }
+  | {
+      kind: 'linted';
+      result: LintResult;
+      crashes: RuleCrash[];
+      source: string;
+      /** Other places that belong to a finding (see `related-locations.ts` in the plugin), by message. */
+      related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+    }
   | { kind: 'ignored' }
   | { kind: 'config-problem'; problem: ConfigProblem };
 
 export type RuleMeta = Rule.RuleMetaData;
+export type { RelatedLocation };
+
+interface VerifiedFile {
+  messages: LintMessage[];
+  suppressedMessages: Linter.SuppressedLintMessage[];
+  crashes: RuleCrash[];
+  related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+}
 
 /** Fix passes per file; ESLint uses the same bound. A fix that keeps producing new fixes stops here. */
 const MAX_FIX_PASSES = 10;
@@ -49,6 +70,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.registry = new ProjectRegistry(this.overlay, normalizePath(options.root));
     this.config = options.config ?? { kind: 'builtin', name: 'recommended' };
+    enableRelatedLocations();
   }
 
   /**
@@ -73,18 +95,18 @@ export class Engine {
     try {
       program = project.getProgram();
     } catch (error) {
-      return { kind: 'linted', result: createFatalResult(file, (error as Error).message), crashes: [], source: '' };
+      return { kind: 'linted', result: createFatalResult(file, (error as Error).message), crashes: [], source: '', related: new Map() };
     }
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
-      return { kind: 'linted', result: createFatalResult(file, 'The file could not be read.'), crashes: [], source: '' };
+      return { kind: 'linted', result: createFatalResult(file, 'The file could not be read.'), crashes: [], source: '', related: new Map() };
     }
     const source = sourceFile.text;
     const first = this.verify(program, source, file);
     if (first === 'ignored') return { kind: 'ignored' };
     if (fix === 'none' || !hasFixes(first.messages, fix)) {
       const result = createLintResult(file, first.messages, first.suppressedMessages, source, undefined);
-      return { kind: 'linted', result, crashes: first.crashes, source };
+      return { kind: 'linted', result, crashes: first.crashes, source, related: first.related };
     }
     return this.fixFile(project, file, source, first, fix);
   }
@@ -120,7 +142,7 @@ export class Engine {
     project: Project,
     file: string,
     source: string,
-    first: Exclude<ReturnType<Engine['verify']>, 'ignored'>,
+    first: VerifiedFile,
     fix: Exclude<FixMode, 'none'>,
   ): FileOutcome {
     const before = this.overlay.get(file);
@@ -148,10 +170,11 @@ export class Engine {
       result: createLintResult(file, outcome.messages, outcome.suppressedMessages, source, output),
       crashes: outcome.crashes,
       source,
+      related: outcome.related,
     };
   }
 
-  private verify(program: ts.Program, text: string, file: string): ReturnType<typeof verifyGuarded> {
+  private verify(program: ts.Program, text: string, file: string): VerifiedFile | 'ignored' {
     let config = this.resolvedConfigs.get(program);
     if (!config) {
       config = resolveLintConfig(this.config, program, path.parse(file).root);
@@ -159,7 +182,13 @@ export class Engine {
     }
     try {
       const outcome = verifyGuarded(this.linterFor(config.cwd), text, config, file);
+      const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
+      const related = new Map<LintMessage, readonly RelatedLocation[]>();
+      for (const message of outcome.messages) {
+        const locations = message.ruleId && recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
+        if (locations) related.set(message, locations);
+      }
       const crashMessages: LintMessage[] = outcome.crashes.map((crash) => ({
         ruleId: crash.ruleId,
         severity: 2,
@@ -167,12 +196,13 @@ export class Engine {
         line: 1,
         column: 1,
       }));
-      return { ...outcome, messages: [...crashMessages, ...outcome.messages] };
+      return { ...outcome, messages: [...crashMessages, ...outcome.messages], related };
     } catch (error) {
       return {
         messages: [{ ruleId: null, fatal: true, severity: 2, message: `Linting failed: ${(error as Error).message}`, line: 1, column: 1 }],
         suppressedMessages: [],
         crashes: [],
+        related: new Map(),
       };
     }
   }

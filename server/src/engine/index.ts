@@ -1,6 +1,6 @@
 // The engine's public surface, shared by the CLI and the language server.
 export { applyFixes, type TextFix } from './apply-fixes';
-export { Engine, type EngineOptions, type FileOutcome, type FixMode, type RuleMeta } from './engine';
+export { Engine, type EngineOptions, type FileOutcome, type FixMode, type RelatedLocation, type RuleMeta } from './engine';
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
 export { ConfigLoadError, LINTABLE_EXTENSIONS, loadConfigFile, type LintConfigSource } from './lint-config';
 export type { ConfigProblem } from './project-registry';

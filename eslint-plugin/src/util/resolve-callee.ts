@@ -1,0 +1,115 @@
+// Identifying what a call calls by its resolved declaration, not by the name at the call site: `r(p)` after
+// `import { readFileSync as r } from 'node:fs'`, `fs.readFileSync` after `require('fs')`, and
+// `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`.
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+
+export type CalleeOrigin =
+  /** Declared in a module of a package or of Node (`declare module "fs"`, `node_modules/undici/…`). */
+  | 'module'
+  /** A global: TypeScript's lib files, or a `declare global` block such as Node's `fetch`. */
+  | 'global'
+  /** Declared in a file of the project being linted. */
+  | 'project';
+
+export interface ResolvedCallee {
+  /** The name it was declared with (`readFileSync`, whatever the local alias). */
+  name: string;
+  /**
+   * With origin `module`: the module specifier without a `node:` prefix (`fs`, `fs/promises`, `child_process`), or
+   * the package name for declarations in `node_modules` (`undici`, `axios`, `p-map`; `@types/x` gives `x`).
+   */
+  module: string | undefined;
+  origin: CalleeOrigin;
+  /** For a method, the name of the interface or class declaring it (`Atomics`, `AxiosInstance`). */
+  container: string | undefined;
+  declarations: readonly ts.Declaration[];
+}
+
+/** What the callee of `call` resolves to, or `undefined` when the checker cannot tell (an `any` value, say). */
+export function resolveCallee(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): ResolvedCallee | undefined {
+  return resolveFunction(services, unwrapCallee(call.callee));
+}
+
+/** What a function-valued expression (a callee, or a callback passed along) resolves to. */
+export function resolveFunction(
+  services: ParserServicesWithTypeInformation,
+  expression: TSESTree.Expression,
+): ResolvedCallee | undefined {
+  const checker = services.program.getTypeChecker();
+  const tsNode = services.esTreeNodeToTSNodeMap.get(expression);
+  if (checker.getTypeAtLocation(tsNode).flags & ts.TypeFlags.Any) return undefined;
+  const symbol = functionSymbol(checker, tsNode);
+  const declarations = symbol?.getDeclarations() ?? [];
+  const [declaration] = declarations;
+  if (!symbol || !declaration) return undefined;
+  const { origin, module } = classify(services.program, declaration);
+  return { name: declaredName(symbol, declaration), module, origin, container: containerName(declaration), declarations };
+}
+
+function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
+  let current = callee;
+  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSAsExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * The symbol of the function a callee denotes. The symbol at the location resolves aliases (imports); the
+ * *type's* symbol also sees through variables and destructuring (`const { readFileSync } = require('fs')`, whose
+ * local symbol is the binding, while the type's symbol is the function declared in `fs`).
+ */
+function functionSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const location = ts.isPropertyAccessExpression(node) ? node.name : node;
+  let symbol = checker.getSymbolAtLocation(location);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (symbol && symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return symbol;
+  const typeSymbol = checker.getTypeAtLocation(node).getSymbol();
+  if (typeSymbol && typeSymbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return typeSymbol;
+  return symbol;
+}
+
+function classify(program: ts.Program, declaration: ts.Declaration): { origin: CalleeOrigin; module: string | undefined } {
+  for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
+    if (!ts.isModuleDeclaration(node)) continue;
+    if (node.flags & ts.NodeFlags.GlobalAugmentation) return { origin: 'global', module: undefined };
+    if (ts.isStringLiteral(node.name)) return { origin: 'module', module: node.name.text.replace(/^node:/, '') };
+  }
+  const sourceFile = declaration.getSourceFile();
+  if (program.isSourceFileDefaultLibrary(sourceFile)) return { origin: 'global', module: undefined };
+  const packageName = packageOf(sourceFile.fileName);
+  if (packageName !== undefined) {
+    return ts.isExternalModule(sourceFile) ? { origin: 'module', module: packageName } : { origin: 'global', module: undefined };
+  }
+  return { origin: 'project', module: undefined };
+}
+
+/** `node_modules/@types/node/fs.d.ts` → `node`; `node_modules/@scope/pkg/x.d.ts` → `@scope/pkg`. */
+function packageOf(fileName: string): string | undefined {
+  const marker = '/node_modules/';
+  const index = fileName.lastIndexOf(marker);
+  if (index < 0) return undefined;
+  const parts = fileName.slice(index + marker.length).split('/');
+  const [first, second] = parts;
+  if (first === '@types' && second) return second.includes('__') ? `@${second.replace('__', '/')}` : second;
+  if (first?.startsWith('@') && second) return `${first}/${second}`;
+  return first;
+}
+
+function declaredName(symbol: ts.Symbol, declaration: ts.Declaration): string {
+  const name = ts.getNameOfDeclaration(declaration);
+  return name && ts.isIdentifier(name) ? name.text : symbol.getName();
+}
+
+function containerName(declaration: ts.Declaration): string | undefined {
+  const parent = declaration.parent;
+  if (ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent)) return parent.name?.text;
+  if (ts.isModuleBlock(parent) && ts.isModuleDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
+    return parent.parent.name.text;
+  }
+  return undefined;
+}
