@@ -269,6 +269,26 @@ describe('loopguard lint (the CLI binary)', function () {
     assert.match(result!.messages[0]!.message, /^Rule 'fixtures\/crash' crashed on this file and was skipped: fixture rule exploded/);
   });
 
+  it("honours disable comments for Loopguard's rules and ignores those naming rules of the user's own ESLint setup", () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': [
+        '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+        'declare const x: any;',
+        '/* eslint no-console: off */',
+        'declare function save(): Promise<void>;',
+        '// eslint-disable-next-line loopguard/no-floating-promises',
+        'save();',
+        'save();',
+        'export { x };',
+        '',
+      ].join('\n'),
+    });
+    const run = runCli(['lint', '--format', 'json'], root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 7]]);
+  });
+
   it('exits 2 with a clear message for a config file that cannot be loaded', () => {
     const root = createTempProject({ 'a.ts': CLEAN, 'eslint.config.mjs': 'export default [;\n' });
     const run = runCli(['lint', '--config', 'eslint.config.mjs'], root);

@@ -184,6 +184,7 @@ export class Engine {
       const outcome = verifyGuarded(this.linterFor(config.cwd), text, config, file);
       const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
+      if (this.config.kind === 'builtin') outcome.messages = outcome.messages.filter((message) => !isForeignDirectiveMessage(message));
       const related = new Map<LintMessage, readonly RelatedLocation[]>();
       for (const message of outcome.messages) {
         const locations = message.ruleId && recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
@@ -215,6 +216,14 @@ export class Engine {
     }
     return linter;
   }
+}
+
+/**
+ * With the built-in config only Loopguard's rules run, so a message naming any other rule can only be ESLint
+ * complaining that a disable comment in the user's code names a rule it does not know.
+ */
+function isForeignDirectiveMessage(message: LintMessage): boolean {
+  return message.ruleId !== null && !message.ruleId.startsWith('loopguard/');
 }
 
 function hasFixes(messages: readonly LintMessage[], mode: Exclude<FixMode, 'none'> | 'none'): boolean {

@@ -56,6 +56,10 @@ export function resolveLintConfig(source: LintConfigSource, program: ts.Program,
       configs: [
         {
           files: ALL_FILES,
+          // Disable comments in user code name the rules of the user's own ESLint setup; the built-in config runs
+          // only Loopguard's rules, so it neither judges those directives unused nor reports their rules missing
+          // (see `isForeignDirectiveMessage` in the engine).
+          linterOptions: { reportUnusedDisableDirectives: 'off' },
           languageOptions: {
             parser: tsParser,
             parserOptions: { programs: [program] },
