@@ -13,6 +13,7 @@ import {
 import type * as ts from 'typescript';
 
 import { applyFixes, type TextFix } from './apply-fixes';
+import { findImporters } from './import-graph';
 import { type LintConfigSource, resolveLintConfig, type ResolvedLintConfig } from './lint-config';
 import { DocumentOverlay } from './overlay';
 import { normalizePath, type Project } from './project';
@@ -31,6 +32,11 @@ export interface EngineOptions {
   root: string;
   /** The lint config; the built-in `recommended` config when absent. */
   config?: LintConfigSource;
+  /**
+   * Severities that win over the config's, by rule id (the language server's `loopguard.rules` setting). A rule set
+   * to `warn` or `error` keeps the options the config gives it; one the config leaves out runs with its defaults.
+   */
+  ruleSeverities?: Readonly<Record<string, Linter.RuleSeverity>>;
 }
 
 export type FileOutcome =
@@ -62,6 +68,7 @@ export class Engine {
   readonly overlay = new DocumentOverlay();
   private readonly registry: ProjectRegistry;
   private readonly config: LintConfigSource;
+  private readonly ruleSeverities: Readonly<Record<string, Linter.RuleSeverity>> | undefined;
   private readonly linters = new Map<string, Linter>();
   private readonly resolvedConfigs = new WeakMap<ts.Program, ResolvedLintConfig>();
   /** Versions for the temporary overlay texts of fix passes; negative so they never equal an editor's version. */
@@ -70,6 +77,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.registry = new ProjectRegistry(this.overlay, normalizePath(options.root));
     this.config = options.config ?? { kind: 'builtin', name: 'recommended' };
+    this.ruleSeverities = options.ruleSeverities;
     enableRelatedLocations();
   }
 
@@ -133,6 +141,25 @@ export class Engine {
     for (const project of this.registry.projects()) project.invalidate(file);
   }
 
+  /**
+   * The files among `candidates` that import one of `changed`, directly or transitively, by the programs of the
+   * candidates' projects (see `import-graph.ts`): the open files the language server re-lints after a change.
+   */
+  importersOf(changed: readonly string[], candidates: readonly string[]): string[] {
+    const wanted = new Set(candidates.map(normalizePath));
+    const programs = new Set<ts.Program>();
+    for (const file of wanted) {
+      const lookup = this.registry.lookup(file);
+      if (!('project' in lookup)) continue;
+      try {
+        programs.add(lookup.project.getProgram());
+      } catch {
+        // A project without a program has no import graph to offer; its files are re-linted when it recovers.
+      }
+    }
+    return [...findImporters(programs, changed, wanted)];
+  }
+
   /** Forgets all projects, for instance after a tsconfig changed. */
   resetProjects(): void {
     this.registry.reset();
@@ -178,6 +205,7 @@ export class Engine {
     let config = this.resolvedConfigs.get(program);
     if (!config) {
       config = resolveLintConfig(this.config, program, path.parse(file).root);
+      if (this.ruleSeverities) config = { ...config, configs: [...config.configs, { rules: this.ruleSeverities }] };
       this.resolvedConfigs.set(program, config);
     }
     try {

@@ -2,6 +2,9 @@
 export { applyFixes, type TextFix } from './apply-fixes';
 export { Engine, type EngineOptions, type FileOutcome, type FixMode, type RelatedLocation, type RuleMeta } from './engine';
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
+export { forgetResolvedImports } from './import-graph';
 export { ConfigLoadError, LINTABLE_EXTENSIONS, loadConfigFile, type LintConfigSource } from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export type { LintMessage, LintResult } from './results';
+export type { RuleCrash } from './verify';
+export { normalizePath } from './project';

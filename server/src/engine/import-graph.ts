@@ -1,0 +1,100 @@
+// Who imports whom, read from the engine's TypeScript programs: the reverse of the import graph, so that a change
+// to one file (an unsaved buffer or the disk) can re-lint every file whose types may depend on it, directly or
+// through a chain of imports. Typed findings go stale otherwise: `b.ts` calls `load()` from `a.ts`, and `a.ts`
+// making `load` async changes what is reported in `b.ts`.
+import * as path from 'node:path';
+
+import * as ts from 'typescript';
+
+import { normalizePath } from './project';
+
+/** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
+let resolvedImportsCache = new WeakMap<ts.SourceFile, readonly string[]>();
+
+/** Forgets every resolved import, for when files were created or deleted (an import may now resolve elsewhere). */
+export function forgetResolvedImports(): void {
+  resolvedImportsCache = new WeakMap();
+}
+
+/**
+ * The files among `candidates` that import one of `changed`, directly or transitively, in any of `programs`.
+ * A changed file is not its own dependent unless an import cycle leads back to it.
+ */
+export function findImporters(
+  programs: Iterable<ts.Program>,
+  changed: Iterable<string>,
+  candidates: ReadonlySet<string>,
+): Set<string> {
+  const importers = new Map<string, Set<string>>();
+  for (const program of programs) addReverseEdges(program, importers);
+  const reached = new Set<string>();
+  const queue = [...changed].map(normalizePath);
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    for (const importer of importers.get(file) ?? []) {
+      if (reached.has(importer)) continue;
+      reached.add(importer);
+      queue.push(importer);
+    }
+  }
+  return new Set([...reached].filter((file) => candidates.has(file)));
+}
+
+function addReverseEdges(program: ts.Program, importers: Map<string, Set<string>>): void {
+  const resolutionCache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions());
+  for (const sourceFile of program.getSourceFiles()) {
+    if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    const importer = normalizePath(sourceFile.fileName);
+    for (const imported of resolvedImportsOf(program, sourceFile, resolutionCache)) {
+      let set = importers.get(imported);
+      if (!set) importers.set(imported, (set = new Set()));
+      set.add(importer);
+    }
+  }
+}
+
+function resolvedImportsOf(program: ts.Program, sourceFile: ts.SourceFile, cache: ts.ModuleResolutionCache): readonly string[] {
+  const known = resolvedImportsCache.get(sourceFile);
+  if (known) return known;
+  const options = program.getCompilerOptions();
+  const resolved = new Set<string>();
+  for (const specifier of moduleSpecifiersOf(sourceFile)) {
+    const mode = program.getModeForUsageLocation(sourceFile, specifier);
+    const result = ts.resolveModuleName(specifier.text, sourceFile.fileName, options, ts.sys, cache, undefined, mode);
+    const fileName = result.resolvedModule?.resolvedFileName;
+    if (fileName) resolved.add(normalizePath(fileName));
+  }
+  for (const reference of sourceFile.referencedFiles) {
+    resolved.add(normalizePath(path.resolve(path.dirname(sourceFile.fileName), reference.fileName)));
+  }
+  const list = [...resolved];
+  resolvedImportsCache.set(sourceFile, list);
+  return list;
+}
+
+/**
+ * The module names a file refers to: `import`/`export … from`, `import x = require()`, `require()` and `import()`
+ * calls, and `import('…')` types.
+ */
+function moduleSpecifiersOf(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
+  const specifiers: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      specifiers.push(node.moduleSpecifier);
+    } else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) {
+      specifiers.push(node.expression);
+    } else if (ts.isCallExpression(node) && isRequireOrImportCall(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+      specifiers.push(node.arguments[0]);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+      specifiers.push(node.argument.literal);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return specifiers;
+}
+
+function isRequireOrImportCall(node: ts.CallExpression): boolean {
+  if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
+  return ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1;
+}

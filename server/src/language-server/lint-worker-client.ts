@@ -1,0 +1,147 @@
+// The main thread's handle on the lint worker: requests go to it one at a time, each with a time budget; a request
+// over budget ends the worker, a fresh one starts and is given the open documents again. Document updates are
+// posted at once and reach the worker in order with the requests.
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+
+import type { WorkerLog, WorkerNotice, WorkerOutbound, WorkerRequest, WorkerSetup } from './worker-protocol';
+
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+export type WorkerOutcome<T> =
+  | { kind: 'done'; value: T; durationMs: number }
+  | { kind: 'timeout'; durationMs: number }
+  | { kind: 'failed'; error: string };
+
+export interface LintWorkerHooks {
+  log(level: WorkerLog['level'], message: string): void;
+  /** The open documents, replayed into a fresh worker. */
+  openDocuments(): Iterable<{ file: string; text: string; version: number }>;
+}
+
+interface QueuedRequest {
+  body: RequestBody;
+  budgetMs: number;
+  resolve(outcome: WorkerOutcome<unknown>): void;
+}
+
+interface RunningRequest extends QueuedRequest {
+  id: number;
+  started: number;
+  timer: NodeJS.Timeout;
+}
+
+const WORKER_SCRIPT = path.join(__dirname, 'worker', 'lint-worker.js');
+
+export class LintWorker {
+  private worker: Worker;
+  private readonly queue: QueuedRequest[] = [];
+  private running: RunningRequest | undefined;
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private setup: WorkerSetup,
+    private readonly hooks: LintWorkerHooks,
+  ) {
+    this.worker = this.start();
+  }
+
+  notify(notice: WorkerNotice): void {
+    if (!this.disposed) this.worker.postMessage(notice);
+  }
+
+  request<T>(body: RequestBody, budgetMs: number): Promise<WorkerOutcome<T>> {
+    if (this.disposed) return Promise.resolve({ kind: 'failed', error: 'the server is shutting down' });
+    return new Promise<WorkerOutcome<T>>((resolve) => {
+      this.queue.push({ body, budgetMs, resolve: resolve as (outcome: WorkerOutcome<unknown>) => void });
+      this.pump();
+    });
+  }
+
+  /** Ends the worker and starts a fresh one with the open documents (a new lint config, new workspace folders). */
+  restart(setup: WorkerSetup = this.setup): void {
+    this.setup = setup;
+    this.replaceWorker({ kind: 'failed', error: 'the lint worker was restarted' });
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    const pending = [...this.queue.splice(0), ...(this.running ? [this.running] : [])];
+    if (this.running) clearTimeout(this.running.timer);
+    this.running = undefined;
+    for (const request of pending) request.resolve({ kind: 'failed', error: 'the server is shutting down' });
+    await this.worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.setup, stdout: true, stderr: true });
+    // A rule that writes to the console must not reach stdout, which carries the LSP messages.
+    worker.stdout.on('data', (chunk: Buffer) => this.hooks.log('info', chunk.toString('utf8').trimEnd()));
+    worker.stderr.on('data', (chunk: Buffer) => this.hooks.log('warning', chunk.toString('utf8').trimEnd()));
+    worker.on('message', (message: WorkerOutbound) => this.receive(worker, message));
+    worker.on('error', (error) => {
+      if (worker !== this.worker || this.disposed) return;
+      this.hooks.log('error', `The lint worker failed: ${error.stack ?? error.message}. Restarting it.`);
+      this.replaceWorker({ kind: 'failed', error: error.message });
+    });
+    worker.on('exit', (code) => {
+      if (worker !== this.worker || this.disposed) return;
+      this.hooks.log('error', `The lint worker exited (code ${code}). Restarting it.`);
+      this.replaceWorker({ kind: 'failed', error: `the lint worker exited with code ${code}` });
+    });
+    for (const document of this.hooks.openDocuments()) worker.postMessage({ kind: 'setDocument', ...document } satisfies WorkerNotice);
+    return worker;
+  }
+
+  private receive(worker: Worker, message: WorkerOutbound): void {
+    if (worker !== this.worker) return;
+    if (message.kind === 'log') {
+      this.hooks.log(message.level, message.message);
+      return;
+    }
+    const running = this.running;
+    if (!running || running.id !== message.id) return;
+    clearTimeout(running.timer);
+    this.running = undefined;
+    const durationMs = performance.now() - running.started;
+    running.resolve(message.ok ? { kind: 'done', value: message.value, durationMs } : { kind: 'failed', error: message.error });
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    const id = this.nextId++;
+    const started = performance.now();
+    const timer = setTimeout(() => this.timeOut(id), next.budgetMs);
+    this.running = { ...next, id, started, timer };
+    this.worker.postMessage({ ...next.body, id } as WorkerRequest);
+  }
+
+  private timeOut(id: number): void {
+    const running = this.running;
+    if (!running || running.id !== id) return;
+    this.running = undefined;
+    const durationMs = performance.now() - running.started;
+    // The only way to stop a synchronous lint: end its thread. The fresh worker rebuilds its programs on demand.
+    void this.worker.terminate();
+    this.worker = this.start();
+    running.resolve({ kind: 'timeout', durationMs });
+    this.pump();
+  }
+
+  private replaceWorker(outcome: WorkerOutcome<unknown>): void {
+    const running = this.running;
+    if (running) clearTimeout(running.timer);
+    this.running = undefined;
+    const old = this.worker;
+    this.worker = this.start();
+    void old.terminate();
+    running?.resolve(outcome);
+    this.pump();
+  }
+}

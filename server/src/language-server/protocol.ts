@@ -1,0 +1,42 @@
+// What the Loopguard language server adds to LSP, declared once: its initialization options, its one custom
+// notification (with its direction) and its command. Clients (the VS Code extension, tests) import these.
+import { NotificationType } from 'vscode-languageserver';
+
+/** `initializationOptions` of the `initialize` request. */
+export interface InitializationOptions {
+  /**
+   * The client says the workspace is not trusted: the server then loads no code from it (no `eslint.config.*`, no
+   * plugins) and lints with the built-in `recommended` config only. Absent means trusted.
+   */
+  untrustedWorkspace?: boolean;
+}
+
+/** Parameters of `loopguard/slowLint`. */
+export interface SlowLintParams {
+  uri: string;
+  /** The document version that was being linted. */
+  version: number;
+  /** How long the lint took, or ran before it was abandoned. */
+  durationMs: number;
+  /** The document's `loopguard.lintTimeBudgetMs`. */
+  budgetMs: number;
+  /** True when the lint went over budget: its worker was ended and restarted, and no findings were published. */
+  abandoned: boolean;
+}
+
+/**
+ * Direction: server → client. Sent after a lint that took longer than `SLOW_LINT_MS`, and after a lint that went
+ * over its time budget and was abandoned, so that an editor can show it (for instance in a status item).
+ * The same event also goes to `window/logMessage`, for clients that do not know this notification
+ * (they drop it, or log it as unknown).
+ */
+export const SlowLintNotification = new NotificationType<SlowLintParams>('loopguard/slowLint');
+
+/** A lint counts as slow past this many milliseconds. */
+export const SLOW_LINT_MS = 1_000;
+
+/** `workspace/executeCommand`: opens a rule's documentation (arguments: `[url]`). */
+export const SHOW_RULE_DOCS_COMMAND = 'loopguard.showRuleDocs';
+
+/** The code action kind of "Fix all auto-fixable Loopguard problems". */
+export const FIX_ALL_KIND = 'source.fixAll.loopguard';

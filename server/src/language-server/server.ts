@@ -1,0 +1,360 @@
+// The one module that owns the LSP connection: it answers the client, keeps the open documents, asks for settings
+// per document, and publishes what the lint worker finds. Everything it computes comes from pure converters
+// (`diagnostics.ts`, `code-actions.ts`) or from the worker; nothing here lints.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  type CodeAction,
+  type CodeActionParams,
+  CodeActionKind,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type DidChangeWatchedFilesParams,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+import { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from '../engine';
+import { fixAllAction, hasFixAllCandidates, isKindRequested, quickFixActions } from './code-actions';
+import { configProblemDiagnostic, type Finding, toDiagnostics } from './diagnostics';
+import { type LintReason, LintQueue } from './lint-queue';
+import { LintWorker, type WorkerOutcome } from './lint-worker-client';
+import { FIX_ALL_KIND, type InitializationOptions, SHOW_RULE_DOCS_COMMAND, SLOW_LINT_MS, SlowLintNotification } from './protocol';
+import { readSettings, type Settings, SETTINGS_SECTION } from './settings';
+import { ESLINT_CONFIG_NAMES } from './worker/workspace-engines';
+import type { FixAllReply, ImportersReply, LintReply, WorkerSetup } from './worker-protocol';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version: serverVersion } = require('../../package.json') as { version: string };
+
+/** What a published lint leaves behind for code actions: the findings of one version of a document. */
+interface PublishedLint {
+  version: number;
+  text: string;
+  findings: Finding[];
+}
+
+interface ClientAbilities {
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  showDocument: boolean;
+  workspaceFolders: boolean;
+}
+
+const WATCHED_CONFIG = /^(tsconfig.*\.json|jsconfig\.json|package\.json)$/;
+const LINTABLE_GLOB = `**/*.{${LINTABLE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const published = new Map<string, PublishedLint>();
+  const loggedProblems = new Set<string>();
+  let abilities: ClientAbilities = {
+    configuration: false,
+    watchedFilesRegistration: false,
+    configurationRegistration: false,
+    showDocument: false,
+    workspaceFolders: false,
+  };
+  let setup: WorkerSetup = { folders: [], untrusted: false };
+  /** Settings a client pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
+  let pushedSettings: unknown;
+  let worker: LintWorker | undefined;
+
+  const log = {
+    error: (message: string) => connection.console.error(message),
+    warning: (message: string) => connection.console.warn(message),
+    info: (message: string) => connection.console.info(message),
+  };
+
+  function filePathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return normalizePath(fileURLToPath(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The client's own URI for an open file, so diagnostics go to the document it knows. */
+  function uriOfOpenFile(file: string): string | undefined {
+    for (const document of documents.all()) if (filePathOf(document.uri) === file) return document.uri;
+    return undefined;
+  }
+
+  function isTypeScriptOrJavaScript(file: string): boolean {
+    return (LINTABLE_EXTENSIONS as readonly string[]).includes(path.extname(file));
+  }
+
+  function* openDocuments(): Iterable<{ file: string; text: string; version: number }> {
+    for (const document of documents.all()) {
+      const file = filePathOf(document.uri);
+      if (file && isTypeScriptOrJavaScript(file)) yield { file, text: document.getText(), version: document.version };
+    }
+  }
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    let section: unknown = pushedSettings;
+    if (abilities.configuration) {
+      try {
+        section = (await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as unknown;
+      } catch (error) {
+        log.warning(`Could not read the loopguard settings: ${(error as Error).message}. Using the defaults.`);
+        section = undefined;
+      }
+    }
+    const { settings, problems } = readSettings(section);
+    for (const problem of problems) {
+      if (loggedProblems.has(problem)) continue;
+      loggedProblems.add(problem);
+      log.warning(problem);
+    }
+    return settings;
+  }
+
+  function publish(uri: string, version: number | undefined, findings: readonly Finding[], text: string): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) });
+  }
+
+  function clear(uri: string): void {
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  function reportSlowLint(uri: string, version: number, durationMs: number, budgetMs: number, abandoned: boolean): void {
+    const seconds = (durationMs / 1000).toFixed(1);
+    if (abandoned) log.error(`Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`);
+    else log.warning(`Linting ${uri} took ${seconds} s.`);
+    void connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned });
+  }
+
+  async function lintOne(uri: string, reason: LintReason): Promise<void> {
+    const document = documents.get(uri);
+    const file = filePathOf(uri);
+    if (!document || !file || !isLintableFile(file) || !worker) return;
+    const settings = await settingsFor(uri);
+    if (!settings.enable) {
+      clear(uri);
+      return;
+    }
+    if (reason === 'change' && settings.run === 'onSave') return;
+    const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
+      { kind: 'lint', file, ruleSeverities: settings.rules, findImporters: reason === 'change' || reason === 'save' },
+      settings.lintTimeBudgetMs,
+    );
+    if (outcome.kind === 'timeout') {
+      reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, true);
+      return;
+    }
+    if (outcome.kind === 'failed') {
+      log.error(`Linting ${uri} failed: ${outcome.error}`);
+      return;
+    }
+    const reply = outcome.value;
+    const current = documents.get(uri);
+    // A newer version is queued (its change scheduled it): these results describe text the editor no longer has.
+    if (!current || reply.version !== current.version) return;
+    for (const crash of reply.crashes) {
+      log.error(`Rule '${crash.ruleId}' crashed on ${uri} and was skipped; the other rules' findings are shown. ${crash.message}`);
+    }
+    if (reply.kind === 'config-problem' && reply.problem) {
+      published.delete(uri);
+      void connection.sendDiagnostics({ uri, version: current.version, diagnostics: [configProblemDiagnostic(reply.problem)] });
+    } else {
+      published.set(uri, { version: current.version, text: reply.text, findings: reply.findings });
+      publish(uri, current.version, reply.findings, reply.text);
+    }
+    if (outcome.durationMs > SLOW_LINT_MS) reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs, false);
+    for (const importer of reply.importers) {
+      const importerUri = uriOfOpenFile(importer);
+      if (importerUri) queue.schedule(importerUri, 'dependency');
+    }
+  }
+
+  const queue = new LintQueue(async (uri, reason) => {
+    try {
+      await lintOne(uri, reason);
+    } catch (error) {
+      log.error(`Linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  });
+
+  function relintAll(reason: LintReason): void {
+    for (const document of documents.all()) queue.schedule(document.uri, reason);
+  }
+
+  async function scheduleImporters(changed: string[]): Promise<void> {
+    if (!worker || changed.length === 0) return;
+    const outcome = await worker.request<ImportersReply>({ kind: 'importers', changed }, 10_000);
+    if (outcome.kind !== 'done') return;
+    for (const importer of outcome.value.importers) {
+      const uri = uriOfOpenFile(importer);
+      if (uri) queue.schedule(uri, 'dependency');
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    abilities = {
+      configuration: capabilities.workspace?.configuration === true,
+      watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      showDocument: capabilities.window?.showDocument?.support === true,
+      workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+    };
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    setup = {
+      folders: folderUris.map(filePathOf).filter((folder): folder is string => folder !== undefined),
+      untrusted: options.untrustedWorkspace === true,
+    };
+    worker = new LintWorker(setup, { log: (level, message) => log[level](message), openDocuments });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'loopguard', version: serverVersion },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (setup.untrusted) log.info('The workspace is not trusted: linting with the built-in config only, loading no workspace code.');
+    if (abilities.watchedFilesRegistration) {
+      const globs = ['**/tsconfig*.json', '**/jsconfig.json', '**/package.json', `**/{${ESLINT_CONFIG_NAMES.join(',')}}`, LINTABLE_GLOB];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    }
+    if (abilities.configurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (abilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
+        const added = event.added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+        setup = { ...setup, folders: [...setup.folders.filter((folder) => !removed.has(folder)), ...added] };
+        worker?.restart(setup);
+        relintAll('config');
+      });
+    }
+  });
+
+  documents.onDidOpen((event) => {
+    const file = filePathOf(event.document.uri);
+    if (!file || !isTypeScriptOrJavaScript(file)) return;
+    worker?.notify({ kind: 'setDocument', file, text: event.document.getText(), version: event.document.version });
+    queue.schedule(event.document.uri, 'open');
+  });
+
+  documents.onDidChangeContent((event) => {
+    const file = filePathOf(event.document.uri);
+    if (!file || !isTypeScriptOrJavaScript(file)) return;
+    // `onDidChangeContent` also fires on open, which `onDidOpen` handled; the worker takes the same version twice harmlessly.
+    worker?.notify({ kind: 'setDocument', file, text: event.document.getText(), version: event.document.version });
+    if (event.document.version !== published.get(event.document.uri)?.version) queue.schedule(event.document.uri, 'change');
+  });
+
+  documents.onDidSave((event) => queue.schedule(event.document.uri, 'save'));
+
+  documents.onDidClose((event) => {
+    const file = filePathOf(event.document.uri);
+    queue.forget(event.document.uri);
+    clear(event.document.uri);
+    if (!file || !isTypeScriptOrJavaScript(file)) return;
+    worker?.notify({ kind: 'closeDocument', file });
+    // Unsaved edits are gone with the buffer: files importing it now see the disk again.
+    void scheduleImporters([file]);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (section !== undefined) pushedSettings = section;
+    relintAll('settings');
+  });
+
+  connection.onDidChangeWatchedFiles((params: DidChangeWatchedFilesParams) => {
+    let restartWorker = false;
+    let resetProjects = false;
+    const changedSources: string[] = [];
+    for (const change of params.changes) {
+      const file = filePathOf(change.uri);
+      if (!file) continue;
+      const name = path.basename(file);
+      if ((ESLINT_CONFIG_NAMES as readonly string[]).includes(name)) restartWorker = true;
+      else if (WATCHED_CONFIG.test(name)) resetProjects = true;
+      else if (isTypeScriptOrJavaScript(file)) {
+        if (change.type !== FileChangeType.Changed) resetProjects = true;
+        // An open file's types come from its buffer, not the disk, so a save changes nothing for its importers.
+        else if (!uriOfOpenFile(file)) {
+          worker?.notify({ kind: 'fileChanged', file });
+          changedSources.push(file);
+        }
+      }
+    }
+    if (restartWorker) {
+      // A fresh thread has fresh module caches, so the changed config (and what it imports) is loaded anew.
+      log.info('A lint config changed: reloading.');
+      worker?.restart();
+      relintAll('config');
+    } else if (resetProjects) {
+      worker?.notify({ kind: 'resetProjects' });
+      relintAll('config');
+    } else {
+      void scheduleImporters(changedSources);
+    }
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    const lint = published.get(uri);
+    const file = filePathOf(uri);
+    // Findings of another version would put edits in the wrong places.
+    if (!document || !lint || !file || lint.version !== document.version) return [];
+    const only = params.context.only;
+    const actions = isKindRequested(CodeActionKind.QuickFix, only)
+      ? quickFixActions({ uri, text: lint.text, findings: lint.findings, range: params.range })
+      : [];
+    if (!isKindRequested(FIX_ALL_KIND, only) || !worker) return actions;
+    const settings = await settingsFor(uri);
+    const withSuggestions = settings['fixAll.includeSuggestions'];
+    if (!hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
+    const outcome = await worker.request<FixAllReply>(
+      { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules },
+      settings.lintTimeBudgetMs,
+    );
+    if (outcome.kind === 'timeout') reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, true);
+    if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version) return actions;
+    const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);
+    return fixAll ? [...actions, fixAll] : actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SHOW_RULE_DOCS_COMMAND) return;
+    const url = params.arguments?.[0];
+    if (typeof url !== 'string') return;
+    if (abilities.showDocument) {
+      const shown = await connection.window.showDocument({ uri: url, external: true });
+      if (shown.success) return;
+    }
+    void connection.window.showInformationMessage(`Documentation: ${url}`);
+  });
+
+  connection.onShutdown(async () => {
+    await worker?.dispose();
+  });
+
+  connection.onExit(() => {
+    void worker?.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,88 @@
+// The lint worker thread: it owns the engines and runs every lint, so that the thread serving the LSP connection
+// never blocks on `Linter.verify` (which is synchronous) and can end this thread when a lint goes over budget.
+// Messages are handled one at a time, in the order they arrive.
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+
+import type { FileOutcome, RuleMeta } from '../../engine';
+import type { Finding } from '../diagnostics';
+import type {
+  FixAllReply,
+  ImportersReply,
+  LintReply,
+  WorkerInbound,
+  WorkerOutbound,
+  WorkerRequest,
+  WorkerSetup,
+} from '../worker-protocol';
+import { WorkspaceEngines } from './workspace-engines';
+
+const port = parentPort;
+if (!port) throw new Error('lint-worker.js runs as a worker thread of the language server');
+
+const post = (message: WorkerOutbound): void => port.postMessage(message);
+const workspace = new WorkspaceEngines(workerData as WorkerSetup, (level, message) => post({ kind: 'log', level, message }));
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (message: WorkerInbound) => {
+  queue = queue.then(() => handle(message));
+});
+
+async function handle(message: WorkerInbound): Promise<void> {
+  switch (message.kind) {
+    case 'setDocument':
+      workspace.setDocument(message.file, message.text, message.version);
+      return;
+    case 'closeDocument':
+      workspace.closeDocument(message.file);
+      return;
+    case 'fileChanged':
+      workspace.fileChanged(message.file);
+      return;
+    case 'resetProjects':
+      workspace.resetProjects();
+      return;
+    default:
+      try {
+        post({ kind: 'reply', id: message.id, ok: true, value: await answer(message) });
+      } catch (error) {
+        post({ kind: 'reply', id: message.id, ok: false, error: (error as Error)?.stack ?? String(error) });
+      }
+  }
+}
+
+async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply | ImportersReply> {
+  switch (request.kind) {
+    case 'lint': {
+      const started = performance.now();
+      const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      const version = workspace.documentVersion(request.file);
+      const outcome = engine.lintFile(request.file);
+      const reply = toLintReply(outcome, version, engine.rulesMeta());
+      reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
+      reply.durationMs = performance.now() - started;
+      return reply;
+    }
+    case 'fixAll': {
+      const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      const version = workspace.documentVersion(request.file);
+      const outcome = engine.lintFile(request.file, request.mode);
+      if (outcome.kind !== 'linted') return { version, text: '', output: undefined };
+      return { version, text: outcome.source, output: outcome.result.output };
+    }
+    case 'importers':
+      return { importers: workspace.importersOf(request.changed) };
+  }
+}
+
+function toLintReply(outcome: FileOutcome, version: number | null, rulesMeta: Record<string, RuleMeta>): LintReply {
+  const base = { version, text: '', findings: [], crashes: [], importers: [], durationMs: 0 };
+  if (outcome.kind === 'ignored') return { kind: 'ignored', ...base };
+  if (outcome.kind === 'config-problem') return { kind: 'config-problem', ...base, problem: outcome.problem };
+  const findings: Finding[] = outcome.result.messages.map((message) => ({
+    message,
+    related: outcome.related.get(message) ?? [],
+    docsUrl: message.ruleId ? rulesMeta[message.ruleId]?.docs?.url : undefined,
+  }));
+  return { kind: 'linted', ...base, text: outcome.source, findings, crashes: outcome.crashes };
+}

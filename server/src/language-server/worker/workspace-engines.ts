@@ -1,0 +1,165 @@
+// The engines of one language-server session, inside the lint worker: one per workspace folder, lint config and
+// rule-severity overrides, all seeing every open document through their overlays. In a trusted workspace a file is
+// linted with the nearest `eslint.config.*` in its folder, else with the built-in `recommended` config.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { ConfigLoadError, Engine, forgetResolvedImports, type LintConfigSource, loadConfigFile, normalizePath } from '../../engine';
+import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
+
+/** Flat config file names, in ESLint's order of precedence. TypeScript configs need a loader Node 20 lacks. */
+export const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'] as const;
+const UNSUPPORTED_CONFIG_NAMES = ['eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+interface OpenDocument {
+  text: string;
+  version: number;
+}
+
+export type Logger = (level: WorkerLog['level'], message: string) => void;
+
+export class WorkspaceEngines {
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly engines = new Map<string, Engine>();
+  /** The engine key each open document was last linted with, so importers are looked up where they live. */
+  private readonly documentEngines = new Map<string, string>();
+  private readonly configs = new Map<string, Promise<LintConfigSource | undefined>>();
+  private readonly knownRules = new Map<string, Set<string>>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly log: Logger,
+  ) {}
+
+  setDocument(file: string, text: string, version: number): void {
+    this.documents.set(file, { text, version });
+    for (const engine of this.engines.values()) engine.overlay.set(file, text, version);
+  }
+
+  closeDocument(file: string): void {
+    this.documents.delete(file);
+    this.documentEngines.delete(file);
+    for (const engine of this.engines.values()) engine.overlay.delete(file);
+  }
+
+  documentVersion(file: string): number | null {
+    return this.documents.get(file)?.version ?? null;
+  }
+
+  fileChanged(file: string): void {
+    for (const engine of this.engines.values()) engine.fileChanged(file);
+  }
+
+  resetProjects(): void {
+    forgetResolvedImports();
+    for (const engine of this.engines.values()) engine.resetProjects();
+  }
+
+  /** The engine for a file under the given severity overrides, created (and its config loaded) on first use. */
+  async engineFor(file: string, ruleSeverities: RuleSeverities): Promise<Engine> {
+    const root = this.folderOf(file);
+    const configPath = this.setup.untrusted ? undefined : this.findConfigFile(file, root);
+    const config = configPath === undefined ? undefined : await this.loadConfig(configPath);
+    const configKey = config?.kind === 'file' ? config.path : 'builtin';
+    const severities = this.knownSeverities(root, configKey, config, ruleSeverities);
+    const key = JSON.stringify([root, configKey, severities]);
+    let engine = this.engines.get(key);
+    if (!engine) {
+      // Settings changed: the engine with the old overrides for this folder and config is not needed any more.
+      const prefix = JSON.stringify([root, configKey]).slice(0, -1);
+      for (const [otherKey, other] of this.engines) {
+        if (!otherKey.startsWith(prefix)) continue;
+        other.resetProjects();
+        this.engines.delete(otherKey);
+      }
+      engine = new Engine({ root, ...(config ? { config } : {}), ruleSeverities: severities });
+      for (const [openFile, document] of this.documents) engine.overlay.set(openFile, document.text, document.version);
+      this.engines.set(key, engine);
+    }
+    this.documentEngines.set(file, key);
+    return engine;
+  }
+
+  /** Open documents that import one of `changed`, directly or transitively, asking each engine about its own files. */
+  importersOf(changed: readonly string[]): string[] {
+    const byEngine = new Map<string, string[]>();
+    for (const [file, key] of this.documentEngines) {
+      if (changed.includes(file)) continue;
+      byEngine.set(key, [...(byEngine.get(key) ?? []), file]);
+    }
+    const importers = new Set<string>();
+    for (const [key, candidates] of byEngine) {
+      const engine = this.engines.get(key);
+      if (!engine) continue;
+      for (const importer of engine.importersOf(changed, candidates)) importers.add(importer);
+    }
+    return [...importers];
+  }
+
+  /** The innermost workspace folder that holds the file; a file outside every folder is its own folder's root. */
+  private folderOf(file: string): string {
+    let best: string | undefined;
+    for (const folder of this.setup.folders) {
+      if ((file === folder || file.startsWith(`${folder}/`)) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best ?? normalizePath(path.dirname(file));
+  }
+
+  /** The nearest flat config from the file's folder up to the workspace folder (ESLint's own lookup, kept inside the workspace). */
+  private findConfigFile(file: string, root: string): string | undefined {
+    for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+      for (const name of ESLINT_CONFIG_NAMES) {
+        const candidate = path.join(directory, name);
+        if (fs.existsSync(candidate)) return normalizePath(candidate);
+      }
+      for (const name of UNSUPPORTED_CONFIG_NAMES) {
+        const candidate = path.join(directory, name);
+        if (fs.existsSync(candidate)) this.reportOnce('warning', `${candidate}: TypeScript config files are not supported; use eslint.config.js, .mjs or .cjs. Linting with the built-in config.`);
+      }
+      if (normalizePath(directory) === root || path.dirname(directory) === directory) return undefined;
+    }
+  }
+
+  private loadConfig(configPath: string): Promise<LintConfigSource | undefined> {
+    let loading = this.configs.get(configPath);
+    if (!loading) {
+      loading = loadConfigFile(configPath).then(
+        (config) => {
+          this.log('info', `Linting with ${configPath}.`);
+          return config;
+        },
+        (error: unknown) => {
+          if (!(error instanceof ConfigLoadError)) throw error;
+          this.log('error', `Config error: ${error.message}. Linting with the built-in config until it is fixed.`);
+          return undefined;
+        },
+      );
+      this.configs.set(configPath, loading);
+    }
+    return loading;
+  }
+
+  /** The overrides for rules the config can run; an unknown rule id would make ESLint reject the whole config. */
+  private knownSeverities(root: string, configKey: string, config: LintConfigSource | undefined, wanted: RuleSeverities): Record<string, 'off' | 'warn' | 'error'> {
+    let known = this.knownRules.get(configKey);
+    if (!known) {
+      known = new Set(Object.keys(new Engine({ root, ...(config ? { config } : {}) }).rulesMeta()));
+      this.knownRules.set(configKey, known);
+    }
+    const severities: Record<string, 'off' | 'warn' | 'error'> = {};
+    for (const ruleId of Object.keys(wanted).sort()) {
+      const severity = wanted[ruleId];
+      if (severity === undefined) continue;
+      if (known.has(ruleId)) severities[ruleId] = severity;
+      else this.reportOnce('warning', `loopguard.rules: no rule '${ruleId}' in the lint config; its setting is ignored.`);
+    }
+    return severities;
+  }
+
+  private reportOnce(level: WorkerLog['level'], message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.log(level, message);
+  }
+}

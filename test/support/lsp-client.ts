@@ -1,0 +1,207 @@
+// A real LSP client (vscode-languageserver-protocol over the server's stdin/stdout) driving the real
+// `loopguard-language-server` process, with waits that end on events (a notification arrives) within a time budget.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import {
+  type CodeAction,
+  CodeActionRequest,
+  type Command,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  type FileEvent,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type InitializeResult,
+  LogMessageNotification,
+  type LogMessageParams,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  type Range,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+import { SlowLintNotification, type SlowLintParams } from 'loopguard/dist/language-server/protocol';
+
+import { REPO_ROOT } from './paths';
+
+export const SERVER_BIN = path.join(REPO_ROOT, 'server', 'bin', 'loopguard-language-server.js');
+
+/** How long one awaited event may take; generous because the first lint of a project builds its program. */
+export const EVENT_BUDGET_MS = 30_000;
+
+export interface SessionOptions {
+  /** Workspace folders; the first is the root. */
+  folders: string[];
+  /** The `loopguard` settings section the client answers `workspace/configuration` with (mutable between requests). */
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+}
+
+interface Waiter {
+  check(): boolean;
+}
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export class LspSession {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly slowLints: SlowLintParams[] = [];
+  settings: Record<string, unknown>;
+  private readonly waiters = new Set<Waiter>();
+  private readonly versions = new Map<string, number>();
+  private exited: Promise<number | null>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    options: SessionOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.diagnostics.push(params)));
+    connection.onNotification(LogMessageNotification.type, (params) => this.record(() => this.logs.push(params)));
+    connection.onNotification(SlowLintNotification.method, (params: SlowLintParams) => this.record(() => this.slowLints.push(params)));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    connection.onRequest(RegistrationRequest.type, () => {});
+  }
+
+  static async start(options: SessionOptions): Promise<{ session: LspSession; initialize: InitializeResult }> {
+    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const session = new LspSession(child, connection, options);
+    connection.listen();
+    const initialize = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: uriOf(options.folders[0]!),
+      workspaceFolders: options.folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return { session, initialize };
+  }
+
+  /** Resolves with the first value `probe` returns that is not undefined, checked now and after every notification. */
+  waitFor<T>(what: string, probe: () => T | undefined, budgetMs = EVENT_BUDGET_MS): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        check: () => {
+          const value = probe();
+          if (value === undefined) return false;
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(value);
+          return true;
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no ${what} within ${budgetMs} ms; logs:\n${this.logs.map((log) => log.message).join('\n')}`));
+      }, budgetMs);
+      if (!waiter.check()) this.waiters.add(waiter);
+    });
+  }
+
+  /** The next diagnostics published for `uri` after the `seen`-th one (counting from the session's start). */
+  nextDiagnostics(uri: string, seen = this.diagnosticsCount(uri)): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(`diagnostics for ${path.basename(uri)}`, () => this.diagnostics.filter((params) => params.uri === uri)[seen]);
+  }
+
+  diagnosticsCount(uri: string): number {
+    return this.diagnostics.filter((params) => params.uri === uri).length;
+  }
+
+  async open(file: string, languageId = 'typescript'): Promise<string> {
+    const uri = uriOf(file);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text: fs.readFileSync(file, 'utf8') },
+    });
+    return uri;
+  }
+
+  /** Replaces the whole text of an open document (unsaved); returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { loopguard: settings } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    });
+    return (result ?? []).filter((action): action is CodeAction => !isCommand(action));
+  }
+
+  /** Sends `shutdown` and `exit` and resolves with the process's exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Ends the server process if a test failed before shutting it down. */
+  kill(): void {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
+    this.connection.dispose();
+  }
+
+  private record(push: () => void): void {
+    push();
+    for (const waiter of [...this.waiters]) waiter.check();
+  }
+}
+
+function isCommand(value: CodeAction | Command): value is Command {
+  return typeof (value as Command).command === 'string' && !('kind' in value) && !('edit' in value);
+}
+
+/** Applies LSP text edits (non-overlapping, as a server sends them) to a text. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lineStarts = [0];
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  const offsetOf = (position: { line: number; character: number }): number => (lineStarts[position.line] ?? text.length) + position.character;
+  const sorted = [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end));
+  return result;
+}
