@@ -54,6 +54,7 @@ const LINTABLE_GLOB = `**/*.{${LINTABLE_EXTENSIONS.map((extension) => extension.
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const published = new Map<string, PublishedLint>();
+  const opened = new Set<string>();
   const loggedProblems = new Set<string>();
   let abilities: ClientAbilities = {
     configuration: false,
@@ -135,15 +136,19 @@ export function startServer(connection: Connection): void {
   }
 
   async function lintOne(uri: string, reason: LintReason): Promise<void> {
-    const document = documents.get(uri);
     const file = filePathOf(uri);
-    if (!document || !file || !isLintableFile(file) || !worker) return;
+    if (!file || !isLintableFile(file) || !worker) return;
     const settings = await settingsFor(uri);
+    // Asking for settings took a round trip: the document may have been closed meanwhile.
+    const document = documents.get(uri);
+    if (!document) return;
     if (!settings.enable) {
       clear(uri);
       return;
     }
     if (reason === 'change' && settings.run === 'onSave') return;
+    // A lint started for an earlier change already saw this version (the worker had it by then).
+    if (reason === 'change' && published.get(uri)?.version === document.version) return;
     const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
       { kind: 'lint', file, ruleSeverities: settings.rules, findImporters: reason === 'change' || reason === 'save' },
       settings.lintTimeBudgetMs,
@@ -246,25 +251,22 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  documents.onDidOpen((event) => {
-    const file = filePathOf(event.document.uri);
-    if (!file || !isTypeScriptOrJavaScript(file)) return;
-    worker?.notify({ kind: 'setDocument', file, text: event.document.getText(), version: event.document.version });
-    queue.schedule(event.document.uri, 'open');
-  });
-
+  // Fires on open as well as on change; `opened` tells the two apart (an open is linted whatever `run` says).
   documents.onDidChangeContent((event) => {
-    const file = filePathOf(event.document.uri);
+    const { uri } = event.document;
+    const file = filePathOf(uri);
     if (!file || !isTypeScriptOrJavaScript(file)) return;
-    // `onDidChangeContent` also fires on open, which `onDidOpen` handled; the worker takes the same version twice harmlessly.
     worker?.notify({ kind: 'setDocument', file, text: event.document.getText(), version: event.document.version });
-    if (event.document.version !== published.get(event.document.uri)?.version) queue.schedule(event.document.uri, 'change');
+    const reason = opened.has(uri) ? 'change' : 'open';
+    opened.add(uri);
+    queue.schedule(uri, reason);
   });
 
   documents.onDidSave((event) => queue.schedule(event.document.uri, 'save'));
 
   documents.onDidClose((event) => {
     const file = filePathOf(event.document.uri);
+    opened.delete(event.document.uri);
     queue.forget(event.document.uri);
     clear(event.document.uri);
     if (!file || !isTypeScriptOrJavaScript(file)) return;

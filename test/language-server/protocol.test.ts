@@ -1,0 +1,362 @@
+// The real `loopguard-language-server` over stdio, driven by a real LSP client library: diagnostics, code actions and
+// their edits, fix-all, types that follow unsaved edits of other files, stale-version suppression, a throwing rule,
+// a lint over its time budget, settings, untrusted workspaces, multi-root workspaces, and shutdown.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { CodeActionRequest, DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+
+import { FIXTURES } from '../support/paths';
+import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
+import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+
+const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const AWAITED = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+const RULE = 'loopguard/no-floating-promises';
+const DOCS = 'https://github.com/loopguard/loopguard/blob/main/eslint-plugin/docs/rules/no-floating-promises.md';
+const LOAD_SYNC = 'export function load(): number {\n  return 1;\n}\n';
+const LOAD_ASYNC = 'export async function load(): Promise<number> {\n  return 1;\n}\n';
+const CALLER = "import { load } from './a.js';\nexport function run() {\n  load();\n}\n";
+const MIDDLE = "export { load } from './a.js';\n";
+const CALLER_THROUGH_MIDDLE = "import { load } from './middle.js';\nexport function run() {\n  load();\n}\n";
+
+/** A workspace config with Loopguard and the test-only fixture plugins (an autofix, a throwing rule, a holding rule). */
+function fixtureConfig(gate: string): string {
+  const url = (file: string): string => pathToFileURL(file).href;
+  return [
+    `import * as parser from '${url(require.resolve('@typescript-eslint/parser'))}';`,
+    `import loopguard from '${url(require.resolve('eslint-plugin-loopguard'))}';`,
+    `import fixtures from '${url(path.join(FIXTURES, 'cli-plugin', 'index.cjs'))}';`,
+    `import lsp from '${url(path.join(FIXTURES, 'lsp-plugin', 'index.cjs'))}';`,
+    'export default [{',
+    "  files: ['**/*.ts'],",
+    '  languageOptions: { parser, parserOptions: { projectService: true } },',
+    '  plugins: { loopguard, fixtures, lsp },',
+    '  rules: {',
+    `    '${RULE}': 'error',`,
+    "    'fixtures/prefer-let': 'warn',",
+    `    'lsp/hold-until-gate': ['error', { gate: ${JSON.stringify(gate)} }],`,
+    '  },',
+    '}, {',
+    "  files: ['crash/**/*.ts'],",
+    "  rules: { 'fixtures/crash': 'error' },",
+    '}];',
+  ].join('\n');
+}
+
+function codesOf(diagnostics: ReadonlyArray<{ code?: number | string }>): Array<number | string | undefined> {
+  return diagnostics.map((diagnostic) => diagnostic.code);
+}
+
+const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
+
+describe('loopguard-language-server (over stdio)', function () {
+  this.timeout(120_000);
+  after(removeTempProjects);
+
+  describe('with the built-in config', () => {
+    let session: LspSession;
+    let root: string;
+
+    before(async () => {
+      root = createTempProject({
+        'tsconfig.json': TSCONFIG,
+        'work.ts': FLOATING,
+        'a.ts': LOAD_SYNC,
+        'middle.ts': MIDDLE,
+        'b.ts': CALLER,
+        'c.ts': CALLER_THROUGH_MIDDLE,
+        'settings.ts': FLOATING,
+        'no-tsconfig/plain.js': 'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
+      });
+      ({ session } = await LspSession.start({ folders: [root] }));
+    });
+    after(() => session.kill());
+
+    it('publishes a diagnostic for the unsaved buffer on open, with the rule, its docs and the document version', async () => {
+      const uri = await session.open(path.join(root, 'work.ts'));
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.deepEqual(published, {
+        uri,
+        version: 1,
+        diagnostics: [
+          {
+            range: { start: { line: 2, character: 2 }, end: { line: 2, character: 8 } },
+            severity: DiagnosticSeverity.Error,
+            source: 'loopguard',
+            message: 'This promise is not awaited, returned, or handled: nothing waits for it to finish, and if it rejects the error is lost.',
+            code: RULE,
+            codeDescription: { href: DOCS },
+          },
+        ],
+      });
+    });
+
+    it('offers each suggestion, the disable comments and the docs as code actions, each with its edit', async () => {
+      const uri = uriOf(path.join(root, 'work.ts'));
+      const actions = await session.codeActions(uri, { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } });
+      assert.deepEqual(
+        actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
+        [
+          ['Add `await`', 'quickfix', true],
+          ['Return the promise to the caller', 'quickfix', false],
+          ['Add `.catch(…)` that logs the error', 'quickfix', false],
+          ['Mark as intentionally not awaited with `void`', 'quickfix', false],
+          [`Disable ${RULE} for this line`, 'quickfix', false],
+          [`Disable ${RULE} for this file`, 'quickfix', false],
+          [`Show documentation for ${RULE}`, 'quickfix', false],
+        ],
+      );
+      const results = actions.map((action) => (action.edit ? applyTextEdits(FLOATING, action.edit.changes?.[uri] ?? []) : action.command));
+      assert.deepEqual(results, [
+        AWAITED,
+        FLOATING.replace('  save();', '  return save();'),
+        FLOATING.replace('  save();', '  save().catch((error) => { console.error(error); });'),
+        FLOATING.replace('  save();', '  void save();'),
+        FLOATING.replace('  save();', `  // eslint-disable-next-line ${RULE}\n  save();`),
+        `/* eslint-disable ${RULE} */\n${FLOATING}`,
+        { title: `Show documentation for ${RULE}`, command: 'loopguard.showRuleDocs', arguments: [DOCS] },
+      ]);
+      assert.equal(actions[0]?.diagnostics?.[0]?.code, RULE);
+    });
+
+    it('offers no actions away from a finding, and no fix-all when nothing is auto-fixable', async () => {
+      const uri = uriOf(path.join(root, 'work.ts'));
+      assert.deepEqual(await session.codeActions(uri, ORIGIN), []);
+      assert.deepEqual(await session.codeActions(uri, FLOATING_RANGE, ['source.fixAll']), []);
+    });
+
+    it('lints the new text on change, and clears the diagnostic once the quick fix is applied', async () => {
+      const uri = uriOf(path.join(root, 'work.ts'));
+      const seen = session.diagnosticsCount(uri);
+      const version = await session.change(uri, AWAITED);
+      assert.deepEqual(await session.nextDiagnostics(uri, seen), { uri, version, diagnostics: [] });
+    });
+
+    it("re-lints an open importer when an unsaved edit makes an imported function async, and again when it is reverted", async () => {
+      const a = await session.open(path.join(root, 'a.ts'));
+      const b = await session.open(path.join(root, 'b.ts'));
+      const c = await session.open(path.join(root, 'c.ts'));
+      assert.deepEqual((await session.nextDiagnostics(b, 0)).diagnostics, []);
+      assert.deepEqual((await session.nextDiagnostics(c, 0)).diagnostics, []);
+      await session.nextDiagnostics(a, 0);
+
+      await session.change(a, LOAD_ASYNC);
+      const direct = await session.nextDiagnostics(b, 1);
+      assert.deepEqual(codesOf(direct.diagnostics), [RULE], 'b.ts imports a.ts');
+      assert.equal(direct.version, 1, 'b.ts itself did not change');
+      const transitive = await session.nextDiagnostics(c, 1);
+      assert.deepEqual(codesOf(transitive.diagnostics), [RULE], 'c.ts imports a.ts through middle.ts (not open)');
+
+      await session.change(a, LOAD_SYNC);
+      assert.deepEqual((await session.nextDiagnostics(b, 2)).diagnostics, []);
+      assert.deepEqual((await session.nextDiagnostics(c, 2)).diagnostics, []);
+    });
+
+    it('re-lints an open importer when an imported file that is not open changes on disk', async () => {
+      const b = uriOf(path.join(root, 'b.ts'));
+      const a = uriOf(path.join(root, 'a.ts'));
+      // Closing a.ts puts its importers back on the disk's a.ts, so they are linted again (3rd publication of b.ts).
+      await session.close(a);
+      assert.deepEqual((await session.nextDiagnostics(b, 3)).diagnostics, []);
+      fs.writeFileSync(path.join(root, 'a.ts'), LOAD_ASYNC);
+      await session.filesChanged([{ uri: a, type: FileChangeType.Changed }]);
+      assert.deepEqual(codesOf((await session.nextDiagnostics(b, 4)).diagnostics), [RULE]);
+    });
+
+    it('lints a JavaScript file outside every tsconfig in the inferred project', async () => {
+      const uri = await session.open(path.join(root, 'no-tsconfig', 'plain.js'), 'javascript');
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+        [[RULE, 2], [RULE, 4]],
+      );
+    });
+
+    it('follows the settings: severity overrides, `enable`, and `run: onSave`', async () => {
+      const uri = await session.open(path.join(root, 'settings.ts'));
+      await session.nextDiagnostics(uri, 0);
+
+      await session.changeSettings({ rules: { [RULE]: 'warn' } });
+      const warned = await session.nextDiagnostics(uri, 1);
+      assert.deepEqual(warned.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [[RULE, DiagnosticSeverity.Warning]]);
+
+      await session.changeSettings({ rules: { [RULE]: 'off' } });
+      assert.deepEqual((await session.nextDiagnostics(uri, 2)).diagnostics, []);
+
+      await session.changeSettings({ enable: false });
+      assert.deepEqual((await session.nextDiagnostics(uri, 3)).diagnostics, []);
+
+      await session.changeSettings({ run: 'onSave' });
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 4)).diagnostics), [RULE]);
+      await session.change(uri, AWAITED);
+      // With `onSave` a change is not linted; a code action request is answered after the change was handled, and
+      // no diagnostics for it may have been published by then.
+      await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: ORIGIN, context: { diagnostics: [] } });
+      assert.equal(session.diagnosticsCount(uri), 5);
+
+      await session.changeSettings({ rules: { 'loopguard/no-such-rule': 'warn' }, lintTimeBudgetMs: 'soon' });
+      await session.nextDiagnostics(uri, 5);
+      const warnings = session.logs.filter((log) => log.type === MessageType.Warning).map((log) => log.message);
+      assert.ok(warnings.includes('loopguard.lintTimeBudgetMs: expected a whole number of at least 500, got "soon"; using 10000.'), warnings.join('\n'));
+      assert.ok(warnings.includes("loopguard.rules: no rule 'loopguard/no-such-rule' in the lint config; its setting is ignored."), warnings.join('\n'));
+      await session.changeSettings({});
+    });
+
+    it('clears the diagnostics of a closed document', async () => {
+      const uri = uriOf(path.join(root, 'settings.ts'));
+      const seen = session.diagnosticsCount(uri);
+      await session.close(uri);
+      assert.deepEqual(await session.nextDiagnostics(uri, seen), { uri, diagnostics: [] });
+    });
+
+    it('shuts down and exits with code 0 when asked', async () => {
+      assert.equal(await session.shutdown(), 0);
+    });
+  });
+
+  describe('with a workspace eslint.config.mjs', () => {
+    let session: LspSession;
+    let root: string;
+    let gate: string;
+
+    before(async () => {
+      root = createTempProject({ 'tsconfig.json': TSCONFIG, 'fix.ts': 'var n = 1;\n' + FLOATING.replace('}\n', '  return n;\n}\n') });
+      gate = path.join(root, 'gate');
+      fs.writeFileSync(path.join(root, 'eslint.config.mjs'), fixtureConfig(gate));
+      fs.mkdirSync(path.join(root, 'crash'));
+      fs.writeFileSync(path.join(root, 'crash', 'crash.ts'), FLOATING);
+      fs.writeFileSync(path.join(root, 'held.ts'), `// hold\n${FLOATING}`);
+      fs.writeFileSync(path.join(root, 'stuck.ts'), `// hold\n${FLOATING}`);
+      fs.writeFileSync(path.join(root, 'after.ts'), FLOATING);
+      ({ session } = await LspSession.start({ folders: [root], settings: {} }));
+    });
+
+    it('lints with the config: its rules and their autofixes', async () => {
+      const uri = await session.open(path.join(root, 'fix.ts'));
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line]),
+        [['fixtures/prefer-let', DiagnosticSeverity.Warning, 0], [RULE, DiagnosticSeverity.Error, 3]],
+      );
+      const actions = await session.codeActions(uri, ORIGIN);
+      assert.deepEqual(actions[0]?.title, 'Fix this fixtures/prefer-let problem');
+      assert.equal(applyTextEdits(fs.readFileSync(path.join(root, 'fix.ts'), 'utf8'), actions[0]?.edit?.changes?.[uri] ?? []).slice(0, 10), 'let n = 1;');
+    });
+
+    it('fix-all applies the autofixes only, and with `fixAll.includeSuggestions` the preferred suggestions too', async () => {
+      const uri = uriOf(path.join(root, 'fix.ts'));
+      const text = fs.readFileSync(path.join(root, 'fix.ts'), 'utf8');
+      const safe = await session.codeActions(uri, ORIGIN, ['source.fixAll']);
+      assert.deepEqual(safe.map((action) => [action.title, action.kind]), [['Fix all auto-fixable Loopguard problems', 'source.fixAll.loopguard']]);
+      assert.equal(applyTextEdits(text, safe[0]?.edit?.changes?.[uri] ?? []), text.replace('var n', 'let n'));
+
+      session.settings = { fixAll: { includeSuggestions: true } };
+      const unsafe = await session.codeActions(uri, ORIGIN, ['source.fixAll.loopguard']);
+      assert.deepEqual(unsafe.map((action) => action.title), ['Fix all Loopguard problems (autofixes and preferred suggestions)']);
+      assert.equal(applyTextEdits(text, unsafe[0]?.edit?.changes?.[uri] ?? []), text.replace('var n', 'let n').replace('  save();', '  await save();'));
+      session.settings = {};
+    });
+
+    it('reports a throwing rule to the log and still publishes the other rules\' findings', async () => {
+      const uri = await session.open(path.join(root, 'crash', 'crash.ts'));
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.deepEqual(codesOf(published.diagnostics), ['fixtures/crash', RULE]);
+      assert.match(String(published.diagnostics[0]?.message), /^Rule 'fixtures\/crash' crashed on this file and was skipped: .*fixture rule exploded/);
+      const logged = session.logs.find((log) => log.type === MessageType.Error && log.message.includes("Rule 'fixtures/crash' crashed"));
+      assert.ok(logged, 'the crash is logged as an error');
+      assert.match(logged.message, /fixture rule exploded/);
+    });
+
+    it('never publishes diagnostics for a version that a newer change superseded', async () => {
+      const held = path.join(root, 'held.ts');
+      const uri = await session.open(held);
+      // The lint of version 1 is held by the fixture rule until the gate opens; versions 2 and 3 arrive meanwhile.
+      await session.waitFor('the held lint', () => session.logs.find((log) => log.message === `hold-until-gate: holding ${held}`));
+      await session.change(uri, `// hold\n${AWAITED}`);
+      const newest = await session.change(uri, `// hold\nconst x = 1;\n${FLOATING}`);
+      // Requests are answered in order, so once this one is, the server has taken both changes.
+      await session.codeActions(uri, ORIGIN);
+      fs.writeFileSync(gate, '');
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.equal(published.version, newest);
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+        [['lsp/hold-until-gate', 0], [RULE, 4]],
+      );
+      // Nothing was published for version 1, whose lint finished first.
+      assert.deepEqual(session.diagnostics.filter((params) => params.uri === uri).map((params) => params.version), [newest]);
+      fs.rmSync(gate);
+      await session.close(uri);
+    });
+
+    it('abandons a lint over its time budget, reports it, restarts the worker and keeps serving', async () => {
+      session.settings = { lintTimeBudgetMs: 1_500 };
+      const stuck = await session.open(path.join(root, 'stuck.ts'));
+      const slow = await session.waitFor('a slow-lint notification', () => session.slowLints.find((params) => params.uri === stuck));
+      assert.equal(slow.abandoned, true);
+      assert.equal(slow.budgetMs, 1_500);
+      assert.equal(slow.version, 1);
+      assert.ok(slow.durationMs >= 1_500);
+      assert.ok(session.logs.some((log) => log.type === MessageType.Error && log.message.includes('went over its time budget (1500 ms)')));
+      assert.equal(session.diagnosticsCount(stuck), 0);
+      session.settings = {};
+      await session.close(stuck);
+      // The fresh worker lints the next document.
+      const next = await session.open(path.join(root, 'after.ts'));
+      assert.deepEqual(codesOf((await session.nextDiagnostics(next, 0)).diagnostics), [RULE]);
+      assert.equal(session.slowLints.filter((params) => params.abandoned).length, 1, 'the stuck lint ran once');
+    });
+
+    it('reloads the config when it changes', async () => {
+      const uri = uriOf(path.join(root, 'fix.ts'));
+      const seen = session.diagnosticsCount(uri);
+      await session.change(uri, 'var n = 1;\nexport { n };\n');
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, seen)).diagnostics), ['fixtures/prefer-let']);
+      const configPath = path.join(root, 'eslint.config.mjs');
+      fs.writeFileSync(configPath, fixtureConfig(gate).replace("'fixtures/prefer-let': 'warn'", "'fixtures/prefer-let': 'off'"));
+      await session.filesChanged([{ uri: uriOf(configPath), type: FileChangeType.Changed }]);
+      assert.deepEqual((await session.nextDiagnostics(uri, seen + 1)).diagnostics, []);
+    });
+
+    after(async () => {
+      try {
+        assert.equal(await session.shutdown(), 0);
+      } finally {
+        session.kill();
+      }
+    });
+  });
+
+  it('loads no workspace config in an untrusted workspace', async () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'fix.ts': `var n = 1;\n${FLOATING}` });
+    fs.writeFileSync(path.join(root, 'eslint.config.mjs'), fixtureConfig(path.join(root, 'gate')));
+    const { session } = await LspSession.start({ folders: [root], initializationOptions: { untrustedWorkspace: true } });
+    try {
+      const uri = await session.open(path.join(root, 'fix.ts'));
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
+      assert.ok(session.logs.some((log) => log.message.includes('not trusted')));
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+
+  it('serves a multi-root workspace, each folder with its own project', async () => {
+    const first = createTempProject({ 'tsconfig.json': TSCONFIG, 'one.ts': FLOATING });
+    const second = createTempProject({ 'package.json': '{ "type": "module" }', 'two.mjs': 'async function save() {}\nexport async function run() {\n  save();\n}\n' });
+    const { session } = await LspSession.start({ folders: [first, second] });
+    try {
+      const one = await session.open(path.join(first, 'one.ts'));
+      const two = await session.open(path.join(second, 'two.mjs'), 'javascript');
+      assert.deepEqual(codesOf((await session.nextDiagnostics(one, 0)).diagnostics), [RULE]);
+      assert.deepEqual(codesOf((await session.nextDiagnostics(two, 0)).diagnostics), [RULE]);
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+});
