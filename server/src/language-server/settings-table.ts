@@ -8,9 +8,15 @@ export const SETTINGS_TABLE_END = '<!-- settings-table:end -->';
 export function renderSettingsTable(): string {
   const rows = (Object.entries(SETTINGS) as [string, SettingDeclaration][]).map(
     ([name, declaration]) =>
-      `| \`${SETTINGS_SECTION}.${name}\` | ${valueType(declaration)} | \`${JSON.stringify(declaration.default)}\` | ${declaration.description} |`,
+      `| \`${SETTINGS_SECTION}.${name}\` | ${valueType(declaration)} | \`${JSON.stringify(declaration.default)}\` | ${meaning(declaration)} |`,
   );
   return [SETTINGS_TABLE_START, '| setting | type | default | meaning |', '|---|---|---|---|', ...rows, SETTINGS_TABLE_END].join('\n');
+}
+
+function meaning(declaration: SettingDeclaration): string {
+  if (declaration.type !== 'string') return declaration.description;
+  const values = declaration.enum.map((value, index) => `\`${value}\`: ${declaration.enumDescriptions[index] ?? ''}`);
+  return [declaration.description, ...values].join(' ');
 }
 
 function valueType(declaration: SettingDeclaration): string {
