@@ -5,20 +5,17 @@ import * as path from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
 
-import { LINTABLE_EXTENSIONS } from './lint-config';
+import { isLintableFile } from './file-names';
+
+export { isLintableFile };
 
 /** Folders never descended into: dependencies, version control, and the usual build and coverage output. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache']);
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 export interface FileSearch {
   files: string[];
   /** Paths that do not exist. */
   missing: string[];
-}
-
-export function isLintableFile(filePath: string): boolean {
-  return (LINTABLE_EXTENSIONS as readonly string[]).includes(path.extname(filePath)) && !DECLARATION_FILE.test(filePath);
 }
 
 /** Files under `targets`, sorted, each once. A file named explicitly is linted even where a folder walk would skip it. */

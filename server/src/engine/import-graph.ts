@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 import * as ts from 'typescript';
 
-import { normalizePath } from './project';
+import { normalizePath } from './file-names';
 
 /** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
 let resolvedImportsCache = new WeakMap<ts.SourceFile, readonly string[]>();

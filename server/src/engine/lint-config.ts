@@ -8,8 +8,7 @@ import type { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
-/** The file extensions Loopguard lints, in the CLI and in the editor. */
-export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+export { LINTABLE_EXTENSIONS } from './file-names';
 const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const COMMONJS_FILES = ['**/*.{cts,cjs}'];
 

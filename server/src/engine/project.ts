@@ -1,8 +1,6 @@
 // One TypeScript project (a tsconfig, or the inferred project for files no tsconfig covers) behind a
 // LanguageService, so that a change to one file rebuilds the program incrementally. Open buffers in the overlay win
 // over the disk, which is how unsaved edits reach the types of other files.
-import * as path from 'node:path';
-
 import * as ts from 'typescript';
 
 import type { DocumentOverlay } from './overlay';
@@ -128,7 +126,4 @@ export function inferredProjectOptions(): ts.CompilerOptions {
   };
 }
 
-/** `path` in the form TypeScript uses for file names (absolute, forward slashes). */
-export function normalizePath(filePath: string): string {
-  return path.resolve(filePath).split(path.sep).join('/');
-}
+export { normalizePath } from './file-names';

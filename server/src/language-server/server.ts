@@ -20,14 +20,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-import { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from '../engine';
+import { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from '../engine/file-names';
 import { fixAllAction, hasFixAllCandidates, isKindRequested, quickFixActions } from './code-actions';
 import { configProblemDiagnostic, type Finding, toDiagnostics } from './diagnostics';
 import { type LintReason, LintQueue } from './lint-queue';
 import { LintWorker, type WorkerOutcome } from './lint-worker-client';
 import { FIX_ALL_KIND, type InitializationOptions, SHOW_RULE_DOCS_COMMAND, SLOW_LINT_MS, SlowLintNotification } from './protocol';
 import { readSettings, type Settings, SETTINGS_SECTION } from './settings';
-import { ESLINT_CONFIG_NAMES } from './worker/workspace-engines';
+import { WATCHED_GLOBS, watchedFileKind } from './watched-files';
 import type { FixAllReply, ImportersReply, LintReply, WorkerSetup } from './worker-protocol';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,8 +48,6 @@ interface ClientAbilities {
   workspaceFolders: boolean;
 }
 
-const WATCHED_CONFIG = /^(tsconfig.*\.json|jsconfig\.json|package\.json)$/;
-const LINTABLE_GLOB = `**/*.{${LINTABLE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -234,8 +232,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (setup.untrusted) log.info('The workspace is not trusted: linting with the built-in config only, loading no workspace code.');
     if (abilities.watchedFilesRegistration) {
-      const globs = ['**/tsconfig*.json', '**/jsconfig.json', '**/package.json', `**/{${ESLINT_CONFIG_NAMES.join(',')}}`, LINTABLE_GLOB];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     }
     if (abilities.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
@@ -288,10 +285,10 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       if (!file) continue;
-      const name = path.basename(file);
-      if ((ESLINT_CONFIG_NAMES as readonly string[]).includes(name)) restartWorker = true;
-      else if (WATCHED_CONFIG.test(name)) resetProjects = true;
-      else if (isTypeScriptOrJavaScript(file)) {
+      const kind = watchedFileKind(path.basename(file));
+      if (kind === 'lint-config') restartWorker = true;
+      else if (kind === 'project-config') resetProjects = true;
+      else if (kind === 'source') {
         if (change.type !== FileChangeType.Changed) resetProjects = true;
         // An open file's types come from its buffer, not the disk, so a save changes nothing for its importers.
         else if (!uriOfOpenFile(file)) {

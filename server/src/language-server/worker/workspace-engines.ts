@@ -5,11 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { ConfigLoadError, Engine, forgetResolvedImports, type LintConfigSource, loadConfigFile, normalizePath } from '../../engine';
+import { ESLINT_CONFIG_NAMES, UNSUPPORTED_ESLINT_CONFIG_NAMES } from '../watched-files';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
-
-/** Flat config file names, in ESLint's order of precedence. TypeScript configs need a loader Node 20 lacks. */
-export const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'] as const;
-const UNSUPPORTED_CONFIG_NAMES = ['eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 interface OpenDocument {
   text: string;
@@ -113,7 +110,7 @@ export class WorkspaceEngines {
         const candidate = path.join(directory, name);
         if (fs.existsSync(candidate)) return normalizePath(candidate);
       }
-      for (const name of UNSUPPORTED_CONFIG_NAMES) {
+      for (const name of UNSUPPORTED_ESLINT_CONFIG_NAMES) {
         const candidate = path.join(directory, name);
         if (fs.existsSync(candidate)) this.reportOnce('warning', `${candidate}: TypeScript config files are not supported; use eslint.config.js, .mjs or .cjs. Linting with the built-in config.`);
       }
