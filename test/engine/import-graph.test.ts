@@ -13,7 +13,7 @@ describe('Engine.importersOf (the reverse import graph)', function () {
 
   it('finds direct and transitive importers among the candidates, and nothing else', () => {
     const root = createTempProject({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { ...JSON.parse(TSCONFIG).compilerOptions, allowJs: true } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions, allowJs: true } }),
       'a.ts': 'export function load(): number {\n  return 1;\n}\n',
       'middle.ts': "export { load } from './a.js';\n",
       'direct.ts': "import { load } from './a.js';\nload();\n",

@@ -50,6 +50,11 @@ function codesOf(diagnostics: ReadonlyArray<{ code?: number | string }>): Array<
   return diagnostics.map((diagnostic) => diagnostic.code);
 }
 
+/** A diagnostic's message as text (LSP 3.18 allows markup too; this server sends plain strings). */
+function messageText(message: string | { value: string } | undefined): string {
+  return typeof message === 'string' ? message : (message?.value ?? '');
+}
+
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
 
@@ -265,7 +270,7 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(path.join(root, 'crash', 'crash.ts'));
       const published = await session.nextDiagnostics(uri, 0);
       assert.deepEqual(codesOf(published.diagnostics), ['fixtures/crash', RULE]);
-      assert.match(String(published.diagnostics[0]?.message), /^Rule 'fixtures\/crash' crashed on this file and was skipped: .*fixture rule exploded/);
+      assert.match(messageText(published.diagnostics[0]?.message), /^Rule 'fixtures\/crash' crashed on this file and was skipped: .*fixture rule exploded/);
       const logged = session.logs.find((log) => log.type === MessageType.Error && log.message.includes("Rule 'fixtures/crash' crashed"));
       assert.ok(logged, 'the crash is logged as an error');
       assert.match(logged.message, /fixture rule exploded/);

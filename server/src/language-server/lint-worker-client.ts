@@ -119,7 +119,8 @@ export class LintWorker {
     const started = performance.now();
     const timer = setTimeout(() => this.timeOut(id), next.budgetMs);
     this.running = { ...next, id, started, timer };
-    this.worker.postMessage({ ...next.body, id } as WorkerRequest);
+    const request: WorkerRequest = { ...next.body, id };
+    this.worker.postMessage(request);
   }
 
   private timeOut(id: number): void {

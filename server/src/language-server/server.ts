@@ -337,7 +337,7 @@ export function startServer(connection: Connection): void {
 
   connection.onExecuteCommand(async (params) => {
     if (params.command !== SHOW_RULE_DOCS_COMMAND) return;
-    const url = params.arguments?.[0];
+    const url: unknown = params.arguments?.[0];
     if (typeof url !== 'string') return;
     if (abilities.showDocument) {
       const shown = await connection.window.showDocument({ uri: url, external: true });
