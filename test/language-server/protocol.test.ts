@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { CodeActionRequest, DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
 
 import { FIXTURES } from '../support/paths';
 import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
@@ -209,6 +209,8 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.ok(warnings.includes('loopguard.lintTimeBudgetMs: expected a whole number of at least 500, got "soon"; using 10000.'), warnings.join('\n'));
       assert.ok(warnings.includes("loopguard.rules: no rule 'loopguard/no-such-rule' in the lint config; its setting is ignored."), warnings.join('\n'));
       await session.changeSettings({});
+      // Every settings change re-lints: wait for this one, so the next test counts from here.
+      await session.nextDiagnostics(uri, 6);
     });
 
     it('clears the diagnostics of a closed document', async () => {
@@ -216,6 +218,26 @@ describe('loopguard-language-server (over stdio)', function () {
       const seen = session.diagnosticsCount(uri);
       await session.close(uri);
       assert.deepEqual(await session.nextDiagnostics(uri, seen), { uri, diagnostics: [] });
+    });
+
+    it('shows the rule docs link when the client cannot open documents itself', async () => {
+      await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'loopguard.showRuleDocs', arguments: [DOCS] });
+      const shown = await session.waitFor('a shown message', () => session.shownMessages.at(-1));
+      assert.deepEqual(shown, { type: MessageType.Info, message: `Documentation: ${DOCS}` });
+    });
+
+    it('reports a broken tsconfig on the files it claims, and recovers when it is fixed', async () => {
+      const uri = uriOf(path.join(root, 'work.ts'));
+      const tsconfig = path.join(root, 'tsconfig.json');
+      const seen = session.diagnosticsCount(uri);
+      fs.writeFileSync(tsconfig, '{ "extends": "./missing-base.json" }');
+      await session.filesChanged([{ uri: uriOf(tsconfig), type: FileChangeType.Changed }]);
+      const broken = await session.diagnosticsMatching(uri, seen, 'the tsconfig problem', (params) => params.diagnostics.length === 1);
+      assert.match(messageText(broken.diagnostics[0]?.message), /^Loopguard cannot lint this file: .*tsconfig\.json: .*missing-base\.json/);
+      const brokenAt = session.diagnostics.filter((params) => params.uri === uri).indexOf(broken) + 1;
+      fs.writeFileSync(tsconfig, TSCONFIG);
+      await session.filesChanged([{ uri: uriOf(tsconfig), type: FileChangeType.Changed }]);
+      await session.diagnosticsMatching(uri, brokenAt, 'diagnostics without the problem', (params) => params.diagnostics.length === 0);
     });
 
     it('shuts down and exits with code 0 when asked', async () => {

@@ -28,6 +28,8 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   RegistrationRequest,
+  ShowMessageNotification,
+  type ShowMessageParams,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -62,6 +64,9 @@ export function uriOf(file: string): string {
 export class LspSession {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  readonly shownMessages: ShowMessageParams[] = [];
+  /** What the server wrote to stderr (nothing, unless it crashed). */
+  stderr = '';
   readonly slowLints: SlowLintParams[] = [];
   settings: Record<string, unknown>;
   private readonly waiters = new Set<Waiter>();
@@ -75,8 +80,10 @@ export class LspSession {
   ) {
     this.settings = options.settings ?? {};
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.diagnostics.push(params)));
     connection.onNotification(LogMessageNotification.type, (params) => this.record(() => this.logs.push(params)));
+    connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => this.shownMessages.push(params)));
     connection.onNotification(SlowLintNotification.method, (params: SlowLintParams) => this.record(() => this.slowLints.push(params)));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => {});
@@ -116,7 +123,7 @@ export class LspSession {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no ${what} within ${budgetMs} ms; logs:\n${this.logs.map((log) => log.message).join('\n')}`));
+        reject(new Error(`no ${what} within ${budgetMs} ms; logs:\n${this.logs.map((log) => log.message).join('\n')}\nstderr:\n${this.stderr}`));
       }, budgetMs);
       if (!waiter.check()) this.waiters.add(waiter);
     });
@@ -125,6 +132,11 @@ export class LspSession {
   /** The next diagnostics published for `uri` after the `seen`-th one (counting from the session's start). */
   nextDiagnostics(uri: string, seen = this.diagnosticsCount(uri)): Promise<PublishDiagnosticsParams> {
     return this.waitFor(`diagnostics for ${path.basename(uri)}`, () => this.diagnostics.filter((params) => params.uri === uri)[seen]);
+  }
+
+  /** The first diagnostics for `uri`, after the `seen`-th, that satisfy `test` (others may arrive first: re-lints of other triggers). */
+  diagnosticsMatching(uri: string, seen: number, what: string, test: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(what, () => this.diagnostics.filter((params) => params.uri === uri).slice(seen).find(test));
   }
 
   diagnosticsCount(uri: string): number {

@@ -15,6 +15,8 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -72,6 +74,11 @@ export function startServer(connection: Connection): void {
     info: (message: string) => connection.console.info(message),
   };
 
+  /** Runs a promise whose failure must not end the server (a notification on a closing connection, a client refusing a registration). */
+  function settle(promise: Promise<unknown>, what: string): void {
+    promise.catch((error: unknown) => log.warning(`${what} failed: ${(error as Error)?.message ?? String(error)}`));
+  }
+
   function filePathOf(uri: string): string | undefined {
     if (!uri.startsWith('file:')) return undefined;
     try {
@@ -118,19 +125,19 @@ export function startServer(connection: Connection): void {
   }
 
   function publish(uri: string, version: number | undefined, findings: readonly Finding[], text: string): void {
-    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) });
+    settle(connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) }), 'Publishing diagnostics');
   }
 
   function clear(uri: string): void {
     published.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    settle(connection.sendDiagnostics({ uri, diagnostics: [] }), 'Publishing diagnostics');
   }
 
   function reportSlowLint(uri: string, version: number, durationMs: number, budgetMs: number, abandoned: boolean): void {
     const seconds = (durationMs / 1000).toFixed(1);
     if (abandoned) log.error(`Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`);
     else log.warning(`Linting ${uri} took ${seconds} s.`);
-    void connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned });
+    settle(connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned }), 'Reporting a slow lint');
   }
 
   async function lintOne(uri: string, reason: LintReason): Promise<void> {
@@ -168,7 +175,7 @@ export function startServer(connection: Connection): void {
     }
     if (reply.kind === 'config-problem' && reply.problem) {
       published.delete(uri);
-      void connection.sendDiagnostics({ uri, version: current.version, diagnostics: [configProblemDiagnostic(reply.problem)] });
+      settle(connection.sendDiagnostics({ uri, version: current.version, diagnostics: [configProblemDiagnostic(reply.problem)] }), 'Publishing diagnostics');
     } else {
       published.set(uri, { version: current.version, text: reply.text, findings: reply.findings });
       publish(uri, current.version, reply.findings, reply.text);
@@ -232,10 +239,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (setup.untrusted) log.info('The workspace is not trusted: linting with the built-in config only, loading no workspace code.');
     if (abilities.watchedFilesRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      settle(
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }),
+        'Registering file watchers',
+      );
     }
     if (abilities.configurationRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      settle(connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }), 'Registering for settings changes');
     }
     if (abilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -269,7 +279,7 @@ export function startServer(connection: Connection): void {
     if (!file || !isTypeScriptOrJavaScript(file)) return;
     worker?.notify({ kind: 'closeDocument', file });
     // Unsaved edits are gone with the buffer: files importing it now see the disk again.
-    void scheduleImporters([file]);
+    settle(scheduleImporters([file]), 'Finding the importers of a closed file');
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -306,7 +316,7 @@ export function startServer(connection: Connection): void {
       worker?.notify({ kind: 'resetProjects' });
       relintAll('config');
     } else {
-      void scheduleImporters(changedSources);
+      settle(scheduleImporters(changedSources), 'Finding the importers of changed files');
     }
   });
 
@@ -340,10 +350,11 @@ export function startServer(connection: Connection): void {
     const url: unknown = params.arguments?.[0];
     if (typeof url !== 'string') return;
     if (abilities.showDocument) {
-      const shown = await connection.window.showDocument({ uri: url, external: true });
+      const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
       if (shown.success) return;
     }
-    void connection.window.showInformationMessage(`Documentation: ${url}`);
+    // A notification, not `showInformationMessage` (a request some clients do not implement).
+    settle(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation: ${url}` }), 'Showing the docs link');
   });
 
   connection.onShutdown(async () => {
@@ -353,6 +364,9 @@ export function startServer(connection: Connection): void {
   connection.onExit(() => {
     void worker?.dispose();
   });
+
+  // Last line of defence: a failure nobody awaited is logged; it must not end the server and lose the editor's state.
+  process.on('unhandledRejection', (reason: unknown) => log.error(`Unexpected failure: ${(reason as Error)?.stack ?? String(reason)}`));
 
   documents.listen(connection);
   connection.listen();
