@@ -33,6 +33,8 @@ interface RunningRequest extends QueuedRequest {
 }
 
 const WORKER_SCRIPT = path.join(__dirname, 'worker', 'lint-worker.js');
+/** Failures in a row (the worker crashing, not a lint over budget) after which the server stops restarting it. */
+const MAX_CONSECUTIVE_FAILURES = 3;
 
 export class LintWorker {
   private worker: Worker;
@@ -40,10 +42,15 @@ export class LintWorker {
   private running: RunningRequest | undefined;
   private nextId = 1;
   private disposed = false;
+  /** Crashes since the worker last answered; a worker that cannot even start must not be restarted forever. */
+  private failures = 0;
+  private broken: string | undefined;
 
   constructor(
     private setup: WorkerSetup,
     private readonly hooks: LintWorkerHooks,
+    /** The worker's script; tests give one that fails. */
+    private readonly script: string = WORKER_SCRIPT,
   ) {
     this.worker = this.start();
   }
@@ -54,6 +61,7 @@ export class LintWorker {
 
   request<T>(body: RequestBody, budgetMs: number): Promise<WorkerOutcome<T>> {
     if (this.disposed) return Promise.resolve({ kind: 'failed', error: 'the server is shutting down' });
+    if (this.broken) return Promise.resolve({ kind: 'failed', error: this.broken });
     return new Promise<WorkerOutcome<T>>((resolve) => {
       this.queue.push({ body, budgetMs, resolve: resolve as (outcome: WorkerOutcome<unknown>) => void });
       this.pump();
@@ -63,6 +71,8 @@ export class LintWorker {
   /** Ends the worker and starts a fresh one with the open documents (a new lint config, new workspace folders). */
   restart(setup: WorkerSetup = this.setup): void {
     this.setup = setup;
+    this.failures = 0;
+    this.broken = undefined;
     this.replaceWorker({ kind: 'failed', error: 'the lint worker was restarted' });
   }
 
@@ -77,20 +87,18 @@ export class LintWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: this.setup, stdout: true, stderr: true });
+    const worker = new Worker(this.script, { workerData: this.setup, stdout: true, stderr: true });
     // A rule that writes to the console must not reach stdout, which carries the LSP messages.
     worker.stdout.on('data', (chunk: Buffer) => this.hooks.log('info', chunk.toString('utf8').trimEnd()));
     worker.stderr.on('data', (chunk: Buffer) => this.hooks.log('warning', chunk.toString('utf8').trimEnd()));
     worker.on('message', (message: WorkerOutbound) => this.receive(worker, message));
     worker.on('error', (error) => {
       if (worker !== this.worker || this.disposed) return;
-      this.hooks.log('error', `The lint worker failed: ${error.stack ?? error.message}. Restarting it.`);
-      this.replaceWorker({ kind: 'failed', error: error.message });
+      this.crashed(`The lint worker failed: ${error.stack ?? error.message}`);
     });
     worker.on('exit', (code) => {
       if (worker !== this.worker || this.disposed) return;
-      this.hooks.log('error', `The lint worker exited (code ${code}). Restarting it.`);
-      this.replaceWorker({ kind: 'failed', error: `the lint worker exited with code ${code}` });
+      this.crashed(`The lint worker exited (code ${code})`);
     });
     for (const document of this.hooks.openDocuments()) worker.postMessage({ kind: 'setDocument', ...document } satisfies WorkerNotice);
     return worker;
@@ -104,6 +112,7 @@ export class LintWorker {
     }
     const running = this.running;
     if (!running || running.id !== message.id) return;
+    this.failures = 0;
     clearTimeout(running.timer);
     this.running = undefined;
     const durationMs = performance.now() - running.started;
@@ -112,7 +121,7 @@ export class LintWorker {
   }
 
   private pump(): void {
-    if (this.running || this.disposed) return;
+    if (this.running || this.disposed || this.broken) return;
     const next = this.queue.shift();
     if (!next) return;
     const id = this.nextId++;
@@ -133,6 +142,21 @@ export class LintWorker {
     this.worker = this.start();
     running.resolve({ kind: 'timeout', durationMs });
     this.pump();
+  }
+
+  private crashed(what: string): void {
+    this.failures++;
+    if (this.failures < MAX_CONSECUTIVE_FAILURES) {
+      this.hooks.log('error', `${what}. Restarting it.`);
+      this.replaceWorker({ kind: 'failed', error: what });
+      return;
+    }
+    this.broken = `${what}, ${this.failures} times in a row; linting is off until the server restarts`;
+    this.hooks.log('error', `${this.broken}.`);
+    const pending = [...this.queue.splice(0), ...(this.running ? [this.running] : [])];
+    if (this.running) clearTimeout(this.running.timer);
+    this.running = undefined;
+    for (const request of pending) request.resolve({ kind: 'failed', error: this.broken });
   }
 
   private replaceWorker(outcome: WorkerOutcome<unknown>): void {
