@@ -33,7 +33,8 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
     const diagnostic = toDiagnostic(finding, document);
     const ruleId = message.ruleId;
     if (message.fix) {
-      actions.push(editAction(`Fix this ${ruleId ?? ''} problem`.replace('  ', ' '), uri, diagnostic, [textEditOf(document, message.fix)], true));
+      const title = ruleId ? `Fix this ${ruleId} problem` : 'Fix this problem';
+      actions.push(editAction(title, uri, diagnostic, [textEditOf(document, message.fix)], true));
     }
     for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
       actions.push(editAction(suggestion.desc, uri, diagnostic, [textEditOf(document, suggestion.fix)], !message.fix && index === 0));

@@ -50,7 +50,6 @@ interface ClientAbilities {
   workspaceFolders: boolean;
 }
 
-
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const published = new Map<string, PublishedLint>();

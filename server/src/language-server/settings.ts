@@ -1,6 +1,7 @@
 // The language server's settings, declared once as data: each entry is a JSON-schema fragment with its default
 // and description, so the typed `Settings`, the README's settings table and the VS Code extension's
-// `contributes.configuration` all come from this one table. Keys are relative to the `loopguard` section.
+// `contributes.configuration` all come from this one table. Keys are relative to the `loopguard` section;
+// descriptions are Markdown; every setting is read per document (a resource-scoped setting, in VS Code's terms).
 
 /** Severities a user can give a rule in `loopguard.rules`; `off` also keeps its fixes out of fix-all. */
 export const RULE_SEVERITIES = ['off', 'warn', 'error'] as const;
