@@ -34,6 +34,21 @@ describe('Engine.importersOf (the reverse import graph)', function () {
     assert.deepEqual(engine.importersOf([file('unrelated.ts')], candidates), []);
   });
 
+  it('counts every file of the program as dependent on a file that declares globals', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'globals.d.ts': 'declare function load(): number;\n',
+      'augment.ts': 'export {};\ndeclare global {\n  function later(): Promise<void>;\n}\n',
+      'module.ts': 'export const x = 1;\n',
+      'user.ts': 'export function run() {\n  load();\n}\n',
+    });
+    const file = (name: string): string => path.join(root, name).split(path.sep).join('/');
+    const engine = new Engine({ root });
+    assert.deepEqual(engine.importersOf([file('globals.d.ts')], [file('user.ts')]), [file('user.ts')]);
+    assert.deepEqual(engine.importersOf([file('augment.ts')], [file('user.ts')]), [file('user.ts')]);
+    assert.deepEqual(engine.importersOf([file('module.ts')], [file('user.ts')]), []);
+  });
+
   it('sees imports added in an unsaved buffer', () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 2;\n' });
     const a = path.join(root, 'a.ts').split(path.sep).join('/');

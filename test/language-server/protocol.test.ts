@@ -75,6 +75,8 @@ describe('loopguard-language-server (over stdio)', function () {
         'b.ts': CALLER,
         'c.ts': CALLER_THROUGH_MIDDLE,
         'settings.ts': FLOATING,
+        'globals.d.ts': 'declare function legacyLoad(): number;\n',
+        'legacy.ts': 'export function run() {\n  legacyLoad();\n}\n',
         'no-tsconfig/plain.js': 'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
       });
       ({ session } = await LspSession.start({ folders: [root] }));
@@ -170,6 +172,18 @@ describe('loopguard-language-server (over stdio)', function () {
       fs.writeFileSync(path.join(root, 'a.ts'), LOAD_ASYNC);
       await session.filesChanged([{ uri: a, type: FileChangeType.Changed }]);
       assert.deepEqual(codesOf((await session.nextDiagnostics(b, 4)).diagnostics), [RULE]);
+    });
+
+    it('re-lints the files of the program when an unsaved edit changes a global declaration file', async () => {
+      const declarations = await session.open(path.join(root, 'globals.d.ts'));
+      const legacy = await session.open(path.join(root, 'legacy.ts'));
+      assert.deepEqual((await session.nextDiagnostics(legacy, 0)).diagnostics, []);
+      await session.change(declarations, 'declare function legacyLoad(): Promise<number>;\n');
+      assert.deepEqual(codesOf((await session.nextDiagnostics(legacy, 1)).diagnostics), [RULE]);
+      assert.equal(session.diagnosticsCount(declarations), 0, 'a declaration file is not linted');
+      await session.close(declarations);
+      assert.deepEqual((await session.nextDiagnostics(legacy, 2)).diagnostics, []);
+      await session.close(legacy);
     });
 
     it('lints a JavaScript file outside every tsconfig in the inferred project', async () => {

@@ -17,18 +17,26 @@ export function forgetResolvedImports(): void {
 }
 
 /**
- * The files among `candidates` that import one of `changed`, directly or transitively, in any of `programs`.
- * A changed file is not its own dependent unless an import cycle leads back to it.
+ * The files among `candidates` that import one of `changed`, directly or transitively, in any of `programs`; when a
+ * changed file declares globals (a script, or a module with `declare global`), every candidate of its program.
+ * A changed file is not its own dependent unless an import cycle leads back to it (or it declares globals).
  */
 export function findImporters(
   programs: Iterable<ts.Program>,
   changed: Iterable<string>,
   candidates: ReadonlySet<string>,
 ): Set<string> {
+  const changedFiles = [...changed].map(normalizePath);
   const importers = new Map<string, Set<string>>();
-  for (const program of programs) addReverseEdges(program, importers);
   const reached = new Set<string>();
-  const queue = [...changed].map(normalizePath);
+  for (const program of programs) {
+    addReverseEdges(program, importers);
+    // A script or a `declare global` changes what every file of its program sees, with no import to follow.
+    if (changedFiles.some((file) => declaresGlobals(program.getSourceFile(file)))) {
+      for (const sourceFile of program.getSourceFiles()) reached.add(normalizePath(sourceFile.fileName));
+    }
+  }
+  const queue = [...changedFiles];
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const importer of importers.get(file) ?? []) {
@@ -38,6 +46,14 @@ export function findImporters(
     }
   }
   return new Set([...reached].filter((file) => candidates.has(file)));
+}
+
+function declaresGlobals(sourceFile: ts.SourceFile | undefined): boolean {
+  if (!sourceFile) return false;
+  if (!ts.isExternalModule(sourceFile)) return true;
+  return sourceFile.statements.some(
+    (statement) => ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0,
+  );
 }
 
 function addReverseEdges(program: ts.Program, importers: Map<string, Set<string>>): void {

@@ -141,7 +141,12 @@ export function startServer(connection: Connection): void {
 
   async function lintOne(uri: string, reason: LintReason): Promise<void> {
     const file = filePathOf(uri);
-    if (!file || !isLintableFile(file) || !worker) return;
+    if (!file || !worker) return;
+    // A declaration file is not linted, but an unsaved edit of it changes the types of the files that import it.
+    if (!isLintableFile(file)) {
+      if (reason === 'change') await scheduleImporters([file]);
+      return;
+    }
     const settings = await settingsFor(uri);
     // Asking for settings took a round trip: the document may have been closed meanwhile.
     const document = documents.get(uri);
