@@ -471,3 +471,111 @@ describe('no-unhandled-task-rejection test table', () => {
     assert.deepEqual(typeCheckTable(tests), []);
   });
 });
+
+// The argument in the rule's doc, checked on Node itself: for each order in which two running tasks settle, the
+// original one-by-one awaits and the Promise.all rewrite give the same outcome at the same step, except in the runs
+// where the original has an unhandled rejection.
+
+type Settle = 'fulfil t1' | 'reject t1' | 'fulfil t2' | 'reject t2';
+
+interface Deferred {
+  promise: Promise<string>;
+  fulfil(value: string): void;
+  reject(error: Error): void;
+}
+
+function deferred(): Deferred {
+  let fulfil!: (value: string) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<string>((resolve, rejectWith) => {
+    fulfil = resolve;
+    reject = rejectWith;
+  });
+  return { promise, fulfil, reject };
+}
+
+interface Run {
+  /** `value a,b` or `error t2`, and the step after which the function settled (0: after the first settle event). */
+  outcome: string;
+  step: number;
+  unhandled: boolean;
+}
+
+/** Runs `body` on two fresh tasks, settling them in `order`, one event loop turn per event. */
+async function runWith(body: (t1: Promise<string>, t2: Promise<string>) => Promise<string[]>, order: readonly Settle[]): Promise<Run> {
+  const tasks = { t1: deferred(), t2: deferred() };
+  let unhandled = false;
+  const onUnhandled = (): void => {
+    unhandled = true;
+  };
+  const saved = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  process.on('unhandledRejection', onUnhandled);
+  // Listening to the later handling too keeps Node from printing a warning about it.
+  const onHandledLater = (): void => {};
+  process.on('rejectionHandled', onHandledLater);
+  try {
+    let outcome = 'pending';
+    let step = -1;
+    let current = 0;
+    body(tasks.t1.promise, tasks.t2.promise).then(
+      (values) => {
+        outcome = `value ${values.join(',')}`;
+        step = current;
+      },
+      (error: Error) => {
+        outcome = `error ${error.message}`;
+        step = current;
+      },
+    );
+    for (const [index, event] of order.entries()) {
+      current = index;
+      const [action, name] = event.split(' ') as ['fulfil' | 'reject', 't1' | 't2'];
+      if (action === 'fulfil') tasks[name].fulfil(name);
+      else tasks[name].reject(new Error(name));
+      // One macrotask turn: every promise callback runs and Node checks for unhandled rejections.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return { outcome, step, unhandled };
+  } finally {
+    process.removeListener('unhandledRejection', onUnhandled);
+    process.removeListener('rejectionHandled', onHandledLater);
+    for (const listener of saved) process.on('unhandledRejection', listener);
+  }
+}
+
+const original = async (t1: Promise<string>, t2: Promise<string>): Promise<string[]> => {
+  const a = await t1;
+  const b = await t2;
+  return [a, b];
+};
+const rewritten = async (t1: Promise<string>, t2: Promise<string>): Promise<string[]> => {
+  const [a, b] = await Promise.all([t1, t2]);
+  return [a, b];
+};
+
+const ORDERS: ReadonlyArray<{ order: Settle[]; originalHasUnhandled: boolean }> = [
+  { order: ['fulfil t1', 'fulfil t2'], originalHasUnhandled: false },
+  { order: ['fulfil t2', 'fulfil t1'], originalHasUnhandled: false },
+  { order: ['reject t1', 'fulfil t2'], originalHasUnhandled: false },
+  { order: ['fulfil t2', 'reject t1'], originalHasUnhandled: false },
+  { order: ['fulfil t1', 'reject t2'], originalHasUnhandled: false },
+  { order: ['reject t1', 'reject t2'], originalHasUnhandled: true },
+  { order: ['reject t2', 'fulfil t1'], originalHasUnhandled: true },
+  { order: ['reject t2', 'reject t1'], originalHasUnhandled: true },
+];
+
+describe('the Promise.all autofix, checked on Node', () => {
+  it('gives the same outcome at the same step whenever the original has no unhandled rejection', async () => {
+    for (const { order, originalHasUnhandled } of ORDERS) {
+      const before = await runWith(original, order);
+      const after = await runWith(rewritten, order);
+      assert.equal(before.unhandled, originalHasUnhandled, `original, ${order.join(' then ')}`);
+      assert.equal(after.unhandled, false, `rewrite, ${order.join(' then ')}`);
+      if (!originalHasUnhandled) {
+        assert.deepEqual([after.outcome, after.step], [before.outcome, before.step], order.join(' then '));
+      }
+    }
+  });
+});

@@ -1,10 +1,12 @@
 // Every Loopguard rule by id. `test/docs.test.ts` checks that this list, the rule files, the docs and the README agree.
 import noFloatingPromises from './no-floating-promises';
 import noUnhandledTaskRejection from './no-unhandled-task-rejection';
+import requireTimeout from './require-timeout';
 
 export const rules = {
   'no-floating-promises': noFloatingPromises,
   'no-unhandled-task-rejection': noUnhandledTaskRejection,
+  'require-timeout': requireTimeout,
 };
 
 export type RuleId = keyof typeof rules;

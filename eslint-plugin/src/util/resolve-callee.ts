@@ -113,3 +113,41 @@ function containerName(declaration: ts.Declaration): string | undefined {
   }
   return undefined;
 }
+
+export interface ResolvedSignature {
+  /** The declared name of the function or method; `undefined` for a call signature (`interface X { (a): R }`). */
+  name: string | undefined;
+  module: string | undefined;
+  origin: CalleeOrigin;
+  /** The interface or class declaring it (`Axios`, `AxiosInstance`). */
+  container: string | undefined;
+  /** The names of the overload's parameters, in order (`['url', 'config']`). */
+  parameters: readonly string[];
+  declaration: ts.Declaration;
+}
+
+/**
+ * The overload that `call` resolves to, with where it is declared. Unlike `resolveCallee`, this also identifies
+ * calls of callable values whose callee is a variable (`api(config)` with an axios instance), and it tells which
+ * overload was chosen (`http.get(url, options)` versus `http.get(options)`).
+ */
+export function resolveCallSignature(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): ResolvedSignature | undefined {
+  const checker = services.program.getTypeChecker();
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  const signature = checker.getResolvedSignature(tsCall);
+  const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+  if (!signature || !declaration || ts.isJSDocSignature(declaration)) return undefined;
+  const { origin, module } = classify(services.program, declaration);
+  const name = ts.getNameOfDeclaration(declaration);
+  return {
+    name: name && ts.isIdentifier(name) ? name.text : undefined,
+    module,
+    origin,
+    container: containerName(declaration),
+    parameters: signature.getParameters().map((parameter) => parameter.getName()),
+    declaration,
+  };
+}
