@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 
 import { ESLint } from 'eslint';
 
-import { FIXTURES } from '../support/paths';
+import { FIXTURES, REPO_ROOT } from '../support/paths';
 import { type CliRun, runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 
@@ -115,6 +115,43 @@ describe('loopguard lint (the CLI binary)', function () {
     const again = runCli(['lint', '--fix-unsafe'], root);
     assert.equal(again.status, 0);
     assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
+  });
+
+  it('--fix combines adjacent awaits of running tasks into Promise.all, and a second run changes nothing', () => {
+    const source = [
+      'declare function loadUser(): Promise<{ name: string }>;',
+      'declare function loadOrders(): Promise<string[]>;',
+      'export async function dashboard() {',
+      '  const userTask = loadUser();',
+      '  const ordersTask = loadOrders();',
+      '  const user = await userTask;',
+      '  const orders = await ordersTask;',
+      '  return `${user.name}: ${orders.length}`;',
+      '}',
+      '',
+    ].join('\n');
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': source });
+    const run = runCli(['lint', '--fix'], root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const expected = source.replace(
+      '  const user = await userTask;\n  const orders = await ordersTask;',
+      '  const [user, orders] = await Promise.all([userTask, ordersTask]);',
+    );
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
+    const again = runCli(['lint', '--fix'], root);
+    assert.equal(again.status, 0, again.stdout + again.stderr);
+    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
+  });
+
+  it("reports the bundled examples, the strict-only rules with --strict (the README's first command)", () => {
+    const run = runCli(['lint', '--strict', '--format', 'json', 'examples'], REPO_ROOT);
+    assert.equal(run.status, 1, run.stderr);
+    const found = messagesOf(run).filter(([file]) => file === 'dashboard.ts');
+    assert.deepEqual(found, [
+      ['dashboard.ts', 'loopguard/require-timeout', 20],
+      ['dashboard.ts', 'loopguard/no-unhandled-task-rejection', 27],
+      ['dashboard.ts', 'loopguard/require-timeout', 36],
+    ]);
   });
 
   it('keeps a byte order mark when it writes fixes', () => {

@@ -26,6 +26,8 @@ describe('eslint-plugin-loopguard configs', () => {
       assert.equal(Array.isArray(entry) ? entry[0] : entry, 'error');
     }
     assert.equal(plugin.configs.recommended.rules?.['loopguard/no-floating-promises'], 'error');
+    assert.equal(plugin.configs.recommended.rules?.['loopguard/no-unhandled-task-rejection'], 'error');
+    assert.equal(plugin.configs.recommended.rules?.['loopguard/require-timeout'], undefined, 'require-timeout is strict-only');
     assert.equal(plugin.configs.recommended.plugins?.loopguard, plugin);
   });
 

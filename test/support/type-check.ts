@@ -59,12 +59,12 @@ function fixtureOptions(): ts.CompilerOptions {
 function createProgram(snippets: readonly Snippet[], options: ts.CompilerOptions, oldProgram?: ts.Program): ts.Program {
   const byName = new Map(snippets.map((snippet) => [path.normalize(snippet.fileName), snippet.code]));
   const host = ts.createCompilerHost(options, true);
-  const { fileExists, readFile, getSourceFile } = host;
-  host.fileExists = (fileName) => byName.has(path.normalize(fileName)) || fileExists.call(host, fileName);
-  host.readFile = (fileName) => byName.get(path.normalize(fileName)) ?? readFile.call(host, fileName);
+  const fromDisk = ts.createCompilerHost(options, true);
+  host.fileExists = (fileName) => byName.has(path.normalize(fileName)) || fromDisk.fileExists(fileName);
+  host.readFile = (fileName) => byName.get(path.normalize(fileName)) ?? fromDisk.readFile(fileName);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const code = byName.get(path.normalize(fileName));
-    if (code === undefined) return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    if (code === undefined) return fromDisk.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     return ts.createSourceFile(fileName, code, languageVersion, true);
   };
   return ts.createProgram({ rootNames: [...byName.keys()], options, host, oldProgram });

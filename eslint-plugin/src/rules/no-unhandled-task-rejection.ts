@@ -1,6 +1,6 @@
 // Reports a task (a promise stored in a variable) that has no rejection handler while its function waits on
 // something else: `const a = f(); const b = g(); await a; await b;` crashes Node if `b` rejects while `a` is pending.
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
 
     function findTask(variable: Variable): Task | undefined {
       const [definition] = variable.defs;
-      if (variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+      if (variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
       const declarator = definition.node;
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
       const declaration = declarator.parent;
@@ -340,7 +340,8 @@ export default createRule<Options, MessageIds>({
      */
     function bindingIsUnobservedUntil(member: AwaitStatement, lastStatement: TSESTree.Node): boolean {
       if (member.binding?.type !== AST_NODE_TYPES.Identifier) return true;
-      const declarator = (member.statement as TSESTree.VariableDeclaration).declarations[0]!;
+      const declarator = (member.statement as TSESTree.VariableDeclaration).declarations[0];
+      if (!declarator) return false;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       if (!variable) return false;
       return variable.references.every((reference) => {
@@ -411,7 +412,7 @@ export default createRule<Options, MessageIds>({
           }
         }
         for (const child of scope.childScopes) {
-          if (child.type !== 'function' && child.type !== 'class') visit(child);
+          if (child.type !== TSESLint.Scope.ScopeType.function && child.type !== TSESLint.Scope.ScopeType.class) visit(child);
         }
       };
       const ownerScope = sourceCode.scopeManager?.acquire(owner, true) ?? sourceCode.getScope(owner);

@@ -1,6 +1,6 @@
 // Reports network calls (fetch, undici, node:http/https, axios) that have no deadline: no abort signal that a timer
 // ends, and for axios no `timeout`. A call that can hang forever holds its caller forever.
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
@@ -297,7 +297,7 @@ export default createRule<Options, MessageIds>({
       if (target.type !== AST_NODE_TYPES.Identifier) return 'unknown';
       const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
       const definition = variable?.defs[0];
-      if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return 'unknown';
+      if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return 'unknown';
       const init = definition.node.init;
       if (!init || unwrap(init).type !== AST_NODE_TYPES.NewExpression || !isAbortControllerConstruction(unwrap(init) as TSESTree.NewExpression)) {
         return 'unknown';
@@ -376,7 +376,7 @@ export default createRule<Options, MessageIds>({
 
     function isParameter(identifier: TSESTree.Identifier): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      return variable?.defs.some((definition) => definition.type === 'Parameter') ?? false;
+      return variable?.defs.some((definition) => definition.type === TSESLint.Scope.DefinitionType.Parameter) ?? false;
     }
 
     function isRootedInParameter(member: TSESTree.MemberExpression): boolean {
@@ -391,7 +391,7 @@ export default createRule<Options, MessageIds>({
       for (let depth = 0; depth < 8 && current.type === AST_NODE_TYPES.Identifier; depth++) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
         const definition = variable?.defs[0];
-        if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') break;
+        if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) break;
         const { node } = definition;
         if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) break;
         if (variable.references.some((reference) => reference.isWrite() && !reference.init)) break;
@@ -480,7 +480,7 @@ export default createRule<Options, MessageIds>({
       const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
       if (!initializer || !ts.isCallExpression(initializer)) return 'unknown';
       const created = checker.getResolvedSignature(initializer)?.getDeclaration();
-      const createdName = created && ts.getNameOfDeclaration(created as ts.Declaration);
+      const createdName = created && ts.getNameOfDeclaration(created);
       if (
         !created ||
         !createdName ||
