@@ -85,6 +85,10 @@ const tests: RunTests<MessageIds, Options> = {
       code: `${D}export async function run() {\n  const settled = Promise.allSettled([a()]);\n  await b();\n  return await settled;\n}`,
     },
     {
+      name: 'a latch: new Promise whose executor takes no reject can only fail while it is created',
+      code: `${D}export async function run(events: { once(name: string, listener: () => void): void }) {\n  const finished = new Promise<void>((resolve) => events.once('finish', resolve));\n  await a();\n  await finished;\n}`,
+    },
+    {
       name: 'an exported top-level task may be handled by importers',
       code: `${D}export const t = a();\nawait b();\nawait t;`,
     },
@@ -380,9 +384,9 @@ const tests: RunTests<MessageIds, Options> = {
       errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'await sleep(id.length)', line: 7 }, line: 6, column: 11, endColumn: 12, suggestions: [] }],
     },
     {
-      name: 'a task from new Promise',
-      code: `${D}export async function run() {\n  const t = new Promise<number>((resolve) => setTimeout(() => resolve(1), 10));\n  const s = await b();\n  const n = await t;\n  return s.repeat(n);\n}`,
-      output: `${D}export async function run() {\n  const t = new Promise<number>((resolve) => setTimeout(() => resolve(1), 10));\n  const [s, n] = await Promise.all([b(), t]);\n  return s.repeat(n);\n}`,
+      name: 'a task from new Promise whose executor can reject',
+      code: `${D}export async function run() {\n  const t = new Promise<number>((resolve, reject) => setTimeout(() => (Date.now() % 2 ? resolve(1) : reject(new Error('odd'))), 10));\n  const s = await b();\n  const n = await t;\n  return s.repeat(n);\n}`,
+      output: `${D}export async function run() {\n  const t = new Promise<number>((resolve, reject) => setTimeout(() => (Date.now() % 2 ? resolve(1) : reject(new Error('odd'))), 10));\n  const [s, n] = await Promise.all([b(), t]);\n  return s.repeat(n);\n}`,
       errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'await b()', line: 5 }, line: 4, column: 9, endColumn: 10 }],
     },
     {

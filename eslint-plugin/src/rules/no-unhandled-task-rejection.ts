@@ -8,6 +8,7 @@ import { findEnclosingFunction, type FunctionNode, isFunctionNode } from '../uti
 import { isRejectionHandled } from '../util/promise-handlers';
 import { isPromiseEveryway, isPromiseLikeType, type PromiseTypeContext } from '../util/promise-types';
 import { recordRelatedLocations } from '../util/related-locations';
+import { containsNode } from '../util/traverse';
 import {
   describeSuspension,
   firstSuspensionBetween,
@@ -124,9 +125,14 @@ export default createRule<Options, MessageIds>({
       return first;
     }
 
-    /** `f().catch(…)` and `Promise.allSettled(…)` are started with their rejections already taken care of. */
+    /**
+     * `f().catch(…)` and `Promise.allSettled(…)` are started with their rejections already taken care of, and a
+     * `new Promise(resolve => …)` whose executor takes no `reject` (a latch that a callback resolves) can fail only
+     * while it is being created, before any wait.
+     */
     function isHandledAtStart(init: TSESTree.Expression): boolean {
       const expression = init.type === AST_NODE_TYPES.ChainExpression ? init.expression : init;
+      if (expression.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(expression);
       if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
       if (isRejectionHandled(expression, typeOf)) return true;
       const { callee } = expression;
@@ -139,6 +145,16 @@ export default createRule<Options, MessageIds>({
         callee.object.name === 'Promise' &&
         isGlobalPromise(callee.object)
       );
+    }
+
+    function isResolveOnlyPromise(construction: TSESTree.NewExpression): boolean {
+      const [executor] = construction.arguments;
+      if (construction.callee.type !== AST_NODE_TYPES.Identifier || construction.callee.name !== 'Promise') return false;
+      if (!isGlobalPromise(construction.callee)) return false;
+      if (executor?.type === AST_NODE_TYPES.ArrowFunctionExpression) return executor.params.length < 2;
+      if (executor?.type !== AST_NODE_TYPES.FunctionExpression || executor.params.length >= 2) return false;
+      // `arguments[1]` is the reject function even when no parameter names it.
+      return !containsNode(sourceCode, executor.body, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
     }
 
     function isGlobalPromise(at: TSESTree.Node): boolean {
