@@ -106,12 +106,12 @@ export default createRule<Options, MessageIds>({
     // --- which calls reach the network --------------------------------------------------------------------------
 
     function networkCallOf(call: TSESTree.CallExpression): NetworkCall | undefined {
-      // A plain name may be an alias (`import { fetch as get } from 'undici'`), so only member calls are
-      // filtered by name before the checker resolves them.
+      // Cheap filters first; resolving the overload is the expensive step. A plain name may be an alias
+      // (`import { fetch as get } from 'undici'`), so it is filtered by the name it was declared with.
       const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-      if (callee.type !== AST_NODE_TYPES.Identifier) {
-        const name = calleeName(callee);
-        if ((name === undefined || !CANDIDATE_NAMES.has(name)) && !isAxiosInstanceType(typeOf(callee))) return undefined;
+      const name = callee.type === AST_NODE_TYPES.Identifier ? resolveCallee(services, call)?.name : calleeName(callee);
+      if ((name === undefined || !CANDIDATE_NAMES.has(name)) && !(axiosIsLoaded() && isAxiosInstanceType(typeOf(callee)))) {
+        return undefined;
       }
       const signature = resolveCallSignature(services, call);
       if (!signature) return undefined;
@@ -141,6 +141,13 @@ export default createRule<Options, MessageIds>({
         return inner.property.name;
       }
       return undefined;
+    }
+
+    let axiosLoaded: boolean | undefined;
+    /** Whether the program has axios's declarations at all; without them no value can be an axios instance. */
+    function axiosIsLoaded(): boolean {
+      axiosLoaded ??= services.program.getSourceFiles().some((file) => /[/\\]node_modules[/\\]axios[/\\]/.test(file.fileName));
+      return axiosLoaded;
     }
 
     function isAxiosInstanceType(type: ts.Type): boolean {
