@@ -6,6 +6,7 @@ import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
 import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
 
+import { unresolvedSuggestions } from '../support/resolved-findings';
 import { createTypedRuleTester } from '../support/rule-tester';
 import { typeCheckTable } from '../support/type-check';
 
@@ -473,6 +474,11 @@ describe('no-unhandled-task-rejection test table', () => {
   it('type-checks: every case, every autofix output and every suggestion output', function () {
     this.timeout(120_000);
     assert.deepEqual(typeCheckTable(tests), []);
+  });
+
+  it('resolves each finding with each of its suggestions', function () {
+    this.timeout(120_000);
+    assert.deepEqual(unresolvedSuggestions('no-unhandled-task-rejection', tests), []);
   });
 });
 

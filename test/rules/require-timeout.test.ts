@@ -7,6 +7,7 @@ import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
 import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/require-timeout';
 
+import { unresolvedSuggestions } from '../support/resolved-findings';
 import { createTypedRuleTester } from '../support/rule-tester';
 import { typeCheckTable } from '../support/type-check';
 
@@ -692,5 +693,10 @@ describe('require-timeout test table', () => {
   it('type-checks: every case and every suggestion output', function () {
     this.timeout(120_000);
     assert.deepEqual(typeCheckTable(tests), []);
+  });
+
+  it('resolves each finding with each of its suggestions', function () {
+    this.timeout(120_000);
+    assert.deepEqual(unresolvedSuggestions('require-timeout', tests), []);
   });
 });
