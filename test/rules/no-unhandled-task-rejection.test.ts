@@ -1,13 +1,16 @@
 // The test table of `no-unhandled-task-rejection`, run with type information from test/fixtures/typed; every case's
 // code and every fix and suggestion output is also type-checked by the compiler.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
 import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
+import { Engine } from 'loopguard';
 
 import { unresolvedSuggestions } from '../support/resolved-findings';
 import { createTypedRuleTester } from '../support/rule-tester';
+import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 import { typeCheckTable } from '../support/type-check';
 
 const ruleTester = createTypedRuleTester();
@@ -479,6 +482,27 @@ describe('no-unhandled-task-rejection test table', () => {
   it('resolves each finding with each of its suggestions', function () {
     this.timeout(120_000);
     assert.deepEqual(unresolvedSuggestions('no-unhandled-task-rejection', tests), []);
+  });
+});
+
+describe('no-unhandled-task-rejection in the engine', () => {
+  after(removeTempProjects);
+
+  it('names the await during which the task is unhandled as a related location', function () {
+    this.timeout(60_000);
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  console.log(await t1);\n  return await t2;\n}\n`,
+    });
+    const file = path.join(root, 'a.ts').split(path.sep).join('/');
+    const outcome = new Engine({ root }).lintFile(file);
+    assert.equal(outcome.kind, 'linted');
+    if (outcome.kind !== 'linted') return;
+    const [message] = outcome.result.messages;
+    assert.deepEqual([message?.ruleId, message?.line, message?.column], ['loopguard/no-unhandled-task-rejection', 5, 9]);
+    assert.deepEqual(outcome.related.get(message!), [
+      { filePath: file, line: 6, column: 15, endLine: 6, endColumn: 23, message: "'t2' has no rejection handler while the function waits here." },
+    ]);
   });
 });
 
