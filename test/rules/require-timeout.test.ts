@@ -634,6 +634,24 @@ const tests: RunTests<MessageIds, Options> = {
       ],
     },
     {
+      name: 'axios required in plain JavaScript',
+      filename: 'script.js',
+      code: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url);\n}\nmodule.exports = { load };",
+      output: null,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          column: 10,
+          endColumn: 19,
+          suggestions: [
+            { messageId: 'addAxiosTimeout', output: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };" },
+            { messageId: 'addSignalTimeout', output: `const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };` },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the timeoutMs option sets the inserted deadline',
       code: 'export const load = (url: string) => fetch(url);',
       options: [{ timeoutMs: 2500 }],

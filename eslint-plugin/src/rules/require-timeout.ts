@@ -482,8 +482,10 @@ export default createRule<Options, MessageIds>({
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       const declaration = symbol?.valueDeclaration;
       if (!symbol || !declaration || !ts.isVariableDeclaration(declaration)) return 'unknown';
-      if (assignsDefaults(tsNodeOf(call).getSourceFile(), symbol) || assignsDefaults(declaration.getSourceFile(), symbol)) return 'bounded';
-      if (/[/\\]node_modules[/\\]axios[/\\]/.test(declaration.getSourceFile().fileName)) return 'none';
+      const declaringFile = declaration.getSourceFile();
+      if (assignsDefaults(tsNodeOf(call).getSourceFile(), symbol)) return 'bounded';
+      if (!declaringFile.isDeclarationFile && assignsDefaults(declaringFile, symbol)) return 'bounded';
+      if (/[/\\]node_modules[/\\]axios[/\\]/.test(declaringFile.fileName)) return 'none';
       const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
       if (!initializer || !ts.isCallExpression(initializer)) return 'unknown';
       const created = checker.getResolvedSignature(initializer)?.getDeclaration();
