@@ -61,7 +61,9 @@ export function resolveLintConfig(source: LintConfigSource, program: ts.Program,
           linterOptions: { reportUnusedDisableDirectives: 'off' },
           languageOptions: {
             parser: tsParser,
-            parserOptions: { programs: [program] },
+            // An explicit tsconfigRootDir: otherwise typescript-estree infers one from the typescript-eslint configs
+            // this process has evaluated, and fails when there are two.
+            parserOptions: { programs: [program], tsconfigRootDir: program.getCurrentDirectory() },
             sourceType: 'module',
           },
           plugins: { loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string] },
@@ -84,5 +86,8 @@ function withProgram(config: Linter.Config, program: ts.Program): Linter.Config 
     string,
     unknown
   >;
+  // Without a tsconfigRootDir, typescript-estree infers one from every typescript-eslint config evaluated in this
+  // process, and fails once there are two (two workspace folders' configs, say).
+  parserOptions.tsconfigRootDir ??= program.getCurrentDirectory();
   return { ...config, languageOptions: { ...languageOptions, parserOptions: { ...parserOptions, programs: [program] } } };
 }
