@@ -93,13 +93,13 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a configured blocking call outside async code',
-    code: "import { hashSync } from 'fake-bcrypt';\nexport const digest = hashSync('secret', 10);",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    code: "import { hashSync } from 'bcrypt';\nexport const digest = hashSync('secret', 10);",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
   },
   {
     name: 'the configured module is matched, not just the name',
     code: "declare function hashSync(data: string, rounds: number): string;\nexport async function digest() {\n  return hashSync('secret', 10);\n}",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync' }] }],
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }] }],
   },
   {
     name: 'CommonJS require at the top level',
@@ -1205,8 +1205,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a configured call with a replacement',
-    code: "import { hashSync } from 'fake-bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    code: "import { hashSync } from 'bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
     output: null,
     errors: [
       {
@@ -1215,15 +1215,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { hash } from 'fake-bcrypt';\nexport async function digest(password: string) {\n  return await hash(password, 10);\n}" },
+          { messageId: 'useAsyncApi', output: "import { hash } from 'bcrypt';\nexport async function digest(password: string) {\n  return await hash(password, 10);\n}" },
         ],
       },
     ],
   },
   {
     name: 'a configured call through a namespace',
-    code: "import * as bcrypt from 'fake-bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return bcrypt.hashSync(password, 10);\n}",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    code: "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return bcrypt.hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
     output: null,
     errors: [
       {
@@ -1232,15 +1232,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 25,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import * as bcrypt from 'fake-bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return await bcrypt.hash(password, 10);\n}" },
+          { messageId: 'useAsyncApi', output: "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return await bcrypt.hash(password, 10);\n}" },
         ],
       },
     ],
   },
   {
     name: 'a configured call without a replacement',
-    code: "import { hashSync } from 'fake-bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync' }] }],
+    code: "import { hashSync } from 'bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }] }],
     output: null,
     errors: [
       {
@@ -1254,8 +1254,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a configured call inside a helper',
-    code: "import { hashSync } from 'fake-bcrypt';\nfunction digest(password: string) {\n  return hashSync(password, 10);\n}\nexport async function register(password: string) {\n  return digest(password);\n}",
-    options: [{ blockingCalls: [{ module: 'fake-bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    code: "import { hashSync } from 'bcrypt';\nfunction digest(password: string) {\n  return hashSync(password, 10);\n}\nexport async function register(password: string) {\n  return digest(password);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
     output: null,
     errors: [
       {
