@@ -20,7 +20,7 @@ export interface TextToCheck {
 /** The errors of each text, as `line:column message`, in the order given. */
 export function typeCheckFixtureTexts(texts: readonly TextToCheck[]): string[][] {
   // A `/// <reference lib=…>` adds its library to the whole program, so such a text gets a program of its own.
-  const results: string[][] = new Array(texts.length);
+  const results: string[][] = texts.map(() => []);
   const shared: number[] = [];
   texts.forEach((entry, index) => {
     if (/^\/\/\/\s*<reference\s+lib=/m.test(entry.text)) results[index] = checkInOneProgram([entry])[0]!;
@@ -61,13 +61,15 @@ function createFixtureProgram(virtual: ReadonlyMap<string, string>): { program: 
     },
   });
   if (!config) throw new Error(`cannot read ${configPath}`);
-  const host = ts.createCompilerHost(config.options, true);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (fileName) => virtual.has(normalized(fileName)) || fileExists.call(host, fileName);
-  host.readFile = (fileName) => virtual.get(normalized(fileName)) ?? readFile.call(host, fileName);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const text = virtual.get(normalized(fileName));
-    return text === undefined ? getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, text, languageVersion, true);
+  const disk = ts.createCompilerHost(config.options, true);
+  const host: ts.CompilerHost = {
+    ...disk,
+    fileExists: (fileName) => virtual.has(normalized(fileName)) || disk.fileExists(fileName),
+    readFile: (fileName) => virtual.get(normalized(fileName)) ?? disk.readFile(fileName),
+    getSourceFile: (fileName, languageVersion, onError, shouldCreate) => {
+      const text = virtual.get(normalized(fileName));
+      return text === undefined ? disk.getSourceFile(fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, text, languageVersion, true);
+    },
   };
   const rootNames = [...config.fileNames.filter((fileName) => !path.basename(fileName).startsWith('__check_')), ...virtual.keys()];
   return { program: ts.createProgram({ rootNames, options: config.options, host }) };

@@ -492,7 +492,8 @@ export default createRule<Options, MessageIds>({
       const sleep = sleepOf(program, wait);
       if (!sleep) return [];
       const declaration = esNode(sleep.declaration) as TSESTree.VariableDeclaration;
-      const declarator = declaration.declarations[0]!;
+      const [declarator] = declaration.declarations;
+      if (!declarator) return [];
       const duration = sourceCode.getText(esNode(sleep.duration));
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       const usedElsewhere = variable?.references.some(

@@ -252,7 +252,7 @@ export function createImportPlan(
       (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
     );
     if (!property) return;
-    const statement = node.parent as TSESTree.VariableDeclaration;
+    const statement = node.parent;
     if (node.id.properties.length === 1 && statement.declarations.length === 1) droppedStatements.add(statement);
     else droppedSpecifiers.add(property);
   }
