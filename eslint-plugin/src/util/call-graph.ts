@@ -221,21 +221,30 @@ function readableTarget(
   call: ts.CallExpression | ts.NewExpression,
   callee: ResolvedCallee | undefined,
 ): AnalyzableFunction | undefined {
-  if (!callee || callee.origin !== 'project') return undefined;
   // A function called where it is written is read as part of the caller (a `sync-callback` context).
   let expression: ts.Expression = call.expression;
   while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
   if (isInlineFunction(expression)) return undefined;
+  return readableFunctionOf(program, callee, ts.isNewExpression(call));
+}
+
+/**
+ * The project function with a body that `callee` denotes, or `undefined` when the analysis cannot read one. For
+ * a callee of `new` (`asConstructor`), the class's constructor. Also answers for a function passed by reference
+ * (`xs.map(fetchUrl)`), given `resolveFunctionNode`'s answer for `fetchUrl`.
+ */
+export function readableFunctionOf(program: ts.Program, callee: ResolvedCallee | undefined, asConstructor = false): AnalyzableFunction | undefined {
+  if (!callee || callee.origin !== 'project') return undefined;
   for (const declaration of callee.declarations) {
-    const body = functionWithBody(call, declaration);
+    const body = functionWithBody(declaration, asConstructor);
     if (body && isProjectSource(program, body.getSourceFile())) return body;
   }
   return undefined;
 }
 
-function functionWithBody(call: ts.CallExpression | ts.NewExpression, declaration: ts.Declaration): AnalyzableFunction | undefined {
+function functionWithBody(declaration: ts.Declaration, asConstructor: boolean): AnalyzableFunction | undefined {
   if (isAnalyzableFunction(declaration)) return declaration.body ? declaration : undefined;
-  if (ts.isClassLike(declaration) && ts.isNewExpression(call)) {
+  if (ts.isClassLike(declaration) && asConstructor) {
     return declaration.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
   }
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && isInlineFunction(declaration.initializer)) {

@@ -43,7 +43,10 @@ export interface ImportPlan {
   dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void;
   /** True when `name` is declared nowhere in the file and used as no global, so a new import may take it. */
   isNameFree(name: string): boolean;
-  /** The plan's edits together with the fix's own, merged into fixes that do not overlap. */
+  /**
+   * The plan's edits together with the fix's own, merged into fixes that do not overlap; none when two of them
+   * would overlap, so that ESLint drops the suggestion rather than apply a broken one.
+   */
   fixes(fixer: TSESLint.RuleFixer, own: readonly TextEdit[]): TSESLint.RuleFix[];
 }
 
@@ -318,15 +321,16 @@ export function createImportPlan(
     promisified,
     dropBindingIfOnlyUsedIn,
     isNameFree,
-    fixes: (fixer, own) => mergeEdits([...edits(), ...own]).map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+    fixes: (fixer, own) =>
+      (mergeEdits([...edits(), ...own]) ?? []).map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
   };
 }
 
 /**
  * Sorts edits and joins those that touch (an insertion at the end of a removal), since ESLint rejects a fix whose
- * parts share a position ambiguously. Edits that truly overlap are a bug in the caller.
+ * parts share a position ambiguously. `undefined` when two edits truly overlap.
  */
-export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
+export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
   const ordered = edits
     .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index)
@@ -335,7 +339,7 @@ export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
   for (const edit of ordered) {
     const last = merged.at(-1);
     if (last && edit.range[0] <= last.range[1]) {
-      if (edit.range[0] < last.range[1]) throw new Error('Overlapping edits in one fix.');
+      if (edit.range[0] < last.range[1]) return undefined;
       merged[merged.length - 1] = { range: [last.range[0], Math.max(last.range[1], edit.range[1])], text: last.text + edit.text };
     } else {
       merged.push(edit);
