@@ -80,6 +80,10 @@ export const valid: ValidTestCase<Options>[] = [
     code: 'export async function count() {\n  let i = 0;\n  while (i < 10) i++;\n  return i;\n}',
   },
   {
+    name: 'a loop that does work until a deadline (time slicing) is not a wait',
+    code: 'export async function drain(queue: Array<() => void>, budgetMs: number) {\n  const deadline = performance.now() + budgetMs;\n  while (queue.length > 0 && performance.now() < deadline) {\n    queue.shift()?.();\n  }\n  return queue.length;\n}',
+  },
+  {
     name: 'a busy wait in a sync function',
     code: 'export function sleep(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}',
   },
@@ -989,6 +993,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 3,
         endColumn: 39,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a spin that only counts is still a wait',
+    code: 'export async function spin(until: number) {\n  let spins = 0;\n  while (Date.now() < until) spins++;\n  return spins;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 29,
         suggestions: [],
       },
     ],

@@ -1,5 +1,7 @@
 // Busy-wait loops: a loop that spins, without ever awaiting, until the clock passes a deadline
-// (`while (Date.now() < end) {}`). It holds the thread for the whole wait, as a blocking sleep would.
+// (`while (Date.now() < end) {}`, `while (!ready() && Date.now() < end) {}`). It holds the thread for the whole
+// wait, as a blocking sleep would. A loop whose body calls something does work until the deadline (time slicing,
+// as schedulers do between yields), which is not a wait.
 import * as ts from 'typescript';
 
 import { resolveCalleeNode } from './resolve-callee';
@@ -26,10 +28,13 @@ export interface Sleep {
   variable: ts.Identifier;
 }
 
-/** The busy wait `loop` is, or `undefined`: its condition compares a clock read, and it never awaits. */
+/**
+ * The busy wait `loop` is, or `undefined`: its condition compares a clock read, it never awaits, and its body
+ * calls nothing but the clock.
+ */
 export function busyWaitOf(program: ts.Program, loop: LoopNode): BusyWait | undefined {
   const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
-  if (!condition || containsAwait(loop)) return undefined;
+  if (!condition || containsAwait(loop) || bodyDoesWork(program, loop.statement)) return undefined;
   for (const comparison of comparisonsIn(condition)) {
     for (const side of [comparison.left, comparison.right]) {
       const clock = findClockRead(program, side);
@@ -175,6 +180,20 @@ function containsAwait(loop: LoopNode): boolean {
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(loop, visit);
+  return found;
+}
+
+function bodyDoesWork(program: ts.Program, body: ts.Statement): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !clockKindOf(program, node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
   return found;
 }
 
