@@ -113,3 +113,7 @@ export const FS_PROMISE_FORMS: ReadonlySet<string> = new Set([
   'writeFile',
 ]);
 
+/** `readFileSync` → `readFile`: the async namesake of a sync function. */
+export function withoutSync(name: string): string {
+  return name.endsWith('Sync') ? name.slice(0, -'Sync'.length) : name;
+}
