@@ -493,6 +493,34 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'an optional call is reported without a suggestion (regression: its node is a ChainExpression)',
+    code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.readFileSync?.(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 25,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a parameter default runs in the async call but cannot await',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(text = readFileSync('default.txt', 'utf8')) {\n  return text;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 35,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
     name: 'a .map callback runs synchronously inside the async function',
     code: "import { readFileSync } from 'node:fs';\nexport async function loadAll(files: string[]) {\n  return files.map((file) => readFileSync(file, 'utf8'));\n}",
     output: null,
@@ -1202,6 +1230,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 5,
         endColumn: 15,
         data: { name: 'build', chain: "it calls 'execSync' (line 4)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a base class method through super',
+    code: "import { readFileSync } from 'node:fs';\nclass Base {\n  protected read() {\n    return readFileSync('a.txt', 'utf8');\n  }\n}\nexport class Child extends Base {\n  async load() {\n    return super.read();\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 9,
+        column: 12,
+        endColumn: 22,
+        data: { name: 'read', chain: "it calls 'readFileSync' (line 4)" },
         suggestions: [],
       },
     ],

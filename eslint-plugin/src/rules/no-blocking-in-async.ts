@@ -182,8 +182,15 @@ export default createRule<Options, MessageIds>({
 
     // --- direct findings ------------------------------------------------------------------------------------
 
+    /** The ESTree call of a call site (an optional call maps to its `ChainExpression`). */
+    function esCall(site: CallSite): TSESTree.CallExpression | TSESTree.NewExpression {
+      const node = esNode(site.node);
+      const call = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+      return call as TSESTree.CallExpression | TSESTree.NewExpression;
+    }
+
     function reportCall(site: CallSite, blocking: BlockingCall): void {
-      const call = esNode(site.node) as TSESTree.CallExpression | TSESTree.NewExpression;
+      const call = esCall(site);
       const inCallback = site.context === 'sync-callback';
       const suggest =
         !inCallback && call.type === AST_NODE_TYPES.CallExpression && !call.optional && canAwaitAt(call, services)
@@ -224,7 +231,7 @@ export default createRule<Options, MessageIds>({
       if (!query.follow(graph.summarize(target), site)) return;
       const [reach] = graph.search(target, query);
       if (!reach) return;
-      const call = esNode(site.node) as TSESTree.CallExpression | TSESTree.NewExpression;
+      const call = esCall(site);
       const name = calleeDisplayName(site);
       const steps = chainSteps(name, reach);
       context.report({
