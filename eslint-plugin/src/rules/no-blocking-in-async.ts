@@ -171,9 +171,10 @@ export default createRule<Options, MessageIds>({
       if (!node.async) return;
       const fn = services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
       if (!isAnalyzableFunction(fn)) return;
-      for (const site of graph.summarize(fn).sites) {
+      const summary = graph.summarize(fn);
+      for (const site of summary.sites) {
         if (site.context === 'deferred') continue;
-        const found = query.match(site, graph.summarize(fn));
+        const found = query.match(site, summary);
         if (found?.kind === 'call' && site.kind === 'call') reportCall(site, found.call);
         else if (found?.kind === 'busy-wait') reportBusyWait(site, found.wait);
         else if (site.kind === 'call' && site.target) checkHelperCall(site, site.target);
