@@ -9,7 +9,7 @@ import { ESLint } from 'eslint';
 
 import { FIXTURES, REPO_ROOT } from '../support/paths';
 import { type CliRun, runCli } from '../support/run-cli';
-import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
 
 const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
 const CLEAN = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
@@ -211,6 +211,31 @@ describe('loopguard lint (the CLI binary)', function () {
     assert.equal(result!.level, 'error');
     assert.deepEqual(result!.locations[0]!.physicalLocation.artifactLocation.uri, 'src/a.ts');
     assert.deepEqual(result!.locations[0]!.physicalLocation.region, { startLine: 3, startColumn: 3, endLine: 3, endColumn: 9 });
+  });
+
+  it('--format sarif lists the chain of a finding through a helper as relatedLocations', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'src/config.ts': "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
+      'src/server.ts': "import { loadConfig } from './config.js';\n\nexport async function start() {\n  const config = loadConfig();\n  return config;\n}\n",
+    });
+    const run = runCli(['lint', '--format', 'sarif'], root);
+    assert.equal(run.status, 1, run.stderr);
+    const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: unknown[]; relatedLocations?: unknown[] }> }> };
+    const [result, ...others] = log.runs[0]!.results;
+    assert.deepEqual(others, []);
+    assert.equal(result!.ruleId, 'loopguard/no-blocking-in-async');
+    assert.match(result!.message.text, /^'loadConfig' blocks the event loop inside async code: it calls 'readFileSync' \(config\.ts:4\)\./);
+    assert.deepEqual(result!.locations, [
+      { physicalLocation: { artifactLocation: { uri: 'src/server.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 18, endLine: 4, endColumn: 28 } } },
+    ]);
+    assert.deepEqual(result!.relatedLocations, [
+      {
+        id: 0,
+        message: { text: "'loadConfig' calls 'readFileSync' here, which blocks the event loop" },
+        physicalLocation: { artifactLocation: { uri: 'src/config.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 10, endLine: 4, endColumn: 22 } },
+      },
+    ]);
   });
 
   it('gives a plain JavaScript project without a tsconfig typed findings', () => {

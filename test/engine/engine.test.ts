@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 import { Engine, type FileOutcome } from 'loopguard';
 
-import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
 
 function ruleIdsOf(outcome: FileOutcome): Array<string | null> {
   assert.equal(outcome.kind, 'linted');
@@ -55,5 +55,46 @@ describe('Engine', function () {
     assert.equal(fixed.kind === 'linted' && fixed.result.output, 'declare function f(): Promise<void>;\nexport async function g() {\n  await f();\n}\n');
     assert.equal(engine.overlay.get(a), undefined);
     assert.deepEqual(ruleIdsOf(engine.lintFile(a)), ['loopguard/no-floating-promises']);
+  });
+
+  it('reports a blocking chain across files with its related locations, and follows edits to the helper body', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'config.ts': "import { readFileSync } from 'node:fs';\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
+      'server.ts': "import { loadConfig } from './config.js';\nexport async function start() {\n  return loadConfig();\n}\n",
+    });
+    const engine = new Engine({ root });
+    const config = path.join(root, 'config.ts').split(path.sep).join('/');
+    const server = path.join(root, 'server.ts').split(path.sep).join('/');
+    const outcome = engine.lintFile(server);
+    assert.deepEqual(ruleIdsOf(outcome), ['loopguard/no-blocking-in-async']);
+    assert.equal(outcome.kind, 'linted');
+    if (outcome.kind !== 'linted') return;
+    const [message] = outcome.result.messages;
+    assert.equal(message!.message.split(':')[1], " it calls 'readFileSync' (config.ts");
+    assert.deepEqual(outcome.related.get(message!), [
+      { filePath: config, line: 3, column: 10, endLine: 3, endColumn: 22, message: "'loadConfig' calls 'readFileSync' here, which blocks the event loop" },
+    ]);
+
+    // Only the helper's body changes, not its signature: the new program gets a new analysis.
+    engine.overlay.set(config, "export function loadConfig(): string {\n  return '{}';\n}\n", 1);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(server)), []);
+    engine.overlay.delete(config);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(server)), ['loopguard/no-blocking-in-async']);
+  });
+
+  it('never follows calls into node_modules, even into TypeScript sources there', () => {
+    const library = "import { readFileSync } from 'node:fs';\nexport function load(): string {\n  return readFileSync('x', 'utf8');\n}\n";
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'node_modules/blocking-lib/package.json': JSON.stringify({ name: 'blocking-lib', version: '1.0.0', type: 'module', types: './index.ts' }),
+      'node_modules/blocking-lib/index.ts': library,
+      'vendored.ts': library,
+      'server.ts': "import { load } from 'blocking-lib';\nimport { load as loadVendored } from './vendored.js';\nexport async function start() {\n  return [load(), loadVendored()];\n}\n",
+    });
+    const engine = new Engine({ root });
+    const outcome = engine.lintFile(path.join(root, 'server.ts'));
+    assert.deepEqual(ruleIdsOf(outcome), ['loopguard/no-blocking-in-async']);
+    assert.match(outcome.kind === 'linted' ? outcome.result.messages[0]!.message : '', /^'loadVendored' blocks/, 'the same code inside the project is followed');
   });
 });

@@ -78,6 +78,8 @@ describe('loopguard-language-server (over stdio)', function () {
         'globals.d.ts': 'declare function legacyLoad(): number;\n',
         'legacy.ts': 'export function run() {\n  legacyLoad();\n}\n',
         'no-tsconfig/plain.js': 'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
+        'pause.ts': 'export function pause(ms: number): void {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\n',
+        'retry.ts': "import { pause } from './pause.js';\nexport async function retry() {\n  pause(100);\n}\n",
       });
       ({ session } = await LspSession.start({ folders: [root] }));
     });
@@ -193,6 +195,28 @@ describe('loopguard-language-server (over stdio)', function () {
         published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
         [[RULE, 2], [RULE, 4]],
       );
+    });
+
+    it('sends the chain of a finding through a helper in another file as relatedInformation', async () => {
+      const uri = await session.open(path.join(root, 'retry.ts'));
+      const published = await session.nextDiagnostics(uri, 0);
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range, messageText(diagnostic.message), diagnostic.relatedInformation]),
+        [
+          [
+            'loopguard/no-blocking-in-async',
+            { start: { line: 2, character: 2 }, end: { line: 2, character: 7 } },
+            "'pause' blocks the event loop inside async code: it busy-waits on the clock (pause.ts:3). Make it async with the promise API and await it here, or call it before the async work starts.",
+            [
+              {
+                location: { uri: uriOf(path.join(root, 'pause.ts')), range: { start: { line: 2, character: 2 }, end: { line: 2, character: 26 } } },
+                message: "'pause' busy-waits on the clock here",
+              },
+            ],
+          ],
+        ],
+      );
+      await session.close(uri);
     });
 
     it('follows the settings: severity overrides, `enable`, and `run: onSave`', async () => {

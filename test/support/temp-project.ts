@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { REPO_ROOT } from './paths';
+
 const created: string[] = [];
 
 /** Writes `files` (relative path → content) into a fresh folder and returns its path. */
@@ -24,4 +26,13 @@ export function removeTempProjects(): void {
 /** A tsconfig for temp projects: modern, strict, ES modules. */
 export const TSCONFIG = JSON.stringify({
   compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true },
+});
+
+/** The same, with Node's types from this repository, for projects that import Node's modules (`node:fs`). */
+export const TSCONFIG_WITH_NODE = JSON.stringify({
+  compilerOptions: {
+    ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions,
+    types: ['node'],
+    typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
+  },
 });

@@ -39,20 +39,40 @@ export function resolveFunction(
   services: ParserServicesWithTypeInformation,
   expression: TSESTree.Expression,
 ): ResolvedCallee | undefined {
-  const checker = services.program.getTypeChecker();
-  const tsNode = services.esTreeNodeToTSNodeMap.get(expression);
+  return resolveFunctionNode(services.program, services.esTreeNodeToTSNodeMap.get(expression));
+}
+
+/**
+ * `resolveCallee` on TypeScript's own syntax tree, for analyses that look into files ESLint is not linting (the
+ * bodies of helpers in other files).
+ */
+export function resolveCalleeNode(program: ts.Program, call: ts.CallExpression | ts.NewExpression): ResolvedCallee | undefined {
+  return resolveFunctionNode(program, unwrapCalleeNode(call.expression));
+}
+
+/** `resolveFunction` on TypeScript's own syntax tree. */
+export function resolveFunctionNode(program: ts.Program, tsNode: ts.Node): ResolvedCallee | undefined {
+  const checker = program.getTypeChecker();
   if (checker.getTypeAtLocation(tsNode).flags & ts.TypeFlags.Any) return undefined;
   const symbol = functionSymbol(checker, tsNode);
   const declarations = symbol?.getDeclarations() ?? [];
   const [declaration] = declarations;
   if (!symbol || !declaration) return undefined;
-  const { origin, module } = classify(services.program, declaration);
+  const { origin, module } = classify(program, declaration);
   return { name: declaredName(symbol, declaration), module, origin, container: containerName(declaration), declarations };
 }
 
 function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
   let current = callee;
   while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSAsExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function unwrapCalleeNode(callee: ts.Expression): ts.Expression {
+  let current = callee;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
     current = current.expression;
   }
   return current;

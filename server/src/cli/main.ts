@@ -3,7 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { ConfigLoadError, Engine, findFiles, type LintConfigSource, loadConfigFile, type LintResult } from '../engine';
+import {
+  ConfigLoadError,
+  Engine,
+  findFiles,
+  type LintConfigSource,
+  loadConfigFile,
+  type LintMessage,
+  type LintResult,
+  type RelatedLocation,
+} from '../engine';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
 import { Progress } from './progress';
@@ -70,6 +79,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const problems = engine.prepare(files);
   const progress = new Progress(io, files.length);
   const results: LintResult[] = [];
+  const related = new Map<LintMessage, readonly RelatedLocation[]>();
   const notWritten: string[] = [];
   for (const file of files) {
     progress.advance(file);
@@ -77,6 +87,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     const outcome = engine.lintFile(file, command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none');
     if (outcome.kind !== 'linted') continue;
     const { result } = outcome;
+    for (const [message, locations] of outcome.related) related.set(message, locations);
     if (result.output !== undefined) {
       if (writeFixedFile(result.filePath, outcome.source, result.output) === 'changed-on-disk') {
         notWritten.push(result.filePath);
@@ -88,7 +99,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   }
   progress.done();
 
-  const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version });
+  const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version, related });
   if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
 
   for (const file of notWritten) {

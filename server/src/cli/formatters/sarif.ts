@@ -1,14 +1,17 @@
 // SARIF 2.1.0 output, as GitHub code scanning accepts it: one run, the rules that reported with their help links,
-// one result per finding with a region, and files that could not be linted as tool execution notifications.
+// one result per finding with a region (and the finding's other places as `relatedLocations`), and files that
+// could not be linted as tool execution notifications.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { LintResult, RuleMeta } from '../../engine';
+import type { LintMessage, LintResult, RelatedLocation, RuleMeta } from '../../engine';
 
 export interface SarifContext {
   cwd: string;
   rulesMeta: Record<string, RuleMeta>;
   toolVersion: string;
+  /** Other places that belong to a finding (the steps of a chain of calls), by message. */
+  related?: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
 }
 
 interface SarifRule {
@@ -29,17 +32,7 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
     const uri = relativeUri(context.cwd, result.filePath);
     for (const message of result.messages) {
       const level = message.severity === 2 ? 'error' : 'warning';
-      const location = {
-        physicalLocation: {
-          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: Math.max(message.line, 1),
-            startColumn: Math.max(message.column, 1),
-            ...(message.endLine !== undefined ? { endLine: message.endLine } : {}),
-            ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {}),
-          },
-        },
-      };
+      const location = physicalLocation(uri, message);
       if (!message.ruleId || message.fatal) {
         notifications.push({ level: 'error', message: { text: message.message }, locations: [location] });
         continue;
@@ -50,7 +43,23 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
         ruleIndex.set(message.ruleId, index);
         rules.push(describeRule(message.ruleId, context.rulesMeta[message.ruleId], level));
       }
-      sarifResults.push({ ruleId: message.ruleId, ruleIndex: index, level, message: { text: message.message }, locations: [location] });
+      const related = context.related?.get(message) ?? [];
+      sarifResults.push({
+        ruleId: message.ruleId,
+        ruleIndex: index,
+        level,
+        message: { text: message.message },
+        locations: [location],
+        ...(related.length > 0
+          ? {
+              relatedLocations: related.map((place, id) => ({
+                id,
+                message: { text: place.message },
+                ...physicalLocation(relativeUri(context.cwd, place.filePath), place),
+              })),
+            }
+          : {}),
+      });
     }
   }
 
@@ -74,6 +83,24 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
     ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** A SARIF location for a 1-based range (a message's, or a related place's). */
+function physicalLocation(
+  uri: string,
+  range: { line: number; column: number; endLine?: number | undefined; endColumn?: number | undefined },
+): { physicalLocation: unknown } {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      region: {
+        startLine: Math.max(range.line, 1),
+        startColumn: Math.max(range.column, 1),
+        ...(range.endLine !== undefined ? { endLine: range.endLine } : {}),
+        ...(range.endColumn !== undefined ? { endColumn: range.endColumn } : {}),
+      },
+    },
+  };
 }
 
 function describeRule(id: string, meta: RuleMeta | undefined, level: 'error' | 'warning'): SarifRule {

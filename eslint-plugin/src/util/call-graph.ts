@@ -1,0 +1,263 @@
+// What a function does when it runs, as far as the type checker can tell: the calls it makes (resolved to their
+// declarations) and the loops it runs, and searches that follow those calls through the project's own functions,
+// in the same file or others, never into `node_modules`, with a depth limit and safe on recursion. Everything is
+// computed once per TypeScript program and kept until the program goes: a linter run builds one program, and the
+// language server gets a new one whenever code changes, so answers never outlive the code they describe.
+import * as ts from 'typescript';
+
+import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
+import { isInlineFunction, runsDuringEnclosingCall } from './sync-callbacks';
+
+/** A function whose body the analysis can read. */
+export type AnalyzableFunction =
+  | ts.FunctionDeclaration
+  | ts.MethodDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+/**
+ * When a site's code runs relative to its function: `body` during the function's own run; `sync-callback` in a
+ * callback that runs before the expression around it finishes (`xs.map(p => …)`), so still during the run;
+ * `deferred` in any other nested function (a `setTimeout` callback, an async callback, a function declared inside),
+ * which may run later or never.
+ */
+export type SiteContext = 'body' | 'sync-callback' | 'deferred';
+
+export interface CallSite {
+  kind: 'call';
+  node: ts.CallExpression | ts.NewExpression;
+  context: SiteContext;
+  /** What the callee resolves to, or `undefined` when the checker cannot tell (an `any` value). */
+  callee: ResolvedCallee | undefined;
+  /**
+   * The project function the call runs, when the analysis can read its body. `undefined` for library and Node
+   * functions, functions declared without a body (`.d.ts` files, interfaces, overload lists), and anything in
+   * `node_modules`: an analysis that asks what a call can do must treat those as unknown.
+   */
+  target: AnalyzableFunction | undefined;
+}
+
+export interface LoopSite {
+  kind: 'loop';
+  node: ts.WhileStatement | ts.DoStatement | ts.ForStatement;
+  context: SiteContext;
+}
+
+export type Site = CallSite | LoopSite;
+
+export interface FunctionSummary {
+  fn: AnalyzableFunction;
+  /** `async function`, async arrow, async method (async generators included). */
+  isAsync: boolean;
+  /** A generator's body runs when its iterator is consumed, not when it is called. */
+  isGenerator: boolean;
+  /** Calls and loops in source order, each with the context it runs in. */
+  sites: readonly Site[];
+}
+
+export interface ReachQuery<T> {
+  /** Identifies the question and every option it depends on: answers are cached per program under this key. */
+  key: string;
+  /** Sites in these contexts count; a question about the synchronous run leaves out `deferred`. */
+  contexts: readonly SiteContext[];
+  /** How many functions deep to look, counting the one searched: 1 reads only its own body. */
+  maxDepth: number;
+  /** What a site is, when it is what the question looks for; a matched call is not followed further. */
+  match(site: Site, summary: FunctionSummary): T | undefined;
+  /** Whether to look into the function a call runs (say, only into sync functions). */
+  follow(target: FunctionSummary, site: CallSite): boolean;
+}
+
+export interface Reach<T> {
+  finding: T;
+  /** Where the finding is. */
+  site: Site;
+  /** The calls from the searched function down to the function that holds `site`; empty when it holds it itself. */
+  path: readonly CallSite[];
+}
+
+export interface CallGraph {
+  readonly program: ts.Program;
+  /** The calls and loops of one function (cached). */
+  summarize(fn: AnalyzableFunction): FunctionSummary;
+  /**
+   * Everything `query` matches in `fn` and in the project functions it calls, breadth first, so each finding
+   * comes with its shortest path and nearer findings come first. Each function is read at most once per search,
+   * so recursion ends. Cached per function and `query.key`.
+   */
+  search<T>(fn: AnalyzableFunction, query: ReachQuery<T>): readonly Reach<T>[];
+}
+
+const graphs = new WeakMap<ts.Program, CallGraph>();
+
+/** The call graph of `program`, shared by every rule and every file linted against that program. */
+export function getCallGraph(program: ts.Program): CallGraph {
+  let graph = graphs.get(program);
+  if (!graph) {
+    graph = createCallGraph(program);
+    graphs.set(program, graph);
+  }
+  return graph;
+}
+
+export function isAnalyzableFunction(node: ts.Node): node is AnalyzableFunction {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The name a call site uses for its callee (`loadConfig`, `read` in `this.read()`), for messages. */
+export function calleeDisplayName(site: CallSite): string {
+  let expression: ts.Expression = site.node.expression;
+  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression)) {
+    expression = expression.expression;
+  }
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return site.callee?.name ?? expression.getText();
+}
+
+function createCallGraph(program: ts.Program): CallGraph {
+  const summaries = new Map<AnalyzableFunction, FunctionSummary>();
+  const answers = new Map<string, Map<AnalyzableFunction, readonly Reach<unknown>[]>>();
+
+  function summarize(fn: AnalyzableFunction): FunctionSummary {
+    let summary = summaries.get(fn);
+    if (!summary) {
+      summary = readFunction(program, fn);
+      summaries.set(fn, summary);
+    }
+    return summary;
+  }
+
+  function search<T>(root: AnalyzableFunction, query: ReachQuery<T>): readonly Reach<T>[] {
+    let byFunction = answers.get(query.key);
+    if (!byFunction) {
+      byFunction = new Map();
+      answers.set(query.key, byFunction);
+    }
+    const cached = byFunction.get(root);
+    if (cached) return cached as readonly Reach<T>[];
+
+    const reaches: Reach<T>[] = [];
+    const visited = new Set<AnalyzableFunction>([root]);
+    const queue: Array<{ fn: AnalyzableFunction; path: readonly CallSite[] }> = [{ fn: root, path: [] }];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const summary = summarize(next.fn);
+      for (const site of summary.sites) {
+        if (!query.contexts.includes(site.context)) continue;
+        const finding = query.match(site, summary);
+        if (finding !== undefined) {
+          reaches.push({ finding, site, path: next.path });
+          continue;
+        }
+        if (site.kind !== 'call' || !site.target || visited.has(site.target)) continue;
+        if (next.path.length + 2 > query.maxDepth) continue;
+        if (!query.follow(summarize(site.target), site)) continue;
+        visited.add(site.target);
+        queue.push({ fn: site.target, path: [...next.path, site] });
+      }
+    }
+    byFunction.set(root, reaches);
+    return reaches;
+  }
+
+  return { program, summarize, search };
+}
+
+function readFunction(program: ts.Program, fn: AnalyzableFunction): FunctionSummary {
+  const sites: Site[] = [];
+  const visit = (node: ts.Node, context: SiteContext): void => {
+    if (isAnalyzableFunction(node) || ts.isClassLike(node)) {
+      ts.forEachChild(node, (child) => visit(child, nestedContext(program, node, context)));
+      return;
+    }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isOrdinaryCall(node)) {
+      const callee = resolveCalleeNode(program, node);
+      sites.push({ kind: 'call', node, context, callee, target: readableTarget(program, node, callee) });
+    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
+      sites.push({ kind: 'loop', node, context });
+    }
+    ts.forEachChild(node, (child) => visit(child, context));
+  };
+  // Parameter defaults run when the function is called, before its body; decorators and types never do.
+  for (const parameter of fn.parameters) {
+    if (parameter.initializer) visit(parameter.initializer, 'body');
+  }
+  if (fn.body) visit(fn.body, 'body');
+  const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+  return {
+    fn,
+    isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+    isGenerator: 'asteriskToken' in fn && fn.asteriskToken !== undefined,
+    sites,
+  };
+}
+
+/** The context of code inside `nested`, a function or class written inside a function whose code runs in `outer`. */
+function nestedContext(program: ts.Program, nested: AnalyzableFunction | ts.ClassLikeDeclaration, outer: SiteContext): SiteContext {
+  if (outer === 'deferred' || !isInlineFunction(nested)) return 'deferred';
+  const isAsync = ts.getModifiers(nested)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+  if (isAsync || nested.asteriskToken) return 'deferred';
+  return runsDuringEnclosingCall(program, nested) ? 'sync-callback' : 'deferred';
+}
+
+/** `super(…)` and `import(…)` are calls in the syntax tree but run no function of their own. */
+function isOrdinaryCall(node: ts.CallExpression | ts.NewExpression): boolean {
+  return node.expression.kind !== ts.SyntaxKind.SuperKeyword && node.expression.kind !== ts.SyntaxKind.ImportKeyword;
+}
+
+function readableTarget(
+  program: ts.Program,
+  call: ts.CallExpression | ts.NewExpression,
+  callee: ResolvedCallee | undefined,
+): AnalyzableFunction | undefined {
+  // A function called where it is written is read as part of the caller (a `sync-callback` context).
+  let expression: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
+  if (isInlineFunction(expression)) return undefined;
+  return readableFunctionOf(program, callee, ts.isNewExpression(call));
+}
+
+/**
+ * The project function with a body that `callee` denotes, or `undefined` when the analysis cannot read one. For
+ * a callee of `new` (`asConstructor`), the class's constructor. Also answers for a function passed by reference
+ * (`xs.map(fetchUrl)`), given `resolveFunctionNode`'s answer for `fetchUrl`.
+ */
+export function readableFunctionOf(program: ts.Program, callee: ResolvedCallee | undefined, asConstructor = false): AnalyzableFunction | undefined {
+  if (!callee || callee.origin !== 'project') return undefined;
+  for (const declaration of callee.declarations) {
+    const body = functionWithBody(declaration, asConstructor);
+    if (body && isProjectSource(program, body.getSourceFile())) return body;
+  }
+  return undefined;
+}
+
+function functionWithBody(declaration: ts.Declaration, asConstructor: boolean): AnalyzableFunction | undefined {
+  if (isAnalyzableFunction(declaration)) return declaration.body ? declaration : undefined;
+  if (ts.isClassLike(declaration) && asConstructor) {
+    return declaration.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  }
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && isInlineFunction(declaration.initializer)) {
+    return declaration.initializer;
+  }
+  return undefined;
+}
+
+function isProjectSource(program: ts.Program, sourceFile: ts.SourceFile): boolean {
+  return (
+    !sourceFile.isDeclarationFile &&
+    !program.isSourceFileFromExternalLibrary(sourceFile) &&
+    !program.isSourceFileDefaultLibrary(sourceFile) &&
+    !sourceFile.fileName.includes('/node_modules/')
+  );
+}

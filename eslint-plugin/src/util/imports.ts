@@ -1,0 +1,473 @@
+// Imports for fixes: a fix asks for an export of a module and gets the text that refers to it, reusing a binding
+// the file already has (a named import, a namespace, a `require`), else adding a specifier to an existing import
+// of that module, else adding an import statement in the file's own syntax (`import` in ES modules and TypeScript,
+// `require` in CommonJS JavaScript). A plan can also drop an import binding the fix leaves unused, so that fix
+// outputs still compile under `noUnusedLocals`. All edits of one plan come out as non-overlapping fixes.
+import { builtinModules } from 'node:module';
+
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type ImportSyntax, importSyntaxOf } from './module-system';
+
+export interface TextEdit {
+  range: readonly [number, number];
+  text: string;
+}
+
+export interface NamedImportOptions {
+  /** A type-only import (`type X`), for casts; TypeScript files only. */
+  type?: boolean;
+  /** Local names to try, in order, when the export's own name is taken in the file (then `name2`, `name3`, …). */
+  aliases?: readonly string[];
+  /**
+   * Other ways to reach the export through a binding the file may have: `{ module: 'node:fs', member: 'promises' }`
+   * lets `fs.promises.readFile` stand for `readFile` of `node:fs/promises`.
+   */
+  via?: ReadonlyArray<{ module: string; member: string }>;
+}
+
+export interface ImportPlan {
+  /** How the file writes imports. */
+  readonly syntax: ImportSyntax;
+  /** TypeScript rather than JavaScript: types and casts may be written. */
+  readonly typescript: boolean;
+  /** The text that refers to export `name` of `module` at the plan's location, planning an import if needed. */
+  named(module: string, name: string, options?: NamedImportOptions): string;
+  /**
+   * The name of a module-level `const x = promisify(fn)` for export `name` of `module`: one the file already
+   * declares, or a new declaration placed after the imports (`cast` is appended as ` as <cast>` in TypeScript
+   * files and left out in JavaScript).
+   */
+  promisified(module: string, name: string, options?: { local: string; cast?: string }): string;
+  /** Plans dropping the import binding `identifier` refers to when its only uses lie inside `replaced`. */
+  dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void;
+  /** True when `name` is declared nowhere in the file and used as no global, so a new import may take it. */
+  isNameFree(name: string): boolean;
+  /**
+   * The plan's edits together with the fix's own, merged into fixes that do not overlap; none when two of them
+   * would overlap, so that ESLint drops the suggestion rather than apply a broken one.
+   */
+  fixes(fixer: TSESLint.RuleFixer, own: readonly TextEdit[]): TSESLint.RuleFix[];
+}
+
+type ImportLike = TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration | TSESTree.VariableDeclaration;
+
+interface NewSpecifier {
+  name: string;
+  local: string;
+  type: boolean;
+}
+
+const BUILTIN_MODULES = new Set(builtinModules);
+
+/** Starts a plan for one fix at `at` (the node the fix replaces): bindings are reused only where visible there. */
+export function createImportPlan(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  services: ParserServicesWithTypeInformation,
+  at: TSESTree.Node,
+): ImportPlan {
+  const { sourceCode } = context;
+  const body = sourceCode.ast.body;
+  const tsSourceFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
+  const syntax = importSyntaxOf(services.program, tsSourceFile);
+  const typescript = !/\.[cm]?jsx?$/.test(tsSourceFile.fileName);
+  const reserved = new Set<string>();
+  const newImports = new Map<string, NewSpecifier[]>();
+  const appended = new Map<TSESTree.Node, NewSpecifier[]>();
+  const declarations: string[] = [];
+  const promisifiedLocals = new Map<string, string>();
+  const plannedLocals = new Map<string, string>();
+  const droppedStatements = new Set<ImportLike>();
+  const droppedSpecifiers = new Set<TSESTree.ImportSpecifier | TSESTree.Property>();
+  /** A dropped single specifier turned into the new one, instead of removing its statement and adding another. */
+  const renamedSpecifiers = new Map<TSESTree.ImportSpecifier | TSESTree.Property, NewSpecifier>();
+  let declaredNames: Set<string> | undefined;
+
+  const style = {
+    quote: quoteStyle(body),
+    semicolon: semicolonStyle(sourceCode, body),
+    nodePrefix: !usesBareBuiltins(body),
+  };
+
+  function isNameFree(name: string): boolean {
+    if (reserved.has(name)) return false;
+    declaredNames ??= collectTakenNames(sourceCode);
+    return !declaredNames.has(name);
+  }
+
+  function freeName(candidates: readonly string[]): string {
+    for (const candidate of candidates) if (isNameFree(candidate)) return candidate;
+    const base = candidates[0]!;
+    for (let index = 2; ; index++) if (isNameFree(`${base}${index}`)) return `${base}${index}`;
+  }
+
+  /** True when `local` means, at the fix's location, the binding `statement` (a top-level import) declares. */
+  function isVisible(local: string, statement: TSESTree.Node): boolean {
+    for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+      const variable = scope.set.get(local);
+      if (!variable) continue;
+      return variable.defs.some((definition) => definition.node.range[0] >= statement.range[0] && definition.node.range[1] <= statement.range[1]);
+    }
+    return false;
+  }
+
+  /** An existing binding for the export; with `type`, type-only imports count too (the use is a type). */
+  function existingReference(module: string, name: string, type = false): string | undefined {
+    for (const statement of body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        if ((statement.importKind === 'type' && !type) || !sameModule(statement.source.value, module) || droppedStatements.has(statement)) continue;
+        for (const specifier of statement.specifiers) {
+          const local = specifier.local.name;
+          if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+            if ((specifier.importKind === 'type' && !type) || droppedSpecifiers.has(specifier) || importedName(specifier) !== name) continue;
+            if (isVisible(local, statement)) return local;
+          } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || isBuiltin(module)) {
+            if (isVisible(local, statement)) return `${local}.${name}`;
+          }
+        }
+      } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const reference = statement.moduleReference;
+        if ((statement.importKind === 'type' && !type) || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
+        if (reference.expression.type !== AST_NODE_TYPES.Literal || !sameModule(String(reference.expression.value), module)) continue;
+        if (isVisible(statement.id.name, statement)) return `${statement.id.name}.${name}`;
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration && !droppedStatements.has(statement)) {
+        for (const declarator of statement.declarations) {
+          if (!declarator.init || requiredModule(declarator.init) === undefined) continue;
+          if (!sameModule(requiredModule(declarator.init)!, module)) continue;
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && isVisible(declarator.id.name, statement)) return `${declarator.id.name}.${name}`;
+          if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+          for (const property of declarator.id.properties) {
+            if (property.type !== AST_NODE_TYPES.Property || droppedSpecifiers.has(property) || propertyName(property) !== name) continue;
+            if (property.value.type === AST_NODE_TYPES.Identifier && isVisible(property.value.name, statement)) return property.value.name;
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Where a new specifier for `module` can join an existing statement, if one can take it. */
+  function addToExisting(module: string, specifier: NewSpecifier): boolean {
+    for (const statement of body) {
+      if (syntax === 'import' && statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        if (statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
+        if (statement.specifiers.some((existing) => existing.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) continue;
+        if (droppedStatements.has(statement)) {
+          const only = statement.specifiers[0];
+          if (statement.specifiers.length !== 1 || only?.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          droppedStatements.delete(statement);
+          renamedSpecifiers.set(only, specifier);
+          return true;
+        }
+        push(appended, statement, specifier);
+        return true;
+      }
+      if (syntax === 'require' && statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1) {
+        const [declarator] = statement.declarations;
+        if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        const required = requiredModule(declarator.init);
+        if (required === undefined || !sameModule(required, module) || declarator.init.type !== AST_NODE_TYPES.CallExpression) continue;
+        if (declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)) continue;
+        if (droppedStatements.has(statement)) {
+          const only = declarator.id.properties[0];
+          if (declarator.id.properties.length !== 1 || only?.type !== AST_NODE_TYPES.Property) continue;
+          droppedStatements.delete(statement);
+          renamedSpecifiers.set(only, specifier);
+          return true;
+        }
+        push(appended, declarator.id, specifier);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function named(module: string, name: string, options: NamedImportOptions = {}): string {
+    const type = options.type === true;
+    const existing = existingReference(module, name, type);
+    if (existing) return existing;
+    for (const via of options.via ?? []) {
+      const member = existingReference(via.module, via.member, type);
+      if (member) return `${member}.${name}`;
+    }
+    const plannedKey = `${normalizeModule(module)}\0${name}\0${type}`;
+    const planned = plannedLocals.get(plannedKey);
+    if (planned) return planned;
+    const local = freeName([name, ...(options.aliases ?? [])]);
+    reserved.add(local);
+    plannedLocals.set(plannedKey, local);
+    const specifier = { name, local, type };
+    if (!addToExisting(module, specifier)) push(newImports, moduleSpecifier(module, style.nodePrefix), specifier);
+    return local;
+  }
+
+  function promisified(module: string, name: string, options?: { local: string; cast?: string }): string {
+    const key = `${normalizeModule(module)}\0${name}`;
+    const planned = promisifiedLocals.get(key);
+    if (planned) return planned;
+    const existing = existingPromisified(module, name);
+    if (existing) return existing;
+    const fn = named(module, name);
+    const promisify = named('node:util', 'promisify');
+    const local = freeName([options?.local ?? `${name}Async`]);
+    reserved.add(local);
+    const cast = options?.cast !== undefined && typescript ? ` as ${options.cast}` : '';
+    declarations.push(`const ${local} = ${promisify}(${fn})${cast}${style.semicolon}`);
+    promisifiedLocals.set(key, local);
+    return local;
+  }
+
+  /** A top-level `const x = promisify(fn)` (or `util.promisify(fn)`) of the same export, visible at the fix. */
+  function existingPromisified(module: string, name: string): string | undefined {
+    const fnReference = existingReference(module, name);
+    const promisifyReference = existingReference('node:util', 'promisify');
+    if (!fnReference || !promisifyReference) return undefined;
+    for (const statement of body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
+        const [argument] = init.arguments;
+        if (init.arguments.length !== 1 || !argument) continue;
+        if (sourceCode.getText(init.callee) !== promisifyReference || sourceCode.getText(argument) !== fnReference) continue;
+        if (isVisible(declarator.id.name, statement)) return declarator.id.name;
+      }
+    }
+    return undefined;
+  }
+
+  function dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || variable.defs.length !== 1) return;
+    const inside = (node: TSESTree.Node): boolean => node.range[0] >= replaced.range[0] && node.range[1] <= replaced.range[1];
+    if (!variable.references.every((reference) => reference.init === true || inside(reference.identifier))) return;
+    const node = definition.node as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const statement = node.parent as TSESTree.ImportDeclaration;
+      if (statement.specifiers.length === 1) droppedStatements.add(statement);
+      else droppedSpecifiers.add(node);
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
+    if (requiredModule(node.init) === undefined) return;
+    const property = node.id.properties.find(
+      (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+    );
+    if (!property) return;
+    const statement = node.parent;
+    if (node.id.properties.length === 1 && statement.declarations.length === 1) droppedStatements.add(statement);
+    else droppedSpecifiers.add(property);
+  }
+
+  function specifierText(specifier: NewSpecifier): string {
+    if (syntax === 'require') return specifier.local === specifier.name ? specifier.name : `${specifier.name}: ${specifier.local}`;
+    const text = specifier.local === specifier.name ? specifier.name : `${specifier.name} as ${specifier.local}`;
+    return specifier.type ? `type ${text}` : text;
+  }
+
+  function importStatement(module: string, specifiers: readonly NewSpecifier[]): string {
+    const list = specifiers.map(specifierText).join(', ');
+    const source = `${style.quote}${module}${style.quote}`;
+    return syntax === 'import' ? `import { ${list} } from ${source}${style.semicolon}` : `const { ${list} } = require(${source})${style.semicolon}`;
+  }
+
+  function edits(): TextEdit[] {
+    const result: TextEdit[] = [];
+    const text = sourceCode.text;
+    for (const [specifier, replacement] of renamedSpecifiers) {
+      result.push({ range: specifier.range, text: specifierText(replacement) });
+    }
+    for (const [owner, specifiers] of appended) {
+      const list = specifiers.map(specifierText).join(', ');
+      if (owner.type === AST_NODE_TYPES.ObjectPattern) {
+        const last = owner.properties.at(-1)!;
+        result.push({ range: [last.range[1], last.range[1]], text: `, ${list}` });
+        continue;
+      }
+      const statement = owner as TSESTree.ImportDeclaration;
+      const lastNamed = statement.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier).at(-1);
+      if (lastNamed) {
+        result.push({ range: [lastNamed.range[1], lastNamed.range[1]], text: `, ${list}` });
+      } else {
+        const defaultSpecifier = statement.specifiers[0]!;
+        result.push({ range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${list} }` });
+      }
+    }
+    for (const specifier of droppedSpecifiers) result.push(removeListItem(sourceCode, specifier));
+
+    const block = [...[...newImports].map(([module, specifiers]) => importStatement(module, specifiers)), ...declarations].join('\n');
+    const anchor = insertionAnchor(body, syntax);
+    for (const statement of droppedStatements) {
+      if (statement === anchor && block) continue;
+      result.push({ range: [statement.range[0], endOfLine(text, statement.range[1])], text: '' });
+    }
+    if (block) {
+      if (anchor && droppedStatements.has(anchor)) result.push({ range: anchor.range, text: block });
+      else if (anchor) result.push({ range: [anchor.range[1], anchor.range[1]], text: `\n${block}` });
+      else {
+        const first = body.find((statement) => !isDirective(statement)) ?? body[0];
+        const position = first ? first.range[0] : text.length;
+        result.push({ range: [position, position], text: `${block}\n` });
+      }
+    }
+    return result;
+  }
+
+  return {
+    syntax,
+    typescript,
+    named,
+    promisified,
+    dropBindingIfOnlyUsedIn,
+    isNameFree,
+    fixes: (fixer, own) =>
+      (mergeEdits([...edits(), ...own]) ?? []).map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+  };
+}
+
+/**
+ * Sorts edits and joins those that touch (an insertion at the end of a removal), since ESLint rejects a fix whose
+ * parts share a position ambiguously. `undefined` when two edits truly overlap.
+ */
+export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index)
+    .map(({ edit }) => edit);
+  const merged: TextEdit[] = [];
+  for (const edit of ordered) {
+    const last = merged.at(-1);
+    if (last && edit.range[0] <= last.range[1]) {
+      if (edit.range[0] < last.range[1]) return undefined;
+      merged[merged.length - 1] = { range: [last.range[0], Math.max(last.range[1], edit.range[1])], text: last.text + edit.text };
+    } else {
+      merged.push(edit);
+    }
+  }
+  return merged;
+}
+
+/** `node:fs` and `fs` are the same module. */
+export function sameModule(a: string, b: string): boolean {
+  return normalizeModule(a) === normalizeModule(b);
+}
+
+function normalizeModule(module: string): string {
+  return module.startsWith('node:') ? module.slice('node:'.length) : module;
+}
+
+function isBuiltin(module: string): boolean {
+  return module.startsWith('node:') || BUILTIN_MODULES.has(module);
+}
+
+function moduleSpecifier(module: string, nodePrefix: boolean): string {
+  if (!isBuiltin(module)) return module;
+  return nodePrefix ? `node:${normalizeModule(module)}` : normalizeModule(module);
+}
+
+function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
+/** The module of `require('m')` (also `require('m').x`), or `undefined`. */
+function requiredModule(expression: TSESTree.Expression): string | undefined {
+  let current = expression;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (current.callee.name !== 'require' || current.arguments.length !== 1) return undefined;
+  const [argument] = current.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+function isRequireStatement(statement: TSESTree.ProgramStatement): statement is TSESTree.VariableDeclaration {
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.some((declarator) => declarator.init !== null && requiredModule(declarator.init) !== undefined)
+  );
+}
+
+/** The last import statement (or top-level `require` declaration in CommonJS), after which new ones go. */
+function insertionAnchor(body: readonly TSESTree.ProgramStatement[], syntax: ImportSyntax): ImportLike | undefined {
+  return body.findLast(
+    (statement): statement is ImportLike =>
+      syntax === 'import'
+        ? statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration
+        : isRequireStatement(statement),
+  );
+}
+
+function isDirective(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+}
+
+function quoteStyle(body: readonly TSESTree.ProgramStatement[]): string {
+  for (const statement of body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.raw.startsWith('"') ? '"' : "'";
+  }
+  return "'";
+}
+
+function semicolonStyle(sourceCode: Readonly<TSESLint.SourceCode>, body: readonly TSESTree.ProgramStatement[]): string {
+  const sample = body.find(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.VariableDeclaration ||
+      statement.type === AST_NODE_TYPES.ExpressionStatement,
+  );
+  if (!sample) return ';';
+  return sourceCode.getLastToken(sample)?.value === ';' ? ';' : '';
+}
+
+function usesBareBuiltins(body: readonly TSESTree.ProgramStatement[]): boolean {
+  return body.some((statement) => {
+    let source: string | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) source = statement.source.value;
+    else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      const init = statement.declarations[0]?.init;
+      source = init ? requiredModule(init) : undefined;
+    }
+    return source !== undefined && !source.startsWith('node:') && BUILTIN_MODULES.has(source);
+  });
+}
+
+/** Every name declared in some scope of the file, and every name it uses as a global. */
+function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const names = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      if (variable.defs.length > 0 || variable.references.length > 0) names.add(variable.name);
+    }
+    for (const reference of scope.through) names.add(reference.identifier.name);
+  }
+  return names;
+}
+
+/** Removes one element of a comma-separated list with the comma that goes with it. */
+function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTree.Node): TextEdit {
+  const after = sourceCode.getTokenAfter(item);
+  if (after?.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return { range: [item.range[0], next ? next.range[0] : after.range[1]], text: '' };
+  }
+  const before = sourceCode.getTokenBefore(item);
+  return { range: [before?.value === ',' ? before.range[0] : item.range[0], item.range[1]], text: '' };
+}
+
+/** The end of a statement's line, including the line break when nothing else follows it there. */
+function endOfLine(text: string, end: number): number {
+  const rest = /^[ \t]*(\r?\n)?/.exec(text.slice(end))!;
+  return rest[1] ? end + rest[0].length : end;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,1332 @@
+// The test table of `no-blocking-in-async`, shared by the rule test (run with type information from
+// test/fixtures/typed, whose blocking-*.ts files hold the helpers the transitive cases call) and by the test that
+// compiles every case and every suggestion output with the real TypeScript compiler.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-blocking-in-async';
+
+export const valid: ValidTestCase<Options>[] = [
+  {
+    name: 'module top level is allowed to block (CLI scripts)',
+    code: "import { readFileSync } from 'node:fs';\nexport const config = readFileSync('config.json', 'utf8');",
+  },
+  {
+    name: 'a plain sync function is allowed to block',
+    code: "import { readFileSync } from 'node:fs';\nexport function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+  },
+  {
+    name: 'fs.promises is never reported',
+    code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.promises.readFile(file, 'utf8');\n}",
+  },
+  {
+    code: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  return readFile(file, 'utf8');\n}",
+  },
+  {
+    name: 'a local function named like a blocking one is not the blocking one',
+    code: 'function readFileSync(file: string): string {\n  return file;\n}\nexport async function load(file: string) {\n  return readFileSync(file);\n}',
+  },
+  {
+    name: 'a method named execSync on a user object',
+    code: "declare const shell: { execSync(command: string): string };\nexport async function run() {\n  return shell.execSync('ls');\n}",
+  },
+  {
+    name: 'a setTimeout callback runs later, not inside the async function',
+    code: "import { readFileSync } from 'node:fs';\nexport async function schedule(file: string) {\n  setTimeout(() => readFileSync(file), 10);\n}",
+  },
+  {
+    name: 'a .then callback runs later',
+    code: "import { readFileSync } from 'node:fs';\nexport async function chain(file: Promise<string>) {\n  return file.then((name) => readFileSync(name, 'utf8'));\n}",
+  },
+  {
+    name: 'a sync function declared inside and never called',
+    code: "import { readFileSync } from 'node:fs';\nexport async function make() {\n  function read(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n  return read;\n}",
+  },
+  {
+    name: 'helpers that do not block, async helpers, generators, deferred work',
+    code: "import { double, readLater, readConfigAsync, configLines } from './blocking-helpers.js';\nexport async function run(file: string) {\n  double(2);\n  await readConfigAsync(file);\n  configLines(file);\n  readLater(file);\n}",
+  },
+  {
+    name: 'mutual recursion that never blocks ends',
+    code: "import { isEven } from './blocking-helpers.js';\nexport async function run() {\n  return isEven(10);\n}",
+  },
+  {
+    name: 'a chain longer than maxDepth (default 5) is not followed',
+    code: "import { level1 } from './blocking-helpers.js';\nexport async function run() {\n  return level1();\n}",
+  },
+  {
+    name: 'a project function declared without a body cannot be looked into',
+    code: "export async function run() {\n  return opaqueHelper('x');\n}",
+  },
+  {
+    name: 'allow by name',
+    code: "import { existsSync } from 'node:fs';\nexport async function has(file: string) {\n  return existsSync(file);\n}",
+    options: [{ allow: ['existsSync'] }],
+  },
+  {
+    name: 'allow by module and name',
+    code: "import { statSync } from 'fs';\nexport async function size(file: string) {\n  return statSync(file).size;\n}",
+    options: [{ allow: [{ module: 'node:fs', name: 'statSync' }] }],
+  },
+  {
+    name: 'allow a project helper by name (and so every chain through it)',
+    code: "import { readConfig, parseConfig } from './blocking-helpers.js';\nexport async function run(file: string) {\n  readConfig(file);\n  return parseConfig(file);\n}",
+    options: [{ allow: ['readConfig'] }],
+  },
+  {
+    name: 'a loop that awaits is not a busy wait',
+    code: "import { setTimeout } from 'node:timers/promises';\nexport async function poll(end: number) {\n  while (Date.now() < end) {\n    await setTimeout(10);\n  }\n}",
+  },
+  {
+    name: 'a loop whose condition reads no clock',
+    code: 'export async function count() {\n  let i = 0;\n  while (i < 10) i++;\n  return i;\n}',
+  },
+  {
+    name: 'a loop that does work until a deadline (time slicing) is not a wait',
+    code: 'export async function drain(queue: Array<() => void>, budgetMs: number) {\n  const deadline = performance.now() + budgetMs;\n  while (queue.length > 0 && performance.now() < deadline) {\n    queue.shift()?.();\n  }\n  return queue.length;\n}',
+  },
+  {
+    name: 'a busy wait in a sync function',
+    code: 'export function sleep(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}',
+  },
+  {
+    name: 'Atomics.wait in a sync function (a worker sleeping)',
+    code: 'export function sleep(ms: number) {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);\n}',
+  },
+  {
+    name: 'asynchronous Node APIs',
+    code: "import { spawn, exec } from 'node:child_process';\nimport { gzip } from 'node:zlib';\nimport { createHash } from 'node:crypto';\nexport async function run() {\n  spawn('ls');\n  exec('ls');\n  gzip('x', () => {});\n  return createHash('sha256').update('x').digest('hex');\n}",
+  },
+  {
+    name: 'a configured blocking call outside async code',
+    code: "import { hashSync } from 'bcrypt';\nexport const digest = hashSync('secret', 10);",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+  },
+  {
+    name: 'the configured module is matched, not just the name',
+    code: "declare function hashSync(data: string, rounds: number): string;\nexport async function digest() {\n  return hashSync('secret', 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }] }],
+  },
+  {
+    name: 'CommonJS require at the top level',
+    filename: 'script.cjs',
+    code: "const fs = require('fs');\nconst config = fs.readFileSync('config.json', 'utf8');\nmodule.exports = { config };",
+  },
+  {
+    name: 'a sync class method',
+    code: "import { readFileSync } from 'node:fs';\nexport class Store {\n  load(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+  },
+];
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'a named import: the suggestion replaces the import it leaves unused',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  const text: string = readFileSync(file, 'utf8');\n  return text;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 24,
+        endColumn: 36,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  const text: string = await readFile(file, 'utf8');\n  return text;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: "an aliased import from 'fs' keeps the file's bare specifiers",
+    code: "import { readFileSync as read } from 'fs';\nexport async function load(file: string) {\n  return read(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a namespace import uses fs.promises',
+    code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.readFileSync(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 25,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a default import uses fs.promises',
+    code: "import fs from 'node:fs';\nexport async function save(file: string, text: string) {\n  fs.writeFileSync(file, text);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 19,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import fs from 'node:fs';\nexport async function save(file: string, text: string) {\n  await fs.promises.writeFile(file, text);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one specifier of several is removed when the fix leaves it unused',
+    code: "import { readFileSync, writeFileSync } from 'node:fs';\nexport function save(file: string) {\n  writeFileSync(file, '');\n}\nexport async function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 6,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { writeFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport function save(file: string) {\n  writeFileSync(file, '');\n}\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'TypeScript import-equals (import fs = require)',
+    filename: 'file.cts',
+    code: "import fs = require('node:fs');\nexport async function load(file: string) {\n  return fs.readFileSync(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 25,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import fs = require('node:fs');\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an existing fs/promises import is reused and the sync import kept while still used',
+    code: "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport const first = readFileSync('a.txt', 'utf8');\nexport async function load(file: string) {\n  return [readFileSync(file, 'utf8'), await readFile(file, 'utf8')];\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 5,
+        column: 11,
+        endColumn: 23,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport const first = readFileSync('a.txt', 'utf8');\nexport async function load(file: string) {\n  return [await readFile(file, 'utf8'), await readFile(file, 'utf8')];\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a new specifier joins an existing fs/promises import',
+    code: "import { mkdirSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  mkdirSync(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 3,
+        endColumn: 12,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { writeFile, mkdir } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a taken name gets an alias',
+    code: "import { readdirSync } from 'node:fs';\nconst readdir = (dir: string) => [dir];\nexport async function list(dir: string) {\n  return [readdirSync(dir), readdir(dir)];\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 11,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readdir as readdirAsync } from 'node:fs/promises';\nconst readdir = (dir: string) => [dir];\nexport async function list(dir: string) {\n  return [await readdirAsync(dir), readdir(dir)];\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'existsSync becomes access(…) resolving to a boolean',
+    code: "import { existsSync } from 'node:fs';\nexport async function check(file: string) {\n  if (!existsSync(file)) throw new Error('missing');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 8,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'useAccess', output: "import { access } from 'node:fs/promises';\nexport async function check(file: string) {\n  if (!await access(file).then(() => true, () => false)) throw new Error('missing');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a member access on the result is parenthesized',
+    code: "import { statSync } from 'node:fs';\nexport async function size(file: string): Promise<number> {\n  return statSync(file).size;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { stat } from 'node:fs/promises';\nexport async function size(file: string): Promise<number> {\n  return (await stat(file)).size;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'at the start of a statement in a file without semicolons',
+    code: "import { readFileSync } from 'node:fs'\nexport async function show(file: string) {\n  console.log(file)\n  readFileSync(file).toString()\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 3,
+        endColumn: 15,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises'\nexport async function show(file: string) {\n  console.log(file)\n  ;(await readFile(file)).toString()\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async arrow with an expression body',
+    code: "import { readdirSync } from 'node:fs';\nexport const list = async (dir: string) => readdirSync(dir);",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 44,
+        endColumn: 55,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readdir } from 'node:fs/promises';\nexport const list = async (dir: string) => await readdir(dir);" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async method',
+    code: "import { readFileSync } from 'node:fs';\nexport class Store {\n  async load(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 12,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport class Store {\n  async load(file: string) {\n    return await readFile(file, 'utf8');\n  }\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a numeric file descriptor has no promise form',
+    code: "import { writeFileSync } from 'node:fs';\nexport async function report(text: string) {\n  writeFileSync(1, text);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 16,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'statSync with throwIfNoEntry has no promise form',
+    code: "import { statSync } from 'node:fs';\nexport async function maybeSize(file: string) {\n  return statSync(file, { throwIfNoEntry: false })?.size;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a descriptor-based function has no suggestion',
+    code: "import { openSync, closeSync } from 'node:fs';\nexport async function touch(file: string) {\n  closeSync(openSync(file, 'w'));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 12,
+        suggestions: [],
+      },
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 13,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'realpathSync.native suggests realpath',
+    code: "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return fs.realpathSync.native(file);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 32,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return await fs.promises.realpath(file);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'CommonJS: destructured require, the new require goes with the others',
+    filename: 'script.cjs',
+    code: "'use strict';\nconst { readFileSync } = require('fs');\nconst path = require('path');\nasync function load(file) {\n  return readFileSync(path.join(__dirname, file), 'utf8');\n}\nmodule.exports = { load };",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 5,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "'use strict';\nconst path = require('path');\nconst { readFile } = require('fs/promises');\nasync function load(file) {\n  return await readFile(path.join(__dirname, file), 'utf8');\n}\nmodule.exports = { load };" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'CommonJS: a required namespace uses fs.promises',
+    filename: 'script.cjs',
+    code: "const fs = require('node:fs');\nasync function exists(file) {\n  return fs.existsSync(file);\n}\nmodule.exports = { exists };",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 23,
+        suggestions: [
+          { messageId: 'useAccess', output: "const fs = require('node:fs');\nasync function exists(file) {\n  return await fs.promises.access(file).then(() => true, () => false);\n}\nmodule.exports = { exists };" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an ES module JavaScript file gets an import',
+    filename: 'script.js',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(file) {\n  return readFileSync(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file) {\n  return await readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a .cts file (CommonJS TypeScript) still writes import, which the compiler turns into require',
+    filename: 'file.cts',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a .mts file',
+    filename: 'file.mts',
+    code: "import { rmSync } from 'node:fs';\nexport async function clean(dir: string) {\n  rmSync(dir, { recursive: true, force: true });\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 9,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { rm } from 'node:fs/promises';\nexport async function clean(dir: string) {\n  await rm(dir, { recursive: true, force: true });\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an optional call is reported without a suggestion (regression: its node is a ChainExpression)',
+    code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.readFileSync?.(file, 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 25,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a parameter default runs in the async call but cannot await',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(text = readFileSync('default.txt', 'utf8')) {\n  return text;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 35,
+        endColumn: 47,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a .map callback runs synchronously inside the async function',
+    code: "import { readFileSync } from 'node:fs';\nexport async function loadAll(files: string[]) {\n  return files.map((file) => readFileSync(file, 'utf8'));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInCallback',
+        line: 3,
+        column: 30,
+        endColumn: 42,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a forEach callback',
+    code: "import { unlinkSync } from 'node:fs';\nexport async function removeAll(files: Set<string>) {\n  files.forEach((file) => {\n    unlinkSync(file);\n  });\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInCallback',
+        line: 4,
+        column: 5,
+        endColumn: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a Promise executor runs synchronously',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  return new Promise<string>((resolve) => resolve(readFileSync(file, 'utf8')));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInCallback',
+        line: 3,
+        column: 51,
+        endColumn: 63,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a function called where it is written',
+    code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  const text = (() => readFileSync(file, 'utf8'))();\n  return text;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInCallback',
+        line: 3,
+        column: 23,
+        endColumn: 35,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'an async callback is async code itself',
+    code: "import { readFileSync } from 'node:fs';\nexport function loadAll(files: string[]) {\n  return Promise.all(files.map(async (file) => readFileSync(file, 'utf8')));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 48,
+        endColumn: 60,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport function loadAll(files: string[]) {\n  return Promise.all(files.map(async (file) => await readFile(file, 'utf8')));\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'execSync: the promisified exec keeps the Buffer result',
+    code: "import { execSync } from 'node:child_process';\nexport async function list(): Promise<Buffer> {\n  return execSync('ls');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(): Promise<Buffer> {\n  return (await execAsync('ls', { encoding: 'buffer' })).stdout;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'execSync as a statement needs no stdout',
+    code: "import { execSync } from 'node:child_process';\nexport async function fetchAll() {\n  execSync('git fetch --all');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 11,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function fetchAll() {\n  await execAsync('git fetch --all');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'execSync with an encoding gives a string',
+    code: "import { execSync } from 'node:child_process';\nexport async function branch(cwd: string): Promise<string> {\n  return execSync('git branch --show-current', { encoding: 'utf8', cwd }).trim();\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function branch(cwd: string): Promise<string> {\n  return (await execAsync('git branch --show-current', { encoding: 'utf8', cwd })).stdout.trim();\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'execSync with options but no encoding',
+    code: "import { execSync } from 'node:child_process';\nexport async function list(cwd: string) {\n  const out: Buffer = execSync('ls', { cwd });\n  return out;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 23,
+        endColumn: 31,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(cwd: string) {\n  const out: Buffer = (await execAsync('ls', { encoding: 'buffer', cwd })).stdout;\n  return out;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'execSync with stdio has no promisified equivalent',
+    code: "import { execSync } from 'node:child_process';\nexport async function build() {\n  execSync('make', { stdio: 'inherit' });\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'execFileSync with arguments',
+    code: "import { execFileSync } from 'node:child_process';\nexport async function status(): Promise<string> {\n  return execFileSync('git', ['status', '--short'], { encoding: 'utf8' });\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { execFile } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execFileAsync = promisify(execFile);\nexport async function status(): Promise<string> {\n  return (await execFileAsync('git', ['status', '--short'], { encoding: 'utf8' })).stdout;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an existing promisified exec is reused',
+    code: "import { exec, execSync } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport async function both() {\n  await run('a');\n  execSync('b');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 6,
+        column: 3,
+        endColumn: 11,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport async function both() {\n  await run('a');\n  await run('b');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a child_process namespace',
+    code: "import * as cp from 'node:child_process';\nimport * as util from 'node:util';\nexport async function fetchAll() {\n  cp.execSync('git fetch');\n  return util.format('%s', 'done');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 3,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import * as cp from 'node:child_process';\nimport * as util from 'node:util';\nconst execAsync = util.promisify(cp.exec);\nexport async function fetchAll() {\n  await execAsync('git fetch');\n  return util.format('%s', 'done');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'spawnSync has no faithful async form: the message says what to do',
+    code: "import { spawnSync } from 'node:child_process';\nexport async function run() {\n  return spawnSync('ls').status;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 19,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'zlib: the promisified form',
+    code: "import { gzipSync } from 'node:zlib';\nexport async function pack(text: string): Promise<Buffer> {\n  return gzipSync(text);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { gzip } from 'node:zlib';\nimport { promisify } from 'node:util';\nconst gzipAsync = promisify(gzip);\nexport async function pack(text: string): Promise<Buffer> {\n  return await gzipAsync(text);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'zlib through a namespace',
+    code: "import * as zlib from 'node:zlib';\nexport async function pack(data: Buffer) {\n  const packed = zlib.brotliCompressSync(data);\n  return packed.length;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 18,
+        endColumn: 41,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import * as zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nconst brotliCompressAsync = promisify(zlib.brotliCompress);\nexport async function pack(data: Buffer) {\n  const packed = await brotliCompressAsync(data);\n  return packed.length;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'pbkdf2Sync',
+    code: "import { pbkdf2Sync } from 'node:crypto';\nexport async function derive(password: string, salt: string): Promise<Buffer> {\n  return pbkdf2Sync(password, salt, 100000, 64, 'sha512');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { pbkdf2 } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pbkdf2Async = promisify(pbkdf2);\nexport async function derive(password: string, salt: string): Promise<Buffer> {\n  return await pbkdf2Async(password, salt, 100000, 64, 'sha512');\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'scryptSync keeps its type through a cast',
+    code: "import { scryptSync, timingSafeEqual } from 'node:crypto';\nexport async function verify(password: string, salt: string, expected: Buffer) {\n  return timingSafeEqual(scryptSync(password, salt, 64), expected);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 26,
+        endColumn: 36,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { timingSafeEqual, scrypt, type BinaryLike, type ScryptOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt) as (password: BinaryLike, salt: BinaryLike, keylen: number, options?: ScryptOptions) => Promise<Buffer>;\nexport async function verify(password: string, salt: string, expected: Buffer) {\n  return timingSafeEqual(await scryptAsync(password, salt, 64), expected);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'scryptSync in JavaScript needs no cast',
+    filename: 'script.js',
+    code: "import { scryptSync } from 'node:crypto';\nexport async function derive(password, salt) {\n  return scryptSync(password, salt, 64);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt);\nexport async function derive(password, salt) {\n  return await scryptAsync(password, salt, 64);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'generateKeyPairSync',
+    code: "import { generateKeyPairSync } from 'node:crypto';\nexport async function keys() {\n  const { publicKey } = generateKeyPairSync('ed25519');\n  return publicKey;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 25,
+        endColumn: 44,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { generateKeyPair } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst generateKeyPairAsync = promisify(generateKeyPair);\nexport async function keys() {\n  const { publicKey } = await generateKeyPairAsync('ed25519');\n  return publicKey;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'checkPrimeSync',
+    code: "import { checkPrimeSync } from 'node:crypto';\nexport async function isPrime(n: bigint): Promise<boolean> {\n  return checkPrimeSync(n);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'usePromisified', output: "import { checkPrime, type LargeNumberLike, type CheckPrimeOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst checkPrimeAsync = promisify(checkPrime) as (candidate: LargeNumberLike, options?: CheckPrimeOptions) => Promise<boolean>;\nexport async function isPrime(n: bigint): Promise<boolean> {\n  return await checkPrimeAsync(n);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'generatePrimeSync: the promisified form loses its type, so no suggestion',
+    code: "import { generatePrimeSync } from 'node:crypto';\nexport async function prime() {\n  return generatePrimeSync(64);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 27,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'randomFillSync: no suggestion',
+    code: "import { randomFillSync } from 'node:crypto';\nexport async function fill(buffer: Buffer) {\n  return randomFillSync(buffer);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 24,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'Atomics.wait used as a sleep',
+    code: 'export async function pause(ms: number) {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 3,
+        endColumn: 15,
+        suggestions: [
+          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Atomics.wait as a sleep where the global setTimeout is used too',
+    code: 'export async function pause(ms: number) {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);\n  setTimeout(() => {}, ms);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 3,
+        endColumn: 15,
+        suggestions: [
+          { messageId: 'useSleep', output: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await sleep(ms);\n  setTimeout(() => {}, ms);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Atomics.wait on shared state, with Atomics.waitAsync in the lib',
+    code: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  const result = Atomics.wait(state, 0, 0, 1000);\n  return result;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 18,
+        endColumn: 30,
+        suggestions: [
+          { messageId: 'useWaitAsync', output: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  const result = await Atomics.waitAsync(state, 0, 0, 1000).value;\n  return result;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Atomics.wait on shared state without Atomics.waitAsync in the lib',
+    code: 'export async function waitFor(state: Int32Array) {\n  return Atomics.wait(state, 0, 0);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 10,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a busy wait on a deadline declared just before',
+    code: 'export async function pause(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 27,
+        suggestions: [
+          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a busy wait on the elapsed time',
+    code: 'export async function pause() {\n  const start = performance.now();\n  while (performance.now() - start < 250);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 42,
+        suggestions: [
+          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause() {\n  await setTimeout(250);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the deadline is used after the loop: only the loop is replaced',
+    code: 'export async function pause(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n  return end;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 27,
+        suggestions: [
+          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  const end = Date.now() + ms;\n  await setTimeout(ms);\n  return end;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a do-while busy wait on a deadline parameter',
+    code: 'export async function until(deadline: number) {\n  do {} while (performance.now() < deadline);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 2,
+        column: 9,
+        endColumn: 45,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a for loop on new Date()',
+    code: 'export async function until(deadline: number) {\n  for (; new Date().getTime() < deadline; ) {}\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 2,
+        column: 3,
+        endColumn: 44,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'polling in a busy loop: no sleep suggestion',
+    code: 'declare function ready(): boolean;\nexport async function waitReady(timeoutMs: number) {\n  const end = Date.now() + timeoutMs;\n  while (!ready() && Date.now() < end) {\n    // spin\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 4,
+        column: 3,
+        endColumn: 39,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a spin that only counts is still a wait',
+    code: 'export async function spin(until: number) {\n  let spins = 0;\n  while (Date.now() < until) spins++;\n  return spins;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a busy wait in a sync callback',
+    code: 'export async function staggered(delays: number[]) {\n  delays.forEach((ms) => {\n    const end = Date.now() + ms;\n    while (Date.now() < end) {}\n  });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWaitInCallback',
+        line: 4,
+        column: 5,
+        endColumn: 29,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a helper in another file that blocks',
+    code: "import { readConfig } from './blocking-helpers.js';\nexport async function start(file: string) {\n  return readConfig(file);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 20,
+        data: { name: 'readConfig', chain: "it calls 'readFileSync' (blocking-helpers.ts:8)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a chain across two files',
+    code: "import { loadSettings } from './blocking-helpers.js';\nexport async function start(file: string) {\n  return loadSettings(file);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 22,
+        data: { name: 'loadSettings', chain: "it calls 'readJson' (blocking-helpers.ts:12), which calls 'readFileSync' (blocking-io.ts:5)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a helper that busy-waits',
+    code: "import { sleepSync } from './blocking-helpers.js';\nexport async function retry() {\n  sleepSync(100);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 3,
+        endColumn: 12,
+        data: { name: 'sleepSync', chain: 'it busy-waits on the clock (blocking-helpers.ts:17)' },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a helper in the same file',
+    code: "import { readFileSync } from 'node:fs';\nfunction loadConfig(file: string) {\n  return JSON.parse(readFileSync(file, 'utf8')) as unknown;\n}\nexport async function start() {\n  return loadConfig('config.json');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 6,
+        column: 10,
+        endColumn: 20,
+        data: { name: 'loadConfig', chain: "it calls 'readFileSync' (line 3)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'recursion that blocks at its end is reported once, without looping',
+    code: "import { countdown } from './blocking-helpers.js';\nexport async function run() {\n  return countdown(3);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 19,
+        data: { name: 'countdown', chain: "it calls 'readConfig' (blocking-helpers.ts:31), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a method of a class in another file',
+    code: "import { ConfigStore } from './blocking-helpers.js';\nexport async function run(store: ConfigStore) {\n  return store.load('a.json');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 20,
+        data: { name: 'load', chain: "it calls 'readConfig' (blocking-helpers.ts:58), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'an arrow function helper',
+    code: "import { parseConfig } from './blocking-helpers.js';\nexport async function run() {\n  return parseConfig('a.json');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        data: { name: 'parseConfig', chain: "it calls 'readConfig' (blocking-helpers.ts:54), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a helper whose sync callback blocks',
+    code: "import { readAll } from './blocking-helpers.js';\nexport async function run(files: string[]) {\n  return readAll(files);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 17,
+        data: { name: 'readAll', chain: "it calls 'readFileSync' (blocking-helpers.ts:39)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a blocking helper called from a sync callback',
+    code: "import { readConfig } from './blocking-helpers.js';\nexport async function run(files: string[]) {\n  return files.map((file) => readConfig(file));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 30,
+        endColumn: 40,
+        data: { name: 'readConfig', chain: "it calls 'readFileSync' (blocking-helpers.ts:8)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'maxDepth 6 follows the six-function chain',
+    code: "import { level1 } from './blocking-helpers.js';\nexport async function run() {\n  return level1();\n}",
+    options: [{ maxDepth: 6 }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 3,
+        column: 10,
+        endColumn: 16,
+        data: { name: 'level1', chain: "it calls 'level2' (blocking-helpers.ts:63), which calls 'level3' (blocking-helpers.ts:66), which calls 'level4' (blocking-helpers.ts:69), which calls 'level5' (blocking-helpers.ts:72), which calls 'level6' (blocking-helpers.ts:75), which calls 'readFileSync' (blocking-helpers.ts:78)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a helper declared inside the async function',
+    code: "import { readFileSync } from 'node:fs';\nexport async function run(file: string) {\n  function read() {\n    return readFileSync(file, 'utf8');\n  }\n  return read();\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 6,
+        column: 10,
+        endColumn: 14,
+        data: { name: 'read', chain: "it calls 'readFileSync' (line 4)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a sibling method through this',
+    code: "import { execSync } from 'node:child_process';\nexport class Deployer {\n  private build() {\n    execSync('make');\n  }\n  async deploy() {\n    this.build();\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 7,
+        column: 5,
+        endColumn: 15,
+        data: { name: 'build', chain: "it calls 'execSync' (line 4)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a base class method through super',
+    code: "import { readFileSync } from 'node:fs';\nclass Base {\n  protected read() {\n    return readFileSync('a.txt', 'utf8');\n  }\n}\nexport class Child extends Base {\n  async load() {\n    return super.read();\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 9,
+        column: 12,
+        endColumn: 22,
+        data: { name: 'read', chain: "it calls 'readFileSync' (line 4)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a constructor that blocks',
+    code: "import { readFileSync } from 'node:fs';\nclass Config {\n  readonly text: string;\n  constructor(file: string) {\n    this.text = readFileSync(file, 'utf8');\n  }\n}\nexport async function load() {\n  return new Config('a.json').text;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 9,
+        column: 14,
+        endColumn: 20,
+        data: { name: 'Config', chain: "it calls 'readFileSync' (line 5)" },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a configured call with a replacement',
+    code: "import { hashSync } from 'bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import { hash } from 'bcrypt';\nexport async function digest(password: string) {\n  return await hash(password, 10);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a configured call through a namespace',
+    code: "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return bcrypt.hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 25,
+        suggestions: [
+          { messageId: 'useAsyncApi', output: "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return await bcrypt.hash(password, 10);\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a configured call without a replacement',
+    code: "import { hashSync } from 'bcrypt';\nexport async function digest(password: string) {\n  return hashSync(password, 10);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 18,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a configured call inside a helper',
+    code: "import { hashSync } from 'bcrypt';\nfunction digest(password: string) {\n  return hashSync(password, 10);\n}\nexport async function register(password: string) {\n  return digest(password);\n}",
+    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 6,
+        column: 10,
+        endColumn: 16,
+        data: { name: 'digest', chain: "it calls 'hashSync' (line 3)" },
+        suggestions: [],
+      },
+    ],
+  },
+];
