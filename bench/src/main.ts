@@ -1,0 +1,114 @@
+// `npm run bench`: generates a project (or takes an existing one), runs Loopguard and the tools a user would pick
+// instead on it, prints the table and writes it to bench/RESULTS.md.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { findFiles } from 'loopguard';
+
+import { generateProject } from './generate-project';
+import { renderReport } from './report';
+import { createScenarios, runScenarios, type ScenarioKey, type Target } from './scenarios';
+import { REPO_ROOT } from './tools';
+
+const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--only KEYS] [--out FILE]
+
+  --files N    generate a project of N files into bench/projects/ (default 1000)
+  --repo PATH  measure an existing project instead (its root tsconfig.json is what tsc checks)
+  --runs N     measured runs per tool after one warm-up (default 3)
+  --seed N     generator seed (default 1)
+  --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint
+  --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)`;
+
+const SCENARIO_KEYS: readonly ScenarioKey[] = ['loopguard-cold', 'loopguard-warm-changed', 'loopguard-warm-unchanged', 'eslint', 'tsc', 'oxlint'];
+const BENCH_DIR = path.join(REPO_ROOT, 'bench');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      files: { type: 'string' },
+      repo: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      only: { type: 'string' },
+      out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const rounds = wholeNumber('--runs', values.runs);
+  const seed = wholeNumber('--seed', values.seed);
+  if (values.files !== undefined && values.repo !== undefined) throw new UsageError('--files and --repo exclude each other');
+  const only = values.only === undefined ? undefined : new Set(values.only.split(',').map(scenarioKey));
+
+  let target: Target;
+  let project: string;
+  let fileCount: number;
+  let lines: number | undefined;
+  if (values.repo !== undefined) {
+    const root = path.resolve(values.repo);
+    if (!fs.existsSync(root)) throw new UsageError(`no such folder: ${values.repo}`);
+    const { files } = findFiles(['.'], root);
+    const middle = files[Math.floor(files.length / 2)];
+    if (!middle) throw new UsageError(`no JavaScript or TypeScript files in ${root}`);
+    const tsconfig = path.join(root, 'tsconfig.json');
+    target = { root, tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined, changedFile: middle, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    project = `${root} (existing project; the "1 file changed" runs edit ${path.relative(root, middle)} and restore it)`;
+    fileCount = files.length;
+  } else {
+    const files = wholeNumber('--files', values.files ?? '1000');
+    if (files < 10) throw new UsageError('--files must be at least 10');
+    const root = path.join(BENCH_DIR, 'projects', `generated-${files}-seed-${seed}`);
+    console.log(`Generating ${files} files into ${path.relative(REPO_ROOT, root)} …`);
+    const generated = generateProject(root, files, seed);
+    target = { root, tsconfig: path.join(root, 'tsconfig.json'), changedFile: generated.changedFile, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    project = `generated (seed ${seed}; the "1 file changed" runs edit ${path.relative(root, generated.changedFile)}, a service in the middle of the import graph)`;
+    fileCount = generated.files;
+    lines = generated.lines;
+  }
+
+  const loadBefore = os.loadavg();
+  const scenarios = createScenarios(target, only);
+  console.log(`Running ${scenarios.length} tools, ${rounds} rounds after a warm-up, in ${target.root}`);
+  const results = await runScenarios(scenarios, rounds, (line) => console.log(line));
+  const report = renderReport(results, { project, files: fileCount, lines, rounds, loadBefore, loadAfter: os.loadavg() });
+  console.log(`\n${report}`);
+  if (values.out !== '-') {
+    const out = path.resolve(values.out);
+    fs.writeFileSync(out, `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; see [README.md](README.md) for what is measured and how.\n\n${report}`);
+    console.log(`Written to ${path.relative(process.cwd(), out)}`);
+  }
+  return results.some((result) => result.failure) ? 1 : 0;
+}
+
+class UsageError extends Error {}
+
+function wholeNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number above 0, not '${text}'`);
+  return value;
+}
+
+function scenarioKey(text: string): ScenarioKey {
+  const key = SCENARIO_KEYS.find((candidate) => candidate === text.trim());
+  if (!key) throw new UsageError(`unknown tool '${text}' (use ${SCENARIO_KEYS.join(', ')})`);
+  return key;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  },
+);
