@@ -3,34 +3,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { ESLint } from 'eslint';
 
-import { FIXTURES, REPO_ROOT } from '../support/paths';
+import { fixtureConfig } from '../support/fixture-config';
+import { REPO_ROOT } from '../support/paths';
 import { type CliRun, runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
 
 const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
 const CLEAN = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
-
-/** A flat config for temp projects that registers the test-only fixture plugin next to Loopguard. */
-function fixtureConfig(rules: Record<string, string>): string {
-  const parser = pathToFileURL(require.resolve('@typescript-eslint/parser')).href;
-  const loopguard = pathToFileURL(require.resolve('eslint-plugin-loopguard')).href;
-  const fixtures = pathToFileURL(path.join(FIXTURES, 'cli-plugin', 'index.cjs')).href;
-  return [
-    `import * as parser from '${parser}';`,
-    `import loopguard from '${loopguard}';`,
-    `import fixtures from '${fixtures}';`,
-    'export default [{',
-    "  files: ['**/*.ts'],",
-    "  languageOptions: { parser, parserOptions: { projectService: true } },",
-    '  plugins: { loopguard, fixtures },',
-    `  rules: ${JSON.stringify(rules)},`,
-    '}];',
-  ].join('\n');
-}
 
 function messagesOf(run: CliRun): Array<[string, string | null, number]> {
   const results = JSON.parse(run.stdout) as ESLint.LintResult[];

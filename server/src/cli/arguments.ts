@@ -14,6 +14,8 @@ export interface LintCommand {
   quiet: boolean;
   config: string | undefined;
   strict: boolean;
+  cache: boolean;
+  cacheLocation: string | undefined;
 }
 
 export type ParsedCommand = LintCommand | { command: 'help' } | { command: 'version' };
@@ -38,6 +40,12 @@ const OPTIONS = {
   quiet: { type: 'boolean', description: 'Report errors only.' },
   config: { type: 'string', short: 'c', value: 'PATH', description: 'Lint with this flat ESLint config file instead of the built-in one.' },
   strict: { type: 'boolean', description: 'Use the built-in `strict` config instead of `recommended`.' },
+  cache: { type: 'boolean', description: 'Reuse the results of files that did not change, nor did anything they import.' },
+  'cache-location': {
+    type: 'string',
+    value: 'PATH',
+    description: 'Cache file or folder (default: node_modules/.cache/loopguard/, else .loopguard-cache).',
+  },
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   version: { type: 'boolean', short: 'v', description: 'Show the version.' },
 } satisfies Record<string, OptionSpec>;
@@ -75,6 +83,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     quiet: values.quiet === true,
     config: values.config,
     strict: values.strict === true,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type LintResult,
   type RelatedLocation,
 } from '../engine';
+import { LintCache, resolveCacheLocation } from '../engine/lint-cache';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
 import { Progress } from './progress';
@@ -77,6 +78,9 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
 
   const engine = new Engine({ root: inferredRoot(command.paths, io.cwd), config });
   const problems = engine.prepare(files);
+  const cache = command.cache ? LintCache.open(resolveCacheLocation(io.cwd, command.cacheLocation), config) : undefined;
+  cache?.prepare(engine, files);
+  const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   const progress = new Progress(io, files.length);
   const results: LintResult[] = [];
   const related = new Map<LintMessage, readonly RelatedLocation[]>();
@@ -84,7 +88,11 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   for (const file of files) {
     progress.advance(file);
     if (problems.has(file.split(path.sep).join('/'))) continue;
-    const outcome = engine.lintFile(file, command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none');
+    let outcome = cache?.get(file, fixMode);
+    if (!outcome) {
+      outcome = engine.lintFile(file, fixMode);
+      cache?.set(engine, file, outcome);
+    }
     if (outcome.kind !== 'linted') continue;
     const { result } = outcome;
     for (const [message, locations] of outcome.related) related.set(message, locations);
@@ -93,11 +101,14 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
         notWritten.push(result.filePath);
       } else {
         engine.fileChanged(result.filePath);
+        cache?.fileWritten(result.filePath);
       }
     }
     results.push(command.quiet ? errorsOnly(result) : result);
   }
   progress.done();
+  const cacheError = cache?.save();
+  if (cacheError) io.stderr(`loopguard: ${cacheError}\n`);
 
   const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version, related });
   if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);

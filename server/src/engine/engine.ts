@@ -119,6 +119,15 @@ export class Engine {
     return this.fixFile(project, file, source, first, fix);
   }
 
+  /**
+   * The project a file belongs to, without building its program (the lint cache reads its settings, and its
+   * program only after the file was linted); `undefined` when a broken tsconfig claims the file.
+   */
+  projectOf(filePath: string): Project | undefined {
+    const lookup = this.registry.lookup(normalizePath(filePath));
+    return 'project' in lookup ? lookup.project : undefined;
+  }
+
   /** The metadata of every rule the config can run, keyed by the rule id as it appears in results. */
   rulesMeta(): Record<string, RuleMeta> {
     const plugins: Record<string, { rules?: Record<string, unknown> }>[] =

@@ -19,7 +19,7 @@ export interface ProjectSettings {
 export class Project {
   readonly configPath: string | undefined;
   readonly directory: string;
-  private readonly options: ts.CompilerOptions;
+  readonly options: ts.CompilerOptions;
   private readonly projectReferences: readonly ts.ProjectReference[] | undefined;
   private rootFiles: string[];
   private rootFileSet: Set<string>;
@@ -45,6 +45,11 @@ export class Project {
   /** True when `filePath` is one of this project's own files (not merely a dependency it loads). */
   hasRootFile(filePath: string): boolean {
     return this.rootFileSet.has(filePath);
+  }
+
+  /** The project's own files (the lint cache keys a project by this list). */
+  rootFileNames(): readonly string[] {
+    return this.rootFiles;
   }
 
   references(): readonly ts.ProjectReference[] {
