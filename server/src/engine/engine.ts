@@ -19,6 +19,7 @@ import { DocumentOverlay } from './overlay';
 import { normalizePath, type Project } from './project';
 import { type ConfigProblem, ProjectRegistry } from './project-registry';
 import { createFatalResult, createLintResult, type LintMessage, type LintResult } from './results';
+import { releaseSyntaxCache } from './syntax-cache';
 import { type RuleCrash, verifyGuarded } from './verify';
 
 /**
@@ -219,6 +220,8 @@ export class Engine {
     }
     try {
       const outcome = verifyGuarded(this.linterFor(config.cwd), text, config, file);
+      const sourceFile = program.getSourceFile(file);
+      if (sourceFile) releaseSyntaxCache(sourceFile);
       const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
       if (this.config.kind === 'builtin') outcome.messages = outcome.messages.filter((message) => !isForeignDirectiveMessage(message));

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 import type { DocumentOverlay } from './overlay';
-import { inferredProjectOptions, normalizePath, Project } from './project';
+import { inferredProjectOptions, JSDOC_PARSING_MODE, normalizePath, Project } from './project';
 import { loadTsconfig } from './tsconfig-loader';
 
 export interface ConfigProblem {
@@ -20,7 +20,7 @@ const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_REFERENCE_DEPTH = 8;
 
 export class ProjectRegistry {
-  private readonly documentRegistry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+  private readonly documentRegistry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
   private readonly configs = new Map<string, Project | ConfigProblem>();
   private readonly owners = new Map<string, Project | ConfigProblem>();
   private inferred: Project | undefined;
