@@ -6,6 +6,12 @@ import * as ts from 'typescript';
 import type { DocumentOverlay } from './overlay';
 import { readSourceText } from './source-text';
 
+/**
+ * What `tsc` itself parses of JSDoc: all of it in JavaScript (where it carries types), none in TypeScript files. No
+ * rule reads JSDoc from TypeScript, and skipping it makes parsing (declaration files above all) markedly cheaper.
+ */
+export const JSDOC_PARSING_MODE = ts.JSDocParsingMode.ParseForTypeErrors;
+
 export interface ProjectSettings {
   /** The tsconfig this project comes from; `undefined` for an inferred project. */
   configPath: string | undefined;
@@ -114,12 +120,6 @@ export class Project {
     };
   }
 }
-
-/**
- * What `tsc` itself parses of JSDoc: all of it in JavaScript (where it carries types), none in TypeScript files. No
- * rule reads JSDoc from TypeScript, and skipping it makes parsing (declaration files above all) markedly cheaper.
- */
-export const JSDOC_PARSING_MODE = ts.JSDocParsingMode.ParseForTypeErrors;
 
 /** Compiler options for files that no tsconfig covers: modern JavaScript and TypeScript, JS allowed but not checked. */
 export function inferredProjectOptions(): ts.CompilerOptions {
