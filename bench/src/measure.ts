@@ -11,6 +11,11 @@ export interface CommandRun {
   wallMs: number;
   /** Kilobytes; 0 when neither source is available (not Linux and no GNU time). */
   peakRssKb: number;
+  /**
+   * User + system CPU time of the process tree from GNU time; `undefined` without it. Less sensitive than wall
+   * time to other work on a shared machine (time spent waiting for a core is not counted).
+   */
+  cpuMs: number | undefined;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -31,7 +36,7 @@ const hasProc = fs.existsSync('/proc/self/status');
 export async function measure(command: Command): Promise<CommandRun> {
   const timeFile = path.join(os.tmpdir(), `loopguard-bench-time-${process.pid}.txt`);
   const [program, args] = hasGnuTime
-    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command.program, ...command.args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command.program, ...command.args]]
     : [command.program, [...command.args]];
   const started = process.hrtime.bigint();
   const child = spawn(program, args, { cwd: command.cwd, env: command.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,9 +53,13 @@ export async function measure(command: Command): Promise<CommandRun> {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (sampler) clearInterval(sampler);
   let timedPeakKb = 0;
+  let cpuMs: number | undefined;
   if (hasGnuTime) {
     try {
-      timedPeakKb = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) || 0;
+      // The last line; GNU time writes "Command exited with non-zero status N" above it.
+      const [maxRss, user, system] = (fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      timedPeakKb = maxRss || 0;
+      cpuMs = user !== undefined && system !== undefined && !Number.isNaN(user + system) ? (user + system) * 1000 : undefined;
       fs.rmSync(timeFile, { force: true });
     } catch {
       timedPeakKb = 0;
@@ -59,6 +68,7 @@ export async function measure(command: Command): Promise<CommandRun> {
   return {
     wallMs,
     peakRssKb: Math.max(timedPeakKb, sampledPeakKb),
+    cpuMs,
     status,
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),

@@ -82,7 +82,8 @@ export async function runScenarios(
         scenario.after?.();
       }
       const label = round === 0 ? 'warm-up' : `round ${round}/${rounds}`;
-      log(`  ${label.padEnd(12)} ${scenario.tool.label.padEnd(42)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s ${Math.round(run.peakRssKb / 1024)} MB`);
+      const cpu = run.cpuMs === undefined ? '' : `, CPU ${(run.cpuMs / 1000).toFixed(2)} s`;
+      log(`  ${label.padEnd(12)} ${scenario.tool.label.padEnd(42)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s${cpu}, ${Math.round(run.peakRssKb / 1024)} MB`);
       if (!scenario.tool.okStatus.includes(run.status ?? -1)) {
         result.failure = `exited with ${run.status}: ${firstLines(run.stderr || run.stdout)}`;
         continue;
