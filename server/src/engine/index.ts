@@ -3,6 +3,7 @@ export { applyFixes, type TextFix } from './apply-fixes';
 export { Engine, type EngineOptions, type FileOutcome, type FixMode, type RelatedLocation, type RuleMeta } from './engine';
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
+export { LintCache, resolveCacheLocation } from './lint-cache';
 export { ConfigLoadError, LINTABLE_EXTENSIONS, loadConfigFile, type LintConfigSource } from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export type { LintMessage, LintResult } from './results';
