@@ -4,6 +4,7 @@
 // processes such as oxlint's tsgolint together with their parent).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -57,10 +58,10 @@ export async function measure(command: Command): Promise<CommandRun> {
   if (hasGnuTime) {
     try {
       // The last line; GNU time writes "Command exited with non-zero status N" above it.
-      const [maxRss, user, system] = (fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const [maxRss, user, system] = ((await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '').split(' ').map(Number);
       timedPeakKb = maxRss || 0;
       cpuMs = user !== undefined && system !== undefined && !Number.isNaN(user + system) ? (user + system) * 1000 : undefined;
-      fs.rmSync(timeFile, { force: true });
+      await rm(timeFile, { force: true });
     } catch {
       timedPeakKb = 0;
     }
