@@ -1,12 +1,14 @@
 // Every Loopguard rule by id. `test/docs.test.ts` checks that this list, the rule files, the docs and the README agree.
 import noBlockingInAsync from './no-blocking-in-async';
 import noFloatingPromises from './no-floating-promises';
+import noUnboundedConcurrency from './no-unbounded-concurrency';
 import noUnhandledTaskRejection from './no-unhandled-task-rejection';
 import requireTimeout from './require-timeout';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
   'no-unhandled-task-rejection': noUnhandledTaskRejection,
   'require-timeout': requireTimeout,
 };

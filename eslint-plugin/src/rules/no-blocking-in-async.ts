@@ -2,7 +2,6 @@
 // key derivation, `Atomics.wait`, busy-wait loops, and calls to the project's own sync helpers that do any of these,
 // however deep (within a limit). Calls are identified by their resolved declaration, never by name.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as path from 'node:path';
 import * as ts from 'typescript';
 
 import { createAsyncReplacements, type Replacement, type ReplacementKind } from '../util/async-replacements';
@@ -28,7 +27,12 @@ import {
   type Site,
 } from '../util/call-graph';
 import { createRule } from '../util/create-rule';
-import { recordRelatedLocations, type RelatedLocation } from '../util/related-locations';
+import {
+  describeLocation as describeLocationIn,
+  recordRelatedLocations,
+  type RelatedLocation,
+  relatedLocationOf,
+} from '../util/related-locations';
 
 export type Options = [
   {
@@ -264,18 +268,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function locationOf(node: ts.Node, message: string): RelatedLocation {
-      const sourceFile = node.getSourceFile();
-      const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-      const endPosition = ts.isIterationStatement(node, false) ? loopHeadEnd(node as ts.WhileStatement) : node.getEnd();
-      const end = sourceFile.getLineAndCharacterOfPosition(endPosition);
-      return {
-        filePath: sourceFile.fileName,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        message,
-      };
+      const end = ts.isIterationStatement(node, false) ? loopHeadEnd(node as ts.WhileStatement) : node.getEnd();
+      return relatedLocationOf(node, message, end);
     }
 
     /** The end of a loop's header, the `)` after its condition. */
@@ -285,15 +279,7 @@ export default createRule<Options, MessageIds>({
       return condition ? text.indexOf(')', condition.getEnd()) + 1 : loop.getEnd();
     }
 
-    /**
-     * `line 12` in the linted file, else the path from the linted file's folder (`config.ts:12`, `../lib/io.ts:5`),
-     * which reads like the import that leads there and does not depend on where the linter runs.
-     */
-    function describeLocation(location: RelatedLocation): string {
-      if (path.resolve(location.filePath) === path.resolve(context.physicalFilename)) return `line ${location.line}`;
-      const relative = path.relative(path.dirname(context.physicalFilename), location.filePath).split(path.sep).join('/');
-      return `${relative}:${location.line}`;
-    }
+    const describeLocation = (location: RelatedLocation): string => describeLocationIn(context, location);
 
     // --- suggestions ----------------------------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ export interface LoopSite {
 export type Site = CallSite | LoopSite;
 
 export interface FunctionSummary {
-  fn: AnalyzableFunction;
+  /** The function read; for `searchExpression`, the expression searched, whose sites stand for a function's. */
+  fn: AnalyzableFunction | ts.Expression;
   /** `async function`, async arrow, async method (async generators included). */
   isAsync: boolean;
   /** A generator's body runs when its iterator is consumed, not when it is called. */
@@ -69,6 +70,11 @@ export interface ReachQuery<T> {
   match(site: Site, summary: FunctionSummary): T | undefined;
   /** Whether to look into the function a call runs (say, only into sync functions). */
   follow(target: FunctionSummary, site: CallSite): boolean;
+  /**
+   * What a call counts as when the depth limit keeps the search from entering its target. Without it, such calls
+   * are left out; a question that must prove something about everything reachable treats them as unknown.
+   */
+  beyondDepth?(site: CallSite): T | undefined;
 }
 
 export interface Reach<T> {
@@ -89,6 +95,11 @@ export interface CallGraph {
    * so recursion ends. Cached per function and `query.key`.
    */
   search<T>(fn: AnalyzableFunction, query: ReachQuery<T>): readonly Reach<T>[];
+  /**
+   * `search` from an expression instead of a function: what evaluating `expression` can reach (`fetch(url)` pushed
+   * into an array, `limit(() => save(x))`). Its own calls count as `body`, functions written inside it as usual.
+   */
+  searchExpression<T>(expression: ts.Expression, query: ReachQuery<T>): readonly Reach<T>[];
 }
 
 const graphs = new WeakMap<ts.Program, CallGraph>();
@@ -128,7 +139,7 @@ export function calleeDisplayName(site: CallSite): string {
 
 function createCallGraph(program: ts.Program): CallGraph {
   const summaries = new Map<AnalyzableFunction, FunctionSummary>();
-  const answers = new Map<string, Map<AnalyzableFunction, readonly Reach<unknown>[]>>();
+  const answers = new Map<string, Map<ts.Node, readonly Reach<unknown>[]>>();
 
   function summarize(fn: AnalyzableFunction): FunctionSummary {
     let summary = summaries.get(fn);
@@ -140,42 +151,78 @@ function createCallGraph(program: ts.Program): CallGraph {
   }
 
   function search<T>(root: AnalyzableFunction, query: ReachQuery<T>): readonly Reach<T>[] {
-    let byFunction = answers.get(query.key);
-    if (!byFunction) {
-      byFunction = new Map();
-      answers.set(query.key, byFunction);
-    }
-    const cached = byFunction.get(root);
-    if (cached) return cached as readonly Reach<T>[];
+    return cachedSearch(root, query, () => breadthFirst(query, summarize(root), new Set([root])));
+  }
 
+  function searchExpression<T>(expression: ts.Expression, query: ReachQuery<T>): readonly Reach<T>[] {
+    return cachedSearch(expression, query, () => {
+      const sites: Site[] = [];
+      collectSites(program, expression, 'body', sites);
+      return breadthFirst(query, { fn: expression, isAsync: false, isGenerator: false, sites }, new Set());
+    });
+  }
+
+  function cachedSearch<T>(root: ts.Node, query: ReachQuery<T>, compute: () => Reach<T>[]): readonly Reach<T>[] {
+    let byRoot = answers.get(query.key);
+    if (!byRoot) {
+      byRoot = new Map();
+      answers.set(query.key, byRoot);
+    }
+    const cached = byRoot.get(root);
+    if (cached) return cached as readonly Reach<T>[];
+    const reaches = compute();
+    byRoot.set(root, reaches);
+    return reaches;
+  }
+
+  function breadthFirst<T>(query: ReachQuery<T>, first: FunctionSummary, visited: Set<AnalyzableFunction>): Reach<T>[] {
     const reaches: Reach<T>[] = [];
-    const visited = new Set<AnalyzableFunction>([root]);
-    const queue: Array<{ fn: AnalyzableFunction; path: readonly CallSite[] }> = [{ fn: root, path: [] }];
+    const queue: Array<{ summary: FunctionSummary; path: readonly CallSite[] }> = [{ summary: first, path: [] }];
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const summary = summarize(next.fn);
+      const { summary, path } = next;
       for (const site of summary.sites) {
         if (!query.contexts.includes(site.context)) continue;
         const finding = query.match(site, summary);
         if (finding !== undefined) {
-          reaches.push({ finding, site, path: next.path });
+          reaches.push({ finding, site, path });
           continue;
         }
         if (site.kind !== 'call' || !site.target || visited.has(site.target)) continue;
-        if (next.path.length + 2 > query.maxDepth) continue;
-        if (!query.follow(summarize(site.target), site)) continue;
+        if (path.length + 2 > query.maxDepth) {
+          const beyond = query.beyondDepth?.(site);
+          if (beyond !== undefined) reaches.push({ finding: beyond, site, path });
+          continue;
+        }
+        const target = summarize(site.target);
+        if (!query.follow(target, site)) continue;
         visited.add(site.target);
-        queue.push({ fn: site.target, path: [...next.path, site] });
+        queue.push({ summary: target, path: [...path, site] });
       }
     }
-    byFunction.set(root, reaches);
     return reaches;
   }
 
-  return { program, summarize, search };
+  return { program, summarize, search, searchExpression };
 }
 
 function readFunction(program: ts.Program, fn: AnalyzableFunction): FunctionSummary {
   const sites: Site[] = [];
+  // Parameter defaults run when the function is called, before its body; decorators and types never do.
+  for (const parameter of fn.parameters) {
+    if (parameter.initializer) collectSites(program, parameter.initializer, 'body', sites);
+  }
+  if (fn.body) collectSites(program, fn.body, 'body', sites);
+  const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+  return {
+    fn,
+    isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+    isGenerator: 'asteriskToken' in fn && fn.asteriskToken !== undefined,
+    sites,
+  };
+}
+
+/** Appends the calls and loops of `root` and everything in it to `sites`, in source order. */
+function collectSites(program: ts.Program, root: ts.Node, rootContext: SiteContext, sites: Site[]): void {
   const visit = (node: ts.Node, context: SiteContext): void => {
     if (isAnalyzableFunction(node) || ts.isClassLike(node)) {
       ts.forEachChild(node, (child) => visit(child, nestedContext(program, node, context)));
@@ -189,18 +236,7 @@ function readFunction(program: ts.Program, fn: AnalyzableFunction): FunctionSumm
     }
     ts.forEachChild(node, (child) => visit(child, context));
   };
-  // Parameter defaults run when the function is called, before its body; decorators and types never do.
-  for (const parameter of fn.parameters) {
-    if (parameter.initializer) visit(parameter.initializer, 'body');
-  }
-  if (fn.body) visit(fn.body, 'body');
-  const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
-  return {
-    fn,
-    isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
-    isGenerator: 'asteriskToken' in fn && fn.asteriskToken !== undefined,
-    sites,
-  };
+  visit(root, rootContext);
 }
 
 /** The context of code inside `nested`, a function or class written inside a function whose code runs in `outer`. */

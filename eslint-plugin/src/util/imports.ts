@@ -39,6 +39,13 @@ export interface ImportPlan {
    * files and left out in JavaScript).
    */
   promisified(module: string, name: string, options?: { local: string; cast?: string }): string;
+  /**
+   * The local name of the default export of `module` at the plan's location: a default import the file has, else
+   * one added to an existing import of the module (`import pMap, { pMapSkip } from 'p-map'`), else a new statement.
+   */
+  defaultExport(module: string, local: string): string;
+  /** `;` or nothing, as the file ends its statements. */
+  readonly semicolon: string;
   /** Plans dropping the import binding `identifier` refers to when its only uses lie inside `replaced`. */
   dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void;
   /** True when `name` is declared nowhere in the file and used as no global, so a new import may take it. */
@@ -73,6 +80,9 @@ export function createImportPlan(
   const typescript = !/\.[cm]?jsx?$/.test(tsSourceFile.fileName);
   const reserved = new Set<string>();
   const newImports = new Map<string, NewSpecifier[]>();
+  /** Default imports to add: to a new statement (keyed by module) or to an existing one (keyed by statement). */
+  const newDefaults = new Map<string, string>();
+  const appendedDefaults = new Map<TSESTree.ImportDeclaration, string>();
   const appended = new Map<TSESTree.Node, NewSpecifier[]>();
   const declarations: string[] = [];
   const promisifiedLocals = new Map<string, string>();
@@ -201,6 +211,34 @@ export function createImportPlan(
     return local;
   }
 
+  function defaultExport(module: string, local: string): string {
+    for (const statement of body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
+      const existing = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier);
+      if (existing && isVisible(existing.local.name, statement)) return existing.local.name;
+    }
+    const plannedKey = `${normalizeModule(module)}\0default`;
+    const planned = plannedLocals.get(plannedKey);
+    if (planned) return planned;
+    const name = freeName([local]);
+    reserved.add(name);
+    plannedLocals.set(plannedKey, name);
+    const joinable =
+      syntax === 'import' &&
+      body.find(
+        (statement): statement is TSESTree.ImportDeclaration =>
+          statement.type === AST_NODE_TYPES.ImportDeclaration &&
+          statement.importKind !== 'type' &&
+          sameModule(statement.source.value, module) &&
+          !droppedStatements.has(statement) &&
+          statement.specifiers.length > 0 &&
+          statement.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
+      );
+    if (joinable) appendedDefaults.set(joinable, name);
+    else newDefaults.set(moduleSpecifier(module, style.nodePrefix), name);
+    return name;
+  }
+
   function promisified(module: string, name: string, options?: { local: string; cast?: string }): string {
     const key = `${normalizeModule(module)}\0${name}`;
     const planned = promisifiedLocals.get(key);
@@ -266,10 +304,17 @@ export function createImportPlan(
     return specifier.type ? `type ${text}` : text;
   }
 
-  function importStatement(module: string, specifiers: readonly NewSpecifier[]): string {
+  function importStatement(module: string, specifiers: readonly NewSpecifier[], defaultLocal?: string): string {
     const list = specifiers.map(specifierText).join(', ');
     const source = `${style.quote}${module}${style.quote}`;
-    return syntax === 'import' ? `import { ${list} } from ${source}${style.semicolon}` : `const { ${list} } = require(${source})${style.semicolon}`;
+    if (syntax === 'require') {
+      const required = `require(${source})`;
+      if (defaultLocal === undefined) return `const { ${list} } = ${required}${style.semicolon}`;
+      const named = list ? `\nconst { ${list} } = ${required}${style.semicolon}` : '';
+      return `const ${defaultLocal} = ${required}${style.semicolon}${named}`;
+    }
+    const bindings = [defaultLocal, list ? `{ ${list} }` : undefined].filter(Boolean).join(', ');
+    return `import ${bindings} from ${source}${style.semicolon}`;
   }
 
   function edits(): TextEdit[] {
@@ -295,8 +340,14 @@ export function createImportPlan(
       }
     }
     for (const specifier of droppedSpecifiers) result.push(removeListItem(sourceCode, specifier));
+    for (const [statement, local] of appendedDefaults) {
+      const openingBrace = sourceCode.getFirstToken(statement, { filter: (token) => token.value === '{' })!;
+      result.push({ range: [openingBrace.range[0], openingBrace.range[0]], text: `${local}, ` });
+    }
 
-    const block = [...[...newImports].map(([module, specifiers]) => importStatement(module, specifiers)), ...declarations].join('\n');
+    const modules = new Set([...newDefaults.keys(), ...newImports.keys()]);
+    const statements = [...modules].map((module) => importStatement(module, newImports.get(module) ?? [], newDefaults.get(module)));
+    const block = [...statements, ...declarations].join('\n');
     const anchor = insertionAnchor(body, syntax);
     for (const statement of droppedStatements) {
       if (statement === anchor && block) continue;
@@ -319,6 +370,8 @@ export function createImportPlan(
     typescript,
     named,
     promisified,
+    defaultExport,
+    semicolon: style.semicolon,
     dropBindingIfOnlyUsedIn,
     isNameFree,
     fixes: (fixer, own) =>

@@ -2,7 +2,10 @@
 // ESLint's messages carry one location, so a rule records the others here, keyed by the message it reports, and
 // the Loopguard engine takes them after linting a file (the language server turns them into `relatedInformation`,
 // SARIF into `relatedLocations`). Recording is off unless an engine turns it on, so plain ESLint runs keep nothing.
+import * as path from 'node:path';
+
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 /** A place related to a finding. Lines and columns are 1-based, as in ESLint's messages. */
 export interface RelatedLocation {
@@ -50,4 +53,30 @@ export function takeRelatedLocations(filePath: string): Map<string, RelatedLocat
     pending.delete(key);
   }
   return taken;
+}
+
+/** The place of a TypeScript node (in any file of the program), ending at `end` when given. */
+export function relatedLocationOf(node: ts.Node, message: string, end = node.getEnd()): RelatedLocation {
+  const sourceFile = node.getSourceFile();
+  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const last = sourceFile.getLineAndCharacterOfPosition(end);
+  return {
+    filePath: sourceFile.fileName,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: last.line + 1,
+    endColumn: last.character + 1,
+    message,
+  };
+}
+
+/**
+ * How a message names a place: `line 12` in the linted file, else the path from the linted file's folder
+ * (`config.ts:12`, `../lib/io.ts:5`), which reads like the import that leads there and does not depend on where
+ * the linter runs.
+ */
+export function describeLocation(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, location: RelatedLocation): string {
+  if (path.resolve(location.filePath) === path.resolve(context.physicalFilename)) return `line ${location.line}`;
+  const relative = path.relative(path.dirname(context.physicalFilename), location.filePath).split(path.sep).join('/');
+  return `${relative}:${location.line}`;
 }

@@ -155,12 +155,16 @@ export function resolveCallSignature(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): ResolvedSignature | undefined {
-  const checker = services.program.getTypeChecker();
-  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
-  const signature = checker.getResolvedSignature(tsCall);
+  return resolveCallSignatureNode(services.program, services.esTreeNodeToTSNodeMap.get(call));
+}
+
+/** `resolveCallSignature` on TypeScript's own syntax tree. */
+export function resolveCallSignatureNode(program: ts.Program, call: ts.CallLikeExpression): ResolvedSignature | undefined {
+  const checker = program.getTypeChecker();
+  const signature = checker.getResolvedSignature(call);
   const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
   if (!signature || !declaration || ts.isJSDocSignature(declaration)) return undefined;
-  const { origin, module } = classify(services.program, declaration);
+  const { origin, module } = classify(program, declaration);
   const name = ts.getNameOfDeclaration(declaration);
   return {
     name: name && ts.isIdentifier(name) ? name.text : undefined,
@@ -170,4 +174,15 @@ export function resolveCallSignature(
     parameters: signature.getParameters().map((parameter) => parameter.getName()),
     declaration,
   };
+}
+
+/**
+ * Where the call signatures of a function-valued type are declared (`undefined` when it has none, or they differ):
+ * a function passed by reference whose type comes from a library (`limiter.wrap(fn)`'s result).
+ */
+export function signatureOriginOf(program: ts.Program, type: ts.Type): { origin: CalleeOrigin; module: string | undefined } | undefined {
+  const [signature] = type.getCallSignatures();
+  const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  return classify(program, declaration);
 }

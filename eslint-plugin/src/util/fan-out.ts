@@ -1,0 +1,289 @@
+// Finding fan-out: a call that starts or awaits one task per element of a collection. `Promise.all`/`allSettled`/
+// `any`/`race` over `xs.map(f)`, `Array.from(xs, f)`, `xs.flatMap(f)`, spreads of those, or an array filled with
+// promises in a loop over `xs`; and libraries that run a function per element with no limit by default (`pMap`
+// without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+
+import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
+import { resolveCallee } from './resolve-callee';
+
+export type Combinator = 'all' | 'allSettled' | 'any' | 'race';
+
+/** One way tasks are started, one per element of `collection`. */
+export type TaskSource =
+  /** `collection.map(task)`, `collection.flatMap(task)`, `Array.from(collection, task)`. */
+  | { kind: 'map'; method: 'map' | 'flatMap' | 'from'; call: TSESTree.CallExpression; collection: TSESTree.Expression; task: TSESTree.Expression }
+  /** `tasks.push(task)` inside loops (innermost first) between the array's declaration and the push. */
+  | { kind: 'loop'; push: TSESTree.CallExpression; loops: EnclosingLoop[]; task: TSESTree.Expression }
+  /** `pMap(collection, task)`, `async.map(collection, task)`. */
+  | { kind: 'library'; call: TSESTree.CallExpression; collection: TSESTree.Expression; task: TSESTree.Expression | undefined };
+
+export type FanOut =
+  | {
+      kind: 'promise';
+      call: TSESTree.CallExpression;
+      combinator: Combinator;
+      /** `Promise.all`, as written in messages. */
+      name: string;
+      sources: TaskSource[];
+      /** The argument is exactly one `map`-kind source (`xs.map(f)`, `[...xs.map(f)]`): the whole call can be rewritten. */
+      single: Extract<TaskSource, { kind: 'map' }> | undefined;
+    }
+  | {
+      kind: 'p-map';
+      call: TSESTree.CallExpression;
+      name: string;
+      sources: TaskSource[];
+      /** Where `concurrency` goes: the options object literal, if there is one. */
+      options: TSESTree.ObjectExpression | undefined;
+    }
+  | {
+      kind: 'async';
+      call: TSESTree.CallExpression;
+      name: string;
+      sources: TaskSource[];
+      /** The export with a limit (`mapLimit`) of the function called (`map`). */
+      limited: string;
+    };
+
+/** The loop or callback a `push` runs in, and the collection it goes over. */
+export interface EnclosingLoop {
+  loop: TSESTree.Node;
+  collection: TSESTree.Expression | undefined;
+  /** For `for (let i = 0; i < n; i++)`: the bound `n` (a number), instead of a collection. */
+  count: TSESTree.Expression | undefined;
+}
+
+const COMBINATORS = new Set<string>(['all', 'allSettled', 'any', 'race']);
+const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'reduce', 'reduceRight', 'find', 'findIndex']);
+/** Array methods whose result keeps the tasks of their receiver (`xs.map(f).filter(Boolean)` started them all). */
+const TASK_PRESERVING_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'flat', 'concat']);
+const MAX_STEPS = 8;
+
+export interface FanOutFinder {
+  /** The fan-out `call` is, or `undefined`. */
+  fanOutOf(call: TSESTree.CallExpression): FanOut | undefined;
+  /** The loops around `node` that do not also hold `stopAt` (the array's declaration), innermost first. */
+  enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[];
+}
+
+export function createFanOutFinder(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  services: ParserServicesWithTypeInformation,
+): FanOutFinder {
+  const { sourceCode } = context;
+  const { program } = services;
+  const checker = program.getTypeChecker();
+  const typeContext: PromiseTypeContext = { checker, program, checkThenables: true };
+  const tsNode = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
+
+  function fanOutOf(call: TSESTree.CallExpression): FanOut | undefined {
+    const callee = resolveCallee(services, call);
+    if (!callee) return undefined;
+    const [first, second, third] = call.arguments;
+    if (callee.origin === 'global' && callee.container === 'PromiseConstructor' && COMBINATORS.has(callee.name)) {
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const sources = sourcesOf(first, 0);
+      if (sources.length === 0) return undefined;
+      return {
+        kind: 'promise',
+        call,
+        combinator: callee.name as Combinator,
+        name: `Promise.${callee.name}`,
+        sources,
+        single: singleMapSource(first, sources),
+      };
+    }
+    if (callee.origin !== 'module') return undefined;
+    if (callee.module === 'p-map' && (callee.name === 'pMap' || callee.name === 'pMapSettled')) {
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      if (third && (third.type !== AST_NODE_TYPES.ObjectExpression || setsConcurrency(third))) return undefined;
+      return {
+        kind: 'p-map',
+        call,
+        name: sourceCode.getText(call.callee),
+        sources: [{ kind: 'library', call, collection: first, task: second }],
+        options: third,
+      };
+    }
+    if (callee.module === 'async') {
+      const limited = `${callee.name}Limit`;
+      if (!moduleExports(callee.declarations[0], limited)) return undefined;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      return { kind: 'async', call, name: sourceCode.getText(call.callee), sources: [{ kind: 'library', call, collection: first, task: second }], limited };
+    }
+    return undefined;
+  }
+
+  /** The ways `expression` (an array of tasks) had its tasks started. */
+  function sourcesOf(expression: TSESTree.Expression, steps: number): TaskSource[] {
+    if (steps > MAX_STEPS) return [];
+    const next = steps + 1;
+    switch (expression.type) {
+      case AST_NODE_TYPES.ArrayExpression:
+        return expression.elements.flatMap((element) => (element?.type === AST_NODE_TYPES.SpreadElement ? sourcesOf(element.argument, next) : []));
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        return sourcesOf(expression.expression, next);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...sourcesOf(expression.consequent, next), ...sourcesOf(expression.alternate, next)];
+      case AST_NODE_TYPES.CallExpression: {
+        const mapSource = mapSourceOf(expression);
+        if (mapSource) return [mapSource];
+        const callee = expression.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return [];
+        if (!TASK_PRESERVING_METHODS.has(callee.property.name) || !isArrayMethodCall(expression)) return [];
+        const fromArguments = callee.property.name === 'concat' ? expression.arguments.flatMap((argument) => sourcesOf(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, next)) : [];
+        return [...sourcesOf(callee.object, next), ...fromArguments];
+      }
+      case AST_NODE_TYPES.Identifier:
+        return sourcesOfVariable(expression, next);
+      default:
+        return [];
+    }
+  }
+
+  /** `xs.map(task)`, `xs.flatMap(task)`, `Array.from(xs, task)`, when the tasks are promises. */
+  function mapSourceOf(call: TSESTree.CallExpression): Extract<TaskSource, { kind: 'map' }> | undefined {
+    const resolved = resolveCallee(services, call);
+    if (!resolved || resolved.origin !== 'global') return undefined;
+    const [first, second] = call.arguments;
+    let source: Extract<TaskSource, { kind: 'map' }> | undefined;
+    if ((resolved.container === 'Array' || resolved.container === 'ReadonlyArray') && (resolved.name === 'map' || resolved.name === 'flatMap')) {
+      const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      source = { kind: 'map', method: resolved.name, call, collection: callee.object, task: first };
+    } else if (resolved.container === 'ArrayConstructor' && resolved.name === 'from') {
+      if (!first || !second || first.type === AST_NODE_TYPES.SpreadElement || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      source = { kind: 'map', method: 'from', call, collection: first, task: second };
+    }
+    if (!source) return undefined;
+    const node = tsNode(call);
+    return isArrayOfPromises(typeContext, node, checker.getTypeAtLocation(node)) ? source : undefined;
+  }
+
+  /**
+   * The tasks of an array variable: its initializer's, and those pushed into it (`tasks.push(fetch(u))`), which
+   * form a loop source when the push runs in a loop.
+   */
+  function sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return [];
+    const declarator = definition.node;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
+    const sources = sourcesOf(declarator.init, steps);
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
+      if (member.property.type !== AST_NODE_TYPES.Identifier || !['push', 'unshift'].includes(member.property.name)) continue;
+      const push = member.parent;
+      if (push.type !== AST_NODE_TYPES.CallExpression || push.callee !== member) continue;
+      for (const argument of push.arguments) {
+        if (argument.type === AST_NODE_TYPES.SpreadElement) {
+          sources.push(...sourcesOf(argument.argument, steps));
+          continue;
+        }
+        const argumentNode = tsNode(argument);
+        if (!isPromiseLikeType(typeContext, argumentNode, checker.getTypeAtLocation(argumentNode))) continue;
+        const loops = enclosingLoops(push, declarator);
+        if (loops.length > 0) sources.push({ kind: 'loop', push, loops, task: argument });
+      }
+    }
+    return sources;
+  }
+
+  function enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[] {
+    const loops: EnclosingLoop[] = [];
+    let child: TSESTree.Node = node;
+    for (let current = node.parent; current && !contains(current, stopAt); child = current, current = current.parent) {
+      switch (current.type) {
+        case AST_NODE_TYPES.ForOfStatement:
+        case AST_NODE_TYPES.ForInStatement:
+          if (child === current.body) loops.push({ loop: current, collection: current.right, count: undefined });
+          break;
+        case AST_NODE_TYPES.ForStatement:
+          if (child === current.body) loops.push({ loop: current, collection: undefined, count: countingBound(current) });
+          break;
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+          if (child === current.body) loops.push({ loop: current, collection: undefined, count: undefined });
+          break;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+        case AST_NODE_TYPES.FunctionExpression:
+        case AST_NODE_TYPES.FunctionDeclaration: {
+          // Only a callback an array method calls once per element is a loop; any other function runs at some
+          // other time, and nothing there is known about how often.
+          const call = current.parent;
+          if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current) return loops;
+          const callee = call.callee;
+          if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return loops;
+          if (!ARRAY_CALLBACK_METHODS.has(callee.property.name) || !isArrayMethodCall(call)) return loops;
+          loops.push({ loop: call, collection: callee.object, count: undefined });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return loops;
+  }
+
+  /** `n` in `for (let i = 0; i < n; i++)` (also `i <= n`, `n > i`). */
+  function countingBound(loop: TSESTree.ForStatement): TSESTree.Expression | undefined {
+    const test = loop.test;
+    if (test?.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+    if ((test.operator === '<' || test.operator === '<=') && test.left.type === AST_NODE_TYPES.Identifier) return test.right;
+    if ((test.operator === '>' || test.operator === '>=') && test.right.type === AST_NODE_TYPES.Identifier) return test.left;
+    return undefined;
+  }
+
+  function isArrayMethodCall(call: TSESTree.CallExpression): boolean {
+    const resolved = resolveCallee(services, call);
+    return resolved?.origin === 'global' && (resolved.container === 'Array' || resolved.container === 'ReadonlyArray');
+  }
+
+  /** True when `export` is among the exports of the module declaring `declaration` (`mapLimit` of `async`). */
+  function moduleExports(declaration: ts.Declaration | undefined, name: string): boolean {
+    if (!declaration) return false;
+    const sourceFile = declaration.getSourceFile();
+    const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
+    if (moduleSymbol) return checker.getExportsOfModule(moduleSymbol).some((symbol) => symbol.getName() === name);
+    // `declare module 'async' { … }`
+    const moduleDeclaration = ts.findAncestor(declaration, ts.isModuleDeclaration);
+    const symbol = moduleDeclaration && checker.getSymbolAtLocation(moduleDeclaration.name);
+    return symbol ? checker.getExportsOfModule(symbol).some((exported) => exported.getName() === name) : false;
+  }
+
+  return { fanOutOf, enclosingLoops };
+}
+
+/** The one map source that is the whole argument (`xs.map(f)` or `[...xs.map(f)]`), for rewriting. */
+function singleMapSource(argument: TSESTree.Expression, sources: readonly TaskSource[]): Extract<TaskSource, { kind: 'map' }> | undefined {
+  const [source] = sources;
+  if (sources.length !== 1 || source?.kind !== 'map') return undefined;
+  if (argument === source.call) return source;
+  if (argument.type === AST_NODE_TYPES.ArrayExpression && argument.elements.length === 1) {
+    const [element] = argument.elements;
+    if (element?.type === AST_NODE_TYPES.SpreadElement && element.argument === source.call) return source;
+  }
+  return undefined;
+}
+
+function setsConcurrency(options: TSESTree.ObjectExpression): boolean {
+  return options.properties.some((property) => {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return true;
+    if (property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    if (key !== 'concurrency') return false;
+    // `concurrency: Infinity` is p-map's default: no limit.
+    return !(property.value.type === AST_NODE_TYPES.Identifier && property.value.name === 'Infinity');
+  });
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

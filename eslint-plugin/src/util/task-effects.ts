@@ -1,0 +1,148 @@
+// What the tasks of a fan-out can reach outside the process: the network, the file system, child processes, a
+// database or HTTP client, or code whose body the analysis cannot see (unknown, so counted as external). Asked of
+// the call graph (`call-graph.ts`) with every context and every project function followed, so that a task is
+// exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
+import { builtinModules } from 'node:module';
+
+import * as ts from 'typescript';
+
+import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
+import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
+import type { ResolvedCallee } from './resolve-callee';
+
+export type EffectKind = 'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
+
+export interface Effect {
+  kind: EffectKind;
+  /** What the message says after the call and its place: `which uses the network`, `a database client ('pg')`. */
+  description: string;
+}
+
+/** A finding of the task query: an external effect, or a call the depth limit kept the search from entering. */
+export type TaskFinding = { kind: 'effect'; effect: Effect } | { kind: 'limited' };
+
+export interface TaskQueryOptions {
+  /** The project's own limiters, by name (see `limiters.ts`). */
+  limiters: readonly string[];
+  /** How many functions deep to follow calls, counting the task itself. */
+  maxDepth: number;
+}
+
+const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises']);
+const FILE_SYSTEM_MODULES = new Set(['fs', 'fs/promises']);
+const PROCESS_MODULES = new Set(['child_process', 'cluster', 'worker_threads']);
+const NODE_MODULES = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+/** Globals that talk to the network. */
+const NETWORK_GLOBALS = new Set(['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon']);
+
+/** Packages named in messages by what they are; any other package's code is unknown, hence external, too. */
+const DATABASE_PACKAGES = new Set([
+  'pg',
+  'postgres',
+  'mysql',
+  'mysql2',
+  'mongodb',
+  'mongoose',
+  'redis',
+  'ioredis',
+  '@prisma/client',
+  'sequelize',
+  'typeorm',
+  'knex',
+  'better-sqlite3',
+  'sqlite3',
+  'drizzle-orm',
+  'kysely',
+  'cassandra-driver',
+  '@elastic/elasticsearch',
+]);
+const HTTP_CLIENT_PACKAGES = new Set(['axios', 'undici', 'got', 'node-fetch', 'ky', 'superagent', 'needle', 'cross-fetch', 'ofetch']);
+
+/** What calling `callee` does outside the process, or `undefined` when it stays in memory. */
+export function effectOfCallee(callee: ResolvedCallee | undefined): Effect | undefined {
+  if (!callee) return { kind: 'unknown', description: 'which the type checker cannot resolve' };
+  const { module } = callee;
+  switch (callee.origin) {
+    case 'global':
+      return NETWORK_GLOBALS.has(callee.name) ? { kind: 'network', description: 'which uses the network' } : undefined;
+    case 'project':
+      return { kind: 'unknown', description: 'whose body the analysis cannot see' };
+    case 'module':
+      if (module === undefined) return { kind: 'unknown', description: 'whose body the analysis cannot see' };
+      if (NETWORK_MODULES.has(module)) return { kind: 'network', description: `which uses the network ('node:${module}')` };
+      if (FILE_SYSTEM_MODULES.has(module)) return { kind: 'file-system', description: `which uses the file system ('node:${module}')` };
+      if (PROCESS_MODULES.has(module)) return { kind: 'child-process', description: `which starts processes or threads ('node:${module}')` };
+      if (NODE_MODULES.has(module)) return undefined;
+      if (DATABASE_PACKAGES.has(module)) return { kind: 'database', description: `a database client ('${module}')` };
+      if (HTTP_CLIENT_PACKAGES.has(module)) return { kind: 'http-client', description: `an HTTP client ('${module}')` };
+      return { kind: 'unknown', description: `from '${module}', whose effects the analysis cannot see` };
+  }
+}
+
+/** The query that finds what a task can reach outside the process; its answers are cached per program. */
+export function createTaskQuery(program: ts.Program, options: TaskQueryOptions): ReachQuery<TaskFinding> {
+  return {
+    key: `task effects ${JSON.stringify([options.limiters, options.maxDepth])}`,
+    contexts: ['body', 'sync-callback', 'deferred'],
+    maxDepth: options.maxDepth,
+    match(site, summary) {
+      if (site.kind !== 'call') return undefined;
+      if (limiterFormOf(program, site.node, options.limiters) || runsUnderLimiter(program, site.node, summary.fn, options.limiters)) {
+        return { kind: 'limited' };
+      }
+      if (site.target) return undefined;
+      const effect = effectOfCallee(site.callee);
+      return effect ? { kind: 'effect', effect } : undefined;
+    },
+    follow: () => true,
+    beyondDepth: () => ({ kind: 'effect', effect: { kind: 'unknown', description: `which is deeper than the analysis follows (maxDepth ${options.maxDepth})` } }),
+  };
+}
+
+/** The nearest external effect a task reaches, with its chain; `undefined` when the task provably stays in memory. */
+export interface TaskReach {
+  effect: Effect;
+  /** The calls from the task down to the call with the effect (the last one); empty for a function passed by reference. */
+  chain: readonly CallSite[];
+  /** For a task that *is* a library function (`urls.map(fetch)`): the reference and its name. */
+  reference?: { node: ts.Expression; name: string };
+}
+
+export type TaskRoot =
+  /** A function run once per element (`async (url) => …`, `fetchUrl`, `limiter.wrap(fetchUrl)`). */
+  | { kind: 'function'; node: ts.Expression }
+  /** An expression evaluated once per element, whose promise is the task (`fetch(url)` pushed in a loop). */
+  | { kind: 'promise'; node: ts.Expression };
+
+/** What each task of a fan-out reaches first outside the process, or `undefined` when it stays in memory. */
+export function externalReachOf(
+  graph: CallGraph,
+  query: ReachQuery<TaskFinding>,
+  root: TaskRoot,
+  resolveFunction: (node: ts.Expression) => ResolvedCallee | undefined,
+  readableFunction: (callee: ResolvedCallee | undefined) => AnalyzableFunction | undefined,
+): TaskReach | undefined {
+  const program = graph.program;
+  let node: ts.Expression = root.node;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  if (root.kind === 'promise') return firstEffect(graph.searchExpression(node, query));
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return firstEffect(graph.search(node, query));
+  if (isLimitedFunctionValue(program, node)) return undefined;
+  if (ts.isCallExpression(node)) {
+    // A function made by a call (`makeLoader(base)`): what the factory runs, the closures it returns included.
+    return limiterFormOf(program, node, []) !== undefined ? undefined : firstEffect(graph.searchExpression(node, query));
+  }
+  const callee = resolveFunction(node);
+  const target = readableFunction(callee);
+  if (target) return firstEffect(graph.search(target, query));
+  const effect = effectOfCallee(callee);
+  return effect ? { effect, chain: [], reference: { node, name: callee?.name ?? node.getText() } } : undefined;
+}
+
+function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | undefined {
+  for (const reach of reaches) {
+    if (reach.finding.kind !== 'effect' || reach.site.kind !== 'call') continue;
+    return { effect: reach.finding.effect, chain: [...reach.path, reach.site] };
+  }
+  return undefined;
+}
