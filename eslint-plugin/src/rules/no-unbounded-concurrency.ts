@@ -201,17 +201,19 @@ export default createRule<Options, MessageIds>({
 
     /** One step per call from the task to the effect: `calls 'getJson' (line 3)`, then `calls 'fetch' (api.ts:40)`. */
     function reachSteps(reach: TaskReach): Step[] {
+      const steps: Step[] = [];
+      let caller = 'each task';
       if (reach.reference) {
         const name = reach.reference.name;
-        return [{ text: `is \`${name}\``, location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`) }];
+        steps.push({ text: `calls \`${name}\``, location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`) });
+        caller = `'${name}'`;
       }
-      let caller = 'the task';
-      return reach.chain.map((site) => {
+      for (const site of reach.chain) {
         const callee = calleeDisplayName(site);
-        const step = { text: `calls \`${callee}\``, location: relatedLocationOf(site.node.expression, `${caller} calls '${callee}' here`) };
+        steps.push({ text: `calls \`${callee}\``, location: relatedLocationOf(site.node.expression, `${caller} calls '${callee}' here`) });
         caller = `'${callee}'`;
-        return step;
-      });
+      }
+      return steps;
     }
 
     function reachText(reach: TaskReach, steps: readonly Step[]): string {
@@ -294,8 +296,9 @@ export default createRule<Options, MessageIds>({
         }
         if (callee.type !== AST_NODE_TYPES.Identifier) return [];
         const imports = createImportPlan(context, services, fanOut.call);
-        const limited = imports.named('async', fanOut.limited);
+        // Dropped first, so that the new name can take the old one's place in the import.
         imports.dropBindingIfOnlyUsedIn(callee, callee);
+        const limited = imports.named('async', fanOut.limited);
         return imports.fixes(fixer, [
           { range: callee.range, text: limited },
           { range: [task.range[0], task.range[0]], text: `${concurrency}, ` },

@@ -73,6 +73,11 @@ export function createSizeBounds(
       }
       case AST_NODE_TYPES.CallExpression:
         return callBound(collection, next);
+      case AST_NODE_TYPES.ObjectExpression: {
+        // An array-like (`Array.from({ length: n }, …)`).
+        const length = lengthProperty(collection);
+        return length ? ofNumber(length, next) : UNBOUNDED;
+      }
       case AST_NODE_TYPES.NewExpression: {
         if (collection.callee.type !== AST_NODE_TYPES.Identifier) return UNBOUNDED;
         const [first] = collection.arguments;

@@ -108,7 +108,8 @@ export function createFanOutFinder(
       };
     }
     if (callee.module === 'async') {
-      const limited = `${callee.name}Limit`;
+      // `mapSeries` is declared as `typeof map`: the export's own name tells the two apart.
+      const limited = `${exportedName(call.callee) ?? callee.name}Limit`;
       if (!moduleExports(callee.declarations[0], limited)) return undefined;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
       return { kind: 'async', call, name: sourceCode.getText(call.callee), sources: [{ kind: 'library', call, collection: first, task: second }], limited };
@@ -244,6 +245,13 @@ export function createFanOutFinder(
   function isArrayMethodCall(call: TSESTree.CallExpression): boolean {
     const resolved = resolveCallee(services, call);
     return resolved?.origin === 'global' && (resolved.container === 'Array' || resolved.container === 'ReadonlyArray');
+  }
+
+  function exportedName(callee: TSESTree.Expression): string | undefined {
+    const node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    let symbol = checker.getSymbolAtLocation(tsNode(node));
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return symbol?.getName();
   }
 
   /** True when `export` is among the exports of the module declaring `declaration` (`mapLimit` of `async`). */

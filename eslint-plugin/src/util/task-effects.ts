@@ -102,9 +102,9 @@ export function createTaskQuery(program: ts.Program, options: TaskQueryOptions):
 /** The nearest external effect a task reaches, with its chain; `undefined` when the task provably stays in memory. */
 export interface TaskReach {
   effect: Effect;
-  /** The calls from the task down to the call with the effect (the last one); empty for a function passed by reference. */
+  /** The calls from the task down to the call with the effect (the last one); empty when the task is that function. */
   chain: readonly CallSite[];
-  /** For a task that *is* a library function (`urls.map(fetch)`): the reference and its name. */
+  /** For a task passed by reference (`urls.map(fetchJson)`): the reference and its name, the chain's first step. */
   reference?: { node: ts.Expression; name: string };
 }
 
@@ -133,10 +133,14 @@ export function externalReachOf(
     return limiterFormOf(program, node, []) !== undefined ? undefined : firstEffect(graph.searchExpression(node, query));
   }
   const callee = resolveFunction(node);
+  const reference = { node, name: ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : (callee?.name ?? node.getText()) };
   const target = readableFunction(callee);
-  if (target) return firstEffect(graph.search(target, query));
+  if (target) {
+    const found = firstEffect(graph.search(target, query));
+    return found && { ...found, reference };
+  }
   const effect = effectOfCallee(callee);
-  return effect ? { effect, chain: [], reference: { node, name: callee?.name ?? node.getText() } } : undefined;
+  return effect ? { effect, chain: [], reference } : undefined;
 }
 
 function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | undefined {
