@@ -2,7 +2,7 @@
 // lists as small, `Array.from({ length: 5 })`, `.slice(i, i + 10)` with a constant, and what is derived from them
 // (`filter`, `map`, `concat`, a `const` initialized with one). Everything else (a parameter `string[]`, a `Set`,
 // `Object.keys(…)`, an array pushed to in a loop) has no static bound.
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
@@ -199,7 +199,7 @@ export function createSizeBounds(
     }
     const parts = tsutils.unionConstituents(services.getTypeAtLocation(node));
     if (!parts.every((part) => part.isNumberLiteral())) return undefined;
-    return Math.max(...parts.map((part) => (part as ts.NumberLiteralType).value));
+    return Math.max(...parts.map((part) => (part).value));
   }
 
   function isMathMin(call: TSESTree.CallExpression): boolean {
@@ -236,7 +236,7 @@ export function createSizeBounds(
   function unchangedInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+    if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
     const declarator = definition.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     for (const reference of variable.references) {

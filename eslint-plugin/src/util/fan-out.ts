@@ -2,7 +2,7 @@
 // `any`/`race` over `xs.map(f)`, `Array.from(xs, f)`, `xs.flatMap(f)`, spreads of those, or an array filled with
 // promises in a loop over `xs`; and libraries that run a function per element with no limit by default (`pMap`
 // without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
@@ -172,7 +172,7 @@ export function createFanOutFinder(
   function sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return [];
+    if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return [];
     const declarator = definition.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
