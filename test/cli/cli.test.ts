@@ -136,6 +136,21 @@ describe('loopguard lint (the CLI binary)', function () {
     ]);
   });
 
+  it("reports unbounded fan-out in the bundled examples with the README's first command (recommended: warnings)", () => {
+    const run = runCli(['lint', '--format', 'json', 'examples'], REPO_ROOT);
+    assert.equal(run.status, 1, run.stderr);
+    const results = JSON.parse(run.stdout) as ESLint.LintResult[];
+    const catalog = results.find((result) => path.basename(result.filePath) === 'catalog.ts');
+    assert.deepEqual(
+      catalog?.messages.map((message) => [message.ruleId, message.line, message.severity]),
+      [
+        ['loopguard/no-unbounded-concurrency', 22, 1],
+        ['loopguard/no-unbounded-concurrency', 29, 1],
+      ],
+    );
+    assert.match(catalog!.messages[0]!.message, /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/);
+  });
+
   it('keeps a byte order mark when it writes fixes', () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': `\uFEFF${FLOATING}` });
     const run = runCli(['lint', '--fix-unsafe'], root);
