@@ -78,7 +78,22 @@ export function createFanOutFinder(
   const typeContext: PromiseTypeContext = { checker, program, checkThenables: true };
   const tsNode = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
 
+  // Resolving a callee asks the type checker, so calls that cannot be a fan-out by their shape are skipped first:
+  // only `X.all`-like member calls, and any call at all in a file that imports p-map or async.
+  const tsSourceFile = tsNode(sourceCode.ast) as ts.SourceFile;
+  const importsLibrary = tsSourceFile.statements.some((statement) => {
+    const specifier = ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isVariableStatement(statement) ? statement.getText(tsSourceFile) : '';
+    return /['"](p-map|async)['"]/.test(specifier);
+  });
+
+  function mayBeFanOut(call: TSESTree.CallExpression): boolean {
+    if (importsLibrary) return true;
+    const callee = call.callee;
+    return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && COMBINATORS.has(callee.property.name);
+  }
+
   function fanOutOf(call: TSESTree.CallExpression): FanOut | undefined {
+    if (!mayBeFanOut(call)) return undefined;
     const callee = resolveCallee(services, call);
     if (!callee) return undefined;
     const [first, second, third] = call.arguments;
