@@ -148,7 +148,7 @@ describe('loopguard lint (the CLI binary)', function () {
         ['loopguard/no-unbounded-concurrency', 29, 1],
       ],
     );
-    assert.match(catalog!.messages[0]!.message, /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/);
+    assert.match(catalog.messages[0]!.message, /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/);
   });
 
   it('keeps a byte order mark when it writes fixes', () => {
