@@ -5,7 +5,7 @@ import loopguard from 'eslint-plugin-loopguard';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['**/dist/**', '**/node_modules/**', 'examples/**', 'test/fixtures/**', '.cache/**', 'bench/projects/**', 'bench/.work/**']),
+  globalIgnores(['**/dist/**', 'extension/out/**', '**/node_modules/**', 'examples/**', 'test/fixtures/**', '.cache/**', 'bench/projects/**', 'bench/.work/**']),
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked, loopguard.configs.strict],

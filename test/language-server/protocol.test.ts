@@ -358,6 +358,24 @@ describe('loopguard-language-server (over stdio)', function () {
       await session.close(uri);
     });
 
+    // Regression: fix-all on save asks right after the last edit, before that version's findings are published; an
+    // answer from the published findings alone was empty then, and the save went through unfixed.
+    it('answers fix-all for a version whose lint has not finished, from the current text', async () => {
+      const file = path.join(root, 'held-fix.ts');
+      fs.writeFileSync(file, '// hold\nvar n = 1;\nexport { n };\n');
+      const uri = await session.open(file);
+      await session.waitFor('the held lint', () => session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`));
+      const text = '// hold\nvar m = 2;\nexport { m };\n';
+      await session.change(uri, text);
+      const fixAll = session.codeActions(uri, ORIGIN, ['source.fixAll']);
+      fs.writeFileSync(gate, '');
+      const actions = await fixAll;
+      assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.loopguard']);
+      assert.equal(applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []), text.replace('var m', 'let m'));
+      fs.rmSync(gate);
+      await session.close(uri);
+    });
+
     it('abandons a lint over its time budget, reports it, restarts the worker and keeps serving', async () => {
       session.settings = { lintTimeBudgetMs: 1_500 };
       const stuck = await session.open(path.join(root, 'stuck.ts'));

@@ -36,7 +36,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 
-import { SlowLintNotification, type SlowLintParams } from 'loopguard/dist/language-server/protocol';
+import { SLOW_LINT_METHOD, type SlowLintParams } from 'loopguard/dist/language-server/protocol';
 
 import { REPO_ROOT } from './paths';
 
@@ -84,7 +84,7 @@ export class LspSession {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.diagnostics.push(params)));
     connection.onNotification(LogMessageNotification.type, (params) => this.record(() => this.logs.push(params)));
     connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => this.shownMessages.push(params)));
-    connection.onNotification(SlowLintNotification.method, (params: SlowLintParams) => this.record(() => this.slowLints.push(params)));
+    connection.onNotification(SLOW_LINT_METHOD, (params: SlowLintParams) => this.record(() => this.slowLints.push(params)));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => {});
   }

@@ -1,6 +1,6 @@
 // What the Loopguard language server adds to LSP, declared once: its initialization options, its one custom
-// notification (with its direction) and its command. Clients (the VS Code extension, tests) import these.
-import { NotificationType } from 'vscode-languageserver';
+// notification (with its direction) and its command. Clients (the VS Code extension, tests) import these, so the file
+// imports nothing: each side builds its own typed notification from the method name with its own LSP library.
 
 /** `initializationOptions` of the `initialize` request. */
 export interface InitializationOptions {
@@ -30,7 +30,7 @@ export interface SlowLintParams {
  * The same event also goes to `window/logMessage`, for clients that do not know this notification
  * (they drop it, or log it as unknown).
  */
-export const SlowLintNotification = new NotificationType<SlowLintParams>('loopguard/slowLint');
+export const SLOW_LINT_METHOD = 'loopguard/slowLint';
 
 /** A lint counts as slow past this many milliseconds. */
 export const SLOW_LINT_MS = 1_000;

@@ -16,6 +16,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   MessageType,
+  NotificationType,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -27,10 +28,19 @@ import { fixAllAction, hasFixAllCandidates, isKindRequested, quickFixActions } f
 import { configProblemDiagnostic, type Finding, toDiagnostics } from './diagnostics';
 import { type LintReason, LintQueue } from './lint-queue';
 import { LintWorker, type WorkerOutcome } from './lint-worker-client';
-import { FIX_ALL_KIND, type InitializationOptions, SHOW_RULE_DOCS_COMMAND, SLOW_LINT_MS, SlowLintNotification } from './protocol';
+import {
+  FIX_ALL_KIND,
+  type InitializationOptions,
+  SHOW_RULE_DOCS_COMMAND,
+  SLOW_LINT_METHOD,
+  SLOW_LINT_MS,
+  type SlowLintParams,
+} from './protocol';
 import { readSettings, type Settings, SETTINGS_SECTION } from './settings';
 import { WATCHED_GLOBS, watchedFileKind } from './watched-files';
 import type { FixAllReply, ImportersReply, LintReply, WorkerSetup } from './worker-protocol';
+
+const SlowLintNotification = new NotificationType<SlowLintParams>(SLOW_LINT_METHOD);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version: serverVersion } = require('../../package.json') as { version: string };
@@ -327,18 +337,21 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
-    const lint = published.get(uri);
     const file = filePathOf(uri);
+    if (!document || !file || !isTypeScriptOrJavaScript(file)) return [];
     // Findings of another version would put edits in the wrong places.
-    if (!document || !lint || !file || lint.version !== document.version) return [];
+    const lint = published.get(uri)?.version === document.version ? published.get(uri) : undefined;
     const only = params.context.only;
-    const actions = isKindRequested(CodeActionKind.QuickFix, only)
+    const actions = lint && isKindRequested(CodeActionKind.QuickFix, only)
       ? quickFixActions({ uri, text: lint.text, findings: lint.findings, range: params.range })
       : [];
     if (!isKindRequested(FIX_ALL_KIND, only) || !worker) return actions;
     const settings = await settingsFor(uri);
+    if (!settings.enable) return actions;
     const withSuggestions = settings['fixAll.includeSuggestions'];
-    if (!hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
+    // Without findings of this version (a save right after an edit, with fix-all on save), the worker lints the
+    // current text itself: it has every change by now.
+    if (lint && !hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
     const outcome = await worker.request<FixAllReply>(
       { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules },
       settings.lintTimeBudgetMs,
