@@ -1,0 +1,114 @@
+// Driving VS Code's workbench (code-server in headless Chromium) the way a person does: keyboard shortcuts, the
+// Problems panel, the lightbulb menu. Every wait is on something the page shows, within a budget; keystrokes the
+// workbench is known to drop now and then (Ctrl+P, Ctrl+. right after focusing the editor) are retried until what
+// they open shows.
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** How long one attempt of a keystroke waits for what it should open before the key is pressed again. */
+const KEYSTROKE_MS = 2_000;
+
+export class Workbench {
+  constructor(page, log) {
+    this.page = page;
+    this.log = log;
+  }
+
+  async open(url, budgetMs) {
+    await this.page.goto(url, { timeout: budgetMs });
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: budgetMs });
+  }
+
+  /** Presses `key` until `shown` appears, each attempt waiting KEYSTROKE_MS, within the budget. */
+  async pressUntil(key, shown, what, budgetMs) {
+    const deadline = Date.now() + budgetMs;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(key);
+      try {
+        await shown.first().waitFor({ timeout: Math.min(KEYSTROKE_MS, Math.max(1, deadline - Date.now())) });
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`${what}: not shown after ${attempt} presses of ${key} within ${budgetMs} ms`, { cause: error });
+        this.log(`${what} not shown yet; pressing ${key} again`);
+      }
+    }
+  }
+
+  /** Opens a file of the workspace with Quick Open and waits until its editor shows `expected` text. */
+  async openFile(name, expected, budgetMs) {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.pressUntil('Control+P', input, 'Quick Open', budgetMs);
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: budgetMs });
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(name).waitFor({ timeout: budgetMs });
+    await this.editorLines(expected).waitFor({ timeout: budgetMs });
+  }
+
+  activeTab(name) {
+    return this.page.locator('.tab.active', { hasText: name });
+  }
+
+  editorLines(text) {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: text });
+  }
+
+  /** The text of the active editor as rendered (VS Code draws spaces as non-breaking spaces). */
+  async editorText() {
+    const lines = await this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((elements) =>
+      elements
+        .map((element) => ({ top: parseFloat(element.style.top), text: element.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text.replace(/\u00a0/g, ' ')),
+    );
+    return lines.join('\n');
+  }
+
+  async showProblems(budgetMs) {
+    const panel = this.page.locator('.markers-panel');
+    if (await panel.isVisible()) return;
+    await this.pressUntil('Control+Shift+M', panel, 'the Problems panel', budgetMs);
+  }
+
+  problemRows(text) {
+    return this.page.locator('.markers-panel .monaco-list-row', { hasText: text });
+  }
+
+  /** The Problems panel's rows as text. */
+  async problems() {
+    return this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  }
+
+  /** Focuses the editor on a problem (double-click on its row) and opens the lightbulb menu until `action` is listed. */
+  async openQuickFixes(problemRow, action, budgetMs) {
+    await problemRow.first().dblclick();
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: budgetMs });
+    const item = this.quickFixItems(action);
+    await this.pressUntil('Control+.', item, `the quick fix "${action}"`, budgetMs);
+    return item;
+  }
+
+  quickFixItems(text) {
+    return this.page.locator('.action-widget .monaco-list-row', { hasText: text });
+  }
+
+  /** The titles the open lightbulb menu lists. */
+  async quickFixTitles() {
+    const titles = await this.page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
+    return titles.map((title) => title.trim()).filter((title) => title.length > 0);
+  }
+
+  async save() {
+    await this.page.keyboard.press('Control+S');
+  }
+}
+
+/** Resolves with the first value `probe` returns that is not undefined, probing every 50 ms within the budget. */
+export async function waitUntil(what, probe, budgetMs) {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) throw new Error(`${what}: not within ${budgetMs} ms`);
+    await delay(50);
+  }
+}
