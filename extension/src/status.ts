@@ -11,7 +11,7 @@ export type ServerState = 'starting' | 'running' | 'stopped';
 
 interface LintRecord {
   at: Date;
-  /** From the edit (or open, or save) the client sent to the findings it got back; absent for re-lints it did not ask for. */
+  /** From the last edit (or open, or save) the client sent to the findings it got back. */
   latencyMs: number | undefined;
 }
 
@@ -62,7 +62,9 @@ export class LoopguardStatus implements vscode.Disposable {
   findingsReceived(uri: string): void {
     const sentAt = this.sent.get(uri);
     this.sent.delete(uri);
-    this.lints.set(uri, { at: new Date(), latencyMs: sentAt === undefined ? undefined : Math.round(performance.now() - sentAt) });
+    // A re-lint nobody typed for (settings, an imported file) keeps the latency of the last edit.
+    const latencyMs = sentAt === undefined ? this.lints.get(uri)?.latencyMs : Math.round(performance.now() - sentAt);
+    this.lints.set(uri, { at: new Date(), latencyMs });
     // The server publishes before it reports a slow lint, so a fresh result clears the old warning first.
     this.slow.delete(uri);
     this.render();
@@ -132,6 +134,6 @@ export class LoopguardStatus implements vscode.Disposable {
       return;
     }
     const at = lint.at.toLocaleTimeString();
-    item.detail = lint.latencyMs === undefined ? `Linted at ${at}` : `Linted at ${at}, ${lint.latencyMs} ms after the edit`;
+    item.detail = lint.latencyMs === undefined ? `Linted at ${at}` : `Linted at ${at}; findings ${lint.latencyMs} ms after the last edit`;
   }
 }

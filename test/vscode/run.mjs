@@ -44,9 +44,8 @@ export async function load(file: string): Promise<string> {
 `;
 /** After the lightbulb's "Add \`await\`" on the floating promise. */
 const WORK_TS_AWAITED = WORK_TS.replace('  save();', '  await save();');
-/** After fix-all on save, which applies the blocking call's preferred suggestion. */
-const WORK_TS_FIXED = `import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+/** After fix-all on save, which applies the blocking call's preferred suggestion (the import follows). */
+const WORK_TS_FIXED = `import { readFile } from 'node:fs/promises';
 
 declare function save(): Promise<void>;
 
@@ -75,12 +74,13 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'chat.disableAIFeatures': true,
-  // Only Loopguard's findings in the Problems panel: TypeScript's own checks are off.
+  // Only Loopguard's findings in the Problems panel: VS Code's own TypeScript checks are off.
   'typescript.validate.enable': false,
   'javascript.validate.enable': false,
   'files.autoSave': 'off',
   'window.commandCenter': false,
   'workbench.layoutControl.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const started = Date.now();
@@ -205,9 +205,9 @@ function sameList(a, b) {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-async function scenario(workbench, dirs, url) {
+/** Runs the steps in order; `steps` collects each passed step's name and duration. */
+async function scenario(workbench, dirs, url, steps) {
   const page = workbench.page;
-  const steps = [];
   const step = async (name, run) => {
     const stepStarted = Date.now();
     log(`step: ${name}`);
@@ -244,7 +244,7 @@ async function scenario(workbench, dirs, url) {
     await waitUntil('both findings in vscode.languages.getDiagnostics()', () => (sameList(apiCodes(dirs, 'work.ts'), [FLOATING_RULE, BLOCKING_RULE]) ? true : undefined), STEP_MS);
     const status = await waitUntil('the status item with the last lint', () => {
       const snapshot = readState(dirs.state)?.status;
-      return snapshot?.state === 'running' && /^Linted at .+, \d+ ms after the edit$/.test(snapshot.detail) ? snapshot : undefined;
+      return snapshot?.state === 'running' && /^Linted at .+; findings \d+ ms after the last edit$/.test(snapshot.detail) ? snapshot : undefined;
     }, STEP_MS);
     log('status item:', JSON.stringify(status));
   });
@@ -281,7 +281,6 @@ async function scenario(workbench, dirs, url) {
     await waitUntil('no findings for other.ts in the API', () => (apiCodes(dirs, 'other.ts').length === 0 ? true : undefined), STEP_MS);
   });
 
-  return steps;
 }
 
 async function main() {
@@ -299,6 +298,7 @@ async function main() {
   let browser;
   let page;
   let failed = true;
+  const steps = [];
   try {
     const url = await server.listening;
     log(`code-server listening on ${url}`);
@@ -310,8 +310,8 @@ async function main() {
     page.on('pageerror', (error) => log('page error:', error.message));
     const workbench = new Workbench(page, log);
     let timer;
-    const steps = await Promise.race([
-      scenario(workbench, dirs, `${url}/?folder=${encodeURIComponent(dirs.workspace)}`),
+    await Promise.race([
+      scenario(workbench, dirs, `${url}/?folder=${encodeURIComponent(dirs.workspace)}`, steps),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`the scenario went over its budget of ${SCENARIO_MS} ms`)), SCENARIO_MS);
       }),
@@ -325,7 +325,7 @@ async function main() {
   } catch (error) {
     log(`FAIL: ${error.message}`);
     if (page) await page.screenshot({ path: path.join(RESULTS, 'failure.png') }).catch(() => undefined);
-    console.log('0 passed, 1 failed');
+    console.log(`${steps.length} passed, 1 failed`);
   } finally {
     await browser?.close().catch(() => undefined);
     server.stop();
