@@ -1,7 +1,9 @@
 // The thread that serves the LSP connection stays light: it never loads TypeScript or ESLint (the lint worker
-// does), so it starts fast and answers while a lint runs.
+// does), so it starts fast and answers while a lint runs. And only the extension imports `vscode`: the plugin and
+// the server run outside VS Code.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../support/paths';
@@ -13,5 +15,16 @@ describe('language server layering', () => {
     const child = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(child.status, 0, child.stderr);
     assert.deepEqual(JSON.parse(child.stdout), []);
+  });
+
+  it('imports vscode nowhere outside extension/', () => {
+    const importsVscode = /(?:from|import|require\()\s*['"]vscode['"]/;
+    const offenders = ['eslint-plugin/src', 'server/src'].flatMap((folder) =>
+      fs
+        .readdirSync(path.join(REPO_ROOT, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts') && importsVscode.test(fs.readFileSync(path.join(REPO_ROOT, folder, file), 'utf8')))
+        .map((file) => `${folder}/${file}`),
+    );
+    assert.deepEqual(offenders, []);
   });
 });

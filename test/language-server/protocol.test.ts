@@ -366,12 +366,14 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(file);
       await session.waitFor('the held lint', () => session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`));
       const text = '// hold\nvar m = 2;\nexport { m };\n';
-      await session.change(uri, text);
+      const version = await session.change(uri, text);
       const fixAll = session.codeActions(uri, ORIGIN, ['source.fixAll']);
       fs.writeFileSync(gate, '');
       const actions = await fixAll;
       assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.loopguard']);
       assert.equal(applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []), text.replace('var m', 'let m'));
+      // The gate stays open until the new version's own lint is done, or that lint would hold the worker.
+      await session.diagnosticsMatching(uri, 0, 'the lint of the new version', (params) => params.version === version);
       fs.rmSync(gate);
       await session.close(uri);
     });

@@ -51,6 +51,8 @@ export interface SessionOptions {
   /** The `loopguard` settings section the client answers `workspace/configuration` with (mutable between requests). */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** The server's script; the repository's `loopguard-language-server` unless a test runs another build (the extension's bundle). */
+  server?: string;
 }
 
 interface Waiter {
@@ -90,7 +92,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection, options);
     connection.listen();

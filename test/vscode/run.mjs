@@ -93,7 +93,7 @@ function writeJson(file, value) {
 
 function packageExtension() {
   for (const file of fs.readdirSync(EXTENSION)) if (file.endsWith('.vsix')) fs.rmSync(path.join(EXTENSION, file));
-  execFileSync('npm', ['run', 'package', '-w', 'extension'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
+  execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
   const vsix = fs.readdirSync(EXTENSION).find((file) => file.endsWith('.vsix'));
   if (!vsix) throw new Error('npm run package produced no .vsix');
   return path.join(EXTENSION, vsix);

@@ -349,9 +349,11 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     if (!settings.enable) return actions;
     const withSuggestions = settings['fixAll.includeSuggestions'];
-    // Without findings of this version (a save right after an edit, with fix-all on save), the worker lints the
-    // current text itself: it has every change by now.
     if (lint && !hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
+    // Without findings of this version, fix-all is computed only when asked for by kind (fix-on-save right after an
+    // edit, the fix-all command): the worker lints the current text itself, it has every change by now. A lightbulb
+    // request during typing asks for everything and gets the quick fixes of the next published lint instead.
+    if (!lint && !only?.length) return actions;
     const outcome = await worker.request<FixAllReply>(
       { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules },
       settings.lintTimeBudgetMs,
