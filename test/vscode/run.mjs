@@ -1,11 +1,14 @@
 // `npm run test:vscode`: the packaged extension in a real VS Code. Installs what is missing (see install.mjs),
-// packages the .vsix with vsce, installs it into code-server, opens a fresh workspace in headless Chromium and checks,
-// on the screen and through the VS Code API (the extension writes what `vscode.languages.getDiagnostics()` returns to
-// a file in test mode):
-// 1. the Problems panel lists Loopguard's findings for a floating promise and a blocking call;
-// 2. the lightbulb offers a finding's suggestions, and applying one changes the file as expected;
-// 3. fix-all on save (`source.fixAll.loopguard` with `loopguard.fixAll.includeSuggestions`) fixes the rest;
-// 4. turning a rule off in the settings removes its finding.
+// packages the .vsix with vsce, installs it into code-server and drives it in headless Chromium, checking on the
+// screen and through the VS Code API (in test mode the extension writes `vscode.languages.getDiagnostics()` and its
+// status item to a file):
+// - in Restricted Mode, the built-in config lints and the workspace's eslint.config.mjs is not loaded; once the
+//   workspace is trusted (through the UI), it is;
+// - the Problems panel lists Loopguard's findings for a floating promise and a blocking call;
+// - the lightbulb offers a finding's suggestions, and applying one changes the file as expected;
+// - fix-all on save (`source.fixAll.loopguard` with `loopguard.fixAll.includeSuggestions`) fixes the rest, and so
+//   does the command "Loopguard: Fix all auto-fixable problems";
+// - turning a rule off in the settings removes its finding; "Restart server" and "Show output" work.
 // Each step has a time budget and waits on what the page or the API shows. A failing step leaves screenshots, the
 // API state and code-server's log in test-results/vscode/. A passing run refreshes the README's screenshot.
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,10 +28,10 @@ const RESULTS = path.join(REPO, 'test-results', 'vscode');
 const README_SCREENSHOT = path.join(REPO, 'docs', 'images', 'vscode-extension.png');
 const STATE_VARIABLE = 'LOOPGUARD_VSCODE_STATE_FILE';
 
-/** Budgets: a step of the scenario, starting code-server, and the whole scenario in the browser. */
+/** Budgets: one step, starting code-server, and each session in the browser. */
 const STEP_MS = 60_000;
 const START_MS = 60_000;
-const SCENARIO_MS = 8 * 60_000;
+const SESSION_MS = 6 * 60_000;
 
 const FLOATING_RULE = 'loopguard/no-floating-promises';
 const BLOCKING_RULE = 'loopguard/no-blocking-in-async';
@@ -54,19 +57,29 @@ export async function load(file: string): Promise<string> {
   return await readFile(file, 'utf8');
 }
 `;
-const OTHER_TS = `declare function notify(): Promise<void>;
+const NOTIFY_TS = `declare function notify(): Promise<void>;
 
 export async function done(): Promise<void> {
   notify();
 }
 `;
+const REPORT_TS = `declare function send(): Promise<void>;
+
+export async function report(): Promise<void> {
+  send();
+}
+`;
+/** The untrusted workspace: a config that turns Loopguard's rules off, and leaves a mark when its code runs. */
+const RESTRICTED_FILES = {
+  'app.js': 'async function save() {}\nexport async function run() {\n  save();\n}\n',
+  'eslint.config.mjs': "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./config-was-loaded', import.meta.url), '');\nexport default [{ files: ['**/*.js'], rules: {} }];\n",
+};
 const WORKSPACE_SETTINGS = {
   'editor.codeActionsOnSave': { 'source.fixAll.loopguard': 'explicit' },
   'loopguard.fixAll.includeSuggestions': true,
 };
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
-  'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
@@ -91,6 +104,13 @@ function writeJson(file, value) {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+function writeFiles(folder, files) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), text);
+  }
+}
+
 function packageExtension() {
   for (const file of fs.readdirSync(EXTENSION)) if (file.endsWith('.vsix')) fs.rmSync(path.join(EXTENSION, file));
   execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
@@ -99,25 +119,29 @@ function packageExtension() {
   return path.join(EXTENSION, vsix);
 }
 
-/** A scratch folder with the workspace, code-server's user data and extensions, and a HOME of its own. */
-function prepareScratch() {
-  const scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-vscode-')));
+/**
+ * A scratch folder for one code-server session: its workspace, user data, API state file and log, and a HOME of its
+ * own. The workspaces have no tsconfig.json and no node_modules: their files get the inferred project, with the Node
+ * types the extension ships.
+ */
+function prepareSession(scratch, name, { files, trust }) {
   const dirs = {
-    scratch,
+    name,
     home: path.join(scratch, 'home'),
-    userData: path.join(scratch, 'user-data'),
     extensions: path.join(scratch, 'extensions'),
-    workspace: path.join(scratch, 'workspace'),
-    state: path.join(scratch, 'api-state.json'),
-    log: path.join(scratch, 'code-server.log'),
+    userData: path.join(scratch, name, 'user-data'),
+    workspace: path.join(scratch, name, 'workspace'),
+    state: path.join(scratch, name, 'api-state.json'),
+    log: path.join(scratch, name, 'code-server.log'),
   };
   fs.mkdirSync(dirs.home, { recursive: true });
-  writeJson(path.join(dirs.userData, 'User', 'settings.json'), USER_SETTINGS);
-  // No tsconfig.json and no node_modules: the files get the inferred project with the Node types the extension ships.
-  fs.mkdirSync(dirs.workspace, { recursive: true });
-  fs.writeFileSync(path.join(dirs.workspace, 'work.ts'), WORK_TS);
-  fs.writeFileSync(path.join(dirs.workspace, 'other.ts'), OTHER_TS);
-  writeJson(path.join(dirs.workspace, '.vscode', 'settings.json'), WORKSPACE_SETTINGS);
+  writeJson(path.join(dirs.userData, 'User', 'settings.json'), {
+    ...USER_SETTINGS,
+    'security.workspace.trust.enabled': trust,
+    // An untrusted folder opens in Restricted Mode without asking; the test grants trust later, through the UI.
+    'security.workspace.trust.startupPrompt': 'never',
+  });
+  writeFiles(dirs.workspace, files);
   return dirs;
 }
 
@@ -142,7 +166,7 @@ function installExtension(vsix, dirs) {
   });
 }
 
-/** Starts code-server in its own process group on a free loopback port; resolves with its URL once it listens. */
+/** Starts code-server in its own process group on a free loopback port; `listening` resolves with its URL. */
 function startCodeServer(dirs) {
   const args = [
     CODE_SERVER,
@@ -152,12 +176,11 @@ function startCodeServer(dirs) {
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
     dirs.workspace,
   ];
-  const child = spawn(NODE_24, args, { cwd: dirs.scratch, env: codeServerEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_24, args, { cwd: path.dirname(dirs.workspace), env: codeServerEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = fs.createWriteStream(dirs.log);
   child.stdout.pipe(output);
   child.stderr.pipe(output);
@@ -178,6 +201,7 @@ function startCodeServer(dirs) {
       reject(new Error(`code-server exited (code ${code}) before listening:\n${seen}`));
     });
   });
+  // The extension host and the language server are in code-server's process group: they end with it.
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGKILL');
@@ -205,43 +229,62 @@ function sameList(a, b) {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Runs the steps in order; `steps` collects each passed step's name and duration. */
-async function scenario(workbench, dirs, url, steps) {
-  const page = workbench.page;
-  const step = async (name, run) => {
-    const stepStarted = Date.now();
-    log(`step: ${name}`);
-    let timer;
-    try {
-      await Promise.race([
-        run(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`over its budget of ${STEP_MS} ms`)), STEP_MS);
-        }),
-      ]);
-    } catch (error) {
-      error.message = `step "${name}" failed: ${error.message}`;
-      error.step = name;
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-    steps.push([name, Date.now() - stepStarted]);
-  };
-  const workFile = path.join(dirs.workspace, 'work.ts');
-  const settingsFile = path.join(dirs.workspace, '.vscode', 'settings.json');
+function waitForApiCodes(dirs, file, expected) {
+  const what = `vscode.languages.getDiagnostics() listing ${JSON.stringify(expected)} for ${file}`;
+  return waitUntil(what, () => (sameList(apiCodes(dirs, file), expected) ? true : undefined), STEP_MS);
+}
 
-  await step('open the workspace and work.ts', async () => {
-    await workbench.open(url, STEP_MS);
-    await workbench.openFile('work.ts', 'readFileSync', STEP_MS);
+/** Runs one step within STEP_MS, logging it; `steps` collects the passed ones with their durations. */
+async function runStep(steps, name, run) {
+  const stepStarted = Date.now();
+  log(`step: ${name}`);
+  let timer;
+  try {
+    await Promise.race([
+      run(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`over its budget of ${STEP_MS} ms`)), STEP_MS);
+      }),
+    ]);
+  } catch (error) {
+    error.message = `step "${name}" failed: ${error.message}`;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  steps.push([name, Date.now() - stepStarted]);
+}
+
+async function restrictedScenario(workbench, dirs, step) {
+  const marker = path.join(dirs.workspace, 'config-was-loaded');
+  await step('Restricted Mode: the built-in config lints; the workspace eslint.config.mjs is not loaded', async () => {
+    await workbench.openFile('app.js', 'save();', STEP_MS);
+    await workbench.page.getByText('Restricted Mode').first().waitFor({ timeout: STEP_MS });
+    await workbench.showProblems(STEP_MS);
+    await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
+    await waitForApiCodes(dirs, 'app.js', [FLOATING_RULE]);
+    if (fs.existsSync(marker)) throw new Error('the workspace eslint.config.mjs ran in Restricted Mode');
   });
+  await step('trusting the workspace restarts the server with the workspace config', async () => {
+    await workbench.runCommand('Workspaces: Manage Workspace Trust', STEP_MS);
+    await workbench.page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: STEP_MS });
+    await waitUntil('the workspace config loaded', () => (fs.existsSync(marker) ? true : undefined), STEP_MS);
+    await waitForApiCodes(dirs, 'app.js', []);
+    await workbench.problemRows(FLOATING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
+  });
+}
+
+async function mainScenario(workbench, dirs, step) {
+  const page = workbench.page;
+  const workFile = path.join(dirs.workspace, 'work.ts');
 
   await step('the Problems panel and the API show the floating promise and the blocking call', async () => {
+    await workbench.openFile('work.ts', 'readFileSync', STEP_MS);
     await workbench.showProblems(STEP_MS);
     await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
     await workbench.problemRows(BLOCKING_RULE).first().waitFor({ timeout: STEP_MS });
     log('Problems panel:', JSON.stringify(await workbench.problems()));
-    await waitUntil('both findings in vscode.languages.getDiagnostics()', () => (sameList(apiCodes(dirs, 'work.ts'), [FLOATING_RULE, BLOCKING_RULE]) ? true : undefined), STEP_MS);
+    await waitForApiCodes(dirs, 'work.ts', [FLOATING_RULE, BLOCKING_RULE]);
     const status = await waitUntil('the status item with the last lint', () => {
       const snapshot = readState(dirs.state)?.status;
       return snapshot?.state === 'running' && /^Linted at .+; findings \d+ ms after the last edit$/.test(snapshot.detail) ? snapshot : undefined;
@@ -259,7 +302,7 @@ async function scenario(workbench, dirs, url, steps) {
     await page.screenshot({ path: path.join(RESULTS, 'readme-candidate.png') });
     await addAwait.first().click();
     await workbench.editorLines('await save();').waitFor({ timeout: STEP_MS });
-    await waitUntil('the floating promise gone from the API, the blocking call still there', () => (sameList(apiCodes(dirs, 'work.ts'), [BLOCKING_RULE]) ? true : undefined), STEP_MS);
+    await waitForApiCodes(dirs, 'work.ts', [BLOCKING_RULE]);
     const text = await workbench.editorText();
     if (text.trimEnd() !== WORK_TS_AWAITED.trimEnd()) throw new Error(`the editor shows:\n${text}\nexpected:\n${WORK_TS_AWAITED}`);
     if (fs.readFileSync(workFile, 'utf8') !== WORK_TS) throw new Error('the quick fix saved the file');
@@ -269,18 +312,67 @@ async function scenario(workbench, dirs, url, steps) {
     await workbench.save();
     await waitUntil('work.ts saved with the fixes', () => (fs.readFileSync(workFile, 'utf8') === WORK_TS_FIXED ? true : undefined), STEP_MS);
     await workbench.problemRows(BLOCKING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
-    await waitUntil('no findings for work.ts in the API', () => (apiCodes(dirs, 'work.ts').length === 0 ? true : undefined), STEP_MS);
+    await waitForApiCodes(dirs, 'work.ts', []);
+  });
+
+  await step('"Loopguard: Fix all auto-fixable problems" fixes the active file', async () => {
+    await workbench.openFile('notify.ts', 'notify();', STEP_MS);
+    await waitForApiCodes(dirs, 'notify.ts', [FLOATING_RULE]);
+    await workbench.runCommand('Loopguard: Fix all auto-fixable problems', STEP_MS);
+    await workbench.editorLines('await notify();').waitFor({ timeout: STEP_MS });
+    await waitForApiCodes(dirs, 'notify.ts', []);
   });
 
   await step('turning no-floating-promises off in the settings removes its finding', async () => {
-    await workbench.openFile('other.ts', 'notify();', STEP_MS);
+    await workbench.openFile('report.ts', 'send();', STEP_MS);
     await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
-    await waitUntil('the finding in other.ts in the API', () => (sameList(apiCodes(dirs, 'other.ts'), [FLOATING_RULE]) ? true : undefined), STEP_MS);
-    writeJson(settingsFile, { ...WORKSPACE_SETTINGS, 'loopguard.rules': { [FLOATING_RULE]: 'off' } });
+    await waitForApiCodes(dirs, 'report.ts', [FLOATING_RULE]);
+    writeJson(path.join(dirs.workspace, '.vscode', 'settings.json'), { ...WORKSPACE_SETTINGS, 'loopguard.rules': { [FLOATING_RULE]: 'off' } });
     await workbench.problemRows(FLOATING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
-    await waitUntil('no findings for other.ts in the API', () => (apiCodes(dirs, 'other.ts').length === 0 ? true : undefined), STEP_MS);
+    await waitForApiCodes(dirs, 'report.ts', []);
   });
 
+  await step('"Loopguard: Restart server" restarts it; "Loopguard: Show output" shows its log', async () => {
+    await workbench.runCommand('Loopguard: Restart server', STEP_MS);
+    await workbench.runCommand('Loopguard: Show output', STEP_MS);
+    await workbench.outputLines('Restarting the server.').first().waitFor({ timeout: STEP_MS });
+    await waitUntil('the server running again', () => (readState(dirs.state)?.status?.state === 'running' ? true : undefined), STEP_MS);
+  });
+}
+
+/** One code-server session on `dirs.workspace`, running `scenario` in a fresh browser page. */
+async function runSession(dirs, steps, scenario) {
+  const server = startCodeServer(dirs);
+  let browser;
+  let page;
+  try {
+    const url = await server.listening;
+    log(`${dirs.name}: code-server listening on ${url}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    page.on('pageerror', (error) => log('page error:', error.message));
+    const workbench = new Workbench(page, log);
+    const step = (name, run) => runStep(steps, name, run);
+    let timer;
+    await Promise.race([
+      (async () => {
+        await step(`${dirs.name}: open the workspace`, () => workbench.open(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`, STEP_MS));
+        await scenario(workbench, dirs, step);
+      })(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the ${dirs.name} session went over its budget of ${SESSION_MS} ms`)), SESSION_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  } catch (error) {
+    if (page) await page.screenshot({ path: path.join(RESULTS, `${dirs.name}-failure.png`) }).catch(() => undefined);
+    for (const [file, name] of [[dirs.log, 'code-server.log'], [dirs.state, 'api-state.json']]) {
+      if (fs.existsSync(file)) fs.copyFileSync(file, path.join(RESULTS, `${dirs.name}-${name}`));
+    }
+    throw error;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server.stop();
+  }
 }
 
 async function main() {
@@ -291,53 +383,32 @@ async function main() {
   for (const [what, seconds] of Object.entries(timings)) log(`installed ${what} in ${seconds.toFixed(0)} s`);
   const vsix = packageExtension();
   log(`packaged ${path.relative(REPO, vsix)} (${(fs.statSync(vsix).size / 1024 / 1024).toFixed(1)} MB)`);
-  const dirs = prepareScratch();
-  installExtension(vsix, dirs);
-  log('installed the .vsix into code-server');
-  const server = startCodeServer(dirs);
-  let browser;
-  let page;
-  let failed = true;
+  const scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-vscode-')));
+  const restricted = prepareSession(scratch, 'restricted', { files: RESTRICTED_FILES, trust: true });
+  const trusted = prepareSession(scratch, 'trusted', {
+    files: { 'work.ts': WORK_TS, 'notify.ts': NOTIFY_TS, 'report.ts': REPORT_TS, '.vscode/settings.json': `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n` },
+    trust: false,
+  });
   const steps = [];
+  let failed = true;
   try {
-    const url = await server.listening;
-    log(`code-server listening on ${url}`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-    page.on('pageerror', (error) => log('page error:', error.message));
-    const workbench = new Workbench(page, log);
-    let timer;
-    await Promise.race([
-      scenario(workbench, dirs, `${url}/?folder=${encodeURIComponent(dirs.workspace)}`, steps),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the scenario went over its budget of ${SCENARIO_MS} ms`)), SCENARIO_MS);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    installExtension(vsix, trusted);
+    log('installed the .vsix into code-server');
+    await runSession(restricted, steps, restrictedScenario);
+    await runSession(trusted, steps, mainScenario);
     fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
     fs.copyFileSync(path.join(RESULTS, 'readme-candidate.png'), README_SCREENSHOT);
-    for (const [name, ms] of steps) log(`${String(ms).padStart(6)} ms  ${name}`);
     log(`refreshed ${path.relative(REPO, README_SCREENSHOT)}`);
-    console.log(`${steps.length} passed, 0 failed`);
     failed = false;
   } catch (error) {
     log(`FAIL: ${error.message}`);
-    if (page) await page.screenshot({ path: path.join(RESULTS, 'failure.png') }).catch(() => undefined);
-    console.log(`${steps.length} passed, 1 failed`);
+    log(`screenshots, the API state and code-server's log are in ${path.relative(REPO, RESULTS)}/`);
   } finally {
-    await browser?.close().catch(() => undefined);
-    server.stop();
-    if (failed) {
-      for (const [file, name] of [[dirs.log, 'code-server.log'], [dirs.state, 'api-state.json']]) {
-        if (fs.existsSync(file)) fs.copyFileSync(file, path.join(RESULTS, name));
-      }
-      log(`screenshots, the API state and code-server's log are in ${path.relative(REPO, RESULTS)}/`);
-    }
-    fs.rmSync(dirs.scratch, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
+  for (const [name, ms] of steps) log(`${String(ms).padStart(6)} ms  ${name}`);
   log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${steps.length} passed, ${failed ? 1 : 0} failed`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -98,6 +98,21 @@ export class Workbench {
     return titles.map((title) => title.trim()).filter((title) => title.length > 0);
   }
 
+  /** Runs a command by its title from the Command Palette. */
+  async runCommand(title, budgetMs) {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.pressUntil('F1', input, 'the Command Palette', budgetMs);
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: budgetMs });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: budgetMs });
+  }
+
+  /** The Output panel's visible text. */
+  outputLines(text) {
+    return this.page.locator('.panel .output-view .view-lines', { hasText: text });
+  }
+
   async save() {
     await this.page.keyboard.press('Control+S');
   }
