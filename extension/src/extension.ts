@@ -68,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     languageClient.onDidChangeState(({ newState }) => {
       status.setState(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped');
+      if (newState === State.Running) apiState.serverStarted();
     }),
     languageClient.onNotification(SlowLintNotification, (params) => {
       status.slowLint(params);

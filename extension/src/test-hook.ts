@@ -20,11 +20,14 @@ interface DiagnosticRecord {
 export interface ApiState {
   diagnostics: Record<string, DiagnosticRecord[]>;
   status: StatusSnapshot | undefined;
+  /** How many times the language client reached the running state (a restart adds one). */
+  serverStarts: number;
 }
 
 export class ApiStateWriter implements vscode.Disposable {
   private readonly file = process.env[STATE_FILE_VARIABLE];
   private status: StatusSnapshot | undefined;
+  private serverStarts = 0;
   private readonly subscription: vscode.Disposable;
 
   constructor() {
@@ -33,6 +36,11 @@ export class ApiStateWriter implements vscode.Disposable {
 
   statusChanged(status: StatusSnapshot): void {
     this.status = status;
+    if (this.file) this.write();
+  }
+
+  serverStarted(): void {
+    this.serverStarts++;
     if (this.file) this.write();
   }
 
@@ -54,7 +62,7 @@ export class ApiStateWriter implements vscode.Disposable {
         character: diagnostic.range.start.character,
       }));
     }
-    const state: ApiState = { diagnostics, status: this.status };
+    const state: ApiState = { diagnostics, status: this.status, serverStarts: this.serverStarts };
     // Written whole and renamed, so the test never reads half a file.
     const temporary = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(state, null, 2));

@@ -268,6 +268,7 @@ async function restrictedScenario(workbench, dirs, step) {
   await step('trusting the workspace restarts the server with the workspace config', async () => {
     await workbench.runCommand('Workspaces: Manage Workspace Trust', STEP_MS);
     await workbench.page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: STEP_MS });
+    await waitUntil('the server restarted', () => (readState(dirs.state)?.serverStarts === 2 ? true : undefined), STEP_MS);
     await waitUntil('the workspace config loaded', () => (fs.existsSync(marker) ? true : undefined), STEP_MS);
     await waitForApiCodes(dirs, 'app.js', []);
     await workbench.problemRows(FLOATING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
@@ -333,10 +334,11 @@ async function mainScenario(workbench, dirs, step) {
   });
 
   await step('"Loopguard: Restart server" restarts it; "Loopguard: Show output" shows its log', async () => {
+    const starts = readState(dirs.state)?.serverStarts;
     await workbench.runCommand('Loopguard: Restart server', STEP_MS);
+    await waitUntil('the server running again', () => (readState(dirs.state)?.serverStarts === starts + 1 ? true : undefined), STEP_MS);
     await workbench.runCommand('Loopguard: Show output', STEP_MS);
     await workbench.outputLines('Restarting the server.').first().waitFor({ timeout: STEP_MS });
-    await waitUntil('the server running again', () => (readState(dirs.state)?.status?.state === 'running' ? true : undefined), STEP_MS);
   });
 }
 
