@@ -29,7 +29,7 @@ const README_SCREENSHOT = path.join(REPO, 'docs', 'images', 'vscode-extension.pn
 const STATE_VARIABLE = 'LOOPGUARD_VSCODE_STATE_FILE';
 
 /** Budgets: one step, starting code-server, and each session in the browser. */
-const STEP_MS = 60_000;
+const STEP_MS = 90_000;
 const START_MS = 60_000;
 const SESSION_MS = 6 * 60_000;
 
@@ -351,7 +351,8 @@ async function runSession(dirs, steps, scenario) {
     const url = await server.listening;
     log(`${dirs.name}: code-server listening on ${url}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    // Tall enough for the lightbulb menu to end above the Problems panel in the README's screenshot.
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.on('pageerror', (error) => log('page error:', error.message));
     const workbench = new Workbench(page, log);
     const step = (name, run) => runStep(steps, name, run);
