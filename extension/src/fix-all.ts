@@ -14,6 +14,10 @@ export async function fixAllInActiveEditor(client: LanguageClient): Promise<void
     void vscode.window.showInformationMessage('Loopguard: open a JavaScript or TypeScript file to fix its problems.');
     return;
   }
+  if (!client.isRunning()) {
+    void vscode.window.showWarningMessage('Loopguard: the server is not running; restart it with "Loopguard: Restart server".');
+    return;
+  }
   const document = editor.document;
   const version = document.version;
   const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);

@@ -42,6 +42,15 @@ function installDebianPackages(names, log) {
   execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], options);
 }
 
+/**
+ * The environment for an inner `npm install`, without the `npm_*` variables of the `npm run` this runs under: npm
+ * reads them as its own config, and code-server's install script checks the Node version in `npm_config_user_agent`.
+ */
+function installEnv(extra) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE'));
+  return { ...env, ...extra };
+}
+
 /** Installs one npm package into `folder` (through a temporary folder, so an interrupted install leaves nothing). */
 function installNpmPackage(folder, spec, env, log) {
   if (fs.existsSync(path.join(folder, DONE))) return;
@@ -53,7 +62,7 @@ function installNpmPackage(folder, spec, env, log) {
   fs.writeFileSync(path.join(partial, 'package.json'), '{ "private": true }\n');
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--save-exact', spec], {
     cwd: partial,
-    env: { ...process.env, ...env },
+    env: installEnv(env),
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: INSTALL_MS,
   });
