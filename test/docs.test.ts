@@ -11,7 +11,7 @@ import { withRulesTable } from 'eslint-plugin-loopguard/dist/rules-table';
 import { ruleDocsUrl } from 'eslint-plugin-loopguard/dist/util/create-rule';
 
 import { REPO_ROOT } from './support/paths';
-import { TYPED_FIXTURES } from './support/rule-tester';
+import { LINTED_TEXT_PARSER_OPTIONS, TYPED_FIXTURES } from './support/rule-tester';
 
 const RULES_SOURCE = path.join(REPO_ROOT, 'eslint-plugin', 'src', 'rules');
 const RULES_DOCS = path.join(REPO_ROOT, 'eslint-plugin', 'docs', 'rules');
@@ -45,7 +45,7 @@ function lintExample(ruleId: string, example: DocExample): Linter.LintMessage[] 
     [
       {
         files: ['**/*.ts'],
-        languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURES } },
+        languageOptions: { parser: tsParser, parserOptions: LINTED_TEXT_PARSER_OPTIONS },
         plugins: { loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
         rules: { [`loopguard/${ruleId}`]: ruleEntry },
       },

@@ -8,6 +8,7 @@ import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-loopguard';
 
 import { FIXTURES } from './paths';
+import { LINTED_TEXT_PARSER_OPTIONS } from './rule-tester';
 
 const TYPED_FIXTURES = path.join(FIXTURES, 'typed');
 
@@ -24,7 +25,7 @@ export function unresolvedSuggestions<MessageIds extends string, Options extends
     const config: Linter.Config[] = [
       {
         files: ['**/*.*'],
-        languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURES } },
+        languageOptions: { parser: tsParser, parserOptions: LINTED_TEXT_PARSER_OPTIONS },
         plugins: { loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
         rules: { [`loopguard/${ruleId}`]: ruleEntry },
       },

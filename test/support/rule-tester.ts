@@ -7,6 +7,17 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 /** The fixture project the typed tester resolves types in; the source tree, not the compiled test folder. */
 export const TYPED_FIXTURES = path.resolve(__dirname, '../../fixtures/typed');
 
+/**
+ * Parser options for linting a text that is not the file's text on disk with the typed fixture project. Under
+ * `CI=true` typescript-estree would otherwise infer a "single run" and type-check the disk text instead, so the
+ * rules would see types that do not belong to the linted text.
+ */
+export const LINTED_TEXT_PARSER_OPTIONS = {
+  project: './tsconfig.json',
+  tsconfigRootDir: TYPED_FIXTURES,
+  disallowAutomaticSingleRunInference: true,
+};
+
 // Mocha names its hook `after`; the tester looks for `afterAll`.
 RuleTester.afterAll = after;
 
