@@ -1,0 +1,1218 @@
+// The test table of `prefer-concurrent-awaits`, shared by the rule test (run with type information from
+// test/fixtures/typed, whose concurrent-helpers.ts holds the helpers that cross-function cases await) and by the
+// tests that compile every case and suggestion output and lint the outputs again.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
+
+export const valid: ValidTestCase<Options>[] = [
+  {
+    name: 'the second call uses the first result',
+    code: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function run(id: string) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(user.teamId);\n  return orders;\n}',
+  },
+  {
+    name: 'the second call uses a binding destructured from the first',
+    code: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(id: string): Promise<number>;\nexport async function run() {\n  const { id } = await f();\n  const n = await g(id);\n  return n;\n}',
+  },
+  {
+    name: 'the second call reads the first result in a callback',
+    code: 'declare function f(): Promise<number>;\ndeclare function later(task: () => number): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await later(() => a + 1);\n  return b;\n}',
+  },
+  {
+    name: 'a single await',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  return a;\n}',
+  },
+  {
+    name: 'a statement between the awaits orders them',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  console.log("first done");\n  const b = await g();\n  return [a, b];\n}',
+  },
+  {
+    name: 'calls on the same receiver (db.insert, then db.query)',
+    code: 'declare const db: { insert(row: string): Promise<void>; query(sql: string): Promise<string[]> };\nexport async function run() {\n  await db.insert("a");\n  const rows = await db.query("select");\n  return rows;\n}',
+  },
+  {
+    name: 'calls on the same receiver through this',
+    code: 'export class Service {\n  async load(): Promise<number> {\n    return 1;\n  }\n  async save(): Promise<void> {}\n  async run() {\n    await this.save();\n    const n = await this.load();\n    return n;\n  }\n}',
+  },
+  {
+    name: 'calls on the same nested receiver',
+    code: 'declare const db: { users: { insert(name: string): Promise<void>; count(): Promise<number> } };\nexport async function run() {\n  await db.users.insert("a");\n  return db.users.count();\n}\nexport async function again() {\n  await db.users.insert("a");\n  const n = await db.users.count();\n  return n;\n}',
+  },
+  {
+    name: 'a method that may change its object, then a method of a field of that object',
+    code: 'declare const session: { refresh(): Promise<void>; api: { get(path: string): Promise<string> } };\nexport async function run() {\n  await session.refresh();\n  const me = await session.api.get("/me");\n  return me;\n}',
+  },
+  {
+    name: 'inside the try block of a try/finally',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function release(): void;\nexport async function run() {\n  try {\n    await f();\n    await g();\n  } finally {\n    release();\n  }\n}',
+  },
+  {
+    name: 'inside a block nested in the try block of a try/finally',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function release(): void;\nexport async function run(ok: boolean) {\n  try {\n    if (ok) {\n      await f();\n      await g();\n    }\n  } finally {\n    release();\n  }\n}',
+  },
+  {
+    name: 'an assignment in an awaited expression',
+    code: 'declare function f(n: number): Promise<number>;\nexport async function run() {\n  let n = 0;\n  const a = await f(n = 1);\n  const b = await f(n);\n  return [a, b];\n}',
+  },
+  {
+    name: 'an update in an awaited expression',
+    code: 'declare function f(n: number): Promise<number>;\nexport async function run() {\n  let i = 0;\n  const a = await f(i++);\n  const b = await f(i++);\n  return [a, b];\n}',
+  },
+  {
+    name: 'an assignment in a callback of an awaited expression',
+    code: 'declare function each(task: () => void): Promise<void>;\ndeclare function f(): Promise<number>;\nexport async function run() {\n  let seen = 0;\n  await each(() => {\n    seen = 1;\n  });\n  const a = await f();\n  return [a, seen];\n}',
+  },
+  {
+    name: 'assignments to existing variables are not declarations',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let a = 0;\n  let b = "";\n  a = await f();\n  b = await g();\n  return [a, b];\n}',
+  },
+  {
+    name: 'promises started earlier (no-unhandled-task-rejection reports those)',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const first = f();\n  const second = g();\n  const a = await first;\n  const b = await second;\n  return [a, b];\n}',
+  },
+  {
+    name: 'awaiting values that are not promises',
+    code: 'declare function f(): number;\ndeclare function g(): string;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+  },
+  {
+    name: 'an await nested in the awaited call',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<number>;\nexport async function run() {\n  const a = await h(await f());\n  const b = await g();\n  return [a, b];\n}',
+  },
+  {
+    name: 'a delay between the awaits (node:timers/promises)',
+    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\nexport async function run() {\n  await delay(500);\n  const a = await f();\n  return a;\n}',
+  },
+  {
+    name: 'a delay through a project helper',
+    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function poll(): Promise<boolean>;\nexport async function run() {\n  await sleep(100);\n  const done = await poll();\n  return done;\n}',
+  },
+  {
+    name: 'a deliberate turn of the event loop',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await Promise.resolve();\n  const a = await f();\n  return a;\n}',
+  },
+  {
+    name: 'hidden state: a helper that logs in, then one that reads the session',
+    code: 'import { logIn, currentUser } from \'./concurrent-helpers.js\';\nexport async function run() {\n  await logIn(\'ada\');\n  const user = await currentUser();\n  return user;\n}',
+  },
+  {
+    name: 'hidden state: a cache written by one helper and read by the other',
+    code: 'import { remember, recall } from \'./concurrent-helpers.js\';\nexport async function run() {\n  await remember(\'theme\', \'dark\');\n  const theme = await recall(\'theme\');\n  return theme;\n}',
+  },
+  {
+    name: 'hidden state: module state of this file changed by one function and read by the other',
+    code: 'let token = "";\nasync function refresh(): Promise<void> {\n  token = "new";\n}\nasync function load(): Promise<string> {\n  return `data for ${token}`;\n}\nexport async function run() {\n  await refresh();\n  const data = await load();\n  return data;\n}',
+  },
+  {
+    name: 'a mutable object passed to both calls',
+    code: 'interface Order { id: string; total: number }\ndeclare function save(order: Order): Promise<void>;\ndeclare function audit(order: Order): Promise<void>;\nexport async function run(order: Order) {\n  await save(order);\n  await audit(order);\n}',
+  },
+  {
+    name: 'a mutable array passed to both calls',
+    code: 'declare function sortAll(items: string[]): Promise<void>;\ndeclare function print(items: string[]): Promise<void>;\nexport async function run(items: string[]) {\n  await sortAll(items);\n  await print(items);\n}',
+  },
+  {
+    name: 'a mutable object passed to one call and the receiver of the other',
+    code: 'interface Cart { items: string[]; checkout(): Promise<void> }\ndeclare function addGift(cart: Cart): Promise<void>;\nexport async function run(cart: Cart) {\n  await addGift(cart);\n  await cart.checkout();\n}',
+  },
+  {
+    name: 'a file written, then read',
+    code: 'import { writeFile, readFile } from \'node:fs/promises\';\nexport async function run() {\n  await writeFile(\'out.json\', \'{}\');\n  const text = await readFile(\'out.json\', \'utf8\');\n  return text;\n}',
+  },
+  {
+    name: 'a folder created, then a file written into it',
+    code: 'import { mkdir, writeFile } from \'node:fs/promises\';\nexport async function run(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/index.html`, \'<!doctype html>\');\n}',
+  },
+  {
+    name: 'a check, then a write that relies on it',
+    code: 'import { access, rm } from \'node:fs/promises\';\nexport async function run(dir: string) {\n  await access(dir);\n  await rm(dir, { recursive: true });\n}',
+  },
+  {
+    name: 'two commands in child processes',
+    code: 'import { exec } from \'node:child_process\';\nimport { promisify } from \'node:util\';\nconst run = promisify(exec);\nexport async function commit() {\n  await run(\'git add -A\');\n  await run(\'git commit -m wip\');\n}',
+  },
+  {
+    name: 'a request that writes, then one that reads',
+    code: 'import { placeOrder, fetchOrders, type Order } from \'./concurrent-helpers.js\';\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const orders = await fetchOrders(\'me\');\n  return orders;\n}',
+  },
+  {
+    name: 'a request whose method is not written out may write',
+    code: 'export async function run(init: RequestInit) {\n  const a = await fetch(\'/a\', init);\n  const b = await fetch(\'/b\');\n  return [a, b];\n}',
+  },
+  {
+    name: 'a binding read by a function declaration (hoisted, callable from the next call)',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(read: () => number): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g(current);\n  function current() {\n    return a;\n  }\n  return b;\n}',
+  },
+  {
+    name: 'a binding read by a closure made before the awaits',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(read: () => number): Promise<number>;\nexport async function run() {\n  const read = () => a;\n  const a = await f();\n  const b = await g(read);\n  return b;\n}',
+  },
+  {
+    name: 'fewer than minAwaits',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    options: [{"minAwaits":3}],
+  },
+  {
+    name: 'awaits in different blocks',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(ok: boolean) {\n  const a = await f();\n  if (ok) {\n    const b = await g();\n    return [a, b];\n  }\n  return a;\n}',
+  },
+  {
+    name: 'a declaration with two declarators',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f(), b = await g();\n  return [a, b];\n}',
+  },
+  {
+    name: 'requests that write and requests that read the network',
+    code: 'import { placeOrder, fetchUser, type Order } from \'./concurrent-helpers.js\';\ndeclare function log(message: string): Promise<void>;\nexport async function run(order: Order) {\n  await placeOrder(order);\n  await log(\'placed\');\n}',
+  },
+  {
+    name: 'a binding carried from turn to turn',
+    code: 'declare function count(id: string): Promise<number>;\nexport async function run(ids: string[]) {\n  let total = 0;\n  for (const id of ids) {\n    total += await count(id);\n  }\n  return total;\n}',
+  },
+  {
+    name: 'the previous turn\'s result read by the next',
+    code: 'declare function next(cursor: string): Promise<string>;\nexport async function run(pages: string[]) {\n  let cursor = "";\n  for (const page of pages) {\n    cursor = await next(cursor + page);\n  }\n  return cursor;\n}',
+  },
+  {
+    name: 'a break that depends on the awaited value',
+    code: 'declare function exists(id: string): Promise<boolean>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (await exists(id)) break;\n  }\n}',
+  },
+  {
+    name: 'a return in the turn',
+    code: 'declare function find(id: string): Promise<string | undefined>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    const found = await find(id);\n    if (found) return found;\n  }\n  return undefined;\n}',
+  },
+  {
+    name: 'a labeled continue to an outer loop',
+    code: 'declare function ok(id: string): Promise<boolean>;\nexport async function run(groups: string[][]) {\n  outer: for (const group of groups) {\n    for (const id of group) {\n      if (!(await ok(id))) continue outer;\n    }\n  }\n}',
+  },
+  {
+    name: 'each turn calls a method of the same receiver',
+    code: 'declare const db: { insert(row: string): Promise<void> };\nexport async function run(rows: string[]) {\n  for (const row of rows) {\n    await db.insert(row);\n  }\n}',
+  },
+  {
+    name: 'each turn writes a file',
+    code: 'import { writeFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    await writeFile(file, \'\');\n  }\n}',
+  },
+  {
+    name: 'each turn appends to the same file',
+    code: 'import { appendFile } from \'node:fs/promises\';\nexport async function run(lines: string[]) {\n  for (const line of lines) {\n    await appendFile(\'log.txt\', line);\n  }\n}',
+  },
+  {
+    name: 'a result pushed conditionally',
+    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    if (user.name) users.push(user);\n  }\n  return users;\n}',
+  },
+  {
+    name: 'results set in a Map (its order is the order of the turns)',
+    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users = new Map<string, Profile>();\n  for (const id of ids) {\n    users.set(id, await fetchUser(id));\n  }\n  return users;\n}',
+  },
+  {
+    name: 'an outer object changed in each turn',
+    code: 'declare function count(id: string): Promise<number>;\nexport async function run(ids: string[], summary: { last: number }) {\n  for (const id of ids) {\n    summary.last = await count(id);\n  }\n}',
+  },
+  {
+    name: 'a delay paces the turns',
+    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    await sleep(100);\n  }\n}',
+  },
+  {
+    name: 'a mutable object shared by every turn',
+    code: 'interface Batch { ids: string[] }\ndeclare function add(batch: Batch, id: string): Promise<void>;\nexport async function run(ids: string[], batch: Batch) {\n  for (const id of ids) {\n    await add(batch, id);\n  }\n}',
+  },
+  {
+    name: 'a var declared in the turn is shared by all turns',
+    code: 'declare function load(id: string): Promise<string>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    var last: string | undefined = await load(id);\n  }\n  return last;\n}',
+  },
+  {
+    name: 'promises started before the loop',
+    code: 'export async function run(tasks: Promise<string>[]) {\n  const results: string[] = [];\n  for (const task of tasks) {\n    results.push(await task);\n  }\n  return results;\n}',
+  },
+  {
+    name: 'for await reads a stream one item at a time',
+    code: 'declare function lines(): AsyncIterable<string>;\ndeclare function save(line: string): Promise<void>;\nexport async function run() {\n  for await (const line of lines()) {\n    await save(line);\n  }\n}',
+  },
+  {
+    name: 'counting and while loops are not rewritten',
+    code: 'declare function page(n: number): Promise<string[]>;\nexport async function run() {\n  for (let i = 0; i < 3; i++) {\n    await page(i);\n  }\n  let n = 0;\n  while (n < 3) {\n    await page(n);\n    n++;\n  }\n}',
+  },
+  {
+    name: 'inside the try block of a try/finally',
+    code: 'declare function notify(id: string): Promise<void>;\ndeclare function close(): void;\nexport async function run(ids: string[]) {\n  try {\n    for (const id of ids) {\n      await notify(id);\n    }\n  } finally {\n    close();\n  }\n}',
+  },
+  {
+    name: 'awaits only inside callbacks of the turn',
+    code: 'declare function later(task: () => Promise<void>): void;\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    later(async () => {\n      await notify(id);\n    });\n  }\n}',
+  },
+  {
+    name: 'loops are left alone with loops: false',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    options: [{"loops":false}],
+  },
+  {
+    name: 'each turn changes module state through a helper',
+    code: 'let processed = 0;\nasync function mark(id: string): Promise<void> {\n  await Promise.resolve(id);\n  processed++;\n}\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await mark(id);\n  }\n  return processed;\n}',
+  },
+  {
+    name: 'a loop variable declared outside the loop',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let id: string;\n  for (id of ids) {\n    await notify(id);\n  }\n}',
+  },
+  {
+    name: 'each turn reads a project logger through its method',
+    code: 'const log: string[] = [];\nconst logger = { info(message: string) { log.push(message); } };\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    logger.info(id);\n  }\n}',
+  },
+];
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'two independent awaits in declarations',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the guides\' headline: a user, their orders and recommendations, three requests through helpers',
+    code: 'import { fetchUser, fetchOrders, fetchRecommendations } from \'./concurrent-helpers.js\';\nexport async function page(userId: string) {\n  const user = await fetchUser(userId);\n  const orders = await fetchOrders(userId);\n  const recommendations = await fetchRecommendations(userId);\n  return { user, orders, recommendations };\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 39,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders, fetchRecommendations } from \'./concurrent-helpers.js\';\nexport async function page(userId: string) {\n  const [user, orders, recommendations] = await Promise.all([fetchUser(userId), fetchOrders(userId), fetchRecommendations(userId)]);\n  return { user, orders, recommendations };\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'let keeps let',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let a = await f();\n  let b = await g();\n  a += 1;\n  b += "!";\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 11,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let [a, b] = await Promise.all([f(), g()]);\n  a += 1;\n  b += "!";\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'var keeps var',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  var a = await f();\n  var b = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 11,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  var [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'statements without bindings go into the array',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await f();\n  await g();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 12,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await Promise.all([f(), g()]);\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'mixed declarations and expression statements: holes for the statements without bindings',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await f();\n  const b = await g();\n  await f();\n  return b;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 12,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [, b] = await Promise.all([f(), g(), f()]);\n  return b;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a trailing statement without a binding leaves no hole at the end',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  await g();\n  return a;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a] = await Promise.all([f(), g()]);\n  return a;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'destructuring patterns are kept',
+    code: 'declare function user(): Promise<{ name: string; age: number }>;\ndeclare function pair(): Promise<[string, number]>;\nexport async function run() {\n  const { name, age: years = 0 } = await user();\n  const [label, count] = await pair();\n  return [name, years, label, count];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 36,
+        endLine: 4,
+        endColumn: 48,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function user(): Promise<{ name: string; age: number }>;\ndeclare function pair(): Promise<[string, number]>;\nexport async function run() {\n  const [{ name, age: years = 0 }, [label, count]] = await Promise.all([user(), pair()]);\n  return [name, years, label, count];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'annotations become a tuple annotation',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a: number = await f();\n  const b: string | undefined = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 21,
+        endLine: 4,
+        endColumn: 30,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b]: [number, string | undefined] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an unannotated binding next to an annotated one gets its type written out',
+    code: 'interface User { name: string }\ndeclare function f(): Promise<User>;\ndeclare function g(): Promise<string[]>;\nexport async function run() {\n  const a = await f();\n  const b: readonly string[] = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function f(): Promise<User>;\ndeclare function g(): Promise<string[]>;\nexport async function run() {\n  const [a, b]: [User, readonly string[]] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an unannotated pattern and a statement next to an annotated binding',
+    code: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(): Promise<number>;\ndeclare function h(): Promise<void>;\nexport async function run() {\n  const { id } = await f();\n  await h();\n  const n: number = await g();\n  return [id, n];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 27,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(): Promise<number>;\ndeclare function h(): Promise<void>;\nexport async function run() {\n  const [{ id }, , n]: [{ id: string; }, unknown, number] = await Promise.all([f(), h(), g()]);\n  return [id, n];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a call whose type argument the annotation inferred keeps it through satisfies',
+    code: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const user: User = await get("/me");\n  const n = await g();\n  return [user.name, n];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 22,
+        endLine: 5,
+        endColumn: 38,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const [user, n]: [User, number] = await Promise.all([get("/me") satisfies PromiseLike<User>, g()]);\n  return [user.name, n];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a let whose annotation is wider than the call keeps the annotation, so later assignments compile',
+    code: 'declare function f(): Promise<string>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  let a: string | undefined = await f();\n  let b: number | null = await g();\n  a = undefined;\n  b = null;\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 31,
+        endLine: 4,
+        endColumn: 40,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<string>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  let [a, b]: [string | undefined, number | null] = await Promise.all([f(), g()]);\n  a = undefined;\n  b = null;\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a type that cannot be named here: reported without a suggestion',
+    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const user = await fetchUser(\'1\');\n  const n: number = await g();\n  return [user, n];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 16,
+        endLine: 4,
+        endColumn: 36,
+        suggestions: [
+        ],
+      },
+    ],
+  },
+  {
+    name: 'const and let mixed: reported without a suggestion',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  let b = await g();\n  b = b.trim();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+        ],
+      },
+    ],
+  },
+  {
+    name: 'comments between the statements move above the combined one',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  // first the count\n  const a = await f(/* fast */);\n  /* then the name */\n  const b = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 32,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  // first the count\n  /* then the name */\n  const [a, b] = await Promise.all([f(/* fast */), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a file without semicolons gets none',
+    code: 'declare function f(): Promise<number>\ndeclare function g(): Promise<string>\nexport async function run() {\n  const a = await f()\n  const b = await g()\n  return [a, b]\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>\ndeclare function g(): Promise<string>\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()])\n  return [a, b]\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'method calls on different receivers',
+    code: 'declare const users: { find(id: string): Promise<string> };\ndeclare const orders: { find(id: string): Promise<number[]> };\nexport async function run(id: string) {\n  const user = await users.find(id);\n  const list = await orders.find(id);\n  return [user, list];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 16,
+        endLine: 4,
+        endColumn: 36,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare const users: { find(id: string): Promise<string> };\ndeclare const orders: { find(id: string): Promise<number[]> };\nexport async function run(id: string) {\n  const [user, list] = await Promise.all([users.find(id), orders.find(id)]);\n  return [user, list];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'this.method() and this.field.method(): the method is read, and touches neither the other field nor its object',
+    code: 'import { ProfileStore } from \'./concurrent-helpers.js\';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const mine = await this.own(id);\n    const theirs = await this.other.get(id);\n    return [mine, theirs];\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 8,
+        column: 18,
+        endLine: 8,
+        endColumn: 36,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { ProfileStore } from \'./concurrent-helpers.js\';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const [mine, theirs] = await Promise.all([this.own(id), this.other.get(id)]);\n    return [mine, theirs];\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'two stores reached through different fields of one object',
+    code: 'import { Dashboard } from \'./concurrent-helpers.js\';\nexport async function run(dashboard: Dashboard, id: string) {\n  const profile = await dashboard.profiles.get(id);\n  const team = await dashboard.teams.get(id);\n  return [profile, team];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 19,
+        endLine: 3,
+        endColumn: 51,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { Dashboard } from \'./concurrent-helpers.js\';\nexport async function run(dashboard: Dashboard, id: string) {\n  const [profile, team] = await Promise.all([dashboard.profiles.get(id), dashboard.teams.get(id)]);\n  return [profile, team];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a primitive argument shared by both calls is not shared state',
+    code: 'declare function f(id: string): Promise<number>;\ndeclare function g(id: string): Promise<string>;\nexport async function run(id: string) {\n  const a = await f(id);\n  const b = await g(id);\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(id: string): Promise<number>;\ndeclare function g(id: string): Promise<string>;\nexport async function run(id: string) {\n  const [a, b] = await Promise.all([f(id), g(id)]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a readonly object shared by both calls cannot be changed by either',
+    code: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function f(options: Options): Promise<number>;\ndeclare function g(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const a = await f(options);\n  const b = await g(options);\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 29,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function f(options: Options): Promise<number>;\ndeclare function g(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const [a, b] = await Promise.all([f(options), g(options)]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'two reads of files',
+    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run() {\n  const a = await readFile(\'a.json\', \'utf8\');\n  const b = await readFile(\'b.json\', \'utf8\');\n  return a + b;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 45,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { readFile } from \'node:fs/promises\';\nexport async function run() {\n  const [a, b] = await Promise.all([readFile(\'a.json\', \'utf8\'), readFile(\'b.json\', \'utf8\')]);\n  return a + b;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'inside a try with catch but no finally',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  try {\n    await f();\n    await g();\n  } catch (error) {\n    console.error(error);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  try {\n    await Promise.all([f(), g()]);\n  } catch (error) {\n    console.error(error);\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'inside a finally block itself',
+    code: 'declare const a: { close(): Promise<void> };\ndeclare const b: { close(): Promise<void> };\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    await a.close();\n    await b.close();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare const a: { close(): Promise<void> };\ndeclare const b: { close(): Promise<void> };\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    await Promise.all([a.close(), b.close()]);\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a dependency ends the group: the third await reads the first result',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<void>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  await h(a);\n  return b;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<void>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  await h(a);\n  return b;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'two groups split by a dependency',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const c = await h(b);\n  const d = await f();\n  return [a, c, d];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  const c = await h(b);\n  const d = await f();\n  return [a, c, d];\n}' },
+        ],
+      },
+      {
+        messageId: 'sequentialAwaits',
+        line: 7,
+        column: 13,
+        endLine: 7,
+        endColumn: 23,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const [c, d] = await Promise.all([h(b), f()]);\n  return [a, c, d];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'minAwaits 3 with three awaits',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const c = await f();\n  return [a, b, c];\n}',
+    options: [{"minAwaits":3}],
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b, c] = await Promise.all([f(), g(), f()]);\n  return [a, b, c];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'top-level awaits in an ES module',
+    filename: 'file.mts',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nconst a = await f();\nconst b = await g();\nexport { a, b };',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 11,
+        endLine: 3,
+        endColumn: 20,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nconst [a, b] = await Promise.all([f(), g()]);\nexport { a, b };' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'in a switch case',
+    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await f();\n      await g();\n      break;\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 6,
+        column: 7,
+        endLine: 6,
+        endColumn: 16,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await Promise.all([f(), g()]);\n      break;\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'JavaScript: no types to keep',
+    filename: 'script.js',
+    code: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function page(id) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(id);\n  return { user, orders };\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 35,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function page(id) {\n  const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n  return { user, orders };\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an optional call and a then chain are calls too',
+    code: 'declare const api: { get?(path: string): Promise<string> } | undefined;\ndeclare function load(): Promise<Response>;\nexport async function run() {\n  const a = await api?.get?.("/a");\n  const b = await load().then((response) => response.status);\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 35,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare const api: { get?(path: string): Promise<string> } | undefined;\ndeclare function load(): Promise<Response>;\nexport async function run() {\n  const [a, b] = await Promise.all([api?.get?.("/a"), load().then((response) => response.status)]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a delay on purpose ends a group; the awaits after it still run together',
+    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 6,
+        column: 13,
+        endLine: 6,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a callback that reads nothing the other call produces',
+    code: 'declare function retry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await retry(() => f());\n  const b = await retry(() => g());\n  return [a, b];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 35,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function retry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([retry(() => f()), retry(() => g())]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a loop whose turns only await one call each',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a loop without braces',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) await notify(id);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'results pushed in order: the rewrite pushes them all, in order, at the end',
+    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  users.push(...(await mapWithConcurrency(ids, (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'results pushed after more work in the turn',
+    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  names.push(...(await mapWithConcurrency(ids, async (id) => {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    return `${user.name}: ${orders.length}`;\n  })));\n  return names;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 37,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'continue becomes return',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id === "") continue;\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id === "") return;\n    await notify(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'break and continue of nested loops stay',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await notify(group.join());\n    }\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 30,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  await mapWithConcurrency(groups, async (group) => {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await notify(group.join());\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'with p-map in the program: pMap with a concurrency',
+    code: 'import pMap from \'p-map\';\ndeclare function notify(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'usePMap', data: { concurrency: '8', callee: 'pMap' }, output: 'import pMap from \'p-map\';\ndeclare function notify(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  await pMap(ids, (id) => notify(id), { concurrency: 8 });\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'with p-limit in the program: each turn through a limiter',
+    code: 'import pLimit from \'p-limit\';\ndeclare function notify(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    console.log(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 5,
+        column: 3,
+        endLine: 5,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function notify(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await notify(id);\n    console.log(id);\n  })));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a Set is passed through Array.from',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  await mapWithConcurrency(Array.from(ids), (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'destructuring loop variable over a Map',
+    code: 'declare function put(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  for (const [key, value] of entries) {\n    await put(key, value);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 38,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function put(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  await mapWithConcurrency(Array.from(entries), ([key, value]) => put(key, value));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a CommonJS file gets the helper',
+    filename: 'file.cts',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'JavaScript gets the helper without types',
+    filename: 'script.js',
+    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\nexport async function run(ids) {\n  const users = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser } from \'./concurrent-helpers.js\';\nexport async function run(ids) {\n  const users = [];\n  users.push(...(await mapWithConcurrency(Array.from(ids), (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the helper already in the file is reused',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a loop that reads an outer binding assigned elsewhere: reported without a suggestion',
+    code: 'declare function notify(id: string, prefix: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let prefix = "a";\n  for (const id of ids) {\n    await notify(id, prefix);\n  }\n  prefix = "b";\n  return prefix;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a labeled loop: reported without a suggestion',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  outer: for (const id of ids) {\n    if (id === "") continue outer;\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 10,
+        endLine: 3,
+        endColumn: 31,
+        suggestions: [
+        ],
+      },
+    ],
+  },
+  {
+    name: 'nested loops: the inner loop, whose turns await',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      await notify(id);\n    }\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    await mapWithConcurrency(group, (id) => notify(id));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an await inside a condition of the turn',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id.startsWith("vip")) {\n      await notify(id);\n    } else {\n      console.log(id);\n    }\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await notify(id);\n    } else {\n      console.log(id);\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a property of the element set in its own turn',
+    code: 'interface Item { id: string; ok?: boolean }\ndeclare function check(id: string): Promise<boolean>;\nexport async function run(items: Item[]) {\n  for (const item of items) {\n    item.ok = await check(item.id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'interface Item { id: string; ok?: boolean }\ndeclare function check(id: string): Promise<boolean>;\nexport async function run(items: Item[]) {\n  await mapWithConcurrency(items, async (item) => {\n    item.ok = await check(item.id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a let loop variable may be reassigned in its turn',
+    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (let id of ids) {\n    id = id.trim();\n    await notify(id);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    id = id.trim();\n    await notify(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'top-level loop in an ES module',
+    filename: 'file.mts',
+    code: 'declare function notify(id: string): Promise<void>;\ndeclare const ids: string[];\nfor (const id of ids) {\n  await notify(id);\n}\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\ndeclare const ids: string[];\nawait mapWithConcurrency(ids, (id) => notify(id));\nexport {};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'reads of files in a loop',
+    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  for (const file of files) {\n    texts.push(await readFile(file, \'utf8\'));\n  }\n  return texts;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 28,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  texts.push(...(await mapWithConcurrency(files, (file) => readFile(file, \'utf8\'))));\n  return texts;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+];
