@@ -11,83 +11,83 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'the second call uses a binding destructured from the first',
-    code: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(id: string): Promise<number>;\nexport async function run() {\n  const { id } = await f();\n  const n = await g(id);\n  return n;\n}',
+    code: 'declare function getAccount(): Promise<{ id: string }>;\ndeclare function countOrders(id: string): Promise<number>;\nexport async function run() {\n  const { id } = await getAccount();\n  const n = await countOrders(id);\n  return n;\n}',
   },
   {
     name: 'the second call reads the first result in a callback',
-    code: 'declare function f(): Promise<number>;\ndeclare function later(task: () => number): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await later(() => a + 1);\n  return b;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function computeLater(task: () => number): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await computeLater(() => a + 1);\n  return b;\n}',
   },
   {
     name: 'a single await',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  return a;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  return a;\n}',
   },
   {
     name: 'a statement between the awaits orders them',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  console.log("first done");\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  console.log("first done");\n  const b = await loadName();\n  return [a, b];\n}',
   },
   {
     name: 'calls on the same receiver (db.insert, then db.query)',
-    code: 'declare const db: { insert(row: string): Promise<void>; query(sql: string): Promise<string[]> };\nexport async function run() {\n  await db.insert("a");\n  const rows = await db.query("select");\n  return rows;\n}',
+    code: 'declare const db: { findUser(id: string): Promise<string>; query(sql: string): Promise<string[]> };\nexport async function run() {\n  await db.findUser("a");\n  const rows = await db.query("select");\n  return rows;\n}',
   },
   {
     name: 'calls on the same receiver through this',
-    code: 'export class Service {\n  async load(): Promise<number> {\n    return 1;\n  }\n  async save(): Promise<void> {}\n  async run() {\n    await this.save();\n    const n = await this.load();\n    return n;\n  }\n}',
+    code: 'export class Service {\n  async loadCount(): Promise<number> {\n    return 1;\n  }\n  async loadName(): Promise<string> {\n    return "a";\n  }\n  async run() {\n    const n = await this.loadCount();\n    const name = await this.loadName();\n    return [n, name];\n  }\n}',
   },
   {
     name: 'calls on the same nested receiver',
-    code: 'declare const db: { users: { insert(name: string): Promise<void>; count(): Promise<number> } };\nexport async function run() {\n  await db.users.insert("a");\n  return db.users.count();\n}\nexport async function again() {\n  await db.users.insert("a");\n  const n = await db.users.count();\n  return n;\n}',
+    code: 'declare const db: { users: { findOne(name: string): Promise<string>; count(): Promise<number> } };\nexport async function run() {\n  const one = await db.users.findOne("a");\n  const n = await db.users.count();\n  return [one, n];\n  return n;\n}',
   },
   {
-    name: 'a method that may change its object, then a method of a field of that object',
+    name: 'a method named as a write (refresh) may change its object and keeps its place',
     code: 'declare const session: { refresh(): Promise<void>; api: { get(path: string): Promise<string> } };\nexport async function run() {\n  await session.refresh();\n  const me = await session.api.get("/me");\n  return me;\n}',
   },
   {
     name: 'inside the try block of a try/finally',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function release(): void;\nexport async function run() {\n  try {\n    await f();\n    await g();\n  } finally {\n    release();\n  }\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function release(): void;\nexport async function run() {\n  try {\n    await loadCount();\n    await loadName();\n  } finally {\n    release();\n  }\n}',
   },
   {
     name: 'inside a block nested in the try block of a try/finally',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function release(): void;\nexport async function run(ok: boolean) {\n  try {\n    if (ok) {\n      await f();\n      await g();\n    }\n  } finally {\n    release();\n  }\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function release(): void;\nexport async function run(ok: boolean) {\n  try {\n    if (ok) {\n      await loadCount();\n      await loadName();\n    }\n  } finally {\n    release();\n  }\n}',
   },
   {
     name: 'an assignment in an awaited expression',
-    code: 'declare function f(n: number): Promise<number>;\nexport async function run() {\n  let n = 0;\n  const a = await f(n = 1);\n  const b = await f(n);\n  return [a, b];\n}',
+    code: 'declare function loadItem(n: number): Promise<number>;\nexport async function run() {\n  let n = 0;\n  const a = await loadItem(n = 1);\n  const b = await loadItem(n);\n  return [a, b];\n}',
   },
   {
     name: 'an update in an awaited expression',
-    code: 'declare function f(n: number): Promise<number>;\nexport async function run() {\n  let i = 0;\n  const a = await f(i++);\n  const b = await f(i++);\n  return [a, b];\n}',
+    code: 'declare function loadItem(n: number): Promise<number>;\nexport async function run() {\n  let i = 0;\n  const a = await loadItem(i++);\n  const b = await loadItem(i++);\n  return [a, b];\n}',
   },
   {
     name: 'an assignment in a callback of an awaited expression',
-    code: 'declare function each(task: () => void): Promise<void>;\ndeclare function f(): Promise<number>;\nexport async function run() {\n  let seen = 0;\n  await each(() => {\n    seen = 1;\n  });\n  const a = await f();\n  return [a, seen];\n}',
+    code: 'declare function checkEach(task: () => void): Promise<void>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  let seen = 0;\n  await checkEach(() => {\n    seen = 1;\n  });\n  const a = await loadCount();\n  return [a, seen];\n}',
   },
   {
     name: 'assignments to existing variables are not declarations',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let a = 0;\n  let b = "";\n  a = await f();\n  b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  let a = 0;\n  let b = "";\n  a = await loadCount();\n  b = await loadName();\n  return [a, b];\n}',
   },
   {
     name: 'promises started earlier (no-unhandled-task-rejection reports those)',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const first = f();\n  const second = g();\n  const a = await first;\n  const b = await second;\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const first = loadCount();\n  const second = loadName();\n  const a = await first;\n  const b = await second;\n  return [a, b];\n}',
   },
   {
     name: 'awaiting values that are not promises',
-    code: 'declare function f(): number;\ndeclare function g(): string;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): number;\ndeclare function loadName(): string;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
   },
   {
     name: 'an await nested in the awaited call',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<number>;\nexport async function run() {\n  const a = await h(await f());\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function loadItem(n: number): Promise<number>;\nexport async function run() {\n  const a = await loadItem(await loadCount());\n  const b = await loadName();\n  return [a, b];\n}',
   },
   {
     name: 'a delay between the awaits (node:timers/promises)',
-    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\nexport async function run() {\n  await delay(500);\n  const a = await f();\n  return a;\n}',
+    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  await delay(500);\n  const a = await loadCount();\n  return a;\n}',
   },
   {
     name: 'a delay through a project helper',
-    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function poll(): Promise<boolean>;\nexport async function run() {\n  await sleep(100);\n  const done = await poll();\n  return done;\n}',
+    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function checkDone(): Promise<boolean>;\nexport async function run() {\n  await sleep(100);\n  const done = await checkDone();\n  return done;\n}',
   },
   {
     name: 'a deliberate turn of the event loop',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await Promise.resolve();\n  const a = await f();\n  return a;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await Promise.resolve();\n  const a = await loadCount();\n  return a;\n}',
   },
   {
     name: 'hidden state: a helper that logs in, then one that reads the session',
@@ -103,15 +103,15 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a mutable object passed to both calls',
-    code: 'interface Order { id: string; total: number }\ndeclare function save(order: Order): Promise<void>;\ndeclare function audit(order: Order): Promise<void>;\nexport async function run(order: Order) {\n  await save(order);\n  await audit(order);\n}',
+    code: 'interface Order { id: string; total: number }\ndeclare function checkOrder(order: Order): Promise<void>;\ndeclare function formatOrder(order: Order): Promise<string>;\nexport async function run(order: Order) {\n  await checkOrder(order);\n  await formatOrder(order);\n}',
   },
   {
     name: 'a mutable array passed to both calls',
-    code: 'declare function sortAll(items: string[]): Promise<void>;\ndeclare function print(items: string[]): Promise<void>;\nexport async function run(items: string[]) {\n  await sortAll(items);\n  await print(items);\n}',
+    code: 'declare function countItems(items: string[]): Promise<number>;\ndeclare function renderItems(items: string[]): Promise<string>;\nexport async function run(items: string[]) {\n  await countItems(items);\n  await renderItems(items);\n}',
   },
   {
     name: 'a mutable object passed to one call and the receiver of the other',
-    code: 'interface Cart { items: string[]; checkout(): Promise<void> }\ndeclare function addGift(cart: Cart): Promise<void>;\nexport async function run(cart: Cart) {\n  await addGift(cart);\n  await cart.checkout();\n}',
+    code: 'interface Cart { items: string[]; loadTotals(): Promise<number> }\ndeclare function checkGift(cart: Cart): Promise<void>;\nexport async function run(cart: Cart) {\n  await checkGift(cart);\n  await cart.loadTotals();\n}',
   },
   {
     name: 'a file written, then read',
@@ -139,28 +139,48 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a binding read by a function declaration (hoisted, callable from the next call)',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(read: () => number): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g(current);\n  function current() {\n    return a;\n  }\n  return b;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function computeWith(read: () => number): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await computeWith(current);\n  function current() {\n    return a;\n  }\n  return b;\n}',
   },
   {
     name: 'a binding read by a closure made before the awaits',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(read: () => number): Promise<number>;\nexport async function run() {\n  const read = () => a;\n  const a = await f();\n  const b = await g(read);\n  return b;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function computeWith(read: () => number): Promise<number>;\nexport async function run() {\n  const read = () => a;\n  const a = await loadCount();\n  const b = await computeWith(read);\n  return b;\n}',
   },
   {
     name: 'fewer than minAwaits',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
     options: [{"minAwaits":3}],
   },
   {
     name: 'awaits in different blocks',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(ok: boolean) {\n  const a = await f();\n  if (ok) {\n    const b = await g();\n    return [a, b];\n  }\n  return a;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run(ok: boolean) {\n  const a = await loadCount();\n  if (ok) {\n    const b = await loadName();\n    return [a, b];\n  }\n  return a;\n}',
   },
   {
     name: 'a declaration with two declarators',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f(), b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount(), b = await loadName();\n  return [a, b];\n}',
   },
   {
-    name: 'requests that write and requests that read the network',
-    code: 'import { placeOrder, fetchUser, type Order } from \'./concurrent-helpers.js\';\ndeclare function log(message: string): Promise<void>;\nexport async function run(order: Order) {\n  await placeOrder(order);\n  await log(\'placed\');\n}',
+    name: 'a request that writes keeps its place: what follows may rely on it',
+    code: 'import { placeOrder, type Order } from \'./concurrent-helpers.js\';\ndeclare function loadCount(): Promise<number>;\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const n = await loadCount();\n  return n;\n}',
+  },
+  {
+    name: 'a check that may throw, then a call named as a write that relies on it',
+    code: 'declare function checkPermission(user: string): Promise<void>;\ndeclare function deleteAccount(user: string): Promise<void>;\nexport async function run(user: string) {\n  await checkPermission(user);\n  await deleteAccount(user);\n}',
+  },
+  {
+    name: 'a click, then a query of the page it changed (package methods named as a write and a read)',
+    code: 'declare const user: { click(selector: string): Promise<void> };\ndeclare const screen: { findByRole(role: string): Promise<string> };\nexport async function run() {\n  await user.click("button");\n  const dialog = await screen.findByRole("dialog");\n  return dialog;\n}',
+  },
+  {
+    name: 'a call named as a read that also writes (getOrCreate)',
+    code: 'declare function getOrCreate(id: string): Promise<string>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await getOrCreate("x");\n  const b = await loadName();\n  return [a, b];\n}',
+  },
+  {
+    name: 'each turn sends a message (a write keeps the order of the turns)',
+    code: 'declare function sendMessage(text: string): Promise<void>;\nexport async function run(messages: string[]) {\n  for (const text of messages) {\n    await sendMessage(text);\n  }\n}',
+  },
+  {
+    name: 'each turn posts to the network',
+    code: 'import { placeOrder, type Order } from \'./concurrent-helpers.js\';\nexport async function run(orders: Order[]) {\n  for (const order of orders) {\n    await placeOrder(order);\n  }\n}',
   },
   {
     name: 'a binding carried from turn to turn',
@@ -168,7 +188,7 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'the previous turn\'s result read by the next',
-    code: 'declare function next(cursor: string): Promise<string>;\nexport async function run(pages: string[]) {\n  let cursor = "";\n  for (const page of pages) {\n    cursor = await next(cursor + page);\n  }\n  return cursor;\n}',
+    code: 'declare function fetchPage(cursor: string): Promise<string>;\nexport async function run(pages: string[]) {\n  let cursor = "";\n  for (const page of pages) {\n    cursor = await fetchPage(cursor + page);\n  }\n  return cursor;\n}',
   },
   {
     name: 'a break that depends on the awaited value',
@@ -180,11 +200,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a labeled continue to an outer loop',
-    code: 'declare function ok(id: string): Promise<boolean>;\nexport async function run(groups: string[][]) {\n  outer: for (const group of groups) {\n    for (const id of group) {\n      if (!(await ok(id))) continue outer;\n    }\n  }\n}',
+    code: 'declare function isValid(id: string): Promise<boolean>;\nexport async function run(groups: string[][]) {\n  outer: for (const group of groups) {\n    for (const id of group) {\n      if (!(await isValid(id))) continue outer;\n    }\n  }\n}',
   },
   {
     name: 'each turn calls a method of the same receiver',
-    code: 'declare const db: { insert(row: string): Promise<void> };\nexport async function run(rows: string[]) {\n  for (const row of rows) {\n    await db.insert(row);\n  }\n}',
+    code: 'declare const db: { findRow(row: string): Promise<string> };\nexport async function run(rows: string[]) {\n  for (const row of rows) {\n    await db.findRow(row);\n  }\n}',
   },
   {
     name: 'each turn writes a file',
@@ -208,11 +228,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a delay paces the turns',
-    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    await sleep(100);\n  }\n}',
+    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    await sleep(100);\n  }\n}',
   },
   {
     name: 'a mutable object shared by every turn',
-    code: 'interface Batch { ids: string[] }\ndeclare function add(batch: Batch, id: string): Promise<void>;\nexport async function run(ids: string[], batch: Batch) {\n  for (const id of ids) {\n    await add(batch, id);\n  }\n}',
+    code: 'interface Batch { ids: string[] }\ndeclare function checkBatch(batch: Batch, id: string): Promise<void>;\nexport async function run(ids: string[], batch: Batch) {\n  for (const id of ids) {\n    await checkBatch(batch, id);\n  }\n}',
   },
   {
     name: 'a var declared in the turn is shared by all turns',
@@ -224,23 +244,23 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'for await reads a stream one item at a time',
-    code: 'declare function lines(): AsyncIterable<string>;\ndeclare function save(line: string): Promise<void>;\nexport async function run() {\n  for await (const line of lines()) {\n    await save(line);\n  }\n}',
+    code: 'declare function lines(): AsyncIterable<string>;\ndeclare function checkLine(line: string): Promise<void>;\nexport async function run() {\n  for await (const line of lines()) {\n    await checkLine(line);\n  }\n}',
   },
   {
     name: 'counting and while loops are not rewritten',
-    code: 'declare function page(n: number): Promise<string[]>;\nexport async function run() {\n  for (let i = 0; i < 3; i++) {\n    await page(i);\n  }\n  let n = 0;\n  while (n < 3) {\n    await page(n);\n    n++;\n  }\n}',
+    code: 'declare function loadPage(n: number): Promise<string[]>;\nexport async function run() {\n  for (let i = 0; i < 3; i++) {\n    await loadPage(i);\n  }\n  let n = 0;\n  while (n < 3) {\n    await loadPage(n);\n    n++;\n  }\n}',
   },
   {
     name: 'inside the try block of a try/finally',
-    code: 'declare function notify(id: string): Promise<void>;\ndeclare function close(): void;\nexport async function run(ids: string[]) {\n  try {\n    for (const id of ids) {\n      await notify(id);\n    }\n  } finally {\n    close();\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\ndeclare function release(): void;\nexport async function run(ids: string[]) {\n  try {\n    for (const id of ids) {\n      await loadProfile(id);\n    }\n  } finally {\n    release();\n  }\n}',
   },
   {
     name: 'awaits only inside callbacks of the turn',
-    code: 'declare function later(task: () => Promise<void>): void;\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    later(async () => {\n      await notify(id);\n    });\n  }\n}',
+    code: 'declare function computeLater(task: () => Promise<void>): void;\ndeclare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    computeLater(async () => {\n      await loadProfile(id);\n    });\n  }\n}',
   },
   {
     name: 'loops are left alone with loops: false',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
     options: [{"loops":false}],
   },
   {
@@ -249,18 +269,18 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a loop variable declared outside the loop',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let id: string;\n  for (id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let id: string;\n  for (id of ids) {\n    await loadProfile(id);\n  }\n}',
   },
   {
     name: 'each turn reads a project logger through its method',
-    code: 'const log: string[] = [];\nconst logger = { info(message: string) { log.push(message); } };\ndeclare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    logger.info(id);\n  }\n}',
+    code: 'const log: string[] = [];\nconst logger = { info(message: string) { log.push(message); } };\ndeclare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    logger.info(id);\n  }\n}',
   },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'two independent awaits in declarations',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -268,9 +288,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
         ],
       },
     ],
@@ -294,7 +314,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'let keeps let',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let a = await f();\n  let b = await g();\n  a += 1;\n  b += "!";\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  let a = await loadCount();\n  let b = await loadName();\n  a += 1;\n  b += "!";\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -302,16 +322,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 11,
         endLine: 4,
-        endColumn: 20,
+        endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  let [a, b] = await Promise.all([f(), g()]);\n  a += 1;\n  b += "!";\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  let [a, b] = await Promise.all([loadCount(), loadName()]);\n  a += 1;\n  b += "!";\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'var keeps var',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  var a = await f();\n  var b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  var a = await loadCount();\n  var b = await loadName();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -319,16 +339,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 11,
         endLine: 4,
-        endColumn: 20,
+        endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  var [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  var [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'statements without bindings go into the array',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await f();\n  await g();\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await loadCount();\n  await loadName();\n}',
     output: null,
     errors: [
       {
@@ -336,16 +356,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 3,
         endLine: 4,
-        endColumn: 12,
+        endColumn: 20,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await Promise.all([f(), g()]);\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await Promise.all([loadCount(), loadName()]);\n}' },
         ],
       },
     ],
   },
   {
     name: 'mixed declarations and expression statements: holes for the statements without bindings',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await f();\n  const b = await g();\n  await f();\n  return b;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await loadCount();\n  const b = await loadName();\n  await loadCount();\n  return b;\n}',
     output: null,
     errors: [
       {
@@ -353,16 +373,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 3,
         endLine: 4,
-        endColumn: 12,
+        endColumn: 20,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [, b] = await Promise.all([f(), g(), f()]);\n  return b;\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [, b] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return b;\n}' },
         ],
       },
     ],
   },
   {
     name: 'a trailing statement without a binding leaves no hole at the end',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  await g();\n  return a;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  await loadName();\n  return a;\n}',
     output: null,
     errors: [
       {
@@ -370,16 +390,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a] = await Promise.all([f(), g()]);\n  return a;\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a] = await Promise.all([loadCount(), loadName()]);\n  return a;\n}' },
         ],
       },
     ],
   },
   {
     name: 'destructuring patterns are kept',
-    code: 'declare function user(): Promise<{ name: string; age: number }>;\ndeclare function pair(): Promise<[string, number]>;\nexport async function run() {\n  const { name, age: years = 0 } = await user();\n  const [label, count] = await pair();\n  return [name, years, label, count];\n}',
+    code: 'declare function getUser(): Promise<{ name: string; age: number }>;\ndeclare function getPair(): Promise<[string, number]>;\nexport async function run() {\n  const { name, age: years = 0 } = await getUser();\n  const [label, count] = await getPair();\n  return [name, years, label, count];\n}',
     output: null,
     errors: [
       {
@@ -387,16 +407,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 36,
         endLine: 4,
-        endColumn: 48,
+        endColumn: 51,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function user(): Promise<{ name: string; age: number }>;\ndeclare function pair(): Promise<[string, number]>;\nexport async function run() {\n  const [{ name, age: years = 0 }, [label, count]] = await Promise.all([user(), pair()]);\n  return [name, years, label, count];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function getUser(): Promise<{ name: string; age: number }>;\ndeclare function getPair(): Promise<[string, number]>;\nexport async function run() {\n  const [{ name, age: years = 0 }, [label, count]] = await Promise.all([getUser(), getPair()]);\n  return [name, years, label, count];\n}' },
         ],
       },
     ],
   },
   {
     name: 'annotations become a tuple annotation',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a: number = await f();\n  const b: string | undefined = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a: number = await loadCount();\n  const b: string | undefined = await loadName();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -404,16 +424,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 21,
         endLine: 4,
-        endColumn: 30,
+        endColumn: 38,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b]: [number, string | undefined] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b]: [number, string | undefined] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'an unannotated binding next to an annotated one gets its type written out',
-    code: 'interface User { name: string }\ndeclare function f(): Promise<User>;\ndeclare function g(): Promise<string[]>;\nexport async function run() {\n  const a = await f();\n  const b: readonly string[] = await g();\n  return [a, b];\n}',
+    code: 'interface User { name: string }\ndeclare function loadUser(): Promise<User>;\ndeclare function loadTags(): Promise<string[]>;\nexport async function run() {\n  const a = await loadUser();\n  const b: readonly string[] = await loadTags();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -421,16 +441,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 22,
+        endColumn: 29,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function f(): Promise<User>;\ndeclare function g(): Promise<string[]>;\nexport async function run() {\n  const [a, b]: [User, readonly string[]] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function loadUser(): Promise<User>;\ndeclare function loadTags(): Promise<string[]>;\nexport async function run() {\n  const [a, b]: [User, readonly string[]] = await Promise.all([loadUser(), loadTags()]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'an unannotated pattern and a statement next to an annotated binding',
-    code: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(): Promise<number>;\ndeclare function h(): Promise<void>;\nexport async function run() {\n  const { id } = await f();\n  await h();\n  const n: number = await g();\n  return [id, n];\n}',
+    code: 'declare function loadItem(): Promise<{ id: string }>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadExtras(): Promise<void>;\nexport async function run() {\n  const { id } = await loadItem();\n  await loadExtras();\n  const n: number = await loadCount();\n  return [id, n];\n}',
     output: null,
     errors: [
       {
@@ -438,16 +458,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 18,
         endLine: 5,
-        endColumn: 27,
+        endColumn: 34,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<{ id: string }>;\ndeclare function g(): Promise<number>;\ndeclare function h(): Promise<void>;\nexport async function run() {\n  const [{ id }, , n]: [{ id: string; }, unknown, number] = await Promise.all([f(), h(), g()]);\n  return [id, n];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadItem(): Promise<{ id: string }>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadExtras(): Promise<void>;\nexport async function run() {\n  const [{ id }, , n]: [{ id: string; }, unknown, number] = await Promise.all([loadItem(), loadExtras(), loadCount()]);\n  return [id, n];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a call whose type argument the annotation inferred keeps it through satisfies',
-    code: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const user: User = await get("/me");\n  const n = await g();\n  return [user.name, n];\n}',
+    code: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const user: User = await get("/me");\n  const n = await loadCount();\n  return [user.name, n];\n}',
     output: null,
     errors: [
       {
@@ -457,14 +477,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 38,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const [user, n]: [User, number] = await Promise.all([get("/me") satisfies PromiseLike<User>, g()]);\n  return [user.name, n];\n}' },
+          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const [user, n]: [User, number] = await Promise.all([get("/me") satisfies PromiseLike<User>, loadCount()]);\n  return [user.name, n];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a let whose annotation is wider than the call keeps the annotation, so later assignments compile',
-    code: 'declare function f(): Promise<string>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  let a: string | undefined = await f();\n  let b: number | null = await g();\n  a = undefined;\n  b = null;\n  return [a, b];\n}',
+    code: 'declare function loadName(): Promise<string>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  let a: string | undefined = await loadName();\n  let b: number | null = await loadCount();\n  a = undefined;\n  b = null;\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -472,16 +492,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 31,
         endLine: 4,
-        endColumn: 40,
+        endColumn: 47,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<string>;\ndeclare function g(): Promise<number>;\nexport async function run() {\n  let [a, b]: [string | undefined, number | null] = await Promise.all([f(), g()]);\n  a = undefined;\n  b = null;\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadName(): Promise<string>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  let [a, b]: [string | undefined, number | null] = await Promise.all([loadName(), loadCount()]);\n  a = undefined;\n  b = null;\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a type that cannot be named here: reported without a suggestion',
-    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\ndeclare function g(): Promise<number>;\nexport async function run() {\n  const user = await fetchUser(\'1\');\n  const n: number = await g();\n  return [user, n];\n}',
+    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const user = await fetchUser(\'1\');\n  const n: number = await loadCount();\n  return [user, n];\n}',
     output: null,
     errors: [
       {
@@ -497,7 +517,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'const and let mixed: reported without a suggestion',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  let b = await g();\n  b = b.trim();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  let b = await loadName();\n  b = b.trim();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -505,7 +525,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
         ],
       },
@@ -513,7 +533,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'comments between the statements move above the combined one',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  // first the count\n  const a = await f(/* fast */);\n  /* then the name */\n  const b = await g();\n  return [a, b];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  // first the count\n  const a = await loadCount(/* fast */);\n  /* then the name */\n  const b = await loadName();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -521,16 +541,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 32,
+        endColumn: 40,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  // first the count\n  /* then the name */\n  const [a, b] = await Promise.all([f(/* fast */), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  // first the count\n  /* then the name */\n  const [a, b] = await Promise.all([loadCount(/* fast */), loadName()]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a file without semicolons gets none',
-    code: 'declare function f(): Promise<number>\ndeclare function g(): Promise<string>\nexport async function run() {\n  const a = await f()\n  const b = await g()\n  return [a, b]\n}',
+    code: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\nexport async function run() {\n  const a = await loadCount()\n  const b = await loadName()\n  return [a, b]\n}',
     output: null,
     errors: [
       {
@@ -538,9 +558,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>\ndeclare function g(): Promise<string>\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()])\n  return [a, b]\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  return [a, b]\n}' },
         ],
       },
     ],
@@ -598,7 +618,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a primitive argument shared by both calls is not shared state',
-    code: 'declare function f(id: string): Promise<number>;\ndeclare function g(id: string): Promise<string>;\nexport async function run(id: string) {\n  const a = await f(id);\n  const b = await g(id);\n  return [a, b];\n}',
+    code: 'declare function loadCount(id: string): Promise<number>;\ndeclare function loadName(id: string): Promise<string>;\nexport async function run(id: string) {\n  const a = await loadCount(id);\n  const b = await loadName(id);\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -606,16 +626,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 24,
+        endColumn: 32,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(id: string): Promise<number>;\ndeclare function g(id: string): Promise<string>;\nexport async function run(id: string) {\n  const [a, b] = await Promise.all([f(id), g(id)]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(id: string): Promise<number>;\ndeclare function loadName(id: string): Promise<string>;\nexport async function run(id: string) {\n  const [a, b] = await Promise.all([loadCount(id), loadName(id)]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a readonly object shared by both calls cannot be changed by either',
-    code: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function f(options: Options): Promise<number>;\ndeclare function g(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const a = await f(options);\n  const b = await g(options);\n  return [a, b];\n}',
+    code: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function loadCount(options: Options): Promise<number>;\ndeclare function loadName(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const a = await loadCount(options);\n  const b = await loadName(options);\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -623,9 +643,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 29,
+        endColumn: 37,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function f(options: Options): Promise<number>;\ndeclare function g(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const [a, b] = await Promise.all([f(options), g(options)]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function loadCount(options: Options): Promise<number>;\ndeclare function loadName(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const [a, b] = await Promise.all([loadCount(options), loadName(options)]);\n  return [a, b];\n}' },
         ],
       },
     ],
@@ -649,7 +669,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'inside a try with catch but no finally',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  try {\n    await f();\n    await g();\n  } catch (error) {\n    console.error(error);\n  }\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  try {\n    await loadCount();\n    await loadName();\n  } catch (error) {\n    console.error(error);\n  }\n}',
     output: null,
     errors: [
       {
@@ -657,33 +677,33 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 5,
         endLine: 5,
-        endColumn: 14,
+        endColumn: 22,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  try {\n    await Promise.all([f(), g()]);\n  } catch (error) {\n    console.error(error);\n  }\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  try {\n    await Promise.all([loadCount(), loadName()]);\n  } catch (error) {\n    console.error(error);\n  }\n}' },
         ],
       },
     ],
   },
   {
     name: 'inside a finally block itself',
-    code: 'declare const a: { close(): Promise<void> };\ndeclare const b: { close(): Promise<void> };\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    await a.close();\n    await b.close();\n  }\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    const a = await loadCount();\n    const b = await loadName();\n    console.log(a, b);\n  }\n}',
     output: null,
     errors: [
       {
         messageId: 'sequentialAwaits',
         line: 8,
-        column: 5,
+        column: 15,
         endLine: 8,
-        endColumn: 20,
+        endColumn: 32,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare const a: { close(): Promise<void> };\ndeclare const b: { close(): Promise<void> };\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    await Promise.all([a.close(), b.close()]);\n  }\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    const [a, b] = await Promise.all([loadCount(), loadName()]);\n    console.log(a, b);\n  }\n}' },
         ],
       },
     ],
   },
   {
     name: 'a dependency ends the group: the third await reads the first result',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<void>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  await h(a);\n  return b;\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function checkCount(n: number): Promise<void>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  await checkCount(a);\n  return b;\n}',
     output: null,
     errors: [
       {
@@ -691,16 +711,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: number): Promise<void>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  await h(a);\n  return b;\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function checkCount(n: number): Promise<void>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  await checkCount(a);\n  return b;\n}' },
         ],
       },
     ],
   },
   {
     name: 'two groups split by a dependency',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const c = await h(b);\n  const d = await f();\n  return [a, c, d];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const c = await countLetters(b);\n  const d = await loadCount();\n  return [a, c, d];\n}',
     output: null,
     errors: [
       {
@@ -708,9 +728,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const [a, b] = await Promise.all([f(), g()]);\n  const c = await h(b);\n  const d = await f();\n  return [a, c, d];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  const c = await countLetters(b);\n  const d = await loadCount();\n  return [a, c, d];\n}' },
         ],
       },
       {
@@ -718,16 +738,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 7,
         column: 13,
         endLine: 7,
-        endColumn: 23,
+        endColumn: 34,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\ndeclare function h(n: string): Promise<number>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const [c, d] = await Promise.all([h(b), f()]);\n  return [a, c, d];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const [c, d] = await Promise.all([countLetters(b), loadCount()]);\n  return [a, c, d];\n}' },
         ],
       },
     ],
   },
   {
     name: 'minAwaits 3 with three awaits',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await f();\n  const b = await g();\n  const c = await f();\n  return [a, b, c];\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const c = await loadCount();\n  return [a, b, c];\n}',
     options: [{"minAwaits":3}],
     output: null,
     errors: [
@@ -736,9 +756,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 13,
         endLine: 4,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b, c] = await Promise.all([f(), g(), f()]);\n  return [a, b, c];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b, c] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return [a, b, c];\n}' },
         ],
       },
     ],
@@ -746,7 +766,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'top-level awaits in an ES module',
     filename: 'file.mts',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nconst a = await f();\nconst b = await g();\nexport { a, b };',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nconst a = await loadCount();\nconst b = await loadName();\nexport { a, b };',
     output: null,
     errors: [
       {
@@ -754,16 +774,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 11,
         endLine: 3,
-        endColumn: 20,
+        endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nconst [a, b] = await Promise.all([f(), g()]);\nexport { a, b };' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nconst [a, b] = await Promise.all([loadCount(), loadName()]);\nexport { a, b };' },
         ],
       },
     ],
   },
   {
     name: 'in a switch case',
-    code: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await f();\n      await g();\n      break;\n  }\n}',
+    code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await loadCount();\n      await loadName();\n      break;\n  }\n}',
     output: null,
     errors: [
       {
@@ -771,9 +791,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 7,
         endLine: 6,
-        endColumn: 16,
+        endColumn: 24,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await Promise.all([f(), g()]);\n      break;\n  }\n}' },
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await Promise.all([loadCount(), loadName()]);\n      break;\n  }\n}' },
         ],
       },
     ],
@@ -815,7 +835,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a delay on purpose ends a group; the awaits after it still run together',
-    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const a = await f();\n  const b = await g();\n  return [a, b];\n}',
+    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -823,16 +843,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 13,
         endLine: 6,
-        endColumn: 22,
+        endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const [a, b] = await Promise.all([f(), g()]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a callback that reads nothing the other call produces',
-    code: 'declare function retry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const a = await retry(() => f());\n  const b = await retry(() => g());\n  return [a, b];\n}',
+    code: 'declare function fetchWithRetry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await fetchWithRetry(() => loadCount());\n  const b = await fetchWithRetry(() => loadName());\n  return [a, b];\n}',
     output: null,
     errors: [
       {
@@ -840,16 +860,33 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 13,
         endLine: 5,
-        endColumn: 35,
+        endColumn: 52,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function retry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function f(): Promise<number>;\ndeclare function g(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([retry(() => f()), retry(() => g())]);\n  return [a, b];\n}' },
+          { messageId: 'awaitTogether', output: 'declare function fetchWithRetry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([fetchWithRetry(() => loadCount()), fetchWithRetry(() => loadName())]);\n  return [a, b];\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'methods of a package object named as reads',
+    code: 'declare const sdk: { users: { getUser(id: string): Promise<string> }; orders: { listOrders(id: string): Promise<string[]> } };\nexport async function run(id: string) {\n  const user = await sdk.users.getUser(id);\n  const orders = await sdk.orders.listOrders(id);\n  return [user, orders];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 43,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare const sdk: { users: { getUser(id: string): Promise<string> }; orders: { listOrders(id: string): Promise<string[]> } };\nexport async function run(id: string) {\n  const [user, orders] = await Promise.all([sdk.users.getUser(id), sdk.orders.listOrders(id)]);\n  return [user, orders];\n}' },
         ],
       },
     ],
   },
   {
     name: 'a loop whose turns only await one call each',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -859,14 +896,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
   },
   {
     name: 'a loop without braces',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) await notify(id);\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) await loadProfile(id);\n}',
     output: null,
     errors: [
       {
@@ -876,7 +913,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -927,7 +964,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'continue becomes return',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id === "") continue;\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id === "") continue;\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -937,14 +974,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id === "") return;\n    await notify(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id === "") return;\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
   },
   {
     name: 'break and continue of nested loops stay',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await notify(group.join());\n    }\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await loadProfile(group.join());\n    }\n  }\n}',
     output: null,
     errors: [
       {
@@ -954,14 +991,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 30,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  await mapWithConcurrency(groups, async (group) => {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await notify(group.join());\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  await mapWithConcurrency(groups, async (group) => {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await loadProfile(group.join());\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
   },
   {
     name: 'with p-map in the program: pMap with a concurrency',
-    code: 'import pMap from \'p-map\';\ndeclare function notify(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'import pMap from \'p-map\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -971,14 +1008,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePMap', data: { concurrency: '8', callee: 'pMap' }, output: 'import pMap from \'p-map\';\ndeclare function notify(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  await pMap(ids, (id) => notify(id), { concurrency: 8 });\n}' },
+          { messageId: 'usePMap', data: { concurrency: '8', callee: 'pMap' }, output: 'import pMap from \'p-map\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  await pMap(ids, (id) => loadProfile(id), { concurrency: 8 });\n}' },
         ],
       },
     ],
   },
   {
     name: 'with p-limit in the program: each turn through a limiter',
-    code: 'import pLimit from \'p-limit\';\ndeclare function notify(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n    console.log(id);\n  }\n}',
+    code: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    console.log(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -988,14 +1025,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function notify(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await notify(id);\n    console.log(id);\n  })));\n}' },
+          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await loadProfile(id);\n    console.log(id);\n  })));\n}' },
         ],
       },
     ],
   },
   {
     name: 'a Set is passed through Array.from',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1005,14 +1042,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  await mapWithConcurrency(Array.from(ids), (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  await mapWithConcurrency(Array.from(ids), (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
   },
   {
     name: 'destructuring loop variable over a Map',
-    code: 'declare function put(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  for (const [key, value] of entries) {\n    await put(key, value);\n  }\n}',
+    code: 'declare function checkEntry(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  for (const [key, value] of entries) {\n    await checkEntry(key, value);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1022,7 +1059,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 38,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function put(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  await mapWithConcurrency(Array.from(entries), ([key, value]) => put(key, value));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function checkEntry(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  await mapWithConcurrency(Array.from(entries), ([key, value]) => checkEntry(key, value));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -1030,7 +1067,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a CommonJS file gets the helper',
     filename: 'file.cts',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1040,7 +1077,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -1065,7 +1102,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'the helper already in the file is reused',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await notify(id);\n  }\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}',
     output: null,
     errors: [
       {
@@ -1075,14 +1112,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => notify(id));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}' },
         ],
       },
     ],
   },
   {
     name: 'a loop that reads an outer binding assigned elsewhere: reported without a suggestion',
-    code: 'declare function notify(id: string, prefix: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let prefix = "a";\n  for (const id of ids) {\n    await notify(id, prefix);\n  }\n  prefix = "b";\n  return prefix;\n}',
+    code: 'declare function loadProfile(id: string, prefix: string): Promise<void>;\nexport async function run(ids: string[]) {\n  let prefix = "a";\n  for (const id of ids) {\n    await loadProfile(id, prefix);\n  }\n  prefix = "b";\n  return prefix;\n}',
     output: null,
     errors: [
       {
@@ -1098,7 +1135,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a labeled loop: reported without a suggestion',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  outer: for (const id of ids) {\n    if (id === "") continue outer;\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  outer: for (const id of ids) {\n    if (id === "") continue outer;\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1114,7 +1151,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'nested loops: the inner loop, whose turns await',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      await notify(id);\n    }\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    for (const id of group) {\n      await loadProfile(id);\n    }\n  }\n}',
     output: null,
     errors: [
       {
@@ -1124,14 +1161,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    await mapWithConcurrency(group, (id) => notify(id));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    await mapWithConcurrency(group, (id) => loadProfile(id));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
   },
   {
     name: 'an await inside a condition of the turn',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id.startsWith("vip")) {\n      await notify(id);\n    } else {\n      console.log(id);\n    }\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      console.log(id);\n    }\n  }\n}',
     output: null,
     errors: [
       {
@@ -1141,7 +1178,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await notify(id);\n    } else {\n      console.log(id);\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      console.log(id);\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -1165,7 +1202,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a let loop variable may be reassigned in its turn',
-    code: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (let id of ids) {\n    id = id.trim();\n    await notify(id);\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (let id of ids) {\n    id = id.trim();\n    await loadProfile(id);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1175,7 +1212,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    id = id.trim();\n    await notify(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    id = id.trim();\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -1183,7 +1220,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'top-level loop in an ES module',
     filename: 'file.mts',
-    code: 'declare function notify(id: string): Promise<void>;\ndeclare const ids: string[];\nfor (const id of ids) {\n  await notify(id);\n}\nexport {};',
+    code: 'declare function loadProfile(id: string): Promise<void>;\ndeclare const ids: string[];\nfor (const id of ids) {\n  await loadProfile(id);\n}\nexport {};',
     output: null,
     errors: [
       {
@@ -1193,7 +1230,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function notify(id: string): Promise<void>;\ndeclare const ids: string[];\nawait mapWithConcurrency(ids, (id) => notify(id));\nexport {};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\ndeclare const ids: string[];\nawait mapWithConcurrency(ids, (id) => loadProfile(id));\nexport {};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],
@@ -1211,6 +1248,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 28,
         suggestions: [
           { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  texts.push(...(await mapWithConcurrency(files, (file) => readFile(file, \'utf8\'))));\n  return texts;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a package method named as a read, on the loop variable',
+    code: 'interface Doc { loadBody(): Promise<string> }\nexport async function run(docs: Doc[]) {\n  const bodies: string[] = [];\n  for (const doc of docs) {\n    bodies.push(await doc.loadBody());\n  }\n  return bodies;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 26,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'interface Doc { loadBody(): Promise<string> }\nexport async function run(docs: Doc[]) {\n  const bodies: string[] = [];\n  bodies.push(...(await mapWithConcurrency(docs, (doc) => doc.loadBody())));\n  return bodies;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],

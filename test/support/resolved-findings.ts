@@ -60,7 +60,7 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
       files: ['**/*.*'],
       languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURES } },
       plugins: { loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      rules: others as Linter.RulesRecord,
+      rules: others,
     },
   ];
   const counts = (code: string, fileName: string): Map<string, number> => {

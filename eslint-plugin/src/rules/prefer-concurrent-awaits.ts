@@ -177,7 +177,7 @@ export default createRule<Options, MessageIds>({
 
     function declaredSymbols(candidate: AwaitStatement): ts.Symbol[] {
       if (candidate.statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
-      return sourceCode.getDeclaredVariables(candidate.statement.declarations[0]!).flatMap((variable) => {
+      return sourceCode.getDeclaredVariables(candidate.statement.declarations[0]).flatMap((variable) => {
         const identifier = variable.identifiers[0];
         const symbol = identifier ? checker.getSymbolAtLocation(tsNode(identifier)) : undefined;
         return symbol ? [symbol] : [];
@@ -191,7 +191,7 @@ export default createRule<Options, MessageIds>({
      */
     function isBindingObservable(candidate: AwaitStatement, owner: Owner): boolean {
       if (candidate.statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-      return sourceCode.getDeclaredVariables(candidate.statement.declarations[0]!).some((variable) =>
+      return sourceCode.getDeclaredVariables(candidate.statement.declarations[0]).some((variable) =>
         variable.references.some((reference) => {
           if (reference.init) return false;
           if (reference.identifier.range[0] < candidate.statement.range[0]) return true;
@@ -281,7 +281,7 @@ export default createRule<Options, MessageIds>({
     function infersFromContext(call: TSESTree.CallExpression): boolean {
       if (call.typeArguments) return false;
       const signature = checker.getResolvedSignature(tsNode(call) as ts.CallExpression);
-      const declaration = signature?.getDeclaration() as ts.SignatureDeclaration | undefined;
+      const declaration = signature?.getDeclaration();
       return (declaration?.typeParameters?.length ?? 0) > 0;
     }
 
@@ -447,7 +447,7 @@ export default createRule<Options, MessageIds>({
       if (readsReassignedBinding(loop) || declaresFunction(loop)) return [];
       const head = sourceCode.getTokenBefore(loop.body)!;
       if (sourceCode.getCommentsInside(loop).some((comment) => comment.range[1] <= head.range[1])) return [];
-      const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0]!;
+      const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
       const task = taskOf(loop, body, accumulator, `(${sourceCode.getText(declarator.id)})`);
       const semicolon = semicolonNear(loop);
       boundedMaps ??= createBoundedMaps(context, services, { concurrency });

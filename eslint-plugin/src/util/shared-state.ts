@@ -3,8 +3,12 @@
 // objects it reads and changes, as access paths (`this.cache`, `state.user`), the objects whose methods it calls,
 // and the resources outside the process it reads or writes (files, processes, the network, a database, timers).
 // Calls into the project's own functions are followed, with `this` mapped to the receiver of each call, so that
-// `this.load()` and `this.orders.find()` are told apart by what `load` touches; a call the analysis cannot read
-// counts as changing its receiver. Summaries of functions are computed once per TypeScript program.
+// `this.load()` and `this.orders.find()` are told apart by what `load` touches. A call the analysis cannot read (a
+// package's function, a declaration without a body) is judged by its name: `getUser` and `findAll` read, anything
+// else (`click`, `send`, `getOrCreate`) may write somewhere the analysis cannot see, and may change its receiver.
+// Summaries of functions are computed once per TypeScript program.
+import { builtinModules } from 'node:module';
+
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
@@ -28,7 +32,8 @@ export interface Access {
   change: boolean;
 }
 
-export type Resource = 'file-system' | 'process' | 'network' | 'database' | 'time';
+/** `unknown`: whatever code the analysis cannot read reaches, judged read or write by the function's name. */
+export type Resource = 'file-system' | 'process' | 'network' | 'database' | 'time' | 'unknown';
 export type ResourceUse = 'read' | 'write';
 
 export interface Footprint {
@@ -110,6 +115,22 @@ const DATABASE_PACKAGES = new Set([
 ]);
 const HTTP_CLIENT_PACKAGES = new Set(['axios', 'undici', 'got', 'node-fetch', 'ky', 'superagent', 'needle', 'cross-fetch', 'ofetch']);
 const HTTP_READ_METHODS = new Set(['get', 'head', 'options']);
+const NODE_MODULES = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+/** First words of the names of functions that only read or compute (`getUser`, `findAll`, `parseConfig`). */
+const READ_VERBS = new Set([
+  'get', 'fetch', 'load', 'read', 'find', 'list', 'query', 'count', 'search', 'lookup', 'select', 'scan', 'has', 'is',
+  'exists', 'check', 'describe', 'head', 'stat', 'download', 'retrieve', 'resolve', 'compute', 'calculate', 'parse',
+  'format', 'render', 'validate', 'verify', 'compare', 'hash', 'encode', 'decode', 'compress', 'decompress', 'convert',
+  'peek', 'inspect', 'measure', 'estimate', 'preview', 'summarize', 'aggregate',
+]);
+/** Words that make a name a write even after a reading verb (`getOrCreate`, `fetchAndStore`). */
+const WRITE_WORDS = new Set([
+  'create', 'update', 'delete', 'remove', 'set', 'put', 'post', 'patch', 'save', 'send', 'write', 'insert', 'upsert',
+  'add', 'push', 'append', 'store', 'publish', 'emit', 'enqueue', 'dispatch', 'submit', 'commit', 'reset', 'clear',
+  'mark', 'lock', 'unlock', 'release', 'acquire', 'register', 'connect', 'disconnect', 'close', 'open', 'start', 'stop',
+  'init', 'mutate', 'increment', 'decrement', 'move', 'rename', 'copy', 'upload', 'apply', 'execute', 'exec', 'run',
+  'trigger', 'notify', 'sync', 'refresh', 'invalidate', 'login', 'logout', 'click', 'type', 'press', 'fill', 'drop',
+]);
 /** Standard-library methods that change the object they are called on; every other one only reads it. */
 const MUTATING_LIBRARY_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 
@@ -162,6 +183,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     const target = call.target;
     if (!target || depth >= options.maxDepth) {
       if (receiver !== undefined && receiver !== 'private') accesses.push({ path: receiver, change: mayChangeReceiver(call) });
+      // Deeper than the analysis follows: judged by its name, like code it cannot read.
+      if (target) addResource(resources, 'unknown', readsByName(call.callee?.name ?? '') ? 'read' : 'write');
       return;
     }
     const key = `${target.pos}:${target.getSourceFile().fileName}:${receiver === undefined || receiver === 'private' ? '' : pathKey(receiver)}`;
@@ -180,8 +203,9 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
   }
 
   function mayChangeReceiver(call: SummarizedCall): boolean {
-    if (call.callee?.origin !== 'global') return true;
-    return MUTATING_LIBRARY_METHODS.has(call.callee.name) || /^set[A-Z]/.test(call.callee.name);
+    const name = call.callee?.name ?? writtenName(call.node.expression);
+    if (call.callee?.origin === 'global') return name !== undefined && (MUTATING_LIBRARY_METHODS.has(name) || /^set[A-Z]/.test(name));
+    return name === undefined || !readsByName(name);
   }
 
   function functionSummary(fn: AnalyzableFunction): Summary {
@@ -239,7 +263,7 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
           ? pathOf(calleeExpression.expression, thisVisible)
           : undefined;
       summary.calls.push({ node: call, callee, target, receiver });
-      if (!target) {
+      if (!target && !isInlineFunction(calleeExpression)) {
         const use = resourceOf(call, callee);
         if (use) addResource(summary.resources, use[0], use[1]);
       }
@@ -255,7 +279,7 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
       }
       let root: Root;
       let rest = links;
-      if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      if (current.kind === ts.SyntaxKind.ThisKeyword || current.kind === ts.SyntaxKind.SuperKeyword) {
         if (!thisVisible || !thisIsShared) return 'private';
         root = 'this';
       } else if (ts.isIdentifier(current)) {
@@ -409,7 +433,9 @@ export function writtenResource(footprint: Footprint): Resource | undefined {
 
 /** True when the code waits on a timer and reaches nothing else outside the process: a delay on purpose. */
 export function isDelay(footprint: Footprint): boolean {
-  return footprint.resources.has('time') && footprint.resources.size === 1;
+  if (!footprint.resources.has('time')) return false;
+  for (const [resource, use] of footprint.resources) if (resource !== 'time' && !(resource === 'unknown' && use === 'read')) return false;
+  return true;
 }
 
 function changedAndTouched(changer: Footprint, other: Footprint): AccessPath | undefined {
@@ -466,22 +492,43 @@ function addResource(resources: Map<Resource, ResourceUse>, resource: Resource, 
 // --- what a library call does outside the process --------------------------------------------------------------
 
 function resourceOf(call: ts.CallExpression | ts.NewExpression, callee: ResolvedCallee | undefined): [Resource, ResourceUse] | undefined {
-  if (!callee) return undefined;
-  const name = callee.name;
-  if (callee.origin === 'global') {
+  const name = callee?.name ?? writtenName(call.expression) ?? '';
+  if (callee?.origin === 'global') {
     if (name === 'fetch') return ['network', fetchUse(call)];
     if (TIMER_GLOBALS.has(name)) return ['time', 'read'];
     if (NETWORK_WRITE_GLOBALS.has(name)) return ['network', 'write'];
     return undefined;
   }
-  if (callee.origin !== 'module' || callee.module === undefined) return undefined;
-  const module = callee.module;
+  // Constructing an object of a package is not taken as an effect; calling its methods is.
+  if (ts.isNewExpression(call)) return undefined;
+  const module = callee?.origin === 'module' ? callee.module : undefined;
+  if (module === undefined) return ['unknown', readsByName(name) ? 'read' : 'write'];
   if (module === 'fs' || module === 'fs/promises') return ['file-system', FILE_READS.has(name.replace(/Sync$/, '')) ? 'read' : 'write'];
   if (PROCESS_MODULES.has(module)) return ['process', 'write'];
   if (NETWORK_MODULES.has(module)) return ['network', name === 'get' || module.startsWith('dns') ? 'read' : 'write'];
   if (TIMER_MODULES.has(module)) return ['time', 'read'];
-  if (DATABASE_PACKAGES.has(module)) return ['database', 'write'];
+  if (DATABASE_PACKAGES.has(module)) return ['database', readsByName(name) ? 'read' : 'write'];
   if (HTTP_CLIENT_PACKAGES.has(module)) return ['network', HTTP_READ_METHODS.has(name) ? 'read' : 'write'];
+  if (NODE_MODULES.has(module)) return undefined;
+  return ['unknown', readsByName(name) ? 'read' : 'write'];
+}
+
+/** `getUser`, `find_all`, `parse`: a name whose first word reads or computes and none of whose words writes. */
+export function readsByName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  const [first] = words;
+  return first !== undefined && READ_VERBS.has(first) && !words.some((word) => WRITE_WORDS.has(word));
+}
+
+function writtenName(expression: ts.Expression): string | undefined {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  if (ts.isIdentifier(current)) return current.text;
+  if (ts.isPropertyAccessExpression(current)) return current.name.text;
   return undefined;
 }
 
