@@ -175,6 +175,14 @@ export const valid: ValidTestCase<Options>[] = [
     code: 'declare function getOrCreate(id: string): Promise<string>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await getOrCreate("x");\n  const b = await loadName();\n  return [a, b];\n}',
   },
   {
+    name: 'each turn prints its result (the lines come out in the order of the turns)',
+    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    const text = await readFile(file, \'utf8\');\n    console.log(`${file}: ${text.length}`);\n  }\n}',
+  },
+  {
+    name: 'each turn writes to standard output',
+    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    process.stdout.write(await readFile(file, \'utf8\'));\n  }\n}',
+  },
+  {
     name: 'each turn sends a message (a write keeps the order of the turns)',
     code: 'declare function sendMessage(text: string): Promise<void>;\nexport async function run(messages: string[]) {\n  for (const text of messages) {\n    await sendMessage(text);\n  }\n}',
   },
@@ -1015,7 +1023,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'with p-limit in the program: each turn through a limiter',
-    code: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    console.log(id);\n  }\n}',
+    code: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  }\n}',
     output: null,
     errors: [
       {
@@ -1025,7 +1033,17 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await loadProfile(id);\n    console.log(id);\n  })));\n}' },
+          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  })));\n}' },
+        ],
+      },
+      {
+        messageId: 'sequentialAwaits',
+        line: 6,
+        column: 5,
+        endLine: 6,
+        endColumn: 33,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await Promise.all([loadProfile(id.trim()), loadProfile(`${id}/settings`)]);\n  }\n}' },
         ],
       },
     ],
@@ -1168,7 +1186,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an await inside a condition of the turn',
-    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      console.log(id);\n    }\n  }\n}',
+    code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      id.trim();\n    }\n  }\n}',
     output: null,
     errors: [
       {
@@ -1178,7 +1196,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      console.log(id);\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      id.trim();\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],

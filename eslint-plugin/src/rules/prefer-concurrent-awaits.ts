@@ -311,7 +311,7 @@ export default createRule<Options, MessageIds>({
       if (!body) return;
       const [first] = body.awaits;
       if (!first) return;
-      if (isOrderedByCleanup(loop, owner)) return;
+      if (isOrderedByCleanup(loop, owner) || printsOutput(loop.body)) return;
       const loopNode = tsNode(loop);
       for (const awaitNode of body.awaits) {
         const call = unwrapCall(awaitNode.argument);
@@ -340,6 +340,36 @@ export default createRule<Options, MessageIds>({
         loc.start,
         body.awaits.map((awaitNode) => relatedLocationOf(tsNode(awaitNode), 'each turn waits here before the next one starts')),
       );
+    }
+
+    /**
+     * True when the turn writes to the console or the process's standard streams: the lines come out in the order
+     * of the turns, which running them together would shuffle (a command-line tool printing a result per file).
+     */
+    function printsOutput(body: TSESTree.Statement): boolean {
+      return containsNode(
+        sourceCode,
+        body,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const object = node.callee.object;
+          if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'console' && isGlobal(object);
+          return (
+            object.type === AST_NODE_TYPES.MemberExpression &&
+            object.object.type === AST_NODE_TYPES.Identifier &&
+            object.object.name === 'process' &&
+            isGlobal(object.object) &&
+            object.property.type === AST_NODE_TYPES.Identifier &&
+            (object.property.name === 'stdout' || object.property.name === 'stderr')
+          );
+        },
+        () => true,
+      );
+    }
+
+    function isGlobal(identifier: TSESTree.Identifier): boolean {
+      const variable = findVariable(identifier);
+      return !variable || variable.defs.length === 0;
     }
 
     interface LoopBody {
