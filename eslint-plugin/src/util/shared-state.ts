@@ -12,7 +12,7 @@ import { builtinModules } from 'node:module';
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
-import { type AnalyzableFunction, readableFunctionOf } from './call-graph';
+import { type AnalyzableFunction, type CallSite, getCallGraph, isAnalyzableFunction, readableFunctionOf } from './call-graph';
 import { isRequireCall } from './module-system';
 import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
 import { isInlineFunction } from './sync-callbacks';
@@ -93,6 +93,7 @@ const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram'
 const TIMER_MODULES = new Set(['timers', 'timers/promises']);
 const TIMER_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const NETWORK_WRITE_GLOBALS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon']);
+const FETCH_BODY_CONTAINERS = new Set(['Body', 'BodyMixin', 'Response', 'Request']);
 const DATABASE_PACKAGES = new Set([
   'pg',
   'postgres',
@@ -154,7 +155,23 @@ export function getSharedStateAnalysis(program: ts.Program, options: SharedState
 
 function createSharedStateAnalysis(program: ts.Program, options: SharedStateOptions): SharedStateAnalysis {
   const checker = program.getTypeChecker();
+  const graph = getCallGraph(program);
   const functionSummaries = new Map<AnalyzableFunction, Summary>();
+  const symbolIds = new Map<ts.Symbol, number>();
+
+  /** A key for a path that tells apart symbols of the same name, for the set of functions already followed. */
+  function pathKey(path: AccessPath): string {
+    let root = 'this';
+    if (path.root !== 'this') {
+      let id = symbolIds.get(path.root);
+      if (id === undefined) {
+        id = symbolIds.size + 1;
+        symbolIds.set(path.root, id);
+      }
+      root = `#${id}`;
+    }
+    return [root, ...path.properties].join('.');
+  }
 
   function footprintOf(code: ts.Node, scope: ts.Node): Footprint {
     const summary = summarize(code, scope, true);
@@ -222,6 +239,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
   function summarize(code: ts.Node, scope: ts.Node, thisIsShared: boolean): Summary {
     const summary: Summary = { accesses: [], calls: [], resources: new Map() };
     const sourceFile = code.getSourceFile();
+    // A function's calls are resolved once per program by the call graph, which other rules share.
+    const sites = isAnalyzableFunction(code) ? callSitesOf(code) : undefined;
     const isOwn = (symbol: ts.Symbol): boolean =>
       (symbol.getDeclarations() ?? []).some((declaration) => declaration.getSourceFile() === sourceFile && declaration.pos >= scope.pos && declaration.end <= scope.end);
 
@@ -253,11 +272,12 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
 
     const recordCall = (call: ts.CallExpression | ts.NewExpression, thisVisible: boolean): void => {
       if (call.expression.kind === ts.SyntaxKind.SuperKeyword || call.expression.kind === ts.SyntaxKind.ImportKeyword) return;
-      const callee = resolveCalleeNode(program, call);
+      const site = sites?.get(call);
+      const callee = site ? site.callee : resolveCalleeNode(program, call);
       let calleeExpression: ts.Expression = call.expression;
       while (ts.isParenthesizedExpression(calleeExpression) || ts.isNonNullExpression(calleeExpression)) calleeExpression = calleeExpression.expression;
       // A function called where it is written is read as part of this code.
-      const target = isInlineFunction(calleeExpression) ? undefined : readableFunctionOf(program, callee, ts.isNewExpression(call));
+      const target = site ? site.target : isInlineFunction(calleeExpression) ? undefined : readableFunctionOf(program, callee, ts.isNewExpression(call));
       const receiver =
         ts.isCallExpression(call) && (ts.isPropertyAccessExpression(calleeExpression) || ts.isElementAccessExpression(calleeExpression))
           ? pathOf(calleeExpression.expression, thisVisible)
@@ -285,7 +305,7 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
       } else if (ts.isIdentifier(current)) {
         const symbol = valueSymbolOf(current);
         if (!symbol) return undefined;
-        if (isModule(symbol, current)) {
+        if (isModule(symbol)) {
           // `api.users.find()` after `import * as api`: the state is the export `users`, not the module.
           const [first, ...others] = links;
           if (!first || !ts.isPropertyAccessExpression(first) || !ts.isIdentifier(first.name)) return undefined;
@@ -318,6 +338,12 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     return summary;
   }
 
+  function callSitesOf(fn: AnalyzableFunction): Map<ts.Node, CallSite> {
+    const sites = new Map<ts.Node, CallSite>();
+    for (const site of graph.summarize(fn).sites) if (site.kind === 'call') sites.set(site.node, site);
+    return sites;
+  }
+
   function valueSymbolOf(identifier: ts.Identifier): ts.Symbol | undefined {
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent)
       ? checker.getShorthandAssignmentValueSymbol(identifier.parent)
@@ -326,13 +352,18 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   }
 
-  /** A module namespace (`import * as fs`, `import fs from 'fs'`, `const fs = require('fs')`) holds no state of its own. */
-  function isModule(symbol: ts.Symbol, at: ts.Identifier): boolean {
+  /**
+   * A module namespace (`import * as fs`, `import fs from 'fs'`, `const fs = require('fs')`, `await import('fs')`)
+   * holds no state of its own. Decided from the declaration: asking the checker for every identifier's type costs
+   * more than the rest of the analysis.
+   */
+  function isModule(symbol: ts.Symbol): boolean {
     if (symbol.flags & ts.SymbolFlags.ValueModule) return true;
     const declaration = symbol.valueDeclaration;
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && isRequireCall(declaration.initializer)) return true;
-    const typeSymbol = checker.getTypeAtLocation(at).getSymbol();
-    return typeSymbol !== undefined && (typeSymbol.flags & ts.SymbolFlags.ValueModule) !== 0;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    let initializer = declaration.initializer;
+    while (ts.isParenthesizedExpression(initializer) || ts.isAwaitExpression(initializer)) initializer = initializer.expression;
+    return isRequireCall(initializer) || (ts.isCallExpression(initializer) && initializer.expression.kind === ts.SyntaxKind.ImportKeyword);
   }
 
   /**
@@ -464,22 +495,6 @@ export function pathText(path: AccessPath): string {
   return [root, ...path.properties].join('.');
 }
 
-const symbolIds = new WeakMap<ts.Symbol, number>();
-let lastSymbolId = 0;
-
-function pathKey(path: AccessPath): string {
-  let root = 'this';
-  if (path.root !== 'this') {
-    let id = symbolIds.get(path.root);
-    if (id === undefined) {
-      id = ++lastSymbolId;
-      symbolIds.set(path.root, id);
-    }
-    root = `#${id}`;
-  }
-  return [root, ...path.properties].join('.');
-}
-
 function rebase(path: AccessPath, receiver: AccessPath | 'private' | undefined): AccessPath | undefined {
   if (receiver === undefined || receiver === 'private') return undefined;
   return { root: receiver.root, properties: [...receiver.properties, ...path.properties] };
@@ -501,6 +516,8 @@ function resourceOf(call: ts.CallExpression | ts.NewExpression, callee: Resolved
   }
   // Constructing an object of a package is not taken as an effect; calling its methods is.
   if (ts.isNewExpression(call)) return undefined;
+  // `response.json()` with Node's fetch (declared by undici-types): reading the body of a response.
+  if (callee?.container !== undefined && FETCH_BODY_CONTAINERS.has(callee.container)) return ['network', 'read'];
   const module = callee?.origin === 'module' ? callee.module : undefined;
   if (module === undefined) return ['unknown', readsByName(name) ? 'read' : 'write'];
   if (module === 'fs' || module === 'fs/promises') return ['file-system', FILE_READS.has(name.replace(/Sync$/, '')) ? 'read' : 'write'];
