@@ -136,7 +136,7 @@ describe('loopguard lint (the CLI binary)', function () {
     ]);
   });
 
-  it("reports unbounded fan-out in the bundled examples with the README's first command (recommended: warnings)", () => {
+  it("reports unbounded fan-out and sequential requests in the bundled examples with the README's first command (recommended: warnings)", () => {
     const run = runCli(['lint', '--format', 'json', 'examples'], REPO_ROOT);
     assert.equal(run.status, 1, run.stderr);
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
@@ -149,6 +149,20 @@ describe('loopguard lint (the CLI binary)', function () {
       ],
     );
     assert.match(catalog.messages[0]!.message, /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/);
+    // The guides' headline: three requests awaited one after another, and a loop awaiting one request per turn.
+    const account = results.find((result) => path.basename(result.filePath) === 'account.ts');
+    assert.deepEqual(
+      account?.messages.map((message) => [message.ruleId, message.messageId, message.line, message.column, message.severity]),
+      [
+        ['loopguard/prefer-concurrent-awaits', 'sequentialAwaits', 28, 16, 1],
+        ['loopguard/prefer-concurrent-awaits', 'awaitInLoop', 37, 3, 1],
+      ],
+    );
+    assert.match(account.messages[0]!.message, /^These 3 awaits run one after another/);
+    assert.deepEqual(
+      account.messages.map((message) => message.suggestions?.map((suggestion) => suggestion.messageId)),
+      [['awaitTogether'], ['useHelper']],
+    );
   });
 
   it('keeps a byte order mark when it writes fixes', () => {

@@ -75,6 +75,11 @@ export const valid: ValidTestCase<Options>[] = [
     code: 'import pLimit from \'p-limit\';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => limit(() => fetch(url))));\n}',
   },
   {
+    name: 'regression: with externalOnly false, tasks started through a limiter are still bounded (the p-limit rewrite is not reported in strict)',
+    code: 'import pLimit from \'p-limit\';\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    console.log(id);\n  })));\n}',
+    options: [{externalOnly: false}],
+  },
+  {
     name: 'p-limit: the arguments form limit(fn, arg)',
     code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport async function run(urls: string[]) {\n  const limit = pLimit(4);\n  return Promise.all(urls.map((url) => limit(fetchJson, url)));\n}',
   },

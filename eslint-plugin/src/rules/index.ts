@@ -3,6 +3,7 @@ import noBlockingInAsync from './no-blocking-in-async';
 import noFloatingPromises from './no-floating-promises';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import noUnhandledTaskRejection from './no-unhandled-task-rejection';
+import preferConcurrentAwaits from './prefer-concurrent-awaits';
 import requireTimeout from './require-timeout';
 
 export const rules = {
@@ -10,6 +11,7 @@ export const rules = {
   'no-floating-promises': noFloatingPromises,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'no-unhandled-task-rejection': noUnhandledTaskRejection,
+  'prefer-concurrent-awaits': preferConcurrentAwaits,
   'require-timeout': requireTimeout,
 };
 

@@ -3,10 +3,9 @@
 // a large input starts them all at once. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a
 // dependency-free worker pool.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { type BoundedMapPlan, createBoundedMaps, type ItemsKind } from '../util/bounded-map';
+import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
 import { calleeDisplayName, getCallGraph, readableFunctionOf } from '../util/call-graph';
 import { createSizeBounds, type SizeBound } from '../util/collection-size';
 import { createRule } from '../util/create-rule';
@@ -127,7 +126,8 @@ export default createRule<Options, MessageIds>({
         const bound = boundOf(source);
         if (sizes.isBounded(bound)) continue;
         const reach = source.task ? reachOf(source) : unknownTaskReach(source);
-        if (externalOnly && !reach) continue;
+        // Work started through a limiter is bounded however large the collection, in either mode.
+        if (reach === 'limited' || (externalOnly && !reach)) continue;
         report(fanOut, source, reach);
         return;
       }
@@ -144,7 +144,7 @@ export default createRule<Options, MessageIds>({
       return { kind: 'at-most', size, written: false };
     }
 
-    function reachOf(source: TaskSource): TaskReach | undefined {
+    function reachOf(source: TaskSource): TaskReach | 'limited' | undefined {
       const task = source.task!;
       const node = tsNode(task) as ts.Expression;
       return externalReachOf(
@@ -253,7 +253,7 @@ export default createRule<Options, MessageIds>({
       const plan = boundedMaps.plan({
         replaced: fanOut.call,
         items: single.collection,
-        itemsKind: single.method === 'map' ? 'array' : itemsKindOf(single.collection),
+        itemsKind: single.method === 'map' ? 'array' : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
         task: { kind: 'node', node: single.task },
         combinator: fanOut.combinator,
       });
@@ -304,13 +304,6 @@ export default createRule<Options, MessageIds>({
           { range: [task.range[0], task.range[0]], text: `${concurrency}, ` },
         ]);
       };
-    }
-
-    function itemsKindOf(node: TSESTree.Expression): ItemsKind {
-      const parts = tsutils.unionConstituents(checker.getApparentType(services.getTypeAtLocation(node)));
-      if (parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part))) return 'array';
-      if (parts.every((part) => part.getProperties().some((property) => property.getName().startsWith('__@iterator')))) return 'iterable';
-      return 'array-like';
     }
 
     return { CallExpression: check };

@@ -5,6 +5,7 @@
 // added once per file. Used by `no-unbounded-concurrency` and meant for any fix that turns one-task-per-element
 // code (a loop of awaits, say) into bounded concurrent code.
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import type { Combinator } from './fan-out';
@@ -61,6 +62,14 @@ export interface LimitEachRequest {
   task: TSESTree.Expression;
   /** The statement (a loop) that starts the tasks; the limiter is declared just before it. */
   before: TSESTree.Node;
+}
+
+/** How a collection of this type can be passed to the rewrite: as it is (an array), or through `Array.from`. */
+export function itemsKindOf(checker: ts.TypeChecker, type: ts.Type): ItemsKind {
+  const parts = tsutils.unionConstituents(checker.getApparentType(type));
+  if (parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part))) return 'array';
+  if (parts.every((part) => part.getProperties().some((property) => property.getName().startsWith('__@iterator')))) return 'iterable';
+  return 'array-like';
 }
 
 export const HELPER_NAME = 'mapWithConcurrency';

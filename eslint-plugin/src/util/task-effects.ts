@@ -114,39 +114,42 @@ export type TaskRoot =
   /** An expression evaluated once per element, whose promise is the task (`fetch(url)` pushed in a loop). */
   | { kind: 'promise'; node: ts.Expression };
 
-/** What each task of a fan-out reaches first outside the process, or `undefined` when it stays in memory. */
+/**
+ * What each task of a fan-out reaches first outside the process; `limited` when its work runs under a limiter and
+ * nothing of it reaches outside the process unlimited; `undefined` when it stays in memory.
+ */
 export function externalReachOf(
   graph: CallGraph,
   query: ReachQuery<TaskFinding>,
   root: TaskRoot,
   resolveFunction: (node: ts.Expression) => ResolvedCallee | undefined,
   readableFunction: (callee: ResolvedCallee | undefined) => AnalyzableFunction | undefined,
-): TaskReach | undefined {
+): TaskReach | 'limited' | undefined {
   const program = graph.program;
   let node: ts.Expression = root.node;
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
   if (root.kind === 'promise') return firstEffect(graph.searchExpression(node, query));
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return firstEffect(graph.search(node, query));
-  if (isLimitedFunctionValue(program, node)) return undefined;
+  if (isLimitedFunctionValue(program, node)) return 'limited';
   if (ts.isCallExpression(node)) {
     // A function made by a call (`makeLoader(base)`): what the factory runs, the closures it returns included.
-    return limiterFormOf(program, node, []) !== undefined ? undefined : firstEffect(graph.searchExpression(node, query));
+    return limiterFormOf(program, node, []) !== undefined ? 'limited' : firstEffect(graph.searchExpression(node, query));
   }
   const callee = resolveFunction(node);
   const reference = { node, name: ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : (callee?.name ?? node.getText()) };
   const target = readableFunction(callee);
   if (target) {
     const found = firstEffect(graph.search(target, query));
-    return found && { ...found, reference };
+    return found && found !== 'limited' ? { ...found, reference } : found;
   }
   const effect = effectOfCallee(callee);
   return effect ? { effect, chain: [], reference } : undefined;
 }
 
-function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | undefined {
+function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | 'limited' | undefined {
   for (const reach of reaches) {
     if (reach.finding.kind !== 'effect' || reach.site.kind !== 'call') continue;
     return { effect: reach.finding.effect, chain: [...reach.path, reach.site] };
   }
-  return undefined;
+  return reaches.some((reach) => reach.finding.kind === 'limited') ? 'limited' : undefined;
 }
