@@ -59,7 +59,7 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
   const config: Linter.Config[] = [
     {
       files: ['**/*.*'],
-      languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURES } },
+      languageOptions: { parser: tsParser, parserOptions: LINTED_TEXT_PARSER_OPTIONS },
       plugins: { loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: others,
     },
