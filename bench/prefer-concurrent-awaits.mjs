@@ -5,22 +5,9 @@
 // methods touch fields of `this`, loops with and without carried state, and dependent and independent awaits in a
 // row; with `--project PATH`, on an existing project (such as one `npm run bench` generated into bench/projects/).
 // Run after `npm run build`:  node bench/prefer-concurrent-awaits.mjs [files=300] [--project PATH]
-import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { measureRuleCost, parseArguments, projectFiles, writeProject } from './rule-cost.mjs';
 
-const require = createRequire(import.meta.url);
-const { Engine, findFiles } = require('../server/dist/engine/index.js');
-const tsParser = require('@typescript-eslint/parser');
-const loopguard = require('eslint-plugin-loopguard');
-
-const args = process.argv.slice(2);
-const projectIndex = args.indexOf('--project');
-const existing = projectIndex >= 0 ? path.resolve(args[projectIndex + 1]) : undefined;
-const fileCount = Number(args.find((arg, index) => /^\d+$/.test(arg) && index !== projectIndex + 1) ?? 300);
-const here = import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname);
-const root = existing ?? path.resolve(here, '../.cache/bench/concurrent-awaits');
+const { fileCount, existing, root } = parseArguments('concurrent-awaits');
 
 /** File k: a request helper calling file k-1's (a chain down to `fetch`), a store class, and the await patterns. */
 function moduleText(k) {
@@ -102,99 +89,5 @@ export async function count${k}(ids: string[]): Promise<number> {
 `;
 }
 
-function writeProject() {
-  fs.rmSync(root, { recursive: true, force: true });
-  fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        types: ['node'],
-        typeRoots: [path.resolve(root, '../../../node_modules/@types')],
-      },
-      include: ['src'],
-    }),
-  );
-  fs.writeFileSync(path.join(root, 'package.json'), '{ "type": "module", "private": true }\n');
-  for (let k = 0; k < fileCount; k++) fs.writeFileSync(path.join(root, 'src', `m${k}.ts`), moduleText(k));
-}
-
-function configWith(rules) {
-  return {
-    kind: 'file',
-    path: path.join(root, 'eslint.config.mjs'),
-    configs: [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser }, plugins: { loopguard }, rules }],
-  };
-}
-
-if (!existing) writeProject();
-const files = existing
-  ? findFiles(['.'], root).files.filter((file) => /\.[cm]?tsx?$/.test(file))
-  : Array.from({ length: fileCount }, (_, k) => path.join(root, 'src', `m${k}.ts`).split(path.sep).join('/'));
-
-function lintAll(rules) {
-  const engine = new Engine({ root, config: configWith(rules) });
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  engine.prepare(files);
-  const counts = {};
-  for (const file of files) {
-    const outcome = engine.lintFile(file);
-    if (outcome.kind !== 'linted') continue;
-    for (const message of outcome.result.messages) counts[message.messageId ?? message.ruleId] = (counts[message.messageId ?? message.ruleId] ?? 0) + 1;
-  }
-  const cpu = process.cpuUsage(cpuBefore);
-  // CPU time as well as wall time: on a shared machine the wall time mostly measures the neighbours.
-  return { engine, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, counts };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-const floating = { 'loopguard/no-floating-promises': 'error' };
-const concurrent = { 'loopguard/prefer-concurrent-awaits': 'error' };
-const configs = [
-  ['no-floating-promises alone', floating],
-  ['prefer-concurrent-awaits alone', concurrent],
-  ['both', { ...floating, ...concurrent }],
-];
-lintAll({ ...floating, ...concurrent }); // warm up Node's module and JIT caches for every rule
-// Round robin, so that neither the order nor a burst of load on the machine favours one configuration.
-const runs = configs.map(() => []);
-for (let round = 0; round < 3; round++) {
-  configs.forEach(([, rules], index) => runs[index].push(lintAll(rules)));
-}
-console.log(`${existing ?? 'generated project'}: ${files.length} files`);
-configs.forEach(([label], index) => {
-  const wall = median(runs[index].map((run) => run.ms)).toFixed(0);
-  const cpu = median(runs[index].map((run) => run.cpuMs)).toFixed(0);
-  console.log(`${label}: ${wall} ms wall, ${cpu} ms CPU, program included (findings: ${JSON.stringify(runs[index][0].counts)})`);
-});
-
-// The language server's view: one file linted again, against the same program and after an edit.
-const { engine } = lintAll(concurrent);
-const last = files.at(-1);
-const sameProgram = [];
-for (let i = 0; i < 5; i++) {
-  const started = performance.now();
-  engine.lintFile(last);
-  sameProgram.push(performance.now() - started);
-}
-const text = fs.readFileSync(last, 'utf8');
-const newProgram = [];
-for (let i = 0; i < 5; i++) {
-  engine.overlay.set(last.split(path.sep).join('/'), `${text}\n// edit ${i}\n`, i + 1);
-  const started = performance.now();
-  engine.lintFile(last);
-  newProgram.push(performance.now() - started);
-}
-console.log(`re-lint ${path.basename(last)}, same program (summaries reused): ${median(sameProgram).toFixed(1)} ms`);
-console.log(`re-lint ${path.basename(last)} after an edit (new program): ${median(newProgram).toFixed(1)} ms`);
+const files = existing ? projectFiles(root) : writeProject(root, fileCount, moduleText);
+measureRuleCost({ ruleId: 'prefer-concurrent-awaits', root, files, label: existing ?? 'generated project' });

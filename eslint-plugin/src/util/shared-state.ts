@@ -7,12 +7,11 @@
 // package's function, a declaration without a body) is judged by its name: `getUser` and `findAll` read, anything
 // else (`click`, `send`, `getOrCreate`) may write somewhere the analysis cannot see, and may change its receiver.
 // Summaries of functions are computed once per TypeScript program.
-import { builtinModules } from 'node:module';
-
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { type AnalyzableFunction, type CallSite, getCallGraph, isAnalyzableFunction, readableFunctionOf } from './call-graph';
+import { DATABASE_PACKAGES, HTTP_CLIENT_PACKAGES, NETWORK_MODULES, NODE_MODULES, PROCESS_MODULES } from './module-catalog';
 import { isRequireCall } from './module-system';
 import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
 import { isInlineFunction } from './sync-callbacks';
@@ -88,35 +87,11 @@ const FILE_READS = new Set([
   'watch',
   'watchFile',
 ]);
-const PROCESS_MODULES = new Set(['child_process', 'cluster', 'worker_threads']);
-const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises']);
 const TIMER_MODULES = new Set(['timers', 'timers/promises']);
 const TIMER_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const NETWORK_WRITE_GLOBALS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon']);
 const FETCH_BODY_CONTAINERS = new Set(['Body', 'BodyMixin', 'Response', 'Request']);
-const DATABASE_PACKAGES = new Set([
-  'pg',
-  'postgres',
-  'mysql',
-  'mysql2',
-  'mongodb',
-  'mongoose',
-  'redis',
-  'ioredis',
-  '@prisma/client',
-  'sequelize',
-  'typeorm',
-  'knex',
-  'better-sqlite3',
-  'sqlite3',
-  'drizzle-orm',
-  'kysely',
-  'cassandra-driver',
-  '@elastic/elasticsearch',
-]);
-const HTTP_CLIENT_PACKAGES = new Set(['axios', 'undici', 'got', 'node-fetch', 'ky', 'superagent', 'needle', 'cross-fetch', 'ofetch']);
 const HTTP_READ_METHODS = new Set(['get', 'head', 'options']);
-const NODE_MODULES = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
 /** First words of the names of functions that only read or compute (`getUser`, `findAll`, `parseConfig`). */
 const READ_VERBS = new Set([
   'get', 'fetch', 'load', 'read', 'find', 'list', 'query', 'count', 'search', 'lookup', 'select', 'scan', 'has', 'is',

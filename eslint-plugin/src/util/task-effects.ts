@@ -2,12 +2,11 @@
 // database or HTTP client, or code whose body the analysis cannot see (unknown, so counted as external). Asked of
 // the call graph (`call-graph.ts`) with every context and every project function followed, so that a task is
 // exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
-import { builtinModules } from 'node:module';
-
 import * as ts from 'typescript';
 
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
+import { DATABASE_PACKAGES, FILE_SYSTEM_MODULES, HTTP_CLIENT_PACKAGES, NETWORK_MODULES, NODE_MODULES, PROCESS_MODULES } from './module-catalog';
 import type { ResolvedCallee } from './resolve-callee';
 
 export type EffectKind = 'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
@@ -28,35 +27,8 @@ export interface TaskQueryOptions {
   maxDepth: number;
 }
 
-const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises']);
-const FILE_SYSTEM_MODULES = new Set(['fs', 'fs/promises']);
-const PROCESS_MODULES = new Set(['child_process', 'cluster', 'worker_threads']);
-const NODE_MODULES = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
 /** Globals that talk to the network. */
 const NETWORK_GLOBALS = new Set(['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon']);
-
-/** Packages named in messages by what they are; any other package's code is unknown, hence external, too. */
-const DATABASE_PACKAGES = new Set([
-  'pg',
-  'postgres',
-  'mysql',
-  'mysql2',
-  'mongodb',
-  'mongoose',
-  'redis',
-  'ioredis',
-  '@prisma/client',
-  'sequelize',
-  'typeorm',
-  'knex',
-  'better-sqlite3',
-  'sqlite3',
-  'drizzle-orm',
-  'kysely',
-  'cassandra-driver',
-  '@elastic/elasticsearch',
-]);
-const HTTP_CLIENT_PACKAGES = new Set(['axios', 'undici', 'got', 'node-fetch', 'ky', 'superagent', 'needle', 'cross-fetch', 'ofetch']);
 
 /** What calling `callee` does outside the process, or `undefined` when it stays in memory. */
 export function effectOfCallee(callee: ResolvedCallee | undefined): Effect | undefined {
