@@ -1,0 +1,952 @@
+// The test table of `no-floating-promises`, shared by the rule test (run with type information from test/fixtures/typed)
+// and by the fix-safety test, which applies every fix and suggestion of every table.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-floating-promises';
+
+const CATCH = '.catch((error) => { console.error(error); })';
+
+export const valid: Array<string | ValidTestCase<Options>> = [
+  'declare function f(): Promise<void>; async function g() { await f(); }',
+  'declare function f(): Promise<void>; function g() { return f(); }',
+  'declare function f(): Promise<void>; void f();',
+  'declare function f(): Promise<void>; f().catch(() => {});',
+  'declare function f(): Promise<void>; f().then(() => {}, () => {});',
+  'declare function f(): Promise<void>; f().catch(() => {}).finally(() => {});',
+  'declare function f(): Promise<void>; f().then(() => 1).catch(() => 2);',
+  'declare function f(): Promise<void>; async function g() { const p = f(); await p; }',
+  'declare function f(): Promise<void>; declare function use(p: Promise<void>): void; const p = f(); use(p);',
+  'declare function f(): Promise<void>; function g() { const p = f(); return p; }',
+  'declare function f(): Promise<void>; const tasks: Promise<void>[] = []; const p = f(); tasks.push(p);',
+  'declare function f(): Promise<void>; export const p = f();',
+  'declare function f(): Promise<void>; const p = f(); export { p };',
+  'declare function f(): Promise<void>; const p = f(); export default p;',
+  'declare function f(): Promise<void>; const t = f().catch(() => {});',
+  'declare function f(): Promise<void>; declare function g(): Promise<void>; async function h() { let p = f(); p = g(); await p; }',
+  'declare function n(): number; n();',
+  'declare function f(): Promise<void>; async function g() { await Promise.all([f(), f()]); }',
+  'declare function f(): Promise<void>; declare const o: { save?: () => Promise<void> }; o?.save?.().catch(() => {});',
+  'declare function f(): Promise<void>; declare const cond: boolean; void (cond ? f() : f());',
+  'declare function f(): Promise<void>; let p: Promise<void>; p = f();',
+  'declare function f(): Promise<void>; declare function n(): number; async function g() { (await f(), n()); }',
+  {
+    name: 'a custom thenable is not a promise unless checkThenables is set',
+    code: 'interface Thenable<T> { then(onOk: (v: T) => void): void } declare const t: Thenable<number>; t;',
+  },
+  {
+    name: 'PromiseLike is not a Promise unless checkThenables is set',
+    code: 'declare const t: PromiseLike<number>; t;',
+  },
+  {
+    name: "node:test's describe/it return promises the runner tracks",
+    code: "import { describe, it } from 'node:test'; describe('suite', () => { it('works', async () => {}); });",
+  },
+  {
+    name: "node:test's .only/.skip/.todo modifiers",
+    code: "import { describe, it, test } from 'node:test'; describe.only('s', () => { it.skip('a'); test.todo('b'); });",
+  },
+  {
+    name: "node:test's default export and suite",
+    code: "import test, { suite } from 'node:test'; test('a', async () => {}); suite('b', () => {});",
+  },
+  {
+    name: 'allow by function name from this file',
+    code: 'declare function fireAndForget(): Promise<void>; fireAndForget();',
+    options: [{ allow: [{ from: 'file', name: 'fireAndForget' }] }],
+  },
+  {
+    name: 'allow by method name',
+    code: 'declare const queue: { flush(): Promise<void> }; queue.flush();',
+    options: [{ allow: ['flush'] }],
+  },
+  {
+    name: 'allow by promise type',
+    code: 'interface Job extends Promise<void> {} declare function start(): Job; start();',
+    options: [{ allow: [{ from: 'file', name: 'Job' }] }],
+  },
+  'declare const xs: number[]; xs.forEach((x) => { console.log(x); });',
+  {
+    name: 'a forEach whose callback parameter expects a promise is not a dropped callback',
+    code: 'declare const q: { forEach(cb: (x: number) => Promise<void>): Promise<void> }; async function g() { await q.forEach(async () => {}); }',
+  },
+  'declare const xs: number[]; async function g() { await Promise.all(xs.map(async (x) => x)); }',
+  {
+    name: 'void-typed callbacks other than forEach are allowed by default (React onClick, setTimeout)',
+    code: 'declare function f(): Promise<void>; setTimeout(async () => { await f(); }, 10);',
+  },
+  {
+    name: 'React onClick with an async handler is not reported',
+    filename: 'react.tsx',
+    code: 'declare function f(): Promise<void>; export const B = () => <button onClick={async () => { await f(); }}>x</button>;',
+  },
+  {
+    name: 'an async function declared and never called is not a floating promise',
+    code: 'export async function g() { return 1; }',
+  },
+  {
+    name: 'using declarations own their disposal',
+    code: 'declare function f(): Promise<void> & Disposable; function g() { using t = f(); }',
+  },
+];
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'a call in an async function offers await, return, catch and void',
+    code: 'declare function f(): Promise<void>;\nasync function g() {\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n}' },
+          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nasync function g() {\n  return f();\n}' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'not the last statement: no return suggestion',
+    code: 'declare function f(): Promise<void>;\nasync function g() {\n  f();\n  await f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n  await f();\n}' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n  await f();\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n  await f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a sync function: await is not valid there, return is preferred',
+    code: 'declare function f(): Promise<void>;\nfunction g() {\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nfunction g() {\n  return f();\n}' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nfunction g() {\n  f()${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nfunction g() {\n  void f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a declared void return type: returning the promise would not type-check',
+    code: 'declare function f(): Promise<void>;\nfunction g(): void {\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nfunction g(): void {\n  f()${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nfunction g(): void {\n  void f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a constructor cannot return the promise or await it',
+    code: 'declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    f();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 5,
+        endColumn: 8,
+        suggestions: [
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    f()${CATCH};\n  }\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    void f();\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an arrow function with a block body may return it',
+    code: 'declare function f(): Promise<void>;\nexport const h = () => {\n  f();\n};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nexport const h = () => {\n  return f();\n};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nexport const h = () => {\n  f()${CATCH};\n};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nexport const h = () => {\n  void f();\n};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async generator may await but not return a value',
+    code: 'declare function f(): Promise<void>;\nexport async function* g() {\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nexport async function* g() {\n  await f();\n}' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nexport async function* g() {\n  f()${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nexport async function* g() {\n  void f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'module top level of an ES module allows top-level await',
+    code: 'declare function f(): Promise<void>;\nf();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 4,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f();\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'module top level of a CommonJS file: no top-level await',
+    filename: 'file.cts',
+    code: 'declare function f(): Promise<void>;\nf();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 4,
+        suggestions: [
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a plain JavaScript file gets the same findings and JavaScript-only fixes',
+    filename: 'script.js',
+    code: 'async function f() {}\nexport async function g() {\n  f();\n  await f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function f() {}\nexport async function g() {\n  await f();\n  await f();\n}' },
+          { messageId: 'addCatch', output: `async function f() {}\nexport async function g() {\n  f()${CATCH};\n  await f();\n}` },
+          { messageId: 'addVoid', output: 'async function f() {}\nexport async function g() {\n  void f();\n  await f();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a method call',
+    code: 'declare const db: { save(): Promise<void> };\nexport async function g() {\n  db.save();\n  await db.save();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 12,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const db: { save(): Promise<void> };\nexport async function g() {\n  await db.save();\n  await db.save();\n}' },
+          { messageId: 'addCatch', output: `declare const db: { save(): Promise<void> };\nexport async function g() {\n  db.save()${CATCH};\n  await db.save();\n}` },
+          { messageId: 'addVoid', output: 'declare const db: { save(): Promise<void> };\nexport async function g() {\n  void db.save();\n  await db.save();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'this.method() in a class method',
+    code: 'export class S {\n  async save() {}\n  async run() {\n    this.save();\n    await this.save();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 5,
+        endColumn: 16,
+        suggestions: [
+          { messageId: 'addAwait', output: 'export class S {\n  async save() {}\n  async run() {\n    await this.save();\n    await this.save();\n  }\n}' },
+          { messageId: 'addCatch', output: `export class S {\n  async save() {}\n  async run() {\n    this.save()${CATCH};\n    await this.save();\n  }\n}` },
+          { messageId: 'addVoid', output: 'export class S {\n  async save() {}\n  async run() {\n    void this.save();\n    await this.save();\n  }\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an optional call: the catch stays inside the optional chain',
+    code: 'declare const db: { save(): Promise<void> } | undefined;\ndb?.save();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 11,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const db: { save(): Promise<void> } | undefined;\nawait db?.save();\nexport {};' },
+          { messageId: 'addCatch', output: `declare const db: { save(): Promise<void> } | undefined;\ndb?.save()${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare const db: { save(): Promise<void> } | undefined;\nvoid db?.save();\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a new Promise statement',
+    code: 'new Promise<void>((resolve) => resolve());\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 1,
+        column: 1,
+        endColumn: 42,
+        suggestions: [
+          { messageId: 'addAwait', output: 'await new Promise<void>((resolve) => resolve());\nexport {};' },
+          { messageId: 'addCatch', output: `new Promise<void>((resolve) => resolve())${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'void new Promise<void>((resolve) => resolve());\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a promise-valued identifier on its own',
+    code: 'declare const p: Promise<number>;\np;\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 2,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const p: Promise<number>;\nawait p;\nexport {};' },
+          { messageId: 'addCatch', output: `declare const p: Promise<number>;\np${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare const p: Promise<number>;\nvoid p;\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: '.then with only a fulfilment handler leaves rejections unhandled',
+    code: 'declare function f(): Promise<number>;\nf().then((n) => n + 1);\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 23,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<number>;\nawait f().then((n) => n + 1);\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nf().then((n) => n + 1)${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nvoid f().then((n) => n + 1);\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: '.catch(null) handles nothing',
+    code: 'declare function f(): Promise<number>;\nf().catch(null);\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 16,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<number>;\nawait f().catch(null);\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nf().catch(null)${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nvoid f().catch(null);\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: '.finally passes the rejection on',
+    code: 'declare function f(): Promise<void>;\nf().finally(() => {});\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f().finally(() => {});\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf().finally(() => {})${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f().finally(() => {});\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Promise.resolve() and Promise.all() statements',
+    code: 'declare function f(): Promise<void>;\nPromise.all([f()]);\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 19,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait Promise.all([f()]);\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nPromise.all([f()])${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid Promise.all([f()]);\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a conditional whose branches are both promises',
+    code: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nc ? f() : f();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 1,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : f());\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\ndeclare const c: boolean;\n(c ? f() : f())${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : f());\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a conditional with one non-promise branch: no catch, which would not type-check',
+    code: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nc ? f() : 0;\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 1,
+        endColumn: 12,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : 0);\nexport {};' },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : 0);\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a logical expression',
+    code: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nc && f();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 1,
+        endColumn: 9,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c && f());\nexport {};' },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c && f());\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a comma expression reports the dropped element only',
+    code: 'declare function f(): Promise<void>;\nlet n = 0;\n(f(), n++);\nexport {};',
+    output: null,
+    errors: [{ messageId: 'floatingPromise', line: 3, column: 2, endColumn: 5, suggestions: [] }],
+  },
+  {
+    name: 'ASI: a statement that would start with ( after a line without semicolon gets a leading semicolon',
+    code: 'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nc ? f() : f()\nexport { n }',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 1,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nawait (c ? f() : f())\nexport { n }' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\n;(c ? f() : f())${CATCH}\nexport { n }` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nvoid (c ? f() : f())\nexport { n }' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an array of promises',
+    code: 'declare function f(): Promise<void>;\n[f(), f()];\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromiseArray',
+        line: 2,
+        column: 1,
+        endColumn: 11,
+        suggestions: [
+          { messageId: 'addAwaitAll', output: 'declare function f(): Promise<void>;\nawait Promise.all([f(), f()]);\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nPromise.all([f(), f()])${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid [f(), f()];\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'map with an async callback whose result is dropped',
+    code: 'declare const xs: number[];\nasync function g() {\n  xs.map(async (x) => x);\n  await g();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromiseArray',
+        line: 3,
+        column: 3,
+        endColumn: 25,
+        suggestions: [
+          { messageId: 'addAwaitAll', output: 'declare const xs: number[];\nasync function g() {\n  await Promise.all(xs.map(async (x) => x));\n  await g();\n}' },
+          { messageId: 'addCatch', output: `declare const xs: number[];\nasync function g() {\n  Promise.all(xs.map(async (x) => x))${CATCH};\n  await g();\n}` },
+          { messageId: 'addVoid', output: 'declare const xs: number[];\nasync function g() {\n  void xs.map(async (x) => x);\n  await g();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'ignoreVoid: false reports void and does not offer it',
+    code: 'declare function f(): Promise<void>;\nvoid f();\nexport {};',
+    options: [{ ignoreVoid: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 6,
+        endColumn: 9,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f();\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'checkThenables reports any thenable',
+    code: 'declare const t: PromiseLike<number>;\nt;\nexport {};',
+    options: [{ checkThenables: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 2,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const t: PromiseLike<number>;\nawait t;\nexport {};' },
+          { messageId: 'addVoid', output: 'declare const t: PromiseLike<number>;\nvoid t;\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async IIFE',
+    code: 'declare function f(): Promise<void>;\n(async () => {\n  await f();\n})();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endLine: 4,
+        endColumn: 5,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait (async () => {\n  await f();\n})();\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\n(async () => {\n  await f();\n})()${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid (async () => {\n  await f();\n})();\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a subclass of Promise',
+    code: 'class Task extends Promise<void> {}\ndeclare const t: Task;\nt;\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 1,
+        endColumn: 2,
+        suggestions: [
+          { messageId: 'addAwait', output: 'class Task extends Promise<void> {}\ndeclare const t: Task;\nawait t;\nexport {};' },
+          { messageId: 'addCatch', output: `class Task extends Promise<void> {}\ndeclare const t: Task;\nt${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'class Task extends Promise<void> {}\ndeclare const t: Task;\nvoid t;\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a promise or undefined: no catch outside an optional chain',
+    code: 'declare const p: Promise<void> | undefined;\np;\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 2,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const p: Promise<void> | undefined;\nawait p;\nexport {};' },
+          { messageId: 'addVoid', output: 'declare const p: Promise<void> | undefined;\nvoid p;\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a type assertion around the promise',
+    code: 'declare function f(): Promise<unknown>;\nf() as Promise<number>;\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        column: 1,
+        endColumn: 23,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function f(): Promise<unknown>;\nawait (f() as Promise<number>);\nexport {};' },
+          { messageId: 'addCatch', output: `declare function f(): Promise<unknown>;\n(f() as Promise<number>)${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<unknown>;\nvoid (f() as Promise<number>);\nexport {};' },
+        ],
+      },
+    ],
+  },
+  {
+    name: "node:test's TestContext.test is not exempt: an unawaited subtest is cancelled",
+    code: "import { test } from 'node:test';\ntest('outer', async (t) => {\n  t.test('inner', () => {});\n  await t.test('other', () => {});\n});",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 28,
+        suggestions: [
+          { messageId: 'addAwait', output: "import { test } from 'node:test';\ntest('outer', async (t) => {\n  await t.test('inner', () => {});\n  await t.test('other', () => {});\n});" },
+          { messageId: 'addCatch', output: `import { test } from 'node:test';\ntest('outer', async (t) => {\n  t.test('inner', () => {})${CATCH};\n  await t.test('other', () => {});\n});` },
+          { messageId: 'addVoid', output: "import { test } from 'node:test';\ntest('outer', async (t) => {\n  void t.test('inner', () => {});\n  await t.test('other', () => {});\n});" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a user allow entry for one name does not exempt others',
+    code: 'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nother();\nexport {};',
+    options: [{ allow: [{ from: 'file', name: 'fireAndForget' }] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 1,
+        endColumn: 8,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nawait other();\nexport {};' },
+          { messageId: 'addCatch', output: `declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nother()${CATCH};\nexport {};` },
+          { messageId: 'addVoid', output: 'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nvoid other();\nexport {};' },
+        ],
+      },
+    ],
+  },
+  // --- a promise stored in a variable and never consumed ---------------------------------------------------
+  {
+    name: 'a task created and dropped',
+    code: 'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  const task = backgroundTask();\n  await g();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'task' },
+        line: 3,
+        column: 9,
+        endColumn: 13,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  await backgroundTask();\n  await g();\n}' },
+          { messageId: 'addCatch', output: `declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  backgroundTask()${CATCH};\n  await g();\n}` },
+          { messageId: 'addVoid', output: 'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  void backgroundTask();\n  await g();\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a dropped task at module top level without a semicolon',
+    code: 'declare function backgroundTask(): Promise<void>\nlet task = backgroundTask()\nexport {}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'task' },
+        line: 2,
+        column: 5,
+        endColumn: 9,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function backgroundTask(): Promise<void>\nawait backgroundTask()\nexport {}' },
+          { messageId: 'addCatch', output: `declare function backgroundTask(): Promise<void>\nbackgroundTask()${CATCH}\nexport {}` },
+          { messageId: 'addVoid', output: 'declare function backgroundTask(): Promise<void>\nvoid backgroundTask()\nexport {}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a dropped task with a type annotation gets no rewrite',
+    code: 'declare function f(): Promise<void>;\nexport function g() {\n  const task: Promise<void> = f();\n}',
+    output: null,
+    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 9, endColumn: 13, suggestions: [] }],
+  },
+  {
+    name: 'a task variable overwritten without being read',
+    code: 'declare function f(): Promise<void>;\nexport function g() {\n  let task = f();\n  task = f();\n}',
+    output: null,
+    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 7, endColumn: 11, suggestions: [] }],
+  },
+  {
+    name: 'a dropped task among several declarators',
+    code: 'declare function f(): Promise<void>;\nexport function g() {\n  const task = f(), n = 1;\n  return n;\n}',
+    output: null,
+    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 9, endColumn: 13, suggestions: [] }],
+  },
+  {
+    name: 'a dropped task chained with then (no rejection handler)',
+    code: 'declare function f(): Promise<number>;\nexport function g() {\n  const doubled = f().then((n) => n * 2);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'doubled' },
+        line: 3,
+        column: 9,
+        endColumn: 16,
+        suggestions: [
+          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nexport function g() {\n  f().then((n) => n * 2)${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nexport function g() {\n  void f().then((n) => n * 2);\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an array of tasks stored and never awaited',
+    code: 'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  const tasks = urls.map(load);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'tasks' },
+        line: 4,
+        column: 9,
+        endColumn: 14,
+        suggestions: [
+          { messageId: 'addAwaitAll', output: 'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  await Promise.all(urls.map(load));\n}' },
+          { messageId: 'addCatch', output: `declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  Promise.all(urls.map(load))${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  void urls.map(load);\n}' },
+        ],
+      },
+    ],
+  },
+  // --- async callbacks whose promise the caller drops --------------------------------------------------------
+  {
+    name: 'forEach with an async callback in an async function: for…of first, then Promise.all',
+    code: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 15,
+        endColumn: 28,
+        suggestions: [
+          { messageId: 'rewriteForOf', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) {\n    await save(id);\n  }\n}' },
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id);\n  }));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach with a callback that returns a promise without being async',
+    code: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  ids.forEach((id) => save(id));\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 15,
+        endColumn: 22,
+        suggestions: [
+          { messageId: 'rewriteForOf', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) { await save(id); }\n}' },
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map((id) => save(id)));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach with a typed, destructured parameter drops the annotation in the loop',
+    code: 'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  users.forEach(async ({ id }: U) => { await save(id); });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 5,
+        column: 17,
+        endColumn: 37,
+        suggestions: [
+          { messageId: 'rewriteForOf', output: 'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const { id } of users) { await save(id); }\n}' },
+          { messageId: 'rewritePromiseAllMap', output: 'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(users.map(async ({ id }: U) => { await save(id); }));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach whose callback reassigns its parameter loops with let',
+    code: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  ns.forEach(async (n) => { n += 1; await save(n); });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 14,
+        endColumn: 26,
+        suggestions: [
+          { messageId: 'rewriteForOf', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  for (let n of ns) { n += 1; await save(n); }\n}' },
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { n += 1; await save(n); }));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach whose callback returns early cannot become a loop',
+    code: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  ns.forEach(async (n) => { if (n < 0) return; await save(n); });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 14,
+        endColumn: 26,
+        suggestions: [
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { if (n < 0) return; await save(n); }));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach with the index parameter keeps the callback',
+    code: 'declare const ns: number[];\ndeclare function save(n: number, i: number): Promise<void>;\nexport async function g() {\n  ns.forEach(async (n, i) => { await save(n, i); });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 14,
+        endColumn: 29,
+        suggestions: [
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number, i: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n, i) => { await save(n, i); }));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach with a function expression that uses this keeps the callback',
+    code: 'declare const ns: number[];\nexport async function g(this: { save(n: number): Promise<void> }) {\n  ns.forEach(async function (n) { await this.save(n); }, this);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 3,
+        column: 14,
+        endColumn: 32,
+        suggestions: [
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\nexport async function g(this: { save(n: number): Promise<void> }) {\n  await Promise.all(ns.map(async function (n) { await this.save(n); }, this));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach with a named async function',
+    code: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  ids.forEach(save);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 15,
+        endColumn: 19,
+        suggestions: [
+          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(save));\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'forEach in a sync function: no suggestion can await',
+    code: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport function g() {\n  ids.forEach(async (id) => { await save(id); });\n}',
+    output: null,
+    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'forEach' }, line: 4, column: 15, endColumn: 28, suggestions: [] }],
+  },
+  {
+    name: 'forEach on a Set: reported, but a for…of over a Set is not an array rewrite',
+    code: 'declare const ids: Set<string>;\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  ids.forEach(async (id) => { await save(id); });\n}',
+    output: null,
+    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'forEach' }, line: 4, column: 15, endColumn: 28, suggestions: [] }],
+  },
+  {
+    name: 'checkAllVoidCallbacks: setTimeout with an async callback',
+    code: 'declare function f(): Promise<void>;\nsetTimeout(async () => { await f(); }, 10);',
+    options: [{ checkAllVoidCallbacks: true }],
+    output: null,
+    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'setTimeout' }, line: 2, column: 12, endColumn: 23, suggestions: [] }],
+  },
+  {
+    name: 'checkAllVoidCallbacks: an async Promise executor',
+    code: 'declare function f(): Promise<number>;\nexport const p = new Promise<number>(async (resolve) => { resolve(await f()); });',
+    options: [{ checkAllVoidCallbacks: true }],
+    output: null,
+    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'Promise' }, line: 2, column: 38, endColumn: 56, suggestions: [] }],
+  },
+];

@@ -1,0 +1,695 @@
+// The test table of `require-timeout`, shared by the rule test (run with type information from test/fixtures/typed),
+// the test that type-checks every case and output, and the fix-safety test.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/require-timeout';
+
+const SIGNAL = 'signal: AbortSignal.timeout(10000)';
+
+export const valid: ValidTestCase<Options>[] = [
+  {
+    name: 'fetch with AbortSignal.timeout',
+    code: "export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
+    name: 'a signal from AbortSignal.timeout in a constant',
+    code: "export async function load(url: string) {\n  const signal = AbortSignal.timeout(5000);\n  return fetch(url, { signal });\n}",
+  },
+  {
+    name: 'AbortSignal.any with a timeout among its signals',
+    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(5000)]) });\n}",
+  },
+  {
+    name: 'an AbortController aborted by setTimeout in the same function',
+    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 5000);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+  },
+  {
+    name: 'an AbortController aborted through setTimeout(controller.abort.bind(controller))',
+    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  setTimeout(controller.abort.bind(controller), 5000);\n  return fetch(url, { signal: controller.signal });\n}",
+  },
+  {
+    name: "an AbortController aborted after node:timers/promises' setTimeout",
+    code: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function load(url: string) {\n  const controller = new AbortController();\n  void sleep(5000).then(() => controller.abort());\n  return fetch(url, { signal: controller.signal });\n}",
+  },
+  {
+    name: 'a signal passed in by the caller',
+    code: 'export const load = (url: string, signal: AbortSignal) => fetch(url, { signal });',
+  },
+  {
+    name: "a signal from the caller's options",
+    code: 'export const load = (url: string, options: { signal: AbortSignal }) => fetch(url, { method: "GET", signal: options.signal });',
+  },
+  {
+    name: 'a signal destructured from a parameter',
+    code: 'export const load = (url: string, { signal }: { signal?: AbortSignal }) => fetch(url, { signal });',
+  },
+  {
+    name: 'an init object passed in by the caller may hold a signal',
+    code: 'export const load = (url: string, init?: RequestInit) => fetch(url, init);',
+  },
+  {
+    name: 'a spread whose type can hold a signal',
+    code: "export const load = (url: string, init: RequestInit) => fetch(url, { ...init, method: 'POST' });",
+  },
+  {
+    name: 'fetch(request): the Request carries its own signal',
+    code: 'export const load = (request: Request) => fetch(request);',
+  },
+  {
+    name: 'a signal of unknown origin (a field) is not second-guessed',
+    code: 'export class Client {\n  constructor(private readonly signal: AbortSignal) {}\n  load(url: string) {\n    return fetch(url, { signal: this.signal });\n  }\n}',
+  },
+  {
+    name: "undici's request with a signal",
+    code: "import { request } from 'undici';\nexport const load = (url: string) => request(url, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
+    name: "undici's fetch with a signal",
+    code: "import { fetch } from 'undici';\nexport const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
+    name: 'http.get with a signal',
+    code: "import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, { signal: AbortSignal.timeout(5000) }, (res) => res.resume());",
+  },
+  {
+    name: "the timeout option with a 'timeout' handler that destroys the request",
+    code: "import * as https from 'node:https';\nexport function load(url: string) {\n  const req = https.request(url, { timeout: 5000 });\n  req.on('timeout', () => req.destroy(new Error('timed out')));\n  req.end();\n}",
+  },
+  {
+    name: 'request.setTimeout(ms, handler) chained on the call',
+    code: "import * as http from 'node:http';\nexport function load(url: string) {\n  http.get(url, (res) => res.resume()).setTimeout(5000, function (this: http.ClientRequest) {\n    this.destroy();\n  });\n}",
+  },
+  {
+    name: 'axios with a timeout',
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 5000 });",
+  },
+  {
+    name: 'axios with a signal',
+    code: "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.post(url, body, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
+    name: 'an axios instance created with a timeout',
+    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });\nexport const load = (path: string) => api.get(path);",
+  },
+  {
+    name: 'an axios instance whose defaults get a timeout',
+    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\napi.defaults.timeout = 5000;\nexport const load = (path: string) => api(path);",
+  },
+  {
+    name: 'axios.defaults.timeout set in the same file',
+    code: "import axios from 'axios';\naxios.defaults.timeout = 5000;\nexport const load = (url: string) => axios.get(url);",
+  },
+  {
+    name: 'an axios instance the rule cannot trace (a parameter) is not reported',
+    code: "import type { AxiosInstance } from 'axios';\nexport const load = (api: AxiosInstance, path: string) => api.get(path);",
+  },
+  {
+    name: "axios's cancelToken counts as a deadline the code manages",
+    code: "import axios, { type CancelToken } from 'axios';\nexport const load = (url: string, cancelToken: CancelToken) => axios.get(url, { cancelToken });",
+  },
+  {
+    name: 'a function of the project named fetch',
+    code: 'declare function fetch(url: string): Promise<string>;\nexport const load = (url: string) => fetch(url);\nexport {};',
+    filename: 'file.mts',
+  },
+  {
+    name: 'a get method that is not a network call',
+    code: 'const cache = new Map<string, number>();\nexport const read = (key: string) => cache.get(key);',
+  },
+];
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'fetch without options: an init object is added',
+    code: 'export const load = (url: string) => fetch(url);',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'fetch' },
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'an init object without a signal: the signal is merged into it',
+    code: "export const save = (url: string) => fetch(url, { method: 'POST' });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `export const save = (url: string) => fetch(url, { method: 'POST', ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'a multi-line init object gets the signal on a line of its own',
+    code: "export const save = (url: string, body: string) =>\n  fetch(url, {\n    method: 'POST',\n    body,\n  });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 3,
+        endColumn: 8,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const save = (url: string, body: string) =>\n  fetch(url, {\n    method: 'POST',\n    body,\n    ${SIGNAL},\n  });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an empty init object',
+    code: 'export const load = (url: string) => fetch(url, {});',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'an init constant without a signal: spread into a new object',
+    code: "const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, init);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 40,
+        endColumn: 45,
+        suggestions: [
+          { messageId: 'addSignalTimeout', output: `const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, { ...init, ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a spread whose type has no signal',
+    code: "const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base, ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'signal: undefined is replaced',
+    code: 'export const load = (url: string) => fetch(url, { signal: undefined });',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'a controller that no timer aborts: the signal is combined with a deadline',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: controller.signal });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'signalWithoutTimer',
+        data: { callee: 'fetch' },
+        line: 3,
+        column: 10,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'combineWithTimeout',
+            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a shorthand signal property is written out when combined',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'signalWithoutTimer',
+        line: 4,
+        column: 10,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'combineWithTimeout',
+            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a controller aborted by an event, not a timer',
+    code: "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: controller.signal });\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'signalWithoutTimer',
+        line: 5,
+        column: 10,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'combineWithTimeout',
+            output: "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the signal of a controller created in place',
+    code: 'export const load = (url: string) => fetch(url, { signal: new AbortController().signal });',
+    output: null,
+    errors: [
+      {
+        messageId: 'signalWithoutTimer',
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'combineWithTimeout',
+            output: 'export const load = (url: string) => fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'AbortSignal.any without a timed signal',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal]) });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'signalWithoutTimer',
+        line: 3,
+        column: 10,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'combineWithTimeout',
+            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal]), AbortSignal.timeout(10000)]) });\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'globalThis.fetch is the same global fetch',
+    code: 'export const load = (url: string) => globalThis.fetch(url);',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'globalThis.fetch' },
+        line: 1,
+        column: 38,
+        endColumn: 54,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => globalThis.fetch(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: "undici's fetch under another name",
+    code: "import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'get' },
+        line: 2,
+        column: 38,
+        endColumn: 41,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: "undici's request without options",
+    code: "import { request } from 'undici';\nexport const load = (url: string) => request(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 45,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `import { request } from 'undici';\nexport const load = (url: string) => request(url, { ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: "undici's request through the namespace, with options but no signal",
+    code: "import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET' });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'undici.request' },
+        line: 2,
+        column: 38,
+        endColumn: 52,
+        suggestions: [{ messageId: 'addSignalTimeout', output: `import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET', ${SIGNAL} });` }],
+      },
+    ],
+  },
+  {
+    name: 'http.get(url, callback): options go between them',
+    code: "import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, (res) => res.resume());",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'http.get' },
+        line: 2,
+        column: 38,
+        endColumn: 46,
+        suggestions: [
+          { messageId: 'addSignalTimeout', output: `import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, { ${SIGNAL} }, (res) => res.resume());` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'http.request with an options object',
+    code: "import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST' });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 27,
+        endColumn: 39,
+        suggestions: [
+          { messageId: 'addSignalTimeout', output: `import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST', ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "https' timeout option alone only emits an event",
+    code: "import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000 });",
+    output: null,
+    errors: [
+      {
+        messageId: 'timeoutOptionOnly',
+        data: { callee: 'https.get' },
+        line: 2,
+        column: 38,
+        endColumn: 47,
+        suggestions: [
+          { messageId: 'addSignalTimeout', output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000, ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a 'timeout' listener without a timeout set never fires",
+    code: "import * as http from 'node:http';\nexport function load(url: string) {\n  const req = http.get(url);\n  req.on('timeout', () => req.destroy());\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 3,
+        column: 15,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import * as http from 'node:http';\nexport function load(url: string) {\n  const req = http.get(url, { ${SIGNAL} });\n  req.on('timeout', () => req.destroy());\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "axios.get: axios's own timeout first, then a signal",
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'axios.get' },
+        line: 2,
+        column: 38,
+        endColumn: 47,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios.post without data: the skipped data argument becomes undefined',
+    code: "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 48,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios.put with a config object',
+    code: "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' } });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 53,
+        endColumn: 62,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios called directly with a URL',
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'axios' },
+        line: 2,
+        column: 38,
+        endColumn: 43,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios(url, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios(url, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios called directly with a config',
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET' });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 43,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios.request with a config',
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 51,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'timeout: 0 means no timeout in axios',
+    code: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0 });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 47,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0, ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an axios instance created without a timeout',
+    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'api.get' },
+        line: 3,
+        column: 39,
+        endColumn: 46,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an axios instance without a timeout, called directly',
+    code: "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'api' },
+        line: 3,
+        column: 39,
+        endColumn: 42,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "axios from a CommonJS module (axios' own .d.cts types)",
+    filename: 'file.cts',
+    code: "import axios = require('axios');\nexport const load = (url: string) => axios.get(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 38,
+        endColumn: 47,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
+          { messageId: 'addSignalTimeout', output: `import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'axios required in plain JavaScript',
+    filename: 'script.js',
+    code: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url);\n}\nmodule.exports = { load };",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 3,
+        column: 10,
+        endColumn: 19,
+        suggestions: [
+          { messageId: 'addAxiosTimeout', output: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };" },
+          { messageId: 'addSignalTimeout', output: `const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the timeoutMs option sets the inserted deadline',
+    code: 'export const load = (url: string) => fetch(url);',
+    options: [{ timeoutMs: 2500 }],
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 1,
+        column: 38,
+        endColumn: 43,
+        suggestions: [{ messageId: 'addSignalTimeout', data: { ms: '2500' }, output: 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });' }],
+      },
+    ],
+  },
+  {
+    name: 'plain JavaScript',
+    filename: 'script.js',
+    code: "async function load(url) {\n  const response = await fetch(url);\n  return response.json();\n}\nmodule.exports = { load };",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          { messageId: 'addSignalTimeout', output: `async function load(url) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return response.json();\n}\nmodule.exports = { load };` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'fetch inside a loop of retries still needs a deadline per call',
+    code: 'export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store" });\n    if (response.ok) return response;\n  }\n  throw new Error("failed");\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 3,
+        column: 28,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store", ${SIGNAL} });\n    if (response.ok) return response;\n  }\n  throw new Error("failed");\n}`,
+          },
+        ],
+      },
+    ],
+  },
+];
