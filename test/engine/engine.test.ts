@@ -1,10 +1,12 @@
 // The shared engine on a real two-file TypeScript project: unsaved edits in the overlay change the types other
 // files see, and the engine's view returns to the disk when the overlay entry goes.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { Engine, type FileOutcome } from 'loopguard';
+import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
 
+import { fixtureConfig } from '../support/fixture-config';
 import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
 
 function ruleIdsOf(outcome: FileOutcome): Array<string | null> {
@@ -96,5 +98,55 @@ describe('Engine', function () {
     const outcome = engine.lintFile(path.join(root, 'server.ts'));
     assert.deepEqual(ruleIdsOf(outcome), ['loopguard/no-blocking-in-async']);
     assert.match(outcome.kind === 'linted' ? outcome.result.messages[0]!.message : '', /^'loadVendored' blocks/, 'the same code inside the project is followed');
+  });
+});
+
+describe('Engine fixes', function () {
+  this.timeout(60_000);
+  after(removeTempProjects);
+
+  it('fixes many files in shared passes, with the outputs a file-by-file run gives, and leaves the overlay as it was', () => {
+    const floating = (name: string): string => `declare function ${name}(): Promise<void>;\nexport async function g() {\n  ${name}();\n}\n`;
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': floating('f'), 'b.ts': floating('h'), 'c.ts': 'export const clean = 1;\n' });
+    const files = ['a.ts', 'b.ts', 'c.ts'].map((name) => path.join(root, name).split(path.sep).join('/'));
+    const together = new Engine({ root }).lintFiles(files, 'unsafe');
+    const oneByOne = files.map((file) => new Engine({ root }).lintFile(file, 'unsafe'));
+    const outputs = (outcomes: FileOutcome[]): unknown[] => outcomes.map((outcome) => outcome.kind === 'linted' && outcome.result.output);
+    assert.deepEqual(outputs(together), [floating('f').replace('  f();', '  await f();'), floating('h').replace('  h();', '  await h();'), undefined]);
+    assert.deepEqual(outputs(together), outputs(oneByOne));
+
+    const engine = new Engine({ root });
+    engine.overlay.set(files[1]!, floating('k'), 3);
+    engine.lintFiles(files, 'unsafe');
+    assert.equal(engine.overlay.get(files[0]!), undefined);
+    assert.deepEqual(engine.overlay.get(files[1]!), { text: floating('k'), version: 3 });
+  });
+
+  it('drops a fix pass that leaves the file unparsable, keeps the last text that parsed, and says so', async () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'eslint.config.mjs': fixtureConfig({ 'fixtures/prefer-let': 'error', 'fixtures/unparsable-fix': 'error' }),
+      'a.ts': 'var n = 1;\nexport function g() {\n  debugger;\n  return n;\n}\n',
+    });
+    const config = await loadConfigFile(path.join(root, 'eslint.config.mjs'));
+    const outcome = new Engine({ root, config }).lintFile(path.join(root, 'a.ts'), 'safe');
+    assert.equal(outcome.kind, 'linted');
+    if (outcome.kind !== 'linted') return;
+    // Both autofixes are applied in the same pass, so neither survives: the pass as a whole broke the file.
+    assert.equal(outcome.result.output, undefined);
+    const messages = outcome.result.messages.map((message) => [message.ruleId, message.line]);
+    assert.deepEqual(messages, [['fixtures/prefer-let', 1], ['fixtures/unparsable-fix', 3], [null, 1]]);
+    assert.match(outcome.result.messages[2]!.message, /^Some fixes for this file were not applied: together they produced code that does not parse \(Parsing error: .*\)\. Please report this as a Loopguard bug\.$/);
+  });
+
+  it('reads a file from disk once, and again after being told it changed', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': 'export const x = 1;\n' });
+    const engine = new Engine({ root });
+    const a = path.join(root, 'a.ts').split(path.sep).join('/');
+    assert.deepEqual(ruleIdsOf(engine.lintFile(a)), []);
+    fs.writeFileSync(a, 'declare function f(): Promise<void>;\nf();\nexport {};\n');
+    assert.deepEqual(ruleIdsOf(engine.lintFile(a)), [], 'the engine lints what it read until it is told of a change');
+    engine.fileChanged(a);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(a)), ['loopguard/no-floating-promises']);
   });
 });

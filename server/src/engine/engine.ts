@@ -62,6 +62,18 @@ interface VerifiedFile {
   related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
 }
 
+/** A file being fixed: its text so far and the verification of exactly that text. */
+interface FixState {
+  index: number;
+  file: string;
+  project: Project;
+  source: string;
+  text: string;
+  outcome: VerifiedFile;
+  /** The parsing error of a pass that was dropped because its fixes broke the file. */
+  broken: string | undefined;
+}
+
 /** Fix passes per file; ESLint uses the same bound. A fix that keeps producing new fixes stops here. */
 const MAX_FIX_PASSES = 10;
 
@@ -95,29 +107,35 @@ export class Engine {
   }
 
   lintFile(filePath: string, fix: FixMode = 'none'): FileOutcome {
-    const file = normalizePath(filePath);
-    const lookup = this.registry.lookup(file);
-    if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
-    const { project } = lookup;
+    return this.lintFiles([filePath], fix)[0]!;
+  }
 
-    let program: ts.Program;
-    try {
-      program = project.getProgram();
-    } catch (error) {
-      return { kind: 'linted', result: createFatalResult(file, (error as Error).message), crashes: [], source: '', related: new Map() };
+  /**
+   * Lints files against one state of the projects and, with `fix`, fixes them in passes: each pass applies the fixes
+   * of every file that still has some, then builds each project's program once for all of them. The outcomes come in
+   * the order of `filePaths`; nothing is written (callers write `result.output`).
+   */
+  lintFiles(filePaths: readonly string[], fix: FixMode = 'none'): FileOutcome[] {
+    const outcomes: FileOutcome[] = [];
+    const fixing: FixState[] = [];
+    filePaths.forEach((filePath, index) => {
+      const file = normalizePath(filePath);
+      const started = this.startLint(file);
+      if ('kind' in started) {
+        outcomes[index] = started;
+      } else if (fix !== 'none' && hasFixes(started.verified.messages, fix)) {
+        const { project, source, verified } = started;
+        fixing.push({ index, file, project, source, text: source, outcome: verified, broken: undefined });
+      } else {
+        outcomes[index] = lintedOutcome(file, started.source, started.verified, undefined);
+      }
+    });
+    if (fix !== 'none' && fixing.length > 0) this.fixInPasses(fixing, fix);
+    for (const state of fixing) {
+      const outcome = state.broken ? { ...state.outcome, messages: [...state.outcome.messages, brokenFixMessage(state.broken)] } : state.outcome;
+      outcomes[state.index] = lintedOutcome(state.file, state.source, outcome, state.text === state.source ? undefined : state.text);
     }
-    const sourceFile = program.getSourceFile(file);
-    if (!sourceFile) {
-      return { kind: 'linted', result: createFatalResult(file, 'The file could not be read.'), crashes: [], source: '', related: new Map() };
-    }
-    const source = sourceFile.text;
-    const first = this.verify(program, source, file);
-    if (first === 'ignored') return { kind: 'ignored' };
-    if (fix === 'none' || !hasFixes(first.messages, fix)) {
-      const result = createLintResult(file, first.messages, first.suppressedMessages, source, undefined);
-      return { kind: 'linted', result, crashes: first.crashes, source, related: first.related };
-    }
-    return this.fixFile(project, file, source, first, fix);
+    return outcomes;
   }
 
   /**
@@ -175,40 +193,74 @@ export class Engine {
     this.registry.reset();
   }
 
-  private fixFile(
-    project: Project,
-    file: string,
-    source: string,
-    first: VerifiedFile,
-    fix: Exclude<FixMode, 'none'>,
-  ): FileOutcome {
-    const before = this.overlay.get(file);
-    let text = source;
-    let outcome = first;
+  /** The first verification of a file, or its final outcome when it cannot be linted. */
+  private startLint(file: string): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
+    const lookup = this.registry.lookup(file);
+    if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
+    const { project } = lookup;
+    let program: ts.Program;
     try {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const { text: next, applied } = applyFixes(text, collectFixes(outcome.messages, fix));
-        if (applied === 0 || next === text) break;
-        text = next;
-        this.overlay.set(file, text, --this.fixVersion);
-        const program = project.getProgram();
-        const verified = this.verify(program, text, file);
-        if (verified === 'ignored') break;
-        outcome = verified;
+      program = project.getProgram();
+    } catch (error) {
+      return unlintable(file, (error as Error).message);
+    }
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) return unlintable(file, 'The file could not be read.');
+    const source = sourceFile.text;
+    const verified = this.verify(program, source, file);
+    if (verified === 'ignored') return { kind: 'ignored' };
+    return { project, source, verified };
+  }
+
+  /**
+   * Applies fixes in passes until no file has any left (or `MAX_FIX_PASSES`). A file's text advances only to a text
+   * that was verified; a pass whose text no longer parses is dropped for that file, which keeps its last good text.
+   */
+  private fixInPasses(files: FixState[], fix: Exclude<FixMode, 'none'>): void {
+    const before = new Map(files.map((state) => [state.file, this.overlay.get(state.file)]));
+    try {
+      let active = files;
+      for (let pass = 0; pass < MAX_FIX_PASSES && active.length > 0; pass++) {
+        const changed: Array<{ state: FixState; text: string }> = [];
+        for (const state of active) {
+          const { text, applied } = applyFixes(state.text, collectFixes(state.outcome.messages, fix));
+          if (applied === 0 || text === state.text) continue;
+          this.overlay.set(state.file, text, --this.fixVersion);
+          changed.push({ state, text });
+        }
+        active = [];
+        for (const { state, text } of changed) {
+          const verified = this.verifyIn(state.project, text, state.file);
+          if (verified === 'ignored' || verified === undefined) continue;
+          const parseError = verified.messages.find((message) => message.fatal);
+          if (parseError && !state.outcome.messages.some((message) => message.fatal)) {
+            state.broken = parseError.message;
+            this.overlay.set(state.file, state.text, --this.fixVersion);
+            continue;
+          }
+          state.text = text;
+          state.outcome = verified;
+          active.push(state);
+        }
       }
     } finally {
-      // The engine's view returns to the editor buffer or the disk; the caller decides whether to write `output`.
-      if (before) this.overlay.set(file, before.text, before.version);
-      else this.overlay.delete(file);
+      // The engine's view returns to the editor buffers or the disk; the caller decides whether to write `output`.
+      for (const [file, document] of before) {
+        if (document) this.overlay.set(file, document.text, document.version);
+        else this.overlay.delete(file);
+      }
     }
-    const output = text === source ? undefined : text;
-    return {
-      kind: 'linted',
-      result: createLintResult(file, outcome.messages, outcome.suppressedMessages, source, output),
-      crashes: outcome.crashes,
-      source,
-      related: outcome.related,
-    };
+  }
+
+  /** Verifies a text of a file against its project's current program; `undefined` when there is no program. */
+  private verifyIn(project: Project, text: string, file: string): VerifiedFile | 'ignored' | undefined {
+    let program: ts.Program;
+    try {
+      program = project.getProgram();
+    } catch {
+      return undefined;
+    }
+    return this.verify(program, text, file);
   }
 
   private verify(program: ts.Program, text: string, file: string): VerifiedFile | 'ignored' {
@@ -256,6 +308,26 @@ export class Engine {
     }
     return linter;
   }
+}
+
+function lintedOutcome(file: string, source: string, verified: VerifiedFile, output: string | undefined): FileOutcome {
+  const result = createLintResult(file, verified.messages, verified.suppressedMessages, source, output);
+  return { kind: 'linted', result, crashes: verified.crashes, source, related: verified.related };
+}
+
+function unlintable(file: string, message: string): FileOutcome {
+  return { kind: 'linted', result: createFatalResult(file, message), crashes: [], source: '', related: new Map() };
+}
+
+/** Fixes that make a file unparsable are a bug in a rule: the file keeps its last text that parsed, and says so. */
+function brokenFixMessage(parseError: string): LintMessage {
+  return {
+    ruleId: null,
+    severity: 2,
+    message: `Some fixes for this file were not applied: together they produced code that does not parse (${parseError}). Please report this as a Loopguard bug.`,
+    line: 1,
+    column: 1,
+  };
 }
 
 /**

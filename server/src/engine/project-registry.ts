@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 import * as ts from 'typescript';
 
+import { DiskSnapshots } from './disk-snapshots';
 import type { DocumentOverlay } from './overlay';
 import { inferredProjectOptions, JSDOC_PARSING_MODE, normalizePath, Project } from './project';
 import { loadTsconfig } from './tsconfig-loader';
@@ -21,6 +22,7 @@ const MAX_REFERENCE_DEPTH = 8;
 
 export class ProjectRegistry {
   private readonly documentRegistry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
+  private readonly disk = new DiskSnapshots();
   private readonly configs = new Map<string, Project | ConfigProblem>();
   private readonly owners = new Map<string, Project | ConfigProblem>();
   private inferred: Project | undefined;
@@ -79,6 +81,7 @@ export class ProjectRegistry {
     this.configs.clear();
     this.owners.clear();
     this.inferred = undefined;
+    this.disk.clear();
   }
 
   private findOwner(file: string): Project | ConfigProblem {
@@ -135,6 +138,7 @@ export class ProjectRegistry {
           },
           this.overlay,
           this.documentRegistry,
+          this.disk,
         )
       : { configPath, message: loaded.message };
     this.configs.set(configPath, entry);
@@ -152,6 +156,7 @@ export class ProjectRegistry {
         },
         this.overlay,
         this.documentRegistry,
+        this.disk,
       );
     }
     this.inferred.addRootFiles(files);

@@ -3,8 +3,8 @@
 // over the disk, which is how unsaved edits reach the types of other files.
 import * as ts from 'typescript';
 
+import type { DiskSnapshots } from './disk-snapshots';
 import type { DocumentOverlay } from './overlay';
-import { readSourceText } from './source-text';
 
 /**
  * What `tsc` itself parses of JSDoc: all of it in JavaScript (where it carries types), none in TypeScript files. No
@@ -38,6 +38,8 @@ export class Project {
     settings: ProjectSettings,
     private readonly overlay: DocumentOverlay,
     documentRegistry: ts.DocumentRegistry,
+    /** The disk's texts, shared by the projects of one registry (one read per file, however many projects load it). */
+    private readonly disk: DiskSnapshots,
   ) {
     this.configPath = settings.configPath;
     this.directory = settings.directory;
@@ -73,6 +75,7 @@ export class Project {
 
   /** Tells the project that a file changed (in the overlay or on disk) so the next program sees it. */
   invalidate(filePath: string): void {
+    this.disk.invalidate(filePath);
     this.diskVersions.set(filePath, (this.diskVersions.get(filePath) ?? 0) + 1);
     this.projectVersion++;
   }
@@ -101,11 +104,7 @@ export class Project {
       getScriptSnapshot: (fileName) => {
         const open = overlay.get(fileName);
         if (open) return ts.ScriptSnapshot.fromString(open.text);
-        try {
-          return ts.ScriptSnapshot.fromString(readSourceText(fileName).text);
-        } catch {
-          return undefined;
-        }
+        return this.disk.get(fileName);
       },
       getCurrentDirectory: () => this.directory,
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
