@@ -456,4 +456,48 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    name: 'no semicolons: the combined statement leaves the `;` that guards a next line starting with `[` (regression)',
+    code: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const r1 = await t1\n  const r2 = await t2\n  ;[r1, r2].forEach((value) => console.log(value))\n}`,
+    output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const [r1, r2] = await Promise.all([t1, t2])\n  ;[r1, r2].forEach((value) => console.log(value))\n}`,
+    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+  },
+  {
+    name: 'no semicolons: a removed await leaves the `;` that guards a next line starting with `[` (regression)',
+    code: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  await t1\n  void 0\n  await t2\n  ;[1, 2].forEach((n) => console.log(n))\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'awaitTogether',
+            output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  await Promise.all([t1, t2])\n  void 0\n  ;[1, 2].forEach((n) => console.log(n))\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no semicolons: Promise.allSettled before a line starting with `[` ends with `;` (regression)',
+    code: `${D}export async function run() {\n  const t2 = b()\n  console.log('started')\n  ;[await a()].forEach((n) => console.log(n))\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 4,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'settleAllFirst',
+            output: `${D}export async function run() {\n  const t2 = b()\n  console.log('started')\n  ;await Promise.allSettled([t2]);\n  [await a()].forEach((n) => console.log(n))\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,
+          },
+        ],
+      },
+    ],
+  },
 ];

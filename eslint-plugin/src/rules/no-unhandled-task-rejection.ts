@@ -268,7 +268,10 @@ export default createRule<Options, MessageIds>({
       const kinds = new Set(members.map((member) => member.kind).filter((kind) => kind !== undefined));
       if (kinds.size > 1) return undefined;
       const [kind] = [...kinds];
-      const text = combinedStatement(members, kind, first.statement);
+      // Adjacent members are replaced up to the last one's `;`, which stays where it is (in a file without semicolons
+      // it may guard the next line, `;[a, b].forEach(…)`); the combined statement has the first member's `;` otherwise.
+      const keptSemicolon = between.length === 0 && endsWithSemicolon(end);
+      const text = combinedStatement(members, kind, !keptSemicolon && endsWithSemicolon(first.statement));
       if (text === undefined) return undefined;
 
       const exact =
@@ -278,7 +281,7 @@ export default createRule<Options, MessageIds>({
         members.every((member) => bindingIsUnobservedUntil(member, end));
 
       if (between.length === 0) {
-        const range: TSESLint.AST.Range = [first.statement.range[0], end.range[1]];
+        const range: TSESLint.AST.Range = [first.statement.range[0], keptSemicolon ? endBeforeSemicolon(end) : end.range[1]];
         const moved = commentsIn(range);
         return { exact, fix: (fixer) => fixer.replaceTextRange(range, withComments(moved, text, first.statement)) };
       }
@@ -313,16 +316,12 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The text of the combined statement, or `undefined` when the bindings' types cannot be kept. */
-    function combinedStatement(
-      members: readonly AwaitStatement[],
-      kind: AwaitStatement['kind'],
-      first: TSESTree.Node,
-    ): string | undefined {
+    function combinedStatement(members: readonly AwaitStatement[], kind: AwaitStatement['kind'], withSemicolon: boolean): string | undefined {
       const operands = members.map((member) =>
         member.operand.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(member.operand)})` : sourceCode.getText(member.operand),
       );
       const call = `await Promise.all([${operands.join(', ')}])`;
-      const semicolon = sourceCode.getLastToken(first)?.value === ';' ? ';' : '';
+      const semicolon = withSemicolon ? ';' : '';
       if (kind === undefined) return `${call}${semicolon}`;
 
       const names = members.map((member) => (member.binding ? bindingText(member.binding) : ''));
@@ -384,7 +383,8 @@ export default createRule<Options, MessageIds>({
       const pending = pendingTasksAt(task.owner, before);
       if (!pending.includes(task)) return undefined;
       if (!hasPromiseMember(before, 'allSettled')) return undefined;
-      const semicolon = sourceCode.getLastToken(task.declarator.parent)?.value === ';' ? ';' : '';
+      // Without a `;`, a statement starting with `(` or `[` after the inserted line would continue it.
+      const semicolon = endsWithSemicolon(task.declarator.parent) || /^[([`+\-/]/.test(sourceCode.getText(before)) ? ';' : '';
       const names = pending.map((pendingTask) => pendingTask.variable.name).join(', ');
       const text = `await Promise.allSettled([${names}])${semicolon}\n${indentOf(before)}`;
       return (fixer) => fixer.insertTextBefore(before, text);
@@ -511,9 +511,25 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A statement with the whitespace and comments before it, up to the previous token. */
+    /**
+     * The text a removed statement takes with it: from the end of the token before it. When that token is not a `;`
+     * (a file without semicolons), the statement's own `;` stays, since it may guard the next line (`;[a].forEach(…)`).
+     */
     function removalRange(statement: TSESTree.Node): TSESLint.AST.Range {
       const previous = sourceCode.getTokenBefore(statement);
-      return [previous ? previous.range[1] : statement.range[0], statement.range[1]];
+      const start = previous ? previous.range[1] : statement.range[0];
+      const keepSemicolon = endsWithSemicolon(statement) && previous !== null && previous.value !== ';';
+      return [start, keepSemicolon ? endBeforeSemicolon(statement) : statement.range[1]];
+    }
+
+    function endsWithSemicolon(statement: TSESTree.Node): boolean {
+      return sourceCode.getLastToken(statement)?.value === ';';
+    }
+
+    /** Where a statement that ends with `;` ends without it (and without the space or line break before it). */
+    function endBeforeSemicolon(statement: TSESTree.Node): number {
+      const semicolon = sourceCode.getLastToken(statement)!;
+      return sourceCode.getTokenBefore(semicolon, { includeComments: true })!.range[1];
     }
 
     function commentsIn(range: TSESLint.AST.Range): TSESTree.Comment[] {
