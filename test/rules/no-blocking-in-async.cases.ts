@@ -922,6 +922,25 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'no semicolons: Atomics.waitAsync in parentheses at the start of a line gets a leading `;` (regression)',
+    code: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  console.log(\'waiting\')\n  Atomics.wait(state, 0, 0, 1000).toUpperCase()\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 3,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'useWaitAsync',
+            output: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  console.log(\'waiting\')\n  ;(await Atomics.waitAsync(state, 0, 0, 1000).value).toUpperCase()\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'Atomics.wait on shared state without Atomics.waitAsync in the lib',
     code: 'export async function waitFor(state: Int32Array) {\n  return Atomics.wait(state, 0, 0);\n}',
     output: null,
@@ -979,6 +998,25 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 27,
         suggestions: [
           { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  const end = Date.now() + ms;\n  await setTimeout(ms);\n  return end;\n}" },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no semicolons: the sleep that replaces a loop ends with `;` when the next line starts with `[` (regression)',
+    code: 'export async function pause(ms: number) {\n  const end = Date.now() + ms\n  while (Date.now() < end) {}\n  [1, 2].forEach((n) => console.log(n))\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        endColumn: 27,
+        suggestions: [
+          {
+            messageId: 'useSleep',
+            output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n  [1, 2].forEach((n) => console.log(n))\n}",
+          },
         ],
       },
     ],

@@ -226,7 +226,10 @@ export function createAsyncReplacements(
     if (callee.type === AST_NODE_TYPES.MemberExpression && hasProperty(callee.object, 'waitAsync')) {
       replacements.push({
         kind: 'waitAsync', data: {},
-        fix: (fixer) => fixer.replaceText(call, awaitedText(call, `${sourceCode.getText(callee.object)}.waitAsync${argumentsText(call)}.value`)),
+        fix: (fixer) => {
+          const edit = awaited(call, `${sourceCode.getText(callee.object)}.waitAsync${argumentsText(call)}.value`);
+          return fixer.replaceTextRange(edit.range, edit.text);
+        },
       });
     }
     return replacements;
@@ -260,7 +263,11 @@ export function createAsyncReplacements(
     const usedElsewhere = variable?.references.some(
       (reference) => !reference.init && (reference.identifier.range[0] < loop.range[0] || reference.identifier.range[1] > loop.range[1]),
     );
-    const semicolon = sourceCode.getLastToken(declaration)?.value === ';' ? ';' : '';
+    // The loop ends with `}` or `;`; the `await` that replaces it needs a `;` of its own when the next line starts with
+    // `(` or `[` (it would continue the line otherwise), and keeps the declaration's style elsewhere.
+    const next = sourceCode.getTokenAfter(loop);
+    const guardsNextLine = next !== null && /^[([`+\-/]/.test(next.value);
+    const semicolon = sourceCode.getLastToken(declaration)?.value === ';' || guardsNextLine ? ';' : '';
     return [
       {
         kind: 'sleep',
