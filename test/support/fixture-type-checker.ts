@@ -1,8 +1,9 @@
-// Type-checks texts as files of the typed fixture project (test/fixtures/typed) with the real TypeScript compiler,
-// so that tests can assert that rule inputs and fix outputs compile. Texts are checked together, each as its own
-// file next to the fixtures with the extension of the file it stands for (so `.cts` stays CommonJS and relative
-// imports of the fixture helpers resolve), in one program: building TypeScript's checker for Node's types takes
-// most of a second, and one checker serves them all. Every file is a module, so their declarations never meet.
+// Type-checks texts as files of a TypeScript project on disk (the typed fixture project, test/fixtures/typed, unless
+// told otherwise) with the real TypeScript compiler, so that tests can assert that rule inputs and fix outputs
+// compile. Texts are checked together, each as its own file next to the file it stands for, with that file's extension
+// (so `.cts` stays CommonJS and relative imports resolve), in one program: building TypeScript's checker for Node's
+// types takes most of a second, and one checker serves them all. Every file is a module, so their declarations never
+// meet.
 import * as path from 'node:path';
 
 import * as ts from 'typescript';
@@ -12,7 +13,7 @@ import { FIXTURES } from './paths';
 const TYPED_FIXTURES = path.join(FIXTURES, 'typed');
 
 export interface TextToCheck {
-  /** The fixture file the text stands for (`file.ts`, `script.cjs`), relative to the fixture folder. */
+  /** The file the text stands for (`file.ts`, `script.cjs`, `examples/orders.ts`), relative to the project folder. */
   fileName: string;
   text: string;
 }
@@ -23,10 +24,13 @@ export function typeCheckFixtureTexts(texts: readonly TextToCheck[]): string[][]
   const results: string[][] = texts.map(() => []);
   const shared: number[] = [];
   texts.forEach((entry, index) => {
-    if (/^\/\/\/\s*<reference\s+lib=/m.test(entry.text)) results[index] = checkInOneProgram([entry])[0]!;
+    if (/^\/\/\/\s*<reference\s+lib=/m.test(entry.text)) results[index] = typeCheckProjectTexts(TYPED_FIXTURES, [entry]).textErrors[0]!;
     else shared.push(index);
   });
-  const sharedResults = checkInOneProgram(shared.map((index) => texts[index]!));
+  const sharedResults = typeCheckProjectTexts(
+    TYPED_FIXTURES,
+    shared.map((index) => texts[index]!),
+  ).textErrors;
   shared.forEach((index, position) => {
     results[index] = sharedResults[position]!;
   });
@@ -35,25 +39,42 @@ export function typeCheckFixtureTexts(texts: readonly TextToCheck[]): string[][]
 
 /** The errors of every file of the fixture project as it is on disk, as `file line:column message`. */
 export function typeCheckFixtureProject(): string[] {
-  const { program } = createFixtureProgram(new Map());
+  const program = createProjectProgram(TYPED_FIXTURES, new Map());
   return program.getSourceFiles().flatMap((sourceFile) =>
     sourceFile.fileName.startsWith(normalized(TYPED_FIXTURES)) ? errorsOf(program, sourceFile).map((error) => `${path.basename(sourceFile.fileName)} ${error}`) : [],
   );
 }
 
-function checkInOneProgram(texts: readonly TextToCheck[]): string[][] {
+export interface ProjectTypeCheck {
+  /** The errors of each text, in the order given. */
+  textErrors: string[][];
+  /** The errors of a file of the project on disk, by its path relative to the project folder. */
+  fileErrors(fileName: string): string[];
+}
+
+/**
+ * Type-checks `texts` together with the project in `directory` (its `tsconfig.json`), in one program that also holds
+ * every file of the project on disk.
+ */
+export function typeCheckProjectTexts(directory: string, texts: readonly TextToCheck[]): ProjectTypeCheck {
   const virtual = new Map<string, string>();
   const names = texts.map((entry, index) => {
-    const name = normalized(path.join(TYPED_FIXTURES, `__check_${index}${path.extname(entry.fileName)}`));
+    const name = normalized(path.join(directory, path.dirname(entry.fileName), `__check_${index}${path.extname(entry.fileName)}`));
     virtual.set(name, entry.text);
     return name;
   });
-  const { program } = createFixtureProgram(virtual);
-  return names.map((name) => errorsOf(program, program.getSourceFile(name)!));
+  const program = createProjectProgram(directory, virtual);
+  return {
+    textErrors: names.map((name) => errorsOf(program, program.getSourceFile(name)!)),
+    fileErrors: (fileName) => {
+      const sourceFile = program.getSourceFile(normalized(path.join(directory, fileName)));
+      return sourceFile ? errorsOf(program, sourceFile) : [`${fileName} is not in the program`];
+    },
+  };
 }
 
-function createFixtureProgram(virtual: ReadonlyMap<string, string>): { program: ts.Program } {
-  const configPath = path.join(TYPED_FIXTURES, 'tsconfig.json');
+function createProjectProgram(directory: string, virtual: ReadonlyMap<string, string>): ts.Program {
+  const configPath = path.join(directory, 'tsconfig.json');
   const config = ts.getParsedCommandLineOfConfigFile(configPath, { moduleDetection: ts.ModuleDetectionKind.Force }, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -72,7 +93,7 @@ function createFixtureProgram(virtual: ReadonlyMap<string, string>): { program: 
     },
   };
   const rootNames = [...config.fileNames.filter((fileName) => !path.basename(fileName).startsWith('__check_')), ...virtual.keys()];
-  return { program: ts.createProgram({ rootNames, options: config.options, host }) };
+  return ts.createProgram({ rootNames, options: config.options, host });
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): string[] {
