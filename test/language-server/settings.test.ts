@@ -13,7 +13,7 @@ const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
 describe('language server settings', () => {
   it('defaults every setting when the client sends nothing', () => {
-    const expected: Settings = { enable: true, run: 'onType', rules: {}, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000 };
+    const expected: Settings = { enable: true, run: 'onType', rules: {}, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000, maxFileSizeKb: 1024 };
     assert.deepEqual(readSettings(undefined), { settings: expected, problems: [] });
     assert.deepEqual(defaultSettings(), expected);
   });
@@ -25,7 +25,7 @@ describe('language server settings', () => {
 
   it('keeps valid values and replaces wrong ones by their default, saying why', () => {
     const reading = readSettings({ enable: 'yes', run: 'onSave', lintTimeBudgetMs: 100, rules: { 'loopguard/a': 'warn', 'loopguard/b': 2 } });
-    assert.deepEqual(reading.settings, { enable: true, run: 'onSave', rules: { 'loopguard/a': 'warn' }, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000 });
+    assert.deepEqual(reading.settings, { enable: true, run: 'onSave', rules: { 'loopguard/a': 'warn' }, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000, maxFileSizeKb: 1024 });
     assert.deepEqual(reading.problems, [
       'loopguard.enable: expected true or false, got "yes"; using true.',
       'loopguard.rules: loopguard/b must be one of off, warn, error, got 2; ignored.',

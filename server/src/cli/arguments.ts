@@ -16,7 +16,12 @@ export interface LintCommand {
   strict: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
+  /** Files larger than this many kilobytes are skipped with a warning; 0 lints every file. */
+  maxFileKb: number;
 }
+
+/** The default of `--max-file-size`, in kilobytes (1 MB: larger files are nearly always generated or bundled code). */
+export const DEFAULT_MAX_FILE_KB = 1024;
 
 export type ParsedCommand = LintCommand | { command: 'help' } | { command: 'version' };
 
@@ -38,6 +43,11 @@ const OPTIONS = {
   format: { type: 'string', short: 'f', value: 'stylish|json|sarif', description: 'Output format (default: stylish). `json` is ESLint\'s JSON; `sarif` is SARIF 2.1.0.' },
   'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
   quiet: { type: 'boolean', description: 'Report errors only.' },
+  'max-file-size': {
+    type: 'string',
+    value: 'KB',
+    description: `Skip files larger than KB kilobytes, with a warning (default: ${DEFAULT_MAX_FILE_KB}; 0 lints every file).`,
+  },
   config: { type: 'string', short: 'c', value: 'PATH', description: 'Lint with this flat ESLint config file instead of the built-in one.' },
   strict: { type: 'boolean', description: 'Use the built-in `strict` config instead of `recommended`.' },
   cache: { type: 'boolean', description: 'Reuse the results of files that did not change, nor did anything they import.' },
@@ -72,6 +82,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
     }
   }
+  let maxFileKb = DEFAULT_MAX_FILE_KB;
+  if (values['max-file-size'] !== undefined) {
+    maxFileKb = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileKb) || maxFileKb < 0) {
+      throw new UsageError(`--max-file-size takes a whole number of kilobytes, not '${values['max-file-size']}'`);
+    }
+  }
   if (values.config !== undefined && values.strict) throw new UsageError('--strict selects a built-in config; it cannot be combined with --config');
   return {
     command: 'lint',
@@ -85,6 +102,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     strict: values.strict === true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
+    maxFileKb,
   };
 }
 
@@ -103,6 +121,11 @@ export function helpText(): string {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
     lines.push(`  ${flag.padEnd(32)}${spec.description}`);
   }
-  lines.push('', 'Exit codes: 0 no problems; 1 errors, or more warnings than --max-warnings; 2 usage or configuration error.');
+  lines.push(
+    '',
+    'Exit codes: 0 no errors; 1 errors (a file that cannot be read or parsed is an error in that file), or more warnings',
+    'than --max-warnings; 2 a usage error, a path that does not exist, a broken config, or fixes that could not be',
+    'written (the other files are still linted and reported).',
+  );
   return lines.join('\n');
 }

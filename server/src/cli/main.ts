@@ -66,42 +66,51 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     }
   }
 
-  const { files, missing } = findFiles(command.paths, io.cwd);
-  if (missing.length > 0) {
-    for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
-    return EXIT_USAGE;
-  }
+  // Paths that do not exist and folders that cannot be read are reported; the other paths are still linted.
+  const { files, missing, unreadable } = findFiles(command.paths, io.cwd);
+  for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
+  for (const { folder, reason } of unreadable) io.stderr(`loopguard: could not read the folder ${folder}: ${reason}\n`);
+  const incomplete = missing.length > 0 || unreadable.length > 0;
   if (files.length === 0) {
-    io.stderr(`loopguard: no JavaScript or TypeScript files to lint in ${command.paths.join(', ')}\n`);
+    if (!incomplete) io.stderr(`loopguard: no JavaScript or TypeScript files to lint in ${command.paths.join(', ')}\n`);
     return EXIT_USAGE;
   }
 
   const engine = new Engine({ root: inferredRoot(command.paths, io.cwd), config });
   const problems = engine.prepare(files);
-  const cache = command.cache ? LintCache.open(resolveCacheLocation(io.cwd, command.cacheLocation), config) : undefined;
+  const lintOptions = { maxFileBytes: command.maxFileKb * 1024 };
+  const cacheLocation = resolveCacheLocation(io.cwd, command.cacheLocation);
+  const cache = command.cache ? LintCache.open(cacheLocation, config, `max-file-bytes=${lintOptions.maxFileBytes}`) : undefined;
   cache?.prepare(engine, files);
   const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   const progress = new Progress(io, files.length);
   const results: LintResult[] = [];
   const related = new Map<LintMessage, readonly RelatedLocation[]>();
   const notWritten: string[] = [];
+  let writeFailed = false;
   for (const file of files) {
     progress.advance(file);
     if (problems.has(file.split(path.sep).join('/'))) continue;
     let outcome = cache?.get(file, fixMode);
     if (!outcome) {
-      outcome = engine.lintFile(file, fixMode);
+      outcome = engine.lintFile(file, fixMode, lintOptions);
       cache?.set(engine, file, outcome);
     }
     if (outcome.kind !== 'linted') continue;
     const { result } = outcome;
     for (const [message, locations] of outcome.related) related.set(message, locations);
     if (result.output !== undefined) {
-      if (writeFixedFile(result.filePath, outcome.source, result.output) === 'changed-on-disk') {
-        notWritten.push(result.filePath);
-      } else {
+      const written = writeFixedFile(result.filePath, outcome.source, result.output);
+      if (written.kind === 'written') {
         engine.fileChanged(result.filePath);
         cache?.fileWritten(result.filePath);
+      } else if (written.kind === 'changed-on-disk') {
+        notWritten.push(`${result.filePath} changed on disk while it was being linted; its fixes were not written.`);
+      } else if (written.kind === 'not-utf8') {
+        notWritten.push(`${result.filePath} is not valid UTF-8; its fixes were not written (they would replace those bytes).`);
+      } else {
+        notWritten.push(`could not write the fixes of ${result.filePath}: ${written.reason}. The file is unchanged.`);
+        writeFailed = true;
       }
     }
     results.push(command.quiet ? errorsOnly(result) : result);
@@ -113,9 +122,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version, related });
   if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
 
-  for (const file of notWritten) {
-    io.stderr(`loopguard: ${file} changed on disk while it was being linted; its fixes were not written.\n`);
-  }
+  for (const line of notWritten) io.stderr(`loopguard: ${line}\n`);
   const brokenConfigs = new Map<string, { message: string; files: number }>();
   for (const problem of problems.values()) {
     const entry = brokenConfigs.get(problem.configPath) ?? { message: problem.message, files: 0 };
@@ -126,7 +133,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     io.stderr(`loopguard: config error in ${configPath}: ${message} (${count} file${count === 1 ? '' : 's'} not linted)\n`);
   }
 
-  if (brokenConfigs.size > 0) return EXIT_USAGE;
+  if (brokenConfigs.size > 0 || incomplete || writeFailed) return EXIT_USAGE;
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (errors > 0) return EXIT_FINDINGS;
@@ -141,7 +148,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
 function inferredRoot(paths: readonly string[], cwd: string): string {
   if (paths.length !== 1) return cwd;
   const target = path.resolve(cwd, paths[0]!);
-  return fs.statSync(target).isFile() ? path.dirname(target) : target;
+  return fs.statSync(target, { throwIfNoEntry: false })?.isFile() === true ? path.dirname(target) : target;
 }
 
 function errorsOnly(result: LintResult): LintResult {

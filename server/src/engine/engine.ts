@@ -16,7 +16,7 @@ import { applyFixes, type TextFix } from './apply-fixes';
 import { findImporters } from './import-graph';
 import { type LintConfigSource, resolveLintConfig, type ResolvedLintConfig } from './lint-config';
 import { DocumentOverlay } from './overlay';
-import { normalizePath, type Project } from './project';
+import { isStackOverflow, normalizePath, type Project } from './project';
 import { type ConfigProblem, ProjectRegistry } from './project-registry';
 import { createFatalResult, createLintResult, type LintMessage, type LintResult } from './results';
 import { releaseSyntaxCache } from './syntax-cache';
@@ -39,6 +39,15 @@ export interface EngineOptions {
    */
   ruleSeverities?: Readonly<Record<string, Linter.RuleSeverity>>;
 }
+
+/** Limits a lint applies to each file. */
+export interface LintOptions {
+  /** Files larger than this many bytes are skipped with a warning; 0 lints every file. */
+  maxFileBytes?: number;
+}
+
+/** The default for `LintOptions.maxFileBytes`: larger files are nearly always generated or bundled code. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 export type FileOutcome =
   | {
@@ -106,8 +115,8 @@ export class Engine {
     return problems;
   }
 
-  lintFile(filePath: string, fix: FixMode = 'none'): FileOutcome {
-    return this.lintFiles([filePath], fix)[0]!;
+  lintFile(filePath: string, fix: FixMode = 'none', options: LintOptions = {}): FileOutcome {
+    return this.lintFiles([filePath], fix, options)[0]!;
   }
 
   /**
@@ -115,24 +124,24 @@ export class Engine {
    * of every file that still has some, then builds each project's program once for all of them. The outcomes come in
    * the order of `filePaths`; nothing is written (callers write `result.output`).
    */
-  lintFiles(filePaths: readonly string[], fix: FixMode = 'none'): FileOutcome[] {
+  lintFiles(filePaths: readonly string[], fix: FixMode = 'none', options: LintOptions = {}): FileOutcome[] {
     const outcomes: FileOutcome[] = [];
     const fixing: FixState[] = [];
     filePaths.forEach((filePath, index) => {
       const file = normalizePath(filePath);
-      const started = this.startLint(file);
+      const started = this.startLint(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
       if ('kind' in started) {
         outcomes[index] = started;
       } else if (fix !== 'none' && hasFixes(started.verified.messages, fix)) {
         const { project, source, verified } = started;
         fixing.push({ index, file, project, source, text: source, outcome: verified, broken: undefined });
       } else {
-        outcomes[index] = lintedOutcome(file, started.source, started.verified, undefined);
+        outcomes[index] = lintedOutcome(file, started.source, withNotes(started.project, file, started.verified, []), undefined);
       }
     });
     if (fix !== 'none' && fixing.length > 0) this.fixInPasses(fixing, fix);
     for (const state of fixing) {
-      const outcome = state.broken ? { ...state.outcome, messages: [...state.outcome.messages, brokenFixMessage(state.broken)] } : state.outcome;
+      const outcome = withNotes(state.project, state.file, state.outcome, state.broken ? [brokenFixMessage(state.broken)] : []);
       outcomes[state.index] = lintedOutcome(state.file, state.source, outcome, state.text === state.source ? undefined : state.text);
     }
     return outcomes;
@@ -194,7 +203,7 @@ export class Engine {
   }
 
   /** The first verification of a file, or its final outcome when it cannot be linted. */
-  private startLint(file: string): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
+  private startLint(file: string, maxFileBytes: number): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
     const lookup = this.registry.lookup(file);
     if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
     const { project } = lookup;
@@ -202,11 +211,20 @@ export class Engine {
     try {
       program = project.getProgram();
     } catch (error) {
-      return unlintable(file, (error as Error).message);
+      return unlintable(file, isStackOverflow(error) ? `TypeScript could not build the program: ${STACK_OVERFLOW}` : (error as Error).message);
     }
+    if (project.isLeftOut(file)) return unlintable(file, `Loopguard could not lint this file: its code is ${STACK_OVERFLOW} Files that import it see it as empty.`);
     const sourceFile = program.getSourceFile(file);
-    if (!sourceFile) return unlintable(file, 'The file could not be read.');
+    if (!sourceFile) {
+      const reason = project.readError(file);
+      return unlintable(file, reason ? `Could not read the file: ${reason}` : 'The file could not be read.');
+    }
     const source = sourceFile.text;
+    const bytes = Buffer.byteLength(source);
+    if (maxFileBytes > 0 && bytes > maxFileBytes) {
+      const skipped: VerifiedFile = { messages: [tooLargeMessage(bytes, maxFileBytes)], suppressedMessages: [], crashes: [], related: new Map() };
+      return lintedOutcome(file, source, skipped, undefined);
+    }
     const verified = this.verify(program, source, file);
     if (verified === 'ignored') return { kind: 'ignored' };
     return { project, source, verified };
@@ -277,6 +295,12 @@ export class Engine {
       const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
       if (this.config.kind === 'builtin') outcome.messages = outcome.messages.filter((message) => !isForeignDirectiveMessage(message));
+      // The parser's own stack overflow arrives as a parsing error without a place; say what it means.
+      outcome.messages = outcome.messages.map((message) =>
+        message.fatal && message.message.includes('Maximum call stack size exceeded')
+          ? { ...message, message: `Loopguard could not lint this file: its code is ${STACK_OVERFLOW}`, line: 1, column: 1 }
+          : message,
+      );
       const related = new Map<LintMessage, readonly RelatedLocation[]>();
       for (const message of outcome.messages) {
         const locations = message.ruleId && recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
@@ -291,8 +315,9 @@ export class Engine {
       }));
       return { ...outcome, messages: [...crashMessages, ...outcome.messages], related };
     } catch (error) {
+      const reason = isStackOverflow(error) ? `the file is ${STACK_OVERFLOW}` : (error as Error).message;
       return {
-        messages: [{ ruleId: null, fatal: true, severity: 2, message: `Linting failed: ${(error as Error).message}`, line: 1, column: 1 }],
+        messages: [{ ruleId: null, fatal: true, severity: 2, message: `Linting failed: ${reason}`, line: 1, column: 1 }],
         suppressedMessages: [],
         crashes: [],
         related: new Map(),
@@ -313,6 +338,35 @@ export class Engine {
 function lintedOutcome(file: string, source: string, verified: VerifiedFile, output: string | undefined): FileOutcome {
   const result = createLintResult(file, verified.messages, verified.suppressedMessages, source, output);
   return { kind: 'linted', result, crashes: verified.crashes, source, related: verified.related };
+}
+
+/** Messages about the file itself, after the rules' (a text that is not UTF-8, fixes that were dropped). */
+function withNotes(project: Project, file: string, verified: VerifiedFile, notes: LintMessage[]): VerifiedFile {
+  const all = project.hasInvalidUtf8(file) ? [...notes, invalidUtf8Message()] : notes;
+  return all.length === 0 ? verified : { ...verified, messages: [...verified.messages, ...all] };
+}
+
+const STACK_OVERFLOW = 'nested too deeply for the parser (the call stack overflowed).';
+
+function tooLargeMessage(bytes: number, limit: number): LintMessage {
+  const size = (value: number): string => (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(value / 1024)} kB`);
+  return {
+    ruleId: null,
+    severity: 1,
+    message: `Loopguard skipped this file: it is ${size(bytes)}, more than the ${size(limit)} limit for one file (generated or bundled code?). Raise the limit with \`--max-file-size\` or the \`loopguard.maxFileSizeKb\` setting.`,
+    line: 1,
+    column: 1,
+  };
+}
+
+function invalidUtf8Message(): LintMessage {
+  return {
+    ruleId: null,
+    severity: 1,
+    message: 'This file is not valid UTF-8: it was linted with U+FFFD in place of the bytes that are not, and fixes are never written to it.',
+    line: 1,
+    column: 1,
+  };
 }
 
 function unlintable(file: string, message: string): FileOutcome {

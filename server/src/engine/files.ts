@@ -16,12 +16,15 @@ export interface FileSearch {
   files: string[];
   /** Paths that do not exist. */
   missing: string[];
+  /** Folders whose entries could not be listed (their files are not linted). */
+  unreadable: Array<{ folder: string; reason: string }>;
 }
 
 /** Files under `targets`, sorted, each once. A file named explicitly is linted even where a folder walk would skip it. */
 export function findFiles(targets: readonly string[], cwd: string): FileSearch {
   const found = new Set<string>();
   const missing: string[] = [];
+  const unreadable: FileSearch['unreadable'] = [];
   for (const target of targets) {
     const absolute = path.resolve(cwd, target);
     let stat: fs.Stats;
@@ -34,10 +37,10 @@ export function findFiles(targets: readonly string[], cwd: string): FileSearch {
     if (stat.isFile()) {
       if (isLintableFile(absolute)) found.add(absolute);
     } else if (stat.isDirectory()) {
-      walk(absolute, gitignoresAbove(absolute), found);
+      walk(absolute, gitignoresAbove(absolute), found, unreadable);
     }
   }
-  return { files: [...found].sort(), missing };
+  return { files: [...found].sort(), missing, unreadable };
 }
 
 /** A `.gitignore` and the folder its patterns are relative to. */
@@ -46,20 +49,21 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
-function walk(directory: string, scopes: IgnoreScope[], found: Set<string>): void {
+function walk(directory: string, scopes: IgnoreScope[], found: Set<string>, unreadable: FileSearch['unreadable']): void {
   const local = readGitignore(directory);
   const active = local ? [...scopes, local] : scopes;
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    unreadable.push({ folder: directory, reason: (error as Error).message });
     return;
   }
   for (const entry of entries) {
     const absolute = path.join(directory, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(active, absolute, true)) continue;
-      walk(absolute, active, found);
+      walk(absolute, active, found, unreadable);
     } else if (entry.isFile() && isLintableFile(absolute) && !isIgnored(active, absolute, false)) {
       found.add(absolute);
     }

@@ -1,6 +1,15 @@
 // The engine's public surface, shared by the CLI and the language server.
 export { applyFixes, type TextFix } from './apply-fixes';
-export { Engine, type EngineOptions, type FileOutcome, type FixMode, type RelatedLocation, type RuleMeta } from './engine';
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  Engine,
+  type EngineOptions,
+  type FileOutcome,
+  type FixMode,
+  type LintOptions,
+  type RelatedLocation,
+  type RuleMeta,
+} from './engine';
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';

@@ -64,15 +64,18 @@ export class LintCache {
     this.changed = !usable;
   }
 
-  /** Reads the cache at `location`; a missing, unreadable or outdated cache is an empty one. */
-  static open(location: string, config: LintConfigSource): LintCache {
+  /**
+   * Reads the cache at `location`; a missing, unreadable or outdated cache is an empty one. `settings` names anything
+   * else that changes results (the file size limit), so that a change of it empties the cache.
+   */
+  static open(location: string, config: LintConfigSource, settings = ''): LintCache {
     let stored: CacheFile | undefined;
     try {
       stored = JSON.parse(fs.readFileSync(location, 'utf8')) as CacheFile;
     } catch {
       stored = undefined;
     }
-    return new LintCache(location, stored, toolKey(), configKey(config));
+    return new LintCache(location, stored, toolKey(), `${configKey(config)}${settings ? `\n${settings}` : ''}`);
   }
 
   /**

@@ -32,6 +32,11 @@ export class Project {
   private projectVersion = 0;
   /** Bumped when the engine is told a file changed on disk; files never reported keep version 0. */
   private readonly diskVersions = new Map<string, number>();
+  /**
+   * Files left out of the program (seen as empty) because TypeScript's parser overflowed the call stack on them, by
+   * the version of the text that did; a new version of the file is tried again.
+   */
+  private readonly leftOut = new Map<string, string>();
   private readonly service: ts.LanguageService;
 
   constructor(
@@ -80,14 +85,66 @@ export class Project {
     this.projectVersion++;
   }
 
+  /**
+   * The current program. A file so deeply nested that TypeScript's parser overflows the call stack would make every
+   * program fail; such files are found, left out (seen as empty), and the program is built without them.
+   */
   getProgram(): ts.Program {
-    const program = this.service.getProgram();
+    let program: ts.Program | undefined;
+    try {
+      program = this.service.getProgram();
+    } catch (error) {
+      if (!isStackOverflow(error) || !this.leaveOutUnparsableFiles()) throw error;
+      program = this.service.getProgram();
+    }
     if (!program) throw new Error(`TypeScript could not create a program for ${this.configPath ?? this.directory}`);
     return program;
   }
 
+  /** Whether the file's current text was left out of the program because the parser could not follow it. */
+  isLeftOut(filePath: string): boolean {
+    const version = this.leftOut.get(filePath);
+    return version !== undefined && version === this.textVersion(filePath);
+  }
+
+  /** Why a file on disk could not be read (not for open buffers, which are never read). */
+  readError(filePath: string): string | undefined {
+    return this.overlay.get(filePath) ? undefined : this.disk.readError(filePath);
+  }
+
+  /** Whether the file on disk holds bytes that are not UTF-8 (an open buffer is the editor's text). */
+  hasInvalidUtf8(filePath: string): boolean {
+    return !this.overlay.get(filePath) && this.disk.hasInvalidUtf8(filePath);
+  }
+
   dispose(): void {
     this.service.dispose();
+  }
+
+  /** The version of the text the project sees for a file: an open buffer's, or the disk's. */
+  private textVersion(fileName: string): string {
+    const open = this.overlay.get(fileName);
+    return open ? `overlay:${open.version}` : `disk:${this.diskVersions.get(fileName) ?? 0}`;
+  }
+
+  /** Parses each own file alone and leaves out those that overflow the stack; false when none does. */
+  private leaveOutUnparsableFiles(): boolean {
+    let found = false;
+    for (const fileName of this.rootFiles) {
+      if (this.isLeftOut(fileName)) continue;
+      const snapshot = this.overlay.get(fileName) ? undefined : this.disk.get(fileName);
+      const text = this.overlay.get(fileName)?.text ?? snapshot?.getText(0, snapshot.getLength());
+      if (text === undefined) continue;
+      try {
+        ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
+      } catch (error) {
+        if (!isStackOverflow(error)) continue;
+        this.leftOut.set(fileName, this.textVersion(fileName));
+        found = true;
+      }
+    }
+    if (found) this.projectVersion++;
+    return found;
   }
 
   private createHost(): ts.LanguageServiceHost {
@@ -97,11 +154,9 @@ export class Project {
       getProjectVersion: () => `${this.projectVersion}:${overlay.generation}`,
       getScriptFileNames: () => this.rootFiles,
       getProjectReferences: () => this.projectReferences,
-      getScriptVersion: (fileName) => {
-        const open = overlay.get(fileName);
-        return open ? `overlay:${open.version}` : `disk:${this.diskVersions.get(fileName) ?? 0}`;
-      },
+      getScriptVersion: (fileName) => (this.isLeftOut(fileName) ? `${this.textVersion(fileName)}:left-out` : this.textVersion(fileName)),
       getScriptSnapshot: (fileName) => {
+        if (this.isLeftOut(fileName)) return ts.ScriptSnapshot.fromString('');
         const open = overlay.get(fileName);
         if (open) return ts.ScriptSnapshot.fromString(open.text);
         return this.disk.get(fileName);
@@ -118,6 +173,11 @@ export class Project {
       jsDocParsingMode: JSDOC_PARSING_MODE,
     };
   }
+}
+
+/** The error V8 throws when a recursion goes deeper than the call stack allows. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** Compiler options for files that no tsconfig covers: modern JavaScript and TypeScript, JS allowed but not checked. */

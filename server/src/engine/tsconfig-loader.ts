@@ -29,7 +29,8 @@ export function loadTsconfig(configPath: string): TsconfigLoad {
   if (!parsed || unrecoverable) {
     return { ok: false, message: unrecoverable ? formatDiagnostic(unrecoverable) : 'could not be read' };
   }
-  const errors = parsed.errors.filter(
+  // The JSON's own syntax errors are kept on the config's source file, apart from `parsed.errors`.
+  const errors = ts.getConfigFileParsingDiagnostics(parsed).filter(
     (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && !HARMLESS_CONFIG_ERRORS.has(diagnostic.code),
   );
   if (errors.length > 0) {

@@ -169,7 +169,7 @@ export function startServer(connection: Connection): void {
     // A lint started for an earlier change already saw this version (the worker had it by then).
     if (reason === 'change' && published.get(uri)?.version === document.version) return;
     const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
-      { kind: 'lint', file, ruleSeverities: settings.rules, findImporters: reason === 'change' || reason === 'save' },
+      { kind: 'lint', file, ruleSeverities: settings.rules, maxFileBytes: settings.maxFileSizeKb * 1024, findImporters: reason === 'change' || reason === 'save' },
       settings.lintTimeBudgetMs,
     );
     if (outcome.kind === 'timeout') {
@@ -355,7 +355,7 @@ export function startServer(connection: Connection): void {
     // request during typing asks for everything and gets the quick fixes of the next published lint instead.
     if (!lint && !only?.length) return actions;
     const outcome = await worker.request<FixAllReply>(
-      { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules },
+      { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules, maxFileBytes: settings.maxFileSizeKb * 1024 },
       settings.lintTimeBudgetMs,
     );
     if (outcome.kind === 'timeout') reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, true);

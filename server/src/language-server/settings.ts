@@ -76,6 +76,13 @@ export const SETTINGS = {
     description:
       'How long one lint may take, in milliseconds. A lint over budget is abandoned (its worker is restarted) and reported to the client.',
   },
+  maxFileSizeKb: {
+    type: 'integer',
+    minimum: 0,
+    default: 1024,
+    description:
+      'Files larger than this many kilobytes are not linted; one warning at the top of the file says so (they are nearly always generated or bundled code). `0` lints every file.',
+  },
 } as const satisfies Record<string, SettingDeclaration>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -16,8 +16,8 @@ export type RuleSeverities = Partial<Record<string, RuleSeveritySetting>>;
 
 /** Messages the worker answers with a `WorkerReply` carrying the same `id`. */
 export type WorkerRequest =
-  | { kind: 'lint'; id: number; file: string; ruleSeverities: RuleSeverities; findImporters: boolean }
-  | { kind: 'fixAll'; id: number; file: string; mode: 'safe' | 'unsafe'; ruleSeverities: RuleSeverities }
+  | { kind: 'lint'; id: number; file: string; ruleSeverities: RuleSeverities; maxFileBytes: number; findImporters: boolean }
+  | { kind: 'fixAll'; id: number; file: string; mode: 'safe' | 'unsafe'; ruleSeverities: RuleSeverities; maxFileBytes: number }
   | { kind: 'importers'; id: number; changed: string[] };
 
 /** Messages the worker acts on without answering; they are handled in order with the requests. */

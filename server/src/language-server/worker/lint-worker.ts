@@ -57,7 +57,7 @@ async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply |
       const started = performance.now();
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
       const version = workspace.documentVersion(request.file);
-      const outcome = engine.lintFile(request.file);
+      const outcome = engine.lintFile(request.file, 'none', { maxFileBytes: request.maxFileBytes });
       const reply = toLintReply(outcome, version, engine.rulesMeta());
       reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
       reply.durationMs = performance.now() - started;
@@ -66,7 +66,7 @@ async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply |
     case 'fixAll': {
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
       const version = workspace.documentVersion(request.file);
-      const outcome = engine.lintFile(request.file, request.mode);
+      const outcome = engine.lintFile(request.file, request.mode, { maxFileBytes: request.maxFileBytes });
       if (outcome.kind !== 'linted') return { version, text: '', output: undefined };
       return { version, text: outcome.source, output: outcome.result.output };
     }
