@@ -17,7 +17,7 @@ import { LintCache, resolveCacheLocation } from '../engine/lint-cache';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
 import { Progress } from './progress';
-import { writeFixedFile } from './write-file';
+import { type WriteOutcome, writeFixedFile } from './write-file';
 
 export interface CliIo {
   cwd: string;
@@ -97,20 +97,22 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
       cache?.set(engine, file, outcome);
     }
     if (outcome.kind !== 'linted') continue;
-    const { result } = outcome;
+    let { result } = outcome;
     for (const [message, locations] of outcome.related) related.set(message, locations);
     if (result.output !== undefined) {
-      const written = writeFixedFile(result.filePath, outcome.source, result.output);
-      if (written.kind === 'written') {
+      const problem = writeProblem(result.filePath, writeFixedFile(result.filePath, outcome.source, result.output));
+      if (problem === undefined) {
         engine.fileChanged(result.filePath);
         cache?.fileWritten(result.filePath);
-      } else if (written.kind === 'changed-on-disk') {
-        notWritten.push(`${result.filePath} changed on disk while it was being linted; its fixes were not written.`);
-      } else if (written.kind === 'not-utf8') {
-        notWritten.push(`${result.filePath} is not valid UTF-8; its fixes were not written (they would replace those bytes).`);
       } else {
-        notWritten.push(`could not write the fixes of ${result.filePath}: ${written.reason}. The file is unchanged.`);
-        writeFailed = true;
+        notWritten.push(problem.message);
+        writeFailed ||= problem.failed;
+        // The report shows what the file holds without its fixes, since they were not written.
+        const unfixed = engine.lintFile(file, 'none', lintOptions);
+        if (unfixed.kind === 'linted') {
+          result = unfixed.result;
+          for (const [message, locations] of unfixed.related) related.set(message, locations);
+        }
       }
     }
     results.push(command.quiet ? errorsOnly(result) : result);
@@ -142,6 +144,22 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Why a file's fixes were not written, or `undefined` when they were. */
+function writeProblem(filePath: string, written: WriteOutcome): { message: string; failed: boolean } | undefined {
+  switch (written.kind) {
+    case 'written':
+      return undefined;
+    case 'changed-on-disk':
+      return { message: `${filePath} changed on disk while it was being linted; its fixes were not written.`, failed: false };
+    case 'deleted':
+      return { message: `${filePath} was deleted while it was being linted; its fixes were not written.`, failed: false };
+    case 'not-utf8':
+      return { message: `${filePath} is not valid UTF-8; its fixes were not written (they would replace those bytes).`, failed: false };
+    case 'failed':
+      return { message: `could not write the fixes of ${filePath}: ${written.reason}. The file is unchanged.`, failed: true };
+  }
 }
 
 /** The folder the inferred project resolves `node_modules` from: the one folder linted, else the current one. */

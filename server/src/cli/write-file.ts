@@ -9,8 +9,10 @@ import { decodeSourceText, type SourceText } from '../engine/source-text';
 
 export type WriteOutcome =
   | { kind: 'written' }
-  /** The file no longer holds the text that was linted (edited or deleted since): nothing was written. */
+  /** The file no longer holds the text that was linted (edited since): nothing was written. */
   | { kind: 'changed-on-disk' }
+  /** The file was deleted since it was read: nothing was written. */
+  | { kind: 'deleted' }
   /** The file holds bytes that are not UTF-8, which the fixed text could not keep: nothing was written. */
   | { kind: 'not-utf8' }
   /** Writing failed; the file is as it was and no temporary file is left. */
@@ -45,7 +47,8 @@ export function writeFixedFile(filePath: string, expectedText: string, output: s
   } catch (error) {
     return { kind: 'failed', reason: (error as Error).message };
   }
-  if (current === 'gone' || current.text !== expectedText) return { kind: 'changed-on-disk' };
+  if (current === 'gone') return { kind: 'deleted' };
+  if (current.text !== expectedText) return { kind: 'changed-on-disk' };
   if (!current.validUtf8) return { kind: 'not-utf8' };
   const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
   try {
@@ -55,7 +58,7 @@ export function writeFixedFile(filePath: string, expectedText: string, output: s
     const latest = readCurrent(fileSystem, filePath);
     if (latest === 'gone' || latest.text !== expectedText) {
       fileSystem.remove(temporary);
-      return { kind: 'changed-on-disk' };
+      return { kind: latest === 'gone' ? 'deleted' : 'changed-on-disk' };
     }
     fileSystem.rename(temporary, filePath);
     return { kind: 'written' };

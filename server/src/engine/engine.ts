@@ -222,8 +222,10 @@ export class Engine {
     const source = sourceFile.text;
     const bytes = Buffer.byteLength(source);
     if (maxFileBytes > 0 && bytes > maxFileBytes) {
-      const skipped: VerifiedFile = { messages: [tooLargeMessage(bytes, maxFileBytes)], suppressedMessages: [], crashes: [], related: new Map() };
-      return lintedOutcome(file, source, skipped, undefined);
+      const skipped = lintedOutcome(file, source, { messages: [tooLargeMessage(bytes, maxFileBytes)], suppressedMessages: [], crashes: [], related: new Map() }, undefined);
+      // As for a file ESLint ignores: the report does not carry the text it did not lint.
+      if (skipped.kind === 'linted') delete skipped.result.source;
+      return skipped;
     }
     const verified = this.verify(program, source, file);
     if (verified === 'ignored') return { kind: 'ignored' };
