@@ -30,7 +30,7 @@ export function startCli(args: readonly string[], cwd: string, options: Pick<Spa
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ matches: RegExp; resolve: (line: string) => void }> = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('utf8');
     for (const waiter of [...waiters]) {
       const line = stdout.split('\n').find((candidate) => waiter.matches.test(candidate));
@@ -39,7 +39,7 @@ export function startCli(args: readonly string[], cwd: string, options: Pick<Spa
       waiter.resolve(line);
     }
   });
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const done = new Promise<CliRun>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (status) => resolve({ status, stdout, stderr }));
