@@ -36,7 +36,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 
-import { SLOW_LINT_METHOD, type SlowLintParams } from 'loopguard/dist/language-server/protocol';
+import { SLOW_LINT_METHOD, type SlowLintParams, STATUS_METHOD, type StatusResult } from 'loopguard/dist/language-server/protocol';
 
 import { REPO_ROOT } from './paths';
 
@@ -53,6 +53,8 @@ export interface SessionOptions {
   initializationOptions?: Record<string, unknown>;
   /** The server's script; the repository's `loopguard-language-server` unless a test runs another build (the extension's bundle). */
   server?: string;
+  /** Node flags for the server process (`--expose-gc`, so that `status` can collect garbage first). */
+  execArgv?: string[];
 }
 
 interface Waiter {
@@ -73,7 +75,8 @@ export class LspSession {
   settings: Record<string, unknown>;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
-  private exited: Promise<number | null>;
+  /** The server's exit code once it has exited (null when a signal ended it). */
+  readonly exited: Promise<number | null>;
 
   private constructor(
     readonly process: ChildProcess,
@@ -92,7 +95,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [options.server ?? SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.server ?? SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection, options);
     connection.listen();
@@ -182,6 +185,16 @@ export class LspSession {
       context: { diagnostics: [], ...(only ? { only } : {}) },
     });
     return (result ?? []).filter((action): action is CodeAction => !isCommand(action));
+  }
+
+  /** The server's `loopguard/status`, after a garbage collection in both threads when asked (and possible). */
+  status(collectGarbage = false): Promise<StatusResult> {
+    return this.connection.sendRequest<StatusResult>(STATUS_METHOD, { collectGarbage });
+  }
+
+  /** Writes bytes to the server's stdin as they are, for input that is not a well-formed message. */
+  writeRaw(bytes: string): void {
+    this.process.stdin!.write(bytes);
   }
 
   /** Sends `shutdown` and `exit` and resolves with the process's exit code. */

@@ -1,6 +1,8 @@
 // The main thread's handle on the lint worker: requests go to it one at a time, each with a time budget; a request
 // over budget ends the worker, a fresh one starts and is given the open documents again. Document updates are
-// posted at once and reach the worker in order with the requests.
+// posted at once and reach the worker in order with the requests. The budget counts from the moment the worker starts
+// running rules: loading a config and building a program (seconds on a large project, longer in a fresh worker) have
+// a budget of their own, so that a lint is not abandoned for the time a cold start takes.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -11,7 +13,8 @@ type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Om
 
 export type WorkerOutcome<T> =
   | { kind: 'done'; value: T; durationMs: number }
-  | { kind: 'timeout'; durationMs: number }
+  /** Over budget and abandoned: while `preparing` (loading the config, building the program) or while `linting`. */
+  | { kind: 'timeout'; durationMs: number; phase: 'preparing' | 'linting' }
   | { kind: 'failed'; error: string };
 
 export interface LintWorkerHooks {
@@ -30,11 +33,20 @@ interface RunningRequest extends QueuedRequest {
   id: number;
   started: number;
   timer: NodeJS.Timeout;
+  phase: 'preparing' | 'linting';
 }
 
 const WORKER_SCRIPT = path.join(__dirname, 'worker', 'lint-worker.js');
 /** Failures in a row (the worker crashing, not a lint over budget) after which the server stops restarting it. */
 const MAX_CONSECUTIVE_FAILURES = 3;
+
+/**
+ * How long loading a config and building a program may take before the request is abandoned anyway (a config that
+ * never finishes loading): a minute, or six lint budgets when that is more.
+ */
+export function preparationBudgetMs(lintBudgetMs: number): number {
+  return Math.max(60_000, lintBudgetMs * 6);
+}
 
 export class LintWorker {
   private worker: Worker;
@@ -45,6 +57,7 @@ export class LintWorker {
   /** Crashes since the worker last answered; a worker that cannot even start must not be restarted forever. */
   private failures = 0;
   private broken: string | undefined;
+  private started = 0;
 
   constructor(
     private setup: WorkerSetup,
@@ -86,7 +99,13 @@ export class LintWorker {
     await this.worker.terminate();
   }
 
+  /** Workers started so far: the first, and one per restart. */
+  get workersStarted(): number {
+    return this.started;
+  }
+
   private start(): Worker {
+    this.started++;
     const worker = new Worker(this.script, { workerData: this.setup, stdout: true, stderr: true });
     // A rule that writes to the console must not reach stdout, which carries the LSP messages.
     worker.stdout.on('data', (chunk: Buffer) => this.hooks.log('info', chunk.toString('utf8').trimEnd()));
@@ -110,6 +129,15 @@ export class LintWorker {
       this.hooks.log(message.level, message.message);
       return;
     }
+    if (message.kind === 'linting') {
+      const running = this.running;
+      if (!running || running.id !== message.id) return;
+      // From here on the lint's own budget applies.
+      clearTimeout(running.timer);
+      running.phase = 'linting';
+      running.timer = setTimeout(() => this.timeOut(running.id), running.budgetMs);
+      return;
+    }
     const running = this.running;
     if (!running || running.id !== message.id) return;
     this.failures = 0;
@@ -126,8 +154,8 @@ export class LintWorker {
     if (!next) return;
     const id = this.nextId++;
     const started = performance.now();
-    const timer = setTimeout(() => this.timeOut(id), next.budgetMs);
-    this.running = { ...next, id, started, timer };
+    const timer = setTimeout(() => this.timeOut(id), preparationBudgetMs(next.budgetMs));
+    this.running = { ...next, id, started, timer, phase: 'preparing' };
     const request: WorkerRequest = { ...next.body, id };
     this.worker.postMessage(request);
   }
@@ -140,7 +168,7 @@ export class LintWorker {
     // The only way to stop a synchronous lint: end its thread. The fresh worker rebuilds its programs on demand.
     void this.worker.terminate();
     this.worker = this.start();
-    running.resolve({ kind: 'timeout', durationMs });
+    running.resolve({ kind: 'timeout', durationMs, phase: running.phase });
     this.pump();
   }
 

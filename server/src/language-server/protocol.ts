@@ -1,6 +1,6 @@
-// What the Loopguard language server adds to LSP, declared once: its initialization options, its one custom
-// notification (with its direction) and its command. Clients (the VS Code extension, tests) import these, so the file
-// imports nothing: each side builds its own typed notification from the method name with its own LSP library.
+// What the Loopguard language server adds to LSP, declared once: its initialization options, its custom notification
+// and request (with their directions) and its command. Clients (the VS Code extension, tests) import these, so the file
+// imports nothing: each side builds its own typed messages from the method names with its own LSP library.
 
 /** `initializationOptions` of the `initialize` request. */
 export interface InitializationOptions {
@@ -34,6 +34,28 @@ export const SLOW_LINT_METHOD = 'loopguard/slowLint';
 
 /** A lint counts as slow past this many milliseconds. */
 export const SLOW_LINT_MS = 1_000;
+
+/** Parameters of `loopguard/status`. */
+export interface StatusParams {
+  /** Run a full garbage collection in both threads first (only possible when the server runs with `node --expose-gc`). */
+  collectGarbage?: boolean;
+}
+
+/** The result of `loopguard/status`. */
+export interface StatusResult {
+  version: string;
+  openDocuments: number;
+  /** In bytes: the process's resident memory, and the JavaScript heap in use on the connection thread and in the lint worker. */
+  memory: { rss: number; connectionHeapUsed: number; workerHeapUsed: number | null };
+  /** Lint workers started since the server started: one, and one more for each restart. */
+  workersStarted: number;
+}
+
+/**
+ * Direction: client → server (a request). What the server holds now, for a status view and for measuring memory. The
+ * worker's part is answered after the lints queued before it.
+ */
+export const STATUS_METHOD = 'loopguard/status';
 
 /** `workspace/executeCommand`: opens a rule's documentation (arguments: `[url]`). */
 export const SHOW_RULE_DOCS_COMMAND = 'loopguard.showRuleDocs';

@@ -3,6 +3,7 @@
 // (`diagnostics.ts`, `code-actions.ts`) or from the worker; nothing here lints.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 
 import {
   type CodeAction,
@@ -17,6 +18,7 @@ import {
   type InitializeResult,
   MessageType,
   NotificationType,
+  RequestType,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -35,12 +37,16 @@ import {
   SLOW_LINT_METHOD,
   SLOW_LINT_MS,
   type SlowLintParams,
+  STATUS_METHOD,
+  type StatusParams,
+  type StatusResult,
 } from './protocol';
 import { readSettings, type Settings, SETTINGS_SECTION } from './settings';
 import { WATCHED_GLOBS, watchedFileKind } from './watched-files';
-import type { FixAllReply, ImportersReply, LintReply, WorkerSetup } from './worker-protocol';
+import type { FixAllReply, ImportersReply, LintReply, StatusReply, WorkerSetup } from './worker-protocol';
 
 const SlowLintNotification = new NotificationType<SlowLintParams>(SLOW_LINT_METHOD);
+const StatusRequest = new RequestType<StatusParams | undefined, StatusResult, void>(STATUS_METHOD);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version: serverVersion } = require('../../package.json') as { version: string };
@@ -60,7 +66,12 @@ interface ClientAbilities {
   workspaceFolders: boolean;
 }
 
-export function startServer(connection: Connection): void {
+export interface RunningServer {
+  /** Whether the client asked for `shutdown` (a clean exit then has code 0). */
+  shutdownReceived(): boolean;
+}
+
+export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const published = new Map<string, PublishedLint>();
   const opened = new Set<string>();
@@ -142,11 +153,12 @@ export function startServer(connection: Connection): void {
     settle(connection.sendDiagnostics({ uri, diagnostics: [] }), 'Publishing diagnostics');
   }
 
-  function reportSlowLint(uri: string, version: number, durationMs: number, budgetMs: number, abandoned: boolean): void {
+  function reportSlowLint(uri: string, version: number, durationMs: number, budgetMs: number, abandoned: false | 'preparing' | 'linting'): void {
     const seconds = (durationMs / 1000).toFixed(1);
-    if (abandoned) log.error(`Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`);
+    if (abandoned === 'linting') log.error(`Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`);
+    else if (abandoned === 'preparing') log.error(`Linting ${uri} was abandoned: loading its lint config and building its TypeScript program took over ${seconds} s; the lint worker was restarted.`);
     else log.warning(`Linting ${uri} took ${seconds} s.`);
-    settle(connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned }), 'Reporting a slow lint');
+    settle(connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned: abandoned !== false }), 'Reporting a slow lint');
   }
 
   async function lintOne(uri: string, reason: LintReason): Promise<void> {
@@ -173,7 +185,7 @@ export function startServer(connection: Connection): void {
       settings.lintTimeBudgetMs,
     );
     if (outcome.kind === 'timeout') {
-      reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, true);
+      reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, outcome.phase);
       return;
     }
     if (outcome.kind === 'failed') {
@@ -358,7 +370,7 @@ export function startServer(connection: Connection): void {
       { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules, maxFileBytes: settings.maxFileSizeKb * 1024 },
       settings.lintTimeBudgetMs,
     );
-    if (outcome.kind === 'timeout') reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, true);
+    if (outcome.kind === 'timeout') reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, outcome.phase);
     if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version) return actions;
     const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);
     return fixAll ? [...actions, fixAll] : actions;
@@ -376,7 +388,26 @@ export function startServer(connection: Connection): void {
     settle(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation: ${url}` }), 'Showing the docs link');
   });
 
+  connection.onRequest(StatusRequest, async (params): Promise<StatusResult> => {
+    const collectGarbage = params?.collectGarbage === true;
+    // `gc` exists only when the process runs with --expose-gc.
+    if (collectGarbage) (globalThis as { gc?: () => void }).gc?.();
+    const outcome = worker ? await worker.request<StatusReply>({ kind: 'status', collectGarbage }, 10_000) : undefined;
+    return {
+      version: serverVersion,
+      openDocuments: documents.all().length,
+      memory: {
+        rss: process.memoryUsage().rss,
+        connectionHeapUsed: getHeapStatistics().used_heap_size,
+        workerHeapUsed: outcome?.kind === 'done' ? outcome.value.heapUsed : null,
+      },
+      workersStarted: worker?.workersStarted ?? 0,
+    };
+  });
+
+  let shutdownReceived = false;
   connection.onShutdown(async () => {
+    shutdownReceived = true;
     await worker?.dispose();
   });
 
@@ -389,4 +420,5 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  return { shutdownReceived: () => shutdownReceived };
 }

@@ -74,7 +74,7 @@ export const SETTINGS = {
     minimum: 500,
     default: 10_000,
     description:
-      'How long one lint may take, in milliseconds. A lint over budget is abandoned (its worker is restarted) and reported to the client.',
+      'How long the rules may take on one file, in milliseconds. A lint over budget is abandoned (its worker is restarted) and reported to the client. Loading the lint config and building the TypeScript program, slow in a fresh worker or a large project, have a budget of their own: a minute, or six of these budgets when that is longer.',
   },
   maxFileSizeKb: {
     type: 'integer',

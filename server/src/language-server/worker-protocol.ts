@@ -18,7 +18,8 @@ export type RuleSeverities = Partial<Record<string, RuleSeveritySetting>>;
 export type WorkerRequest =
   | { kind: 'lint'; id: number; file: string; ruleSeverities: RuleSeverities; maxFileBytes: number; findImporters: boolean }
   | { kind: 'fixAll'; id: number; file: string; mode: 'safe' | 'unsafe'; ruleSeverities: RuleSeverities; maxFileBytes: number }
-  | { kind: 'importers'; id: number; changed: string[] };
+  | { kind: 'importers'; id: number; changed: string[] }
+  | { kind: 'status'; id: number; collectGarbage: boolean };
 
 /** Messages the worker acts on without answering; they are handled in order with the requests. */
 export type WorkerNotice =
@@ -57,6 +58,11 @@ export interface ImportersReply {
   importers: string[];
 }
 
+export interface StatusReply {
+  /** The worker's JavaScript heap in use, in bytes. */
+  heapUsed: number;
+}
+
 export type WorkerReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
 
 /** Things the worker wants the client's log to show (a config that failed to load, an ignored setting). */
@@ -66,4 +72,10 @@ export interface WorkerLog {
   message: string;
 }
 
-export type WorkerOutbound = WorkerReply | WorkerLog;
+/** The worker has the config and the program of a request's file and starts running rules: its time budget starts. */
+export interface WorkerLinting {
+  kind: 'linting';
+  id: number;
+}
+
+export type WorkerOutbound = WorkerReply | WorkerLog | WorkerLinting;

@@ -2,14 +2,16 @@
 // never blocks on `Linter.verify` (which is synchronous) and can end this thread when a lint goes over budget.
 // Messages are handled one at a time, in the order they arrive.
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 
-import type { FileOutcome, RuleMeta } from '../../engine';
+import type { Engine, FileOutcome, RuleMeta } from '../../engine';
 import type { Finding } from '../diagnostics';
 import type {
   FixAllReply,
   ImportersReply,
   LintReply,
+  StatusReply,
   WorkerInbound,
   WorkerOutbound,
   WorkerRequest,
@@ -51,11 +53,12 @@ async function handle(message: WorkerInbound): Promise<void> {
   }
 }
 
-async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply | ImportersReply> {
+async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply | ImportersReply | StatusReply> {
   switch (request.kind) {
     case 'lint': {
       const started = performance.now();
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
       const outcome = engine.lintFile(request.file, 'none', { maxFileBytes: request.maxFileBytes });
       const reply = toLintReply(outcome, version, engine.rulesMeta());
@@ -65,6 +68,7 @@ async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply |
     }
     case 'fixAll': {
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
       const outcome = engine.lintFile(request.file, request.mode, { maxFileBytes: request.maxFileBytes });
       if (outcome.kind !== 'linted') return { version, text: '', output: undefined };
@@ -72,7 +76,24 @@ async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply |
     }
     case 'importers':
       return { importers: workspace.importersOf(request.changed) };
+    case 'status':
+      // `gc` exists only when the process runs with --expose-gc (workers inherit the flag).
+      if (request.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
+      return { heapUsed: getHeapStatistics().used_heap_size };
   }
+}
+
+/**
+ * Builds the program of the request's file (which a cold start or a changed project makes slow) before the rules
+ * run, then tells the connection thread that the lint itself starts, so its time budget counts from there.
+ */
+function prepareProgram(engine: Engine, request: { id: number; file: string }): void {
+  try {
+    engine.projectOf(request.file)?.getProgram();
+  } catch {
+    // The lint reports it: a program that cannot be built is a message on the file.
+  }
+  post({ kind: 'linting', id: request.id });
 }
 
 function toLintReply(outcome: FileOutcome, version: number | null, rulesMeta: Record<string, RuleMeta>): LintReply {
