@@ -719,6 +719,44 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'no semicolons: the promisified helper goes before the `;` that guards a next line starting with `(` (regression)',
+    code: "import * as cp from 'node:child_process'\nimport * as util from 'node:util'\n;(() => 0)()\nexport async function fetchAll() {\n  cp.execSync('git fetch')\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 5,
+        column: 3,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'usePromisified',
+            output: "import * as cp from 'node:child_process'\nimport * as util from 'node:util'\nconst execAsync = util.promisify(cp.exec)\n;(() => 0)()\nexport async function fetchAll() {\n  await execAsync('git fetch')\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no semicolons: a `;` that guards the line after the imports is not taken for the file\'s style, and stays in front of that line (regression)',
+    code: "import { execSync } from 'node:child_process'\n;(() => 0)()\nexport async function list() {\n  execSync('ls')\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 3,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'usePromisified',
+            output: "import { exec } from 'node:child_process'\nimport { promisify } from 'node:util'\nconst execAsync = promisify(exec)\n;(() => 0)()\nexport async function list() {\n  await execAsync('ls')\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'spawnSync has no faithful async form: the message says what to do',
     code: "import { spawnSync } from 'node:child_process';\nexport async function run() {\n  return spawnSync('ls').status;\n}",
     output: null,

@@ -354,12 +354,21 @@ export function createImportPlan(
       result.push({ range: [statement.range[0], endOfLine(text, statement.range[1])], text: '' });
     }
     if (block) {
-      if (anchor && droppedStatements.has(anchor)) result.push({ range: anchor.range, text: block });
-      else if (anchor) result.push({ range: [anchor.range[1], anchor.range[1]], text: `\n${block}` });
+      // Without semicolons, the new statements need a `;` of their own when the code after them starts with `(` or
+      // `[` (`;(async () => {})()` after the imports: that `;` ended the last import, which may be the one replaced).
+      const ended = (next: TSESTree.Token | null): string => (style.semicolon === '' && next !== null && /^[([`+\-/]/.test(next.value) ? `${block};` : block);
+      if (anchor && droppedStatements.has(anchor)) result.push({ range: anchor.range, text: ended(sourceCode.getTokenAfter(anchor)) });
+      else if (anchor) {
+        // Without semicolons, a last import that ends in `;` on the next line keeps it there, in front of what it guards.
+        const last = sourceCode.getLastToken(anchor)!;
+        const guard = style.semicolon === '' && last.value === ';' ? last : undefined;
+        const at = guard ? sourceCode.getTokenBefore(guard, { includeComments: true })!.range[1] : anchor.range[1];
+        result.push({ range: [at, at], text: `\n${ended(guard ?? sourceCode.getTokenAfter(anchor))}` });
+      }
       else {
         const first = body.find((statement) => !isDirective(statement)) ?? body[0];
         const position = first ? first.range[0] : text.length;
-        result.push({ range: [position, position], text: `${block}\n` });
+        result.push({ range: [position, position], text: `${ended(first ? sourceCode.getFirstToken(first) : null)}\n` });
       }
     }
     return result;
@@ -475,7 +484,10 @@ function semicolonStyle(sourceCode: Readonly<TSESLint.SourceCode>, body: readonl
       statement.type === AST_NODE_TYPES.ExpressionStatement,
   );
   if (!sample) return ';';
-  return sourceCode.getLastToken(sample)?.value === ';' ? ';' : '';
+  const last = sourceCode.getLastToken(sample);
+  if (last?.value !== ';') return '';
+  // A `;` at the start of the next line guards that line (`;[a, b].forEach(…)`): the file is written without them.
+  return sourceCode.getTokenBefore(last)?.loc.end.line === last.loc.start.line ? ';' : '';
 }
 
 function usesBareBuiltins(body: readonly TSESTree.ProgramStatement[]): boolean {
