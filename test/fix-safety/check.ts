@@ -4,7 +4,6 @@
 // each output must parse, must type-check where its input did, and a second `--fix`/`--fix-unsafe` must change
 // nothing. Type-checking runs once for all inputs and outputs, in one program.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -80,18 +79,21 @@ const JSX_DECLARATIONS = [
   '',
 ].join('\n');
 
-/** A copy of the typed fixture project in a temporary folder, with the examples and the repository's packages. */
+/**
+ * A copy of the typed fixture project (with its own `node_modules` stubs) and the examples, in a temporary folder
+ * inside the repository's `.cache/`, so that packages resolve as they do for the fixture: its own first, then the
+ * repository's.
+ */
 export class CheckProject {
-  readonly root = normalizePath(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-fix-safety-')));
+  readonly root: string;
 
   constructor() {
-    const typed = path.join(FIXTURES, 'typed');
-    for (const entry of fs.readdirSync(typed, { withFileTypes: true })) {
-      if (entry.isFile()) fs.copyFileSync(path.join(typed, entry.name), path.join(this.root, entry.name));
-    }
+    const parent = path.join(REPO_ROOT, '.cache', 'fix-safety');
+    fs.mkdirSync(parent, { recursive: true });
+    this.root = normalizePath(fs.mkdtempSync(path.join(parent, 'run-')));
+    fs.cpSync(path.join(FIXTURES, 'typed'), this.root, { recursive: true });
     this.write('fix-safety-jsx.d.ts', JSX_DECLARATIONS);
     for (const file of exampleFiles()) this.write(file.fileName, file.code);
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(this.root, 'node_modules'), 'dir');
   }
 
   /** Writes a file (a path relative to the project) and returns its absolute, normalized path. */
