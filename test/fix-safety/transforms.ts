@@ -231,6 +231,21 @@ function asiGuard(tree: ts.SourceFile, offset: number, statementText: string): s
   return before.kind === ts.SyntaxKind.SemicolonToken || before.kind === ts.SyntaxKind.OpenBraceToken ? '' : ';';
 }
 
+/**
+ * Whether a statement ends with the `}` of a block, after which a line may start with `(` or `[` without a guard
+ * (`for (…) {…}\n[a, b].forEach(…)`), rather than with an expression that such a line would continue. A fix that
+ * puts an expression statement in its place must end that statement itself.
+ */
+function endsWithBlock(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement) || ts.isClassDeclaration(statement) || ts.isSwitchStatement(statement) || ts.isTryStatement(statement)) return true;
+  if (ts.isFunctionDeclaration(statement)) return statement.body !== undefined;
+  if (ts.isIfStatement(statement)) return endsWithBlock(statement.elseStatement ?? statement.thenStatement);
+  if (ts.isForStatement(statement) || ts.isForOfStatement(statement) || ts.isForInStatement(statement) || ts.isWhileStatement(statement) || ts.isLabeledStatement(statement)) {
+    return endsWithBlock(statement.statement);
+  }
+  return false;
+}
+
 function indentationAt(code: string, offset: number): string {
   const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(code.slice(lineStart))![0];
@@ -355,7 +370,8 @@ const noSemicolons: Transform = {
           edits.push({ at: statement.end - 1, end: statement.end, text: sameLine ? `\n${indentationAt(shape.code, statement.getStart(tree))}` : '' });
         }
         const previous = siblings[siblings.indexOf(statement) - 1];
-        if (previous && /^[([`+\-/]/.test(shape.code[statement.getStart(tree)] ?? '')) edits.push({ at: statement.getStart(tree), text: ';' });
+        // No guard after a statement that ends with a block: none is needed there, and fixes that replace it must add one.
+        if (previous && !endsWithBlock(previous) && /^[([`+\-/]/.test(shape.code[statement.getStart(tree)] ?? '')) edits.push({ at: statement.getStart(tree), text: ';' });
       }
       ts.forEachChild(node, visit);
     };
@@ -530,7 +546,8 @@ const NEIGHBOURS = ['[1, 2].forEach((n) => n);', '(() => 0)();', '`${0}`.trim();
 
 /**
  * Statements around the anchor's: one that starts with `(`, `[` or a template before or after it (in a file without
- * semicolons, the line before such a statement must end its own statement), or a harmless one.
+ * semicolons, the line before such a statement must end its own statement, unless it ends with a block), or a
+ * harmless one.
  */
 const neighbours: Transform = {
   name: 'neighbours',
@@ -549,7 +566,7 @@ const neighbours: Transform = {
     const edits: Edit[] = [];
     if (random.chance(0.7)) {
       const text = random.pick(NEIGHBOURS);
-      const guard = shape.code[statement.end - 1] === ';' || !/^[([`+\-/]/.test(text) ? '' : ';';
+      const guard = shape.code[statement.end - 1] === ';' || endsWithBlock(statement) || !/^[([`+\-/]/.test(text) ? '' : ';';
       edits.push({ at: statement.end, text: `\n${indentation}${guard}${text}` });
     }
     if (edits.length === 0 || random.chance(0.4)) {

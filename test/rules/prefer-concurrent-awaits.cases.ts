@@ -772,6 +772,40 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'regression: without semicolons, the \';\' that guards a next line starting with \'[\' stays in its place (found by the fix-safety generator)',
+    code: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const a = await loadCount()\n  const b = await loadName()\n  ;[a, b].forEach(report)\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 30,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;[a, b].forEach(report)\n}' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: without semicolons, the \';\' that guards a next line starting with a template stays in its place (found by the fix-safety generator)',
+    code: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const a = await loadCount()\n  const b = await loadName()\n  ;`${a}${b}`.trim()\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 30,
+        suggestions: [
+          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;`${a}${b}`.trim()\n}' },
+        ],
+      },
+    ],
+  },
+  {
     name: 'top-level awaits in an ES module',
     filename: 'file.mts',
     code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nconst a = await loadCount();\nconst b = await loadName();\nexport { a, b };',
@@ -905,6 +939,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 24,
         suggestions: [
           { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: without semicolons, the statement that replaces a loop ends with \';\' when the next line starts with \'[\' (found by the fix-safety generator)',
+    code: 'declare function loadProfile(id: string): Promise<void>\ndeclare function report(value: unknown): void\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id)\n  }\n  [ids].forEach(report)\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitInLoop',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>\ndeclare function report(value: unknown): void\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n  [ids].forEach(report)\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
         ],
       },
     ],

@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
+import { statementEndBefore } from '../util/asi';
 import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
 import { createRule } from '../util/create-rule';
 import { findEnclosingFunction, type FunctionNode, isFunctionNode } from '../util/enclosing-function';
@@ -242,7 +243,12 @@ export default createRule<Options, MessageIds>({
       const last = group.at(-1)!.statement;
       const annotated = group.some((member) => member.binding?.typeAnnotation);
       const operands = group.map((member) => operandText(member, annotated));
-      const semicolon = sourceCode.getLastToken(first)?.value === ';' ? ';' : '';
+      // In a file without semicolons, the last statement may end with the ';' that guards a next line starting with
+      // '(', '[' or '`' (`const b = await g()\n;[x].forEach(…)`): that ';' stays where it is, outside the replaced range.
+      const lastToken = sourceCode.getLastToken(last)!;
+      const beforeLastToken = sourceCode.getTokenBefore(lastToken)!;
+      const guard = lastToken.value === ';' && lastToken.loc.start.line !== beforeLastToken.loc.end.line;
+      const semicolon = !guard && (lastToken.value === ';' || sourceCode.getLastToken(first)?.value === ';') ? ';' : '';
       const call = `await Promise.all([${operands.join(', ')}])`;
       let text = `${call}${semicolon}`;
       if (kind) {
@@ -256,7 +262,7 @@ export default createRule<Options, MessageIds>({
         }
         text = `${kind} [${names.join(', ')}]${annotation} = ${call}${semicolon}`;
       }
-      const range: TSESLint.AST.Range = [first.range[0], last.range[1]];
+      const range: TSESLint.AST.Range = [first.range[0], guard ? beforeLastToken.range[1] : last.range[1]];
       const kept = group.map((member) => member.awaitNode.argument.range);
       const moved = sourceCode
         .getAllComments()
@@ -479,7 +485,8 @@ export default createRule<Options, MessageIds>({
       if (sourceCode.getCommentsInside(loop).some((comment) => comment.range[1] <= head.range[1])) return [];
       const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
       const task = taskOf(loop, body, accumulator, `(${sourceCode.getText(declarator.id)})`);
-      const semicolon = semicolonNear(loop);
+      // The loop ends with `}`; the statement in its place needs a ';' before a next line starting with '(' or '['.
+      const semicolon = statementEndBefore(sourceCode, loop, semicolonNear(loop));
       boundedMaps ??= createBoundedMaps(context, services, { concurrency });
       const plan = boundedMaps.plan({
         replaced: loop,

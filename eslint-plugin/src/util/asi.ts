@@ -34,3 +34,14 @@ export function guardStatementStart(
   }
   return `;${replacement}`;
 }
+
+/**
+ * The end of a statement put in place of `replaced`: `semicolon` (the file's style), or `;` anyway when the next
+ * token would continue it. A loop or block ends with `}`, after which a line may start with `(` or `[` unguarded;
+ * the expression statement that replaces it would run into that line.
+ */
+export function statementEndBefore(sourceCode: Readonly<TSESLint.SourceCode>, replaced: TSESTree.Node, semicolon: string): string {
+  if (semicolon !== '') return semicolon;
+  const next = sourceCode.getTokenAfter(replaced, { includeComments: false });
+  return next !== null && CONTINUES_PREVIOUS_LINE.test(next.value) ? ';' : '';
+}
