@@ -37,7 +37,7 @@ describe('the VS Code extension manifest', () => {
   it('contributes every server setting, resource-scoped, with the declared default', () => {
     const properties = manifest.contributes.configuration.properties;
     const serverKeys = Object.keys(SETTINGS).map((name) => `loopguard.${name}`);
-    assert.deepEqual(serverKeys, ['loopguard.enable', 'loopguard.run', 'loopguard.rules', 'loopguard.fixAll.includeSuggestions', 'loopguard.lintTimeBudgetMs']);
+    assert.deepEqual(serverKeys, ['loopguard.enable', 'loopguard.run', 'loopguard.rules', 'loopguard.fixAll.includeSuggestions', 'loopguard.lintTimeBudgetMs', 'loopguard.maxFileSizeKb']);
     for (const [name, declaration] of Object.entries(SETTINGS)) {
       const property = properties[`loopguard.${name}`];
       assert.ok(property, name);
