@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
+import { nestingDepth } from 'loopguard/dist/engine/project';
 
 import { fixtureConfig } from '../support/fixture-config';
 import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
@@ -34,6 +35,34 @@ describe('Engine', function () {
 
     engine.overlay.delete(a.split(path.sep).join('/'));
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
+  });
+
+  it('leaves a file nested too deeply for the parser out of its program, with a message, each time it changes', () => {
+    const deep = (levels: number): string => `export const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\n`;
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'deep.ts': deep(5000),
+      'good.ts': 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n',
+    });
+    const engine = new Engine({ root });
+    const [deepFile, good] = ['deep.ts', 'good.ts'].map((name) => path.join(root, name).split(path.sep).join('/')) as [string, string];
+    const messagesOf = (outcome: FileOutcome): string[] => (outcome.kind === 'linted' ? outcome.result.messages.map((message) => message.message) : [outcome.kind]);
+    for (const levels of [5000, 6000]) {
+      fs.writeFileSync(deepFile, deep(levels));
+      engine.fileChanged(deepFile);
+      assert.deepEqual(ruleIdsOf(engine.lintFile(good)), ['loopguard/no-floating-promises'], `${levels} levels`);
+      const [message, ...others] = messagesOf(engine.lintFile(deepFile));
+      assert.match(message ?? '', /^Loopguard could not lint this file: its code is nested too deeply for the parser/);
+      assert.deepEqual(others, []);
+      // A second program of the same version, after the failed build, is still a program.
+      assert.deepEqual(ruleIdsOf(engine.lintFile(good)), ['loopguard/no-floating-promises'], `${levels} levels, again`);
+    }
+  });
+
+  it('counts how deeply brackets nest without recursing (the last resort for a program that overflows the stack)', () => {
+    assert.equal(nestingDepth(`export const x = ${'('.repeat(5000)}1${')'.repeat(5000)};`), 5000);
+    assert.equal(nestingDepth('const a = [1, { b: (2) }];\nf(() => { g([]); });'), 4);
+    assert.equal(nestingDepth(`export const z = 1${' + 1'.repeat(5000)};`), 0);
   });
 
   it('lints the overlay text of the file itself, not the disk', () => {

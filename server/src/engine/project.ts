@@ -90,15 +90,20 @@ export class Project {
    * program fail; such files are found, left out (seen as empty), and the program is built without them.
    */
   getProgram(): ts.Program {
-    let program: ts.Program | undefined;
-    try {
-      program = this.service.getProgram();
-    } catch (error) {
-      if (!isStackOverflow(error) || !this.leaveOutUnparsableFiles()) throw error;
-      program = this.service.getProgram();
+    for (;;) {
+      try {
+        const program = this.service.getProgram();
+        if (!program) throw new Error(`TypeScript could not create a program for ${this.configPath ?? this.directory}`);
+        return program;
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        // TypeScript records the project version before it builds: without a new one, the next call would take the
+        // failed build for the current one and return no program at all.
+        this.projectVersion++;
+        // Each round leaves out at least one more file, so this ends.
+        if (!this.leaveOutUnparsableFiles()) throw error;
+      }
     }
-    if (!program) throw new Error(`TypeScript could not create a program for ${this.configPath ?? this.directory}`);
-    return program;
   }
 
   /** Whether the file's current text was left out of the program because the parser could not follow it. */
@@ -127,9 +132,14 @@ export class Project {
     return open ? `overlay:${open.version}` : `disk:${this.diskVersions.get(fileName) ?? 0}`;
   }
 
-  /** Parses each own file alone and leaves out those that overflow the stack; false when none does. */
+  /**
+   * Parses each own file alone and leaves out those that overflow the stack. A file can overflow inside a program's
+   * build, deeper in the stack, and still parse alone; when none fails alone, the most deeply nested one is left out.
+   * False when there is nothing left to leave out.
+   */
   private leaveOutUnparsableFiles(): boolean {
     let found = false;
+    let deepest: { fileName: string; depth: number } | undefined;
     for (const fileName of this.rootFiles) {
       if (this.isLeftOut(fileName)) continue;
       const snapshot = this.overlay.get(fileName) ? undefined : this.disk.get(fileName);
@@ -141,7 +151,14 @@ export class Project {
         if (!isStackOverflow(error)) continue;
         this.leftOut.set(fileName, this.textVersion(fileName));
         found = true;
+        continue;
       }
+      const depth = nestingDepth(text);
+      if (depth >= SUSPICIOUS_NESTING && depth > (deepest?.depth ?? 0)) deepest = { fileName, depth };
+    }
+    if (!found && deepest) {
+      this.leftOut.set(deepest.fileName, this.textVersion(deepest.fileName));
+      found = true;
     }
     if (found) this.projectVersion++;
     return found;
@@ -173,6 +190,25 @@ export class Project {
       jsDocParsingMode: JSDOC_PARSING_MODE,
     };
   }
+}
+
+/** Brackets nested this deep are far beyond written code, and near what the parser can follow. */
+const SUSPICIOUS_NESTING = 500;
+
+/** The deepest nesting of `(`, `[` and `{` in a text, counted by the scanner (which does not recurse). */
+export function nestingDepth(text: string): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  let depth = 0;
+  let deepest = 0;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.OpenParenToken || token === ts.SyntaxKind.OpenBracketToken || token === ts.SyntaxKind.OpenBraceToken) {
+      depth++;
+      deepest = Math.max(deepest, depth);
+    } else if (token === ts.SyntaxKind.CloseParenToken || token === ts.SyntaxKind.CloseBracketToken || token === ts.SyntaxKind.CloseBraceToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
 }
 
 /** The error V8 throws when a recursion goes deeper than the call stack allows. */
