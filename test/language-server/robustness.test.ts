@@ -3,7 +3,7 @@
 // documents the server does not have, clients that go away, rules that throw or never return, and the bad-input
 // corpus as open documents.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -175,6 +175,13 @@ describe('loopguard-language-server under load and faults (over stdio)', functio
   });
 
   describe('when the client goes away', () => {
+    it('exits with code 2 and its usage when it is not told how to talk to the client', () => {
+      const run = spawnSync(process.execPath, [SERVER_BIN], { encoding: 'utf8', input: '' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^loopguard-language-server: say how to talk to the editor, e\.g\. --stdio\n\nUsage/);
+      assert.equal(run.stdout, '');
+    });
+
     it('exits with code 1 when its input closes without shutdown', async () => {
       const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': FLOATING });
       const { session } = await LspSession.start({ folders: [root] });
