@@ -8,20 +8,27 @@ import { parseArgs } from 'node:util';
 import { findFiles } from 'loopguard';
 
 import { generateProject } from './generate-project';
+import { type LanguageServerResult, measureLanguageServer } from './language-server';
 import { renderReport } from './report';
 import { createScenarios, runScenarios, type ScenarioKey, type Target } from './scenarios';
 import { REPO_ROOT } from './tools';
 
-const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--only KEYS] [--out FILE]
+/** Two cycles of the edit plan: the program, the checker's caches and the server's code are warm after them. */
+const WARMUP_EDITS = 20;
+
+const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--only KEYS] [--out FILE]
 
   --files N    generate a project of N files into bench/projects/ (default 1000)
   --repo PATH  measure an existing project instead (its root tsconfig.json is what tsc checks)
   --runs N     measured runs per tool after one warm-up (default 3)
   --seed N     generator seed (default 1)
-  --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint
+  --edits N    edits the language-server measurement times, after ${WARMUP_EDITS} warm-up edits (default 200)
+  --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint,
+               language-server
   --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)`;
 
 const SCENARIO_KEYS: readonly ScenarioKey[] = ['loopguard-cold', 'loopguard-warm-changed', 'loopguard-warm-unchanged', 'eslint', 'tsc', 'oxlint'];
+const LANGUAGE_SERVER = 'language-server';
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 
 async function main(): Promise<number> {
@@ -31,6 +38,7 @@ async function main(): Promise<number> {
       repo: { type: 'string' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
+      edits: { type: 'string', default: '200' },
       only: { type: 'string' },
       out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
       help: { type: 'boolean', short: 'h' },
@@ -43,9 +51,13 @@ async function main(): Promise<number> {
   const rounds = wholeNumber('--runs', values.runs);
   const seed = wholeNumber('--seed', values.seed);
   if (values.files !== undefined && values.repo !== undefined) throw new UsageError('--files and --repo exclude each other');
-  const only = values.only === undefined ? undefined : new Set(values.only.split(',').map(scenarioKey));
+  const edits = wholeNumber('--edits', values.edits);
+  const onlyKeys = values.only?.split(',').map((key) => key.trim());
+  const only = onlyKeys === undefined ? undefined : new Set(onlyKeys.filter((key) => key !== LANGUAGE_SERVER).map(scenarioKey));
+  const withLanguageServer = onlyKeys === undefined || onlyKeys.includes(LANGUAGE_SERVER);
 
   let target: Target;
+  let editedFile: string;
   let project: string;
   let fileCount: number;
   let lines: number | undefined;
@@ -57,6 +69,7 @@ async function main(): Promise<number> {
     if (!middle) throw new UsageError(`no JavaScript or TypeScript files in ${root}`);
     const tsconfig = path.join(root, 'tsconfig.json');
     target = { root, tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined, changedFile: middle, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    editedFile = largestTypeScriptFile(files);
     project = `${root} (existing project; the "1 file changed" runs edit ${path.relative(root, middle)} and restore it)`;
     fileCount = files.length;
   } else {
@@ -66,6 +79,7 @@ async function main(): Promise<number> {
     console.log(`Generating ${files} files into ${path.relative(REPO_ROOT, root)} …`);
     const generated = generateProject(root, files, seed);
     target = { root, tsconfig: path.join(root, 'tsconfig.json'), changedFile: generated.changedFile, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    editedFile = generated.largeFile;
     project = `generated (seed ${seed}; the "1 file changed" runs edit ${path.relative(root, generated.changedFile)}, a service in the middle of the import graph)`;
     fileCount = generated.files;
     lines = generated.lines;
@@ -75,14 +89,38 @@ async function main(): Promise<number> {
   const scenarios = createScenarios(target, only);
   console.log(`Running ${scenarios.length} tools, ${rounds} rounds after a warm-up, in ${target.root}`);
   const results = await runScenarios(scenarios, rounds, (line) => console.log(line));
-  const report = renderReport(results, { project, files: fileCount, lines, rounds, loadBefore, loadAfter: os.loadavg() });
+  let languageServer: LanguageServerResult | undefined;
+  if (withLanguageServer) {
+    console.log(`Language server on ${path.relative(target.root, editedFile)}: ${rounds} sessions after a warm-up, the last one making ${WARMUP_EDITS} + ${edits} edits`);
+    languageServer = await measureLanguageServer({
+      root: target.root,
+      file: editedFile,
+      warmupEdits: WARMUP_EDITS,
+      edits,
+      rounds,
+      log: (line) => console.log(line),
+    });
+  }
+  const report = renderReport(results, languageServer, { project, files: fileCount, lines, rounds, loadBefore, loadAfter: os.loadavg() });
   console.log(`\n${report}`);
   if (values.out !== '-') {
     const out = path.resolve(values.out);
     fs.writeFileSync(out, `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; see [README.md](README.md) for what is measured and how.\n\n${report}`);
     console.log(`Written to ${path.relative(process.cwd(), out)}`);
   }
-  return results.some((result) => result.failure) ? 1 : 0;
+  return results.some((result) => result.failure) || languageServer?.failure ? 1 : 0;
+}
+
+/** The TypeScript file with the most lines (declaration files aside): the one an editor session spends time in. */
+function largestTypeScriptFile(files: readonly string[]): string {
+  let largest: { file: string; lines: number } | undefined;
+  for (const file of files) {
+    if (!/\.[cm]?tsx?$/.test(file) || /\.d\.[cm]?ts$/.test(file)) continue;
+    const lines = fs.readFileSync(file, 'utf8').split('\n').length;
+    if (!largest || lines > largest.lines) largest = { file, lines };
+  }
+  if (!largest) throw new UsageError('no TypeScript file to open in the language server (leave it out with --only)');
+  return largest.file;
 }
 
 class UsageError extends Error {}

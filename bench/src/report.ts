@@ -2,6 +2,8 @@
 // the targets with their verdicts, and the machine and versions, as Markdown for the terminal and for RESULTS.md.
 import * as os from 'node:os';
 
+import type { EditKind } from './edit-plan';
+import { type LanguageServerResult, percentile } from './language-server';
 import { median } from './measure';
 import type { ScenarioKey, ScenarioResult } from './scenarios';
 import { packageVersion } from './tools';
@@ -45,7 +47,29 @@ function ratio(value: Summary | undefined, base: Summary | undefined): string {
   return value.cpuMs !== undefined && base.cpuMs ? `${wall} (CPU ${(value.cpuMs / base.cpuMs).toFixed(2)}×)` : wall;
 }
 
-export function renderReport(results: readonly ScenarioResult[], description: RunDescription): string {
+export function renderReport(
+  results: readonly ScenarioResult[],
+  languageServer: LanguageServerResult | undefined,
+  description: RunDescription,
+): string {
+  const lines = [
+    `Project: ${description.project}: ${description.files} files${description.lines ? `, ${description.lines.toLocaleString('en-US')} lines` : ''}.`,
+  ];
+  if (results.length > 0) lines.push('', ...renderCommandLine(results, description));
+  if (languageServer) lines.push('', ...renderLanguageServer(languageServer));
+
+  lines.push('', 'Machine and versions:', '');
+  const cpus = os.cpus();
+  lines.push(
+    `- ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `- load average (1 min) before/after: ${description.loadBefore[0]?.toFixed(2)} / ${description.loadAfter[0]?.toFixed(2)} (the cores are shared; a load well above 0 means other work ran alongside)`,
+    `- loopguard ${packageVersion('loopguard')}, eslint-plugin-loopguard ${packageVersion('eslint-plugin-loopguard')}, typescript ${packageVersion('typescript')}, eslint ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}, eslint-plugin-n ${packageVersion('eslint-plugin-n')}, oxlint ${packageVersion('oxlint')}, oxlint-tsgolint ${packageVersion('oxlint-tsgolint')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The command-line table: every tool's times, findings per rule, and the targets. */
+function renderCommandLine(results: readonly ScenarioResult[], description: RunDescription): string[] {
   const byKey = new Map<ScenarioKey, ScenarioResult>(results.map((result) => [result.key, result]));
   const summaries = new Map<ScenarioKey, Summary | undefined>(results.map((result) => [result.key, summarize(result)]));
   const eslint = summaries.get('eslint');
@@ -53,7 +77,7 @@ export function renderReport(results: readonly ScenarioResult[], description: Ru
   const oxlint = summaries.get('oxlint');
 
   const lines = [
-    `Project: ${description.project}: ${description.files} files${description.lines ? `, ${description.lines.toLocaleString('en-US')} lines` : ''}; median of ${description.rounds} runs after a warm-up.`,
+    `Command line, median of ${description.rounds} runs after a warm-up:`,
     '',
     '| tool | wall time, median (min–max) | CPU time | peak RSS | findings | × ESLint | × tsc | × oxlint |',
     '|---|---|---|---|---|---|---|---|',
@@ -95,15 +119,56 @@ export function renderReport(results: readonly ScenarioResult[], description: Ru
     const same = warm.runs.at(-1)?.stdout === byKey.get('loopguard-cold')?.runs.at(-1)?.stdout;
     lines.push(`- output of "${warm.label}" identical to the cold run's (\`--format json\`, byte for byte): ${same ? 'yes' : 'NO'}`);
   }
+  return lines;
+}
 
-  lines.push('', 'Machine and versions:', '');
-  const cpus = os.cpus();
+const EDIT_KINDS: ReadonlyArray<[EditKind, string]> = [
+  ['typing', 'typing a statement into a function body, a few characters per change'],
+  ['undo', 'deleting the typed statement'],
+  ['import', 'removing or restoring a named import'],
+  ['signature', 'adding or removing a parameter of a function'],
+];
+
+/** p50/p95/max of latencies, in milliseconds. */
+function latencies(values: readonly number[]): string {
+  if (values.length === 0) return 'n/a';
+  const ms = (value: number): string => `${Math.round(value)} ms`;
+  return `${ms(percentile(values, 0.5))} / ${ms(percentile(values, 0.95))} / ${ms(Math.max(...values))}`;
+}
+
+function renderLanguageServer(result: LanguageServerResult): string[] {
+  const lines = [
+    `Language server (\`loopguard-language-server --stdio\` driven over stdio by an LSP client; edits sent as incremental changes, each waiting for the diagnostics published for its version) on \`${result.file}\` (${result.lines.toLocaleString('en-US')} lines):`,
+    '',
+  ];
+  if (result.failure) return [...lines, `Failed: ${result.failure}`];
+  const cliMs = median(result.cli.map((run) => run.wallMs));
+  const cliCpu = result.cli.every((run) => run.cpuMs !== undefined) ? median(result.cli.map((run) => run.cpuMs!)) : undefined;
+  const openMs = median(result.openMs);
+  const editMs = result.edits.map((edit) => edit.ms);
   lines.push(
-    `- ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
-    `- load average (1 min) before/after: ${description.loadBefore[0]?.toFixed(2)} / ${description.loadAfter[0]?.toFixed(2)} (the cores are shared; a load well above 0 means other work ran alongside)`,
-    `- loopguard ${packageVersion('loopguard')}, eslint-plugin-loopguard ${packageVersion('eslint-plugin-loopguard')}, typescript ${packageVersion('typescript')}, eslint ${packageVersion('eslint')}, typescript-eslint ${packageVersion('typescript-eslint')}, eslint-plugin-n ${packageVersion('eslint-plugin-n')}, oxlint ${packageVersion('oxlint')}, oxlint-tsgolint ${packageVersion('oxlint-tsgolint')}`,
+    '| measure | median, or p50 / p95 / max |',
+    '|---|---|',
+    `| server start (spawn → \`initialize\` answered) | ${seconds(median(result.startMs))} s |`,
+    `| \`didOpen\` → first diagnostics (${result.openFindings} findings) | ${seconds(openMs)} s (${result.openMs.map(seconds).join(', ')}) |`,
+    `| cold \`loopguard lint ${result.file}\` (whole process) | ${seconds(cliMs)} s${cliCpu === undefined ? '' : ` (CPU ${seconds(cliCpu)} s)`} |`,
+    `| \`didChange\` → diagnostics of that version, ${editMs.length} edits after ${result.warmupEdits} warm-up edits | ${latencies(editMs)} |`,
   );
-  return `${lines.join('\n')}\n`;
+  for (const [kind, description] of EDIT_KINDS) {
+    const ofKind = result.edits.filter((edit) => edit.kind === kind).map((edit) => edit.ms);
+    if (ofKind.length > 0) lines.push(`| … ${description} (${ofKind.length}) | ${latencies(ofKind)} |`);
+  }
+  lines.push(`| server RSS after the edits (peak during the session) | ${megabytes(result.rssKb)} MB (${megabytes(result.peakRssKb)} MB) |`);
+  const p95 = percentile(editMs, 0.95);
+  lines.push(
+    '',
+    'Targets:',
+    '',
+    `- p95 \`didChange\` → diagnostics ≤ 150 ms after warm-up: ${Math.round(p95)} ms, ${p95 <= 150 ? 'met' : 'not met'}`,
+    `- \`didOpen\` → first diagnostics ≤ the cold CLI on that one file: ${seconds(openMs)} s vs ${seconds(cliMs)} s, ${openMs <= cliMs ? 'met' : 'not met'}`,
+    `- memory: ${megabytes(result.rssKb)} MB resident after the edits, ${megabytes(result.peakRssKb)} MB at the peak (reported, no target)`,
+  );
+  return lines;
 }
 
 function target(name: string, value: Summary | undefined, base: Summary | undefined, limit: number): string {

@@ -44,6 +44,8 @@ const IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**',
 
 export interface LoopguardOptions {
   cache?: { location: string };
+  /** What to lint, relative to `root` (default: everything, `.`). */
+  paths?: readonly string[];
 }
 
 export function loopguard(root: string, label: string, options: LoopguardOptions = {}): Tool {
@@ -52,7 +54,7 @@ export function loopguard(root: string, label: string, options: LoopguardOptions
     label,
     command: {
       program: process.execPath,
-      args: [path.join(REPO_ROOT, 'server/bin/loopguard.js'), 'lint', '--format', 'json', ...cacheArgs, '.'],
+      args: [path.join(REPO_ROOT, 'server/bin/loopguard.js'), 'lint', '--format', 'json', ...cacheArgs, ...(options.paths ?? ['.'])],
       cwd: root,
     },
     okStatus: [0, 1],

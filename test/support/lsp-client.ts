@@ -33,6 +33,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type TextDocumentContentChangeEvent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 
@@ -140,8 +141,14 @@ export class LspSession {
   }
 
   /** The first diagnostics for `uri`, after the `seen`-th, that satisfy `test` (others may arrive first: re-lints of other triggers). */
-  diagnosticsMatching(uri: string, seen: number, what: string, test: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(what, () => this.diagnostics.filter((params) => params.uri === uri).slice(seen).find(test));
+  diagnosticsMatching(
+    uri: string,
+    seen: number,
+    what: string,
+    test: (params: PublishDiagnosticsParams) => boolean,
+    budgetMs = EVENT_BUDGET_MS,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(what, () => this.diagnostics.filter((params) => params.uri === uri).slice(seen).find(test), budgetMs);
   }
 
   diagnosticsCount(uri: string): number {
@@ -162,6 +169,14 @@ export class LspSession {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Sends incremental changes to an open document, as editors do while typing; returns the new version. */
+  async edit(uri: string, contentChanges: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
     return version;
   }
 
