@@ -2,7 +2,7 @@
 // key derivation, `Atomics.wait`, busy-wait loops, and calls to the project's own sync helpers that do any of these,
 // however deep (within a limit). Calls are identified by their resolved declaration, never by name.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { createAsyncReplacements, type Replacement, type ReplacementKind } from '../util/async-replacements';
 import { canAwaitAt } from '../util/await-context';

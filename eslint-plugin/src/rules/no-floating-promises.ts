@@ -7,7 +7,7 @@ import {
   valueMatchesSomeSpecifier,
 } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { guardStatementStart } from '../util/asi';
 import { canAwaitAt } from '../util/await-context';

@@ -1,7 +1,7 @@
 // Reports a task (a promise stored in a variable) that has no rejection handler while its function waits on
 // something else: `const a = f(); const b = g(); await a; await b;` crashes Node if `b` rejects while `a` is pending.
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
 import { findEnclosingFunction, type FunctionNode, isFunctionNode } from '../util/enclosing-function';

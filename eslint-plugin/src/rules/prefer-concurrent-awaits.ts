@@ -4,7 +4,7 @@
 // conservatively; the fixes are suggestions (`Promise.all` for statements, the bounded rewrite of `bounded-map.ts`
 // for loops), since running work together changes what happens when part of it fails.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { statementEndBefore } from '../util/asi';
 import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';

@@ -1,7 +1,7 @@
 // Reports network calls (fetch, undici, node:http/https, axios) that have no deadline: no abort signal that a timer
 // ends, and for axios no `timeout`. A call that can hang forever holds its caller forever.
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
 import { resolveCallee, resolveCallSignature, type ResolvedSignature } from '../util/resolve-callee';

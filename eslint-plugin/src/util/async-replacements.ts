@@ -3,7 +3,7 @@
 // `Atomics.wait` or busy-wait sleep → `await setTimeout(ms)`, with the imports they need (see `imports.ts`).
 // Only faithful replacements are offered; the caller decides where `await` is valid.
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { guardStatementStart } from './asi';
 import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from './blocking-calls';

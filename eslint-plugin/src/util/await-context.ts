@@ -1,6 +1,6 @@
 // Whether an `await` inserted at a node would be valid JavaScript that TypeScript also accepts.
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { findEnclosingFunction } from './enclosing-function';
 

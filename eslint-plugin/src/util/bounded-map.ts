@@ -6,7 +6,7 @@
 // code (a loop of awaits, say) into bounded concurrent code.
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import type { Combinator } from './fan-out';
 import { createImportPlan, type ImportPlan, type TextEdit } from './imports';

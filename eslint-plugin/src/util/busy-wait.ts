@@ -2,7 +2,7 @@
 // (`while (Date.now() < end) {}`, `while (!ready() && Date.now() < end) {}`). It holds the thread for the whole
 // wait, as a blocking sleep would. A loop whose body calls something does work until the deadline (time slicing,
 // as schedulers do between yields), which is not a wait.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { resolveCalleeNode } from './resolve-callee';
 

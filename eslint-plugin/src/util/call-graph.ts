@@ -3,7 +3,7 @@
 // in the same file or others, never into `node_modules`, with a depth limit and safe on recursion. Everything is
 // computed once per TypeScript program and kept until the program goes: a linter run builds one program, and the
 // language server gets a new one whenever code changes, so answers never outlive the code they describe.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
 import { isInlineFunction, runsDuringEnclosingCall } from './sync-callbacks';

@@ -4,7 +4,7 @@
 // `Object.keys(…)`, an array pushed to in a loop) has no static bound.
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { resolveCallee } from './resolve-callee';
 

@@ -3,7 +3,7 @@
 // promises in a loop over `xs`; and libraries that run a function per element with no limit by default (`pMap`
 // without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';

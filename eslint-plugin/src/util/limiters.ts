@@ -2,7 +2,7 @@
 // `schedule`/`wrap` (and the functions `wrap` returns), identified by where their signatures are declared, plus the
 // project's own limiters, named by the user: a call whose function arguments run under the limit
 // (`withSlot(() => fetch(url))`), or an acquire that limits the rest of its function (`await semaphore.acquire()`).
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { isInlineFunction } from './sync-callbacks';
 import { resolveCalleeNode, resolveCallSignatureNode, signatureOriginOf } from './resolve-callee';

@@ -1,5 +1,5 @@
 // Which module system a file runs in (ES modules or CommonJS), and how new imports are written in it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type ModuleSystem = 'esm' | 'commonjs';
 

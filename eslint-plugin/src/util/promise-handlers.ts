@@ -1,6 +1,6 @@
 // Recognising calls that attach a rejection handler to a promise: `.catch(fn)` and `.then(onFulfilled, fn)`.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /**
  * True when `call` is `p.catch(handler)` or `p.then(a, handler)` with a handler that can actually run:

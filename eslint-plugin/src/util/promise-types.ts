@@ -1,6 +1,6 @@
 // Deciding whether a TypeScript type is a promise (or, when asked, any thenable).
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export interface PromiseTypeContext {
   checker: ts.TypeChecker;

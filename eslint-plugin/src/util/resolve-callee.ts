@@ -2,7 +2,7 @@
 // `import { readFileSync as r } from 'node:fs'`, `fs.readFileSync` after `require('fs')`, and
 // `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`.
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type CalleeOrigin =
   /** Declared in a module of a package or of Node (`declare module "fs"`, `node_modules/undici/…`). */

@@ -8,7 +8,7 @@
 // else (`click`, `send`, `getOrCreate`) may write somewhere the analysis cannot see, and may change its receiver.
 // Summaries of functions are computed once per TypeScript program.
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { type AnalyzableFunction, type CallSite, getCallGraph, isAnalyzableFunction, readableFunctionOf } from './call-graph';
 import { DATABASE_PACKAGES, HTTP_CLIENT_PACKAGES, NETWORK_MODULES, NODE_MODULES, PROCESS_MODULES } from './module-catalog';

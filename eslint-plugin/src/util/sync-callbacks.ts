@@ -1,7 +1,7 @@
 // Whether a function written in place runs before the expression around it finishes: the callbacks of array
 // methods (`xs.map(p => …)`), a `new Promise` executor, and a function called where it is written. Code in such a
 // callback belongs to the enclosing function's synchronous run; code in other callbacks runs later, if at all.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { resolveCalleeNode } from './resolve-callee';
 

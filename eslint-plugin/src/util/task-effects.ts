@@ -2,7 +2,7 @@
 // database or HTTP client, or code whose body the analysis cannot see (unknown, so counted as external). Asked of
 // the call graph (`call-graph.ts`) with every context and every project function followed, so that a task is
 // exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';

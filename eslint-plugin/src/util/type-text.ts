@@ -1,7 +1,7 @@
 // Writing a type the checker computed as source text at a place in a file, for fixes that must spell out a type the
 // code left to inference (a tuple annotation that gains elements whose bindings had none). Only a type whose every
 // name resolves at that place is written; otherwise there is no text, and the fix is not offered.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const BUILDER_FLAGS = ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.UseAliasDefinedOutsideCurrentScope | ts.NodeBuilderFlags.IgnoreErrors;
 const FORMAT_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
