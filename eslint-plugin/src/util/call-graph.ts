@@ -137,14 +137,40 @@ export function calleeDisplayName(site: CallSite): string {
   return site.callee?.name ?? expression.getText();
 }
 
+/** What a call resolves to, computed once per call node and shared by every summary that holds the call. */
+interface ResolvedCall {
+  callee: ResolvedCallee | undefined;
+  target: AnalyzableFunction | undefined;
+}
+
+interface SiteReader {
+  program: ts.Program;
+  resolve(call: ts.CallExpression | ts.NewExpression): ResolvedCall;
+}
+
 function createCallGraph(program: ts.Program): CallGraph {
   const summaries = new Map<AnalyzableFunction, FunctionSummary>();
+  // A call inside a nested function belongs to the outer function's summary and to the nested one's, and a
+  // searched expression's calls to their function's too: each is resolved once.
+  const resolvedCalls = new Map<ts.Node, ResolvedCall>();
+  const reader: SiteReader = {
+    program,
+    resolve(call) {
+      let resolved = resolvedCalls.get(call);
+      if (!resolved) {
+        const callee = resolveCalleeNode(program, call);
+        resolved = { callee, target: readableTarget(program, call, callee) };
+        resolvedCalls.set(call, resolved);
+      }
+      return resolved;
+    },
+  };
   const answers = new Map<string, Map<ts.Node, readonly Reach<unknown>[]>>();
 
   function summarize(fn: AnalyzableFunction): FunctionSummary {
     let summary = summaries.get(fn);
     if (!summary) {
-      summary = readFunction(program, fn);
+      summary = readFunction(reader, fn);
       summaries.set(fn, summary);
     }
     return summary;
@@ -157,7 +183,7 @@ function createCallGraph(program: ts.Program): CallGraph {
   function searchExpression<T>(expression: ts.Expression, query: ReachQuery<T>): readonly Reach<T>[] {
     return cachedSearch(expression, query, () => {
       const sites: Site[] = [];
-      collectSites(program, expression, 'body', sites);
+      collectSites(reader, expression, 'body', sites);
       return breadthFirst(query, { fn: expression, isAsync: false, isGenerator: false, sites }, new Set());
     });
   }
@@ -205,13 +231,13 @@ function createCallGraph(program: ts.Program): CallGraph {
   return { program, summarize, search, searchExpression };
 }
 
-function readFunction(program: ts.Program, fn: AnalyzableFunction): FunctionSummary {
+function readFunction(reader: SiteReader, fn: AnalyzableFunction): FunctionSummary {
   const sites: Site[] = [];
   // Parameter defaults run when the function is called, before its body; decorators and types never do.
   for (const parameter of fn.parameters) {
-    if (parameter.initializer) collectSites(program, parameter.initializer, 'body', sites);
+    if (parameter.initializer) collectSites(reader, parameter.initializer, 'body', sites);
   }
-  if (fn.body) collectSites(program, fn.body, 'body', sites);
+  if (fn.body) collectSites(reader, fn.body, 'body', sites);
   const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
   return {
     fn,
@@ -222,21 +248,45 @@ function readFunction(program: ts.Program, fn: AnalyzableFunction): FunctionSumm
 }
 
 /** Appends the calls and loops of `root` and everything in it to `sites`, in source order. */
-function collectSites(program: ts.Program, root: ts.Node, rootContext: SiteContext, sites: Site[]): void {
+function collectSites(reader: SiteReader, root: ts.Node, rootContext: SiteContext, sites: Site[]): void {
+  const { program } = reader;
   const visit = (node: ts.Node, context: SiteContext): void => {
     if (isAnalyzableFunction(node) || ts.isClassLike(node)) {
       ts.forEachChild(node, (child) => visit(child, nestedContext(program, node, context)));
       return;
     }
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isOrdinaryCall(node)) {
-      const callee = resolveCalleeNode(program, node);
-      sites.push({ kind: 'call', node, context, callee, target: readableTarget(program, node, callee) });
+      sites.push(new LazyCallSite(reader, node, context));
     } else if (ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) {
       sites.push({ kind: 'loop', node, context });
     }
     ts.forEachChild(node, (child) => visit(child, context));
   };
   visit(root, rootContext);
+}
+
+/**
+ * A call site whose callee is resolved when first asked for. Resolving asks the type checker, which is most of what a
+ * summary costs, and many sites are never asked about: a question about the synchronous run of a function skips
+ * its `deferred` sites.
+ */
+class LazyCallSite implements CallSite {
+  readonly kind = 'call';
+  private resolved: ResolvedCall | undefined;
+
+  constructor(
+    private readonly reader: SiteReader,
+    readonly node: ts.CallExpression | ts.NewExpression,
+    readonly context: SiteContext,
+  ) {}
+
+  get callee(): ResolvedCallee | undefined {
+    return (this.resolved ??= this.reader.resolve(this.node)).callee;
+  }
+
+  get target(): AnalyzableFunction | undefined {
+    return (this.resolved ??= this.reader.resolve(this.node)).target;
+  }
 }
 
 /** The context of code inside `nested`, a function or class written inside a function whose code runs in `outer`. */
