@@ -99,18 +99,37 @@ export function programPackageUse(program: ts.Program, packageName: string): Pac
 }
 
 function findPackageUse(program: ts.Program, packageName: string): PackageUse | undefined {
-  const checker = program.getTypeChecker();
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.fileName.includes('/node_modules/')) continue;
-    for (const statement of sourceFile.statements) {
-      const specifier = moduleSpecifierOf(statement);
-      if (!specifier || specifier.text !== packageName) continue;
-      const symbol = checker.getSymbolAtLocation(specifier);
-      const exports = symbol ? checker.getExportsOfModule(symbol).map((exported) => exported.getName()) : [];
-      return { exports: new Set(exports) };
-    }
+    const specifier = moduleSpecifiersOf(sourceFile).get(packageName);
+    if (!specifier) continue;
+    const checker = program.getTypeChecker();
+    const symbol = checker.getSymbolAtLocation(specifier);
+    const exports = symbol ? checker.getExportsOfModule(symbol).map((exported) => exported.getName()) : [];
+    return { exports: new Set(exports) };
   }
   return undefined;
+}
+
+const fileSpecifiers = new WeakMap<ts.SourceFile, ReadonlyMap<string, ts.StringLiteralLike>>();
+
+/**
+ * The modules a file's top-level statements import or require, each with its first specifier. Syntax only, so it is
+ * kept per syntax tree: the language server's programs share the trees of unchanged files, and a changed file gets
+ * a new tree.
+ */
+function moduleSpecifiersOf(sourceFile: ts.SourceFile): ReadonlyMap<string, ts.StringLiteralLike> {
+  let specifiers = fileSpecifiers.get(sourceFile);
+  if (!specifiers) {
+    const found = new Map<string, ts.StringLiteralLike>();
+    for (const statement of sourceFile.statements) {
+      const specifier = moduleSpecifierOf(statement);
+      if (specifier && !found.has(specifier.text)) found.set(specifier.text, specifier);
+    }
+    specifiers = found;
+    fileSpecifiers.set(sourceFile, specifiers);
+  }
+  return specifiers;
 }
 
 function moduleSpecifierOf(statement: ts.Statement): ts.StringLiteralLike | undefined {

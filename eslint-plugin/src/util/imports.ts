@@ -91,7 +91,7 @@ export function createImportPlan(
   const droppedSpecifiers = new Set<TSESTree.ImportSpecifier | TSESTree.Property>();
   /** A dropped single specifier turned into the new one, instead of removing its statement and adding another. */
   const renamedSpecifiers = new Map<TSESTree.ImportSpecifier | TSESTree.Property, NewSpecifier>();
-  let declaredNames: Set<string> | undefined;
+  let declaredNames: ReadonlySet<string> | undefined;
 
   const style = {
     quote: quoteStyle(body),
@@ -502,8 +502,15 @@ function usesBareBuiltins(body: readonly TSESTree.ProgramStatement[]): boolean {
   });
 }
 
-/** Every name declared in some scope of the file, and every name it uses as a global. */
-function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+const takenNames = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Every name declared in some scope of the file, and every name it uses as a global. Kept per file (every fix that
+ * imports something asks, and a file with many findings has many), and never changed by the plans that read it.
+ */
+function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  const known = takenNames.get(sourceCode);
+  if (known) return known;
   const names = new Set<string>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
@@ -511,6 +518,7 @@ function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<strin
     }
     for (const reference of scope.through) names.add(reference.identifier.name);
   }
+  takenNames.set(sourceCode, names);
   return names;
 }
 
