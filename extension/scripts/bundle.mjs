@@ -50,6 +50,9 @@ await esbuild.build({
   // jiti is ESLint's optional loader for eslint.config.ts, which the server does not load (it says so and uses
   // the built-in config), so the code path that imports it never runs.
   external: ['typescript', 'typescript/*', 'jiti', 'jiti/*'],
+  // The engine's `require.resolve('eslint-plugin-loopguard')` keys the CLI's `--cache` by the plugin's files; the
+  // language server never uses that cache, so the bundled plugin needs no file of its own to resolve to.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 });
 
 /** Copies the named files and folders of an installed package into dist/node_modules/<name>. */
