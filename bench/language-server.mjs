@@ -20,7 +20,9 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-const SERVER = fileURLToPath(new URL('../server/bin/loopguard-language-server.js', import.meta.url));
+const SERVER = fileURLToPath(
+  new URL('../server/bin/loopguard-language-server.js', import.meta.url),
+);
 const MODULES = Number(process.argv[2] ?? 60);
 const CHANGES = 20;
 
@@ -28,14 +30,28 @@ const CHANGES = 20;
 function writeProject(root) {
   fs.writeFileSync(
     path.join(root, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true } }),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+      },
+    }),
   );
   for (let index = 0; index < MODULES; index++) {
     const previous = index === 0 ? '' : `import { step${index - 1} } from './m${index - 1}.js';\n`;
     const body = index === 0 ? 'return value + 1;' : `return step${index - 1}(value) + 1;`;
-    fs.writeFileSync(path.join(root, `m${index}.ts`), `${previous}export function step${index}(value: number): number {\n  ${body}\n}\n`);
+    fs.writeFileSync(
+      path.join(root, `m${index}.ts`),
+      `${previous}export function step${index}(value: number): number {\n  ${body}\n}\n`,
+    );
   }
-  fs.writeFileSync(path.join(root, 'main.ts'), `import { step0 } from './m0.js';\nexport async function main() {\n  step0(1);\n}\n`);
+  fs.writeFileSync(
+    path.join(root, 'main.ts'),
+    `import { step0 } from './m0.js';\nexport async function main() {\n  step0(1);\n}\n`,
+  );
 }
 
 function median(values) {
@@ -47,8 +63,14 @@ const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-be
 writeProject(root);
 const uri = (name) => pathToFileURL(path.join(root, name)).href;
 const waiters = [];
-const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const child = spawn(process.execPath, [SERVER, '--stdio'], {
+  cwd: root,
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const connection = createProtocolConnection(
+  new StreamMessageReader(child.stdout),
+  new StreamMessageWriter(child.stdin),
+);
 connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
   for (const waiter of [...waiters]) waiter(params);
 });
@@ -78,7 +100,12 @@ await connection.sendNotification(InitializedNotification.type, {});
 const mainUri = uri('main.ts');
 const firstMain = diagnostics(mainUri);
 await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-  textDocument: { uri: mainUri, languageId: 'typescript', version: 1, text: fs.readFileSync(path.join(root, 'main.ts'), 'utf8') },
+  textDocument: {
+    uri: mainUri,
+    languageId: 'typescript',
+    version: 1,
+    text: fs.readFileSync(path.join(root, 'main.ts'), 'utf8'),
+  },
 });
 await firstMain;
 const openMs = performance.now() - started;
@@ -88,7 +115,10 @@ for (let version = 2; version < 2 + CHANGES; version++) {
   const text = `import { step0 } from './m0.js';\nexport async function main() {\n  step0(${version});\n}\n`;
   const arrived = diagnostics(mainUri, (params) => params.version === version);
   const sent = performance.now();
-  await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: mainUri, version }, contentChanges: [{ text }] });
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: mainUri, version },
+    contentChanges: [{ text }],
+  });
   await arrived;
   changeTimes.push(performance.now() - sent);
 }
@@ -97,15 +127,25 @@ for (let version = 2; version < 2 + CHANGES; version++) {
 const m0Uri = uri('m0.ts');
 const m0Text = fs.readFileSync(path.join(root, 'm0.ts'), 'utf8');
 const m0Opened = diagnostics(m0Uri);
-await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: m0Uri, languageId: 'typescript', version: 1, text: m0Text } });
+await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+  textDocument: { uri: m0Uri, languageId: 'typescript', version: 1, text: m0Text },
+});
 await m0Opened;
 const crossTimes = [];
 for (let version = 2; version < 2 + CHANGES; version++) {
   const makeAsync = version % 2 === 0;
-  const text = makeAsync ? 'export async function step0(value: number): Promise<number> {\n  return value + 1;\n}\n' : m0Text;
-  const arrived = diagnostics(mainUri, (params) => params.diagnostics.length === (makeAsync ? 1 : 0));
+  const text = makeAsync
+    ? 'export async function step0(value: number): Promise<number> {\n  return value + 1;\n}\n'
+    : m0Text;
+  const arrived = diagnostics(
+    mainUri,
+    (params) => params.diagnostics.length === (makeAsync ? 1 : 0),
+  );
   const sent = performance.now();
-  await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: m0Uri, version }, contentChanges: [{ text }] });
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: m0Uri, version },
+    contentChanges: [{ text }],
+  });
   await arrived;
   crossTimes.push(performance.now() - sent);
 }
@@ -118,5 +158,9 @@ fs.rmSync(root, { recursive: true, force: true });
 const format = (ms) => `${ms.toFixed(0)} ms`;
 console.log(`project: ${MODULES + 1} modules`);
 console.log(`open → first diagnostics (server start, program build): ${format(openMs)}`);
-console.log(`change → diagnostics, median of ${CHANGES}: ${format(median(changeTimes))} (max ${format(Math.max(...changeTimes))})`);
-console.log(`unsaved edit of an imported file → importer's diagnostics, median of ${CHANGES}: ${format(median(crossTimes))} (max ${format(Math.max(...crossTimes))})`);
+console.log(
+  `change → diagnostics, median of ${CHANGES}: ${format(median(changeTimes))} (max ${format(Math.max(...changeTimes))})`,
+);
+console.log(
+  `unsaved edit of an imported file → importer's diagnostics, median of ${CHANGES}: ${format(median(crossTimes))} (max ${format(Math.max(...crossTimes))})`,
+);

@@ -8,8 +8,10 @@ const { fileCount, existing, root } = parseArguments('blocking');
 
 /** File k: sync helpers calling file k-1's helpers (chains through many files), async functions calling them. */
 function moduleText(k) {
-  const previous = k === 0 ? '' : `import { helperA${k - 1}, helperB${k - 1} } from './m${k - 1}.js';\n`;
-  const callPrevious = (name) => (k === 0 ? (name === 'A' ? "readFileSync('x', 'utf8')" : "'pure'") : `helper${name}${k - 1}()`);
+  const previous =
+    k === 0 ? '' : `import { helperA${k - 1}, helperB${k - 1} } from './m${k - 1}.js';\n`;
+  const callPrevious = (name) =>
+    k === 0 ? (name === 'A' ? "readFileSync('x', 'utf8')" : "'pure'") : `helper${name}${k - 1}()`;
   return `import { readFileSync } from 'node:fs';
 ${previous}
 export function helperA${k}(): string {
@@ -41,4 +43,9 @@ export async function handlerC${k}(file: string): Promise<string> {
 }
 
 const files = existing ? projectFiles(root) : writeProject(root, fileCount, moduleText);
-measureRuleCost({ ruleId: 'no-blocking-in-async', root, files, label: existing ?? 'generated project' });
+measureRuleCost({
+  ruleId: 'no-blocking-in-async',
+  root,
+  files,
+  label: existing ?? 'generated project',
+});

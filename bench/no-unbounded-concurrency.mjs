@@ -43,4 +43,9 @@ export async function loadPushed${k}(urls: string[]): Promise<unknown[]> {
 }
 
 const files = existing ? projectFiles(root) : writeProject(root, fileCount, moduleText);
-measureRuleCost({ ruleId: 'no-unbounded-concurrency', root, files, label: existing ?? 'generated project' });
+measureRuleCost({
+  ruleId: 'no-unbounded-concurrency',
+  root,
+  files,
+  label: existing ?? 'generated project',
+});

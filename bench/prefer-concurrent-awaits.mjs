@@ -12,7 +12,10 @@ const { fileCount, existing, root } = parseArguments('concurrent-awaits');
 /** File k: a request helper calling file k-1's (a chain down to `fetch`), a store class, and the await patterns. */
 function moduleText(k) {
   const previous = k === 0 ? '' : `import { getJson${k - 1} } from './m${k - 1}.js';\n`;
-  const call = k === 0 ? 'fetch(url, { signal: AbortSignal.timeout(5000) }).then((response) => response.json())' : `getJson${k - 1}(url)`;
+  const call =
+    k === 0
+      ? 'fetch(url, { signal: AbortSignal.timeout(5000) }).then((response) => response.json())'
+      : `getJson${k - 1}(url)`;
   return `${previous}
 export async function getJson${k}(url: string): Promise<unknown> {
   return ${call};
@@ -90,4 +93,9 @@ export async function count${k}(ids: string[]): Promise<number> {
 }
 
 const files = existing ? projectFiles(root) : writeProject(root, fileCount, moduleText);
-measureRuleCost({ ruleId: 'prefer-concurrent-awaits', root, files, label: existing ?? 'generated project' });
+measureRuleCost({
+  ruleId: 'prefer-concurrent-awaits',
+  root,
+  files,
+  label: existing ?? 'generated project',
+});

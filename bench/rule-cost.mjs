@@ -13,7 +13,10 @@ const { Engine, findFiles } = require('../server/dist/engine/index.js');
 const tsParser = require('@typescript-eslint/parser');
 const loopguard = require('eslint-plugin-loopguard');
 
-const CACHE = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../.cache/bench');
+const CACHE = path.resolve(
+  import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
+  '../.cache/bench',
+);
 
 /**
  * The command line of a per-rule script: `[files=300] [--project PATH]`. Without `--project`, the generated project
@@ -22,7 +25,11 @@ const CACHE = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.me
 export function parseArguments(name, argv = process.argv.slice(2)) {
   const projectIndex = argv.indexOf('--project');
   const existing = projectIndex >= 0 ? path.resolve(argv[projectIndex + 1]) : undefined;
-  const fileCount = Number(argv.find((arg, index) => /^\d+$/.test(arg) && (projectIndex < 0 || index !== projectIndex + 1)) ?? 300);
+  const fileCount = Number(
+    argv.find(
+      (arg, index) => /^\d+$/.test(arg) && (projectIndex < 0 || index !== projectIndex + 1),
+    ) ?? 300,
+  );
   return { fileCount, existing, root: existing ?? path.join(CACHE, name) };
 }
 
@@ -65,7 +72,14 @@ function lintAll(root, files, rules) {
   const config = {
     kind: 'file',
     path: path.join(root, 'eslint.config.mjs'),
-    configs: [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser }, plugins: { loopguard }, rules }],
+    configs: [
+      {
+        files: ['**/*.{ts,tsx,mts,cts}'],
+        languageOptions: { parser: tsParser },
+        plugins: { loopguard },
+        rules,
+      },
+    ],
   };
   const engine = new Engine({ root, config });
   const started = performance.now();
@@ -109,7 +123,9 @@ export function measureRuleCost({ ruleId, root, files, label = root }) {
   configs.forEach(([name], index) => {
     const wall = median(runs[index].map((run) => run.ms)).toFixed(0);
     const cpu = median(runs[index].map((run) => run.cpuMs)).toFixed(0);
-    console.log(`${name}: ${wall} ms wall, ${cpu} ms CPU, program included (findings: ${JSON.stringify(runs[index][0].counts)})`);
+    console.log(
+      `${name}: ${wall} ms wall, ${cpu} ms CPU, program included (findings: ${JSON.stringify(runs[index][0].counts)})`,
+    );
   });
 
   const { engine } = lintAll(root, files, measured);
@@ -128,6 +144,10 @@ export function measureRuleCost({ ruleId, root, files, label = root }) {
     engine.lintFile(last);
     newProgram.push(performance.now() - started);
   }
-  console.log(`re-lint ${path.basename(last)}, same program (per-program analyses reused): ${median(sameProgram).toFixed(1)} ms`);
-  console.log(`re-lint ${path.basename(last)} after an edit (new program): ${median(newProgram).toFixed(1)} ms`);
+  console.log(
+    `re-lint ${path.basename(last)}, same program (per-program analyses reused): ${median(sameProgram).toFixed(1)} ms`,
+  );
+  console.log(
+    `re-lint ${path.basename(last)} after an edit (new program): ${median(newProgram).toFixed(1)} ms`,
+  );
 }

@@ -8,8 +8,16 @@ const { withRulesTable } = require('eslint-plugin-loopguard/dist/rules-table.js'
 const { withSettingsTable } = require('loopguard/dist/language-server/settings-table.js');
 
 const READMES = [
-  { path: new URL('../README.md', import.meta.url), name: 'README.md', render: (text) => withSettingsTable(withRulesTable(text)) },
-  { path: new URL('../extension/README.md', import.meta.url), name: 'extension/README.md', render: withSettingsTable },
+  {
+    path: new URL('../README.md', import.meta.url),
+    name: 'README.md',
+    render: (text) => withSettingsTable(withRulesTable(text)),
+  },
+  {
+    path: new URL('../extension/README.md', import.meta.url),
+    name: 'extension/README.md',
+    render: withSettingsTable,
+  },
 ];
 
 for (const readme of READMES) {

@@ -39,7 +39,8 @@ function docExamples(markdown: string): DocExample[] {
 
 function lintExample(ruleId: string, example: DocExample): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat', cwd: TYPED_FIXTURES });
-  const ruleEntry: Linter.RuleEntry = example.options === undefined ? 'error' : ['error', example.options];
+  const ruleEntry: Linter.RuleEntry =
+    example.options === undefined ? 'error' : ['error', example.options];
   return linter.verify(
     example.code,
     [
@@ -66,7 +67,9 @@ describe('rules, docs and README', () => {
       .filter((name) => name.endsWith('.md'))
       .map((name) => name.slice(0, -3))
       .sort();
-    const readmeIds = [...README.matchAll(/^\| \[`([a-z-]+)`\]\(eslint-plugin\/docs\/rules\//gm)].map((match) => match[1]!).sort();
+    const readmeIds = [...README.matchAll(/^\| \[`([a-z-]+)`\]\(eslint-plugin\/docs\/rules\//gm)]
+      .map((match) => match[1]!)
+      .sort();
     assert.deepEqual(sourceIds, ruleIds);
     assert.deepEqual(docIds, ruleIds);
     assert.deepEqual(readmeIds, ruleIds);
@@ -89,7 +92,9 @@ describe('rules, docs and README', () => {
         assert.ok(Object.keys(messages).length > 0);
         for (const option of Array.isArray(schema) ? schema : [schema]) {
           assert.equal((option as { additionalProperties?: unknown }).additionalProperties, false);
-          for (const [name, property] of Object.entries((option as { properties?: Record<string, { description?: string }> }).properties ?? {})) {
+          for (const [name, property] of Object.entries(
+            (option as { properties?: Record<string, { description?: string }> }).properties ?? {},
+          )) {
             assert.ok(property.description, `option ${name} has a description`);
           }
         }
@@ -111,7 +116,8 @@ describe('rules, docs and README', () => {
           const fatal = messages.filter((message) => message.fatal);
           assert.deepEqual(fatal, [], 'the example parses');
           const reported = messages.filter((message) => message.ruleId === `loopguard/${id}`);
-          if (example.kind === 'incorrect') assert.ok(reported.length > 0, 'the example is reported');
+          if (example.kind === 'incorrect')
+            assert.ok(reported.length > 0, 'the example is reported');
           else assert.deepEqual(reported, [], 'the example is not reported');
         });
       }

@@ -27,11 +27,19 @@ interface Anchors {
   /** The named imports of the file's import declarations, in order. */
   imports: ts.NamedImports[];
   /** Functions and methods whose last parameter is a plain one, so that another can follow it. */
-  signatures: Array<ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> }>;
+  signatures: Array<
+    ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> }
+  >;
 }
 
 function anchorsOf(text: string): Anchors {
-  const sourceFile = ts.createSourceFile('edited.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(
+    'edited.ts',
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
   const anchors: Anchors = { bodies: [], imports: [], signatures: [] };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
@@ -70,9 +78,11 @@ export function planEdits(text: string, count: number): PlannedEdit[] {
   let addedParameter: { length: number } | undefined;
   for (let cycle = 0; edits.length < count; cycle++) {
     let anchors = anchorsOf(current);
-    if (anchors.bodies.length === 0) throw new Error('the file has no function body with a statement to type into');
+    if (anchors.bodies.length === 0)
+      throw new Error('the file has no function body with a statement to type into');
     // Spread the cycles over the file: every cycle types into a different function.
-    const body = anchors.bodies[Math.floor(((cycle * 7919) % 1000) / 1000 * anchors.bodies.length)]!;
+    const body =
+      anchors.bodies[Math.floor((((cycle * 7919) % 1000) / 1000) * anchors.bodies.length)]!;
     const anchor = body.getStart() + 1;
     const firstStatement = body.statements[0]!;
     const lineStart = current.lastIndexOf('\n', firstStatement.getStart()) + 1;
@@ -86,7 +96,8 @@ export function planEdits(text: string, count: number): PlannedEdit[] {
 
     anchors = anchorsOf(current);
     // An import with at least two names, so that one can go and come back without emptying the braces.
-    const index = removedImport?.index ?? anchors.imports.findIndex((named) => named.elements.length >= 2);
+    const index =
+      removedImport?.index ?? anchors.imports.findIndex((named) => named.elements.length >= 2);
     const named = anchors.imports[index];
     if (named && removedImport === undefined) {
       // Remove the last name with the comma before it: `{ a, b }` → `{ a }`.
@@ -107,7 +118,12 @@ export function planEdits(text: string, count: number): PlannedEdit[] {
     const signature = anchors.signatures[Math.floor(anchors.signatures.length / 2)];
     if (signature && addedParameter === undefined) {
       const added = ', attempt = 0';
-      apply({ kind: 'signature', start: signature.parameters.at(-1)!.getEnd(), end: signature.parameters.at(-1)!.getEnd(), text: added });
+      apply({
+        kind: 'signature',
+        start: signature.parameters.at(-1)!.getEnd(),
+        end: signature.parameters.at(-1)!.getEnd(),
+        text: added,
+      });
       addedParameter = { length: added.length };
     } else if (signature && addedParameter !== undefined) {
       const end = signature.parameters.at(-1)!.getEnd();

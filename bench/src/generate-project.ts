@@ -18,7 +18,18 @@ export interface GeneratedProject {
   changedFile: string;
 }
 
-const AREAS = ['billing', 'catalog', 'orders', 'users', 'search', 'shipping', 'reports', 'auth', 'media', 'notify'];
+const AREAS = [
+  'billing',
+  'catalog',
+  'orders',
+  'users',
+  'search',
+  'shipping',
+  'reports',
+  'auth',
+  'media',
+  'notify',
+];
 const KINDS = ['service', 'repository', 'client', 'handler', 'sync'];
 /** How often a module gets the mistaken form of each pattern instead of the correct one. */
 const MISTAKE_RATE = 0.2;
@@ -55,11 +66,19 @@ export function generateProject(root: string, fileCount: number, seed: number): 
   for (let index = 0; index < serviceCount; index++) {
     const area = AREAS[index % AREAS.length]!;
     const kind = KINDS[Math.floor(index / AREAS.length) % KINDS.length]!;
-    modules.push({ index, area, file: `src/${area}/${area}-${kind}-${index}.ts`, deps: pickDependencies(random, index) });
+    modules.push({
+      index,
+      area,
+      file: `src/${area}/${area}-${kind}-${index}.ts`,
+      deps: pickDependencies(random, index),
+    });
   }
 
   const written = new Map<string, string>();
-  written.set('package.json', `${JSON.stringify({ name: 'generated-bench-project', private: true, type: 'module' }, null, 2)}\n`);
+  written.set(
+    'package.json',
+    `${JSON.stringify({ name: 'generated-bench-project', private: true, type: 'module' }, null, 2)}\n`,
+  );
   written.set('tsconfig.json', `${JSON.stringify(TSCONFIG, null, 2)}\n`);
   written.set('src/core/http.ts', HTTP_CLIENT);
   written.set('src/core/audit.ts', AUDIT_LOG);
@@ -127,7 +146,9 @@ function serviceModule(random: Random, module: Module, modules: readonly Module[
     `import { HttpClient } from '${importPath(module.file, 'src/core/http.ts')}';`,
   ];
   for (const dep of module.deps) {
-    lines.push(`import { format${dep}, Service${dep}, type Record${dep} } from '${importPath(module.file, modules[dep]!.file)}';`);
+    lines.push(
+      `import { format${dep}, Service${dep}, type Record${dep} } from '${importPath(module.file, modules[dep]!.file)}';`,
+    );
   }
   lines.push(
     '',
@@ -143,7 +164,7 @@ function serviceModule(random: Random, module: Module, modules: readonly Module[
     '}',
     '',
     `export function format${i}(record: Record${i}): string {`,
-    '  const tags = record.tags.length > 0 ? ` [${record.tags.join(\', \')}]` : \'\';',
+    "  const tags = record.tags.length > 0 ? ` [${record.tags.join(', ')}]` : '';",
     '  return `${record.id}: ${record.total.toFixed(2)} (${record.status})${tags}`;',
     '}',
     '',
@@ -221,7 +242,9 @@ function savePattern(i: number, mistaken: boolean): string[] {
     `  async save(record: Record${i}): Promise<void> {`,
     `    await this.http.postJson(\`/records/${i}/\${record.id}\`, record);`,
     '    this.cache.set(record.id, record);',
-    mistaken ? "    this.audit.record('saved', record.id);" : "    await this.audit.record('saved', record.id);",
+    mistaken
+      ? "    this.audit.record('saved', record.id);"
+      : "    await this.audit.record('saved', record.id);",
     '  }',
     '',
   ];
@@ -239,7 +262,9 @@ function warmPattern(i: number, mistaken: boolean): string[] {
 function snapshotPattern(i: number, mistaken: boolean): string[] {
   return [
     `  async loadSnapshot(file: string): Promise<Record${i}[]> {`,
-    mistaken ? "    const raw = readFileSync(file, 'utf8');" : "    const raw = await readFile(file, 'utf8');",
+    mistaken
+      ? "    const raw = readFileSync(file, 'utf8');"
+      : "    const raw = await readFile(file, 'utf8');",
     `    const records = JSON.parse(raw) as Record${i}[];`,
     '    for (const record of records) this.cache.set(record.id, record);',
     '    return records;',
@@ -282,7 +307,10 @@ function getManyPattern(i: number, mistaken: boolean): string[] {
 /** Two independent awaits one after the other, or run together. */
 function overviewPattern(i: number, dep: number, mistaken: boolean): string[] {
   const body = mistaken
-    ? ['    const own = await this.get(id);', `    const other = await this.dep${dep}.get(otherId);`]
+    ? [
+        '    const own = await this.get(id);',
+        `    const other = await this.dep${dep}.get(otherId);`,
+      ]
     : [`    const [own, other] = await Promise.all([this.get(id), this.dep${dep}.get(otherId)]);`];
   return [
     '  async overview(id: string, otherId: string): Promise<string> {',
@@ -296,9 +324,20 @@ function overviewPattern(i: number, dep: number, mistaken: boolean): string[] {
 /** Tasks started first and awaited one by one: the second one's rejection goes unhandled while the first is awaited. */
 function comparePattern(i: number, mistaken: boolean): string[] {
   const body = mistaken
-    ? ['    const first = this.get(a);', '    const second = this.get(b);', '    const left = await first;', '    const right = await second;']
+    ? [
+        '    const first = this.get(a);',
+        '    const second = this.get(b);',
+        '    const left = await first;',
+        '    const right = await second;',
+      ]
     : ['    const [left, right] = await Promise.all([this.get(a), this.get(b)]);'];
-  return [`  async compare${i}(a: string, b: string): Promise<boolean> {`, ...body, '    return left.total === right.total;', '  }', ''];
+  return [
+    `  async compare${i}(a: string, b: string): Promise<boolean> {`,
+    ...body,
+    '    return left.total === right.total;',
+    '  }',
+    '',
+  ];
 }
 
 /** A request with no deadline. */
@@ -316,7 +355,12 @@ function pingPattern(i: number, area: string, mistaken: boolean): string[] {
 /** An async listener where a void-returning one is expected (a misused promise), or a handled one. */
 function watchPattern(i: number, mistaken: boolean): string[] {
   const body = mistaken
-    ? ["    events.on('refresh', async (id: string) => {", '      this.cache.delete(id);', '      await this.get(id);', '    });']
+    ? [
+        "    events.on('refresh', async (id: string) => {",
+        '      this.cache.delete(id);',
+        '      await this.get(id);',
+        '    });',
+      ]
     : [
         "    events.on('refresh', (id: string) => {",
         '      this.cache.delete(id);',
@@ -345,7 +389,10 @@ function largeModule(random: Random, modules: readonly Module[]): string {
     "import { readFileSync } from 'node:fs';",
     '',
     "import { AuditLog } from './audit.js';",
-    ...used.map((module) => `import { Service${module.index}, type Record${module.index} } from '${importPath(file, module.file)}';`),
+    ...used.map(
+      (module) =>
+        `import { Service${module.index}, type Record${module.index} } from '${importPath(file, module.file)}';`,
+    ),
     '',
     'export class Registry {',
     '  constructor(',
@@ -372,7 +419,9 @@ function largeModule(random: Random, modules: readonly Module[]): string {
         lines.push(
           `  async touch${method}(id: string): Promise<void> {`,
           `    const record = await ${service}.get(id);`,
-          mistaken ? `    this.audit.record('touched', record.id);` : `    await this.audit.record('touched', record.id);`,
+          mistaken
+            ? `    this.audit.record('touched', record.id);`
+            : `    await this.audit.record('touched', record.id);`,
           '  }',
           '',
         );
@@ -380,7 +429,9 @@ function largeModule(random: Random, modules: readonly Module[]): string {
       case 2:
         lines.push(
           `  async count${method}(ids: readonly string[]): Promise<number> {`,
-          mistaken ? `    const records = await Promise.all(ids.map((id) => ${service}.get(id)));` : `    const records = await ${service}.getMany(ids);`,
+          mistaken
+            ? `    const records = await Promise.all(ids.map((id) => ${service}.get(id)));`
+            : `    const records = await ${service}.getMany(ids);`,
           '    return records.filter((record) => record.total > 0).length;',
           '  }',
           '',
@@ -389,7 +440,9 @@ function largeModule(random: Random, modules: readonly Module[]): string {
       default:
         lines.push(
           `  async config${method}(file: string): Promise<string> {`,
-          mistaken ? "    const text = readFileSync(file, 'utf8');" : '    const text = await Promise.resolve(file);',
+          mistaken
+            ? "    const text = readFileSync(file, 'utf8');"
+            : '    const text = await Promise.resolve(file);',
           `    await this.audit.record('config', String(text.length + ${method}));`,
           '    return text.trim();',
           '  }',
@@ -409,7 +462,10 @@ function indexModule(modules: readonly Module[]): string {
     "export { HttpClient } from './core/http.js';",
     "export { AuditLog } from './core/audit.js';",
     "export { readSettings } from './core/settings.js';",
-    ...exported.map((module) => `export { Service${module.index} } from '${importPath('src/index.ts', module.file)}';`),
+    ...exported.map(
+      (module) =>
+        `export { Service${module.index} } from '${importPath('src/index.ts', module.file)}';`,
+    ),
     '',
   ].join('\n');
 }

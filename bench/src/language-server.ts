@@ -52,7 +52,9 @@ export interface LanguageServerResult {
 const OPEN_BUDGET_MS = 300_000;
 const EDIT_BUDGET_MS = 60_000;
 
-export async function measureLanguageServer(options: LanguageServerOptions): Promise<LanguageServerResult> {
+export async function measureLanguageServer(
+  options: LanguageServerOptions,
+): Promise<LanguageServerResult> {
   const text = fs.readFileSync(options.file, 'utf8');
   const result: LanguageServerResult = {
     file: path.relative(options.root, options.file),
@@ -67,11 +69,16 @@ export async function measureLanguageServer(options: LanguageServerOptions): Pro
     peakRssKb: 0,
   };
   try {
-    const cli = loopguard(options.root, 'loopguard lint <file>', { paths: [path.relative(options.root, options.file)] });
+    const cli = loopguard(options.root, 'loopguard lint <file>', {
+      paths: [path.relative(options.root, options.file)],
+    });
     for (let round = 0; round <= options.rounds; round++) {
       const run = await measure(cli.command);
-      if (!cli.okStatus.includes(run.status ?? -1)) throw new Error(`loopguard lint exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
-      options.log(`  ${round === 0 ? 'warm-up' : `round ${round}/${options.rounds}`}      loopguard lint ${result.file}: ${seconds(run.wallMs)} s`);
+      if (!cli.okStatus.includes(run.status ?? -1))
+        throw new Error(`loopguard lint exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
+      options.log(
+        `  ${round === 0 ? 'warm-up' : `round ${round}/${options.rounds}`}      loopguard lint ${result.file}: ${seconds(run.wallMs)} s`,
+      );
       run.stdout = '';
       if (round > 0) result.cli.push(run);
     }
@@ -86,19 +93,34 @@ export async function measureLanguageServer(options: LanguageServerOptions): Pro
   return result;
 }
 
-async function session(options: LanguageServerOptions, text: string, result: LanguageServerResult, round: number, editing: boolean): Promise<void> {
+async function session(
+  options: LanguageServerOptions,
+  text: string,
+  result: LanguageServerResult,
+  round: number,
+  editing: boolean,
+): Promise<void> {
   const spawned = performance.now();
   // A budget above the default 10 s: on a loaded machine the first lint of a large project can take longer, and an
   // abandoned lint would publish nothing to measure. The budget only abandons lints; it makes none faster.
-  const { session } = await LspSession.start({ folders: [options.root], settings: { lintTimeBudgetMs: OPEN_BUDGET_MS } });
+  const { session } = await LspSession.start({
+    folders: [options.root],
+    settings: { lintTimeBudgetMs: OPEN_BUDGET_MS },
+  });
   try {
     const startMs = performance.now() - spawned;
     const opened = performance.now();
     const uri = await session.open(options.file);
-    const first = await session.waitFor('the first diagnostics', () => session.diagnostics.find((params) => params.uri === uri), OPEN_BUDGET_MS);
+    const first = await session.waitFor(
+      'the first diagnostics',
+      () => session.diagnostics.find((params) => params.uri === uri),
+      OPEN_BUDGET_MS,
+    );
     const openMs = performance.now() - opened;
     const label = round === 0 ? 'warm-up' : `round ${round}/${options.rounds}`;
-    options.log(`  ${label.padEnd(12)} language server: started in ${seconds(startMs)} s, didOpen → first diagnostics ${seconds(openMs)} s (${first.diagnostics.length} findings)`);
+    options.log(
+      `  ${label.padEnd(12)} language server: started in ${seconds(startMs)} s, didOpen → first diagnostics ${seconds(openMs)} s (${first.diagnostics.length} findings)`,
+    );
     if (round > 0) {
       result.startMs.push(startMs);
       result.openMs.push(openMs);
@@ -111,8 +133,10 @@ async function session(options: LanguageServerOptions, text: string, result: Lan
     for (const [index, edit] of plan.entries()) {
       const ms = await timeEdit(session, uri, current, edit);
       current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
-      if (index >= options.warmupEdits) result.edits.push({ kind: edit.kind, ms: ms.elapsed, findings: ms.findings });
-      if ((index + 1) % (EDITS_PER_CYCLE * 5) === 0) options.log(`  edits        ${index + 1}/${plan.length}, last ${ms.elapsed.toFixed(0)} ms`);
+      if (index >= options.warmupEdits)
+        result.edits.push({ kind: edit.kind, ms: ms.elapsed, findings: ms.findings });
+      if ((index + 1) % (EDITS_PER_CYCLE * 5) === 0)
+        options.log(`  edits        ${index + 1}/${plan.length}, last ${ms.elapsed.toFixed(0)} ms`);
     }
     const memory = processMemory(session.process.pid);
     result.rssKb = memory.rssKb;
@@ -123,12 +147,23 @@ async function session(options: LanguageServerOptions, text: string, result: Lan
 }
 
 /** Sends one edit and waits for the diagnostics published for the version it made. */
-async function timeEdit(session: LspSession, uri: string, text: string, edit: PlannedEdit): Promise<{ elapsed: number; findings: number }> {
+async function timeEdit(
+  session: LspSession,
+  uri: string,
+  text: string,
+  edit: PlannedEdit,
+): Promise<{ elapsed: number; findings: number }> {
   const seen = session.diagnosticsCount(uri);
   const range = { start: positionOf(text, edit.start), end: positionOf(text, edit.end) };
   const sent = performance.now();
   const version = await session.edit(uri, [{ range, text: edit.text }]);
-  const published = await session.diagnosticsMatching(uri, seen, `diagnostics for version ${version}`, (params) => params.version === version, EDIT_BUDGET_MS);
+  const published = await session.diagnosticsMatching(
+    uri,
+    seen,
+    `diagnostics for version ${version}`,
+    (params) => params.version === version,
+    EDIT_BUDGET_MS,
+  );
   const elapsed = performance.now() - sent;
   return { elapsed, findings: published.diagnostics.length };
 }
@@ -136,7 +171,11 @@ async function timeEdit(session: LspSession, uri: string, text: string, edit: Pl
 function positionOf(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  ) {
     line++;
     lineStart = index + 1;
   }
@@ -145,7 +184,10 @@ function positionOf(text: string, offset: number): { line: number; character: nu
 
 async function shutDown(session: LspSession): Promise<void> {
   try {
-    await Promise.race([session.shutdown(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await Promise.race([
+      session.shutdown(),
+      new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+    ]);
   } finally {
     session.kill();
   }
@@ -156,7 +198,8 @@ function processMemory(pid: number | undefined): { rssKb: number; peakRssKb: num
   if (pid === undefined) return { rssKb: 0, peakRssKb: 0 };
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    const field = (name: string): number =>
+      Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
     return { rssKb: field('VmRSS'), peakRssKb: field('VmHWM') };
   } catch {
     return { rssKb: 0, peakRssKb: 0 };

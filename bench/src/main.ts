@@ -27,7 +27,14 @@ const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--s
                language-server
   --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)`;
 
-const SCENARIO_KEYS: readonly ScenarioKey[] = ['loopguard-cold', 'loopguard-warm-changed', 'loopguard-warm-unchanged', 'eslint', 'tsc', 'oxlint'];
+const SCENARIO_KEYS: readonly ScenarioKey[] = [
+  'loopguard-cold',
+  'loopguard-warm-changed',
+  'loopguard-warm-unchanged',
+  'eslint',
+  'tsc',
+  'oxlint',
+];
 const LANGUAGE_SERVER = 'language-server';
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 
@@ -50,10 +57,14 @@ async function main(): Promise<number> {
   }
   const rounds = wholeNumber('--runs', values.runs);
   const seed = wholeNumber('--seed', values.seed);
-  if (values.files !== undefined && values.repo !== undefined) throw new UsageError('--files and --repo exclude each other');
+  if (values.files !== undefined && values.repo !== undefined)
+    throw new UsageError('--files and --repo exclude each other');
   const edits = wholeNumber('--edits', values.edits);
   const onlyKeys = values.only?.split(',').map((key) => key.trim());
-  const only = onlyKeys === undefined ? undefined : new Set(onlyKeys.filter((key) => key !== LANGUAGE_SERVER).map(scenarioKey));
+  const only =
+    onlyKeys === undefined
+      ? undefined
+      : new Set(onlyKeys.filter((key) => key !== LANGUAGE_SERVER).map(scenarioKey));
   const withLanguageServer = onlyKeys === undefined || onlyKeys.includes(LANGUAGE_SERVER);
 
   let target: Target;
@@ -68,7 +79,12 @@ async function main(): Promise<number> {
     const middle = files[Math.floor(files.length / 2)];
     if (!middle) throw new UsageError(`no JavaScript or TypeScript files in ${root}`);
     const tsconfig = path.join(root, 'tsconfig.json');
-    target = { root, tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined, changedFile: middle, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    target = {
+      root,
+      tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined,
+      changedFile: middle,
+      workDir: path.join(BENCH_DIR, '.work', path.basename(root)),
+    };
     editedFile = largestTypeScriptFile(files);
     project = `${root} (existing project; the "1 file changed" runs edit ${path.relative(root, middle)} and restore it)`;
     fileCount = files.length;
@@ -78,7 +94,12 @@ async function main(): Promise<number> {
     const root = path.join(BENCH_DIR, 'projects', `generated-${files}-seed-${seed}`);
     console.log(`Generating ${files} files into ${path.relative(REPO_ROOT, root)} …`);
     const generated = generateProject(root, files, seed);
-    target = { root, tsconfig: path.join(root, 'tsconfig.json'), changedFile: generated.changedFile, workDir: path.join(BENCH_DIR, '.work', path.basename(root)) };
+    target = {
+      root,
+      tsconfig: path.join(root, 'tsconfig.json'),
+      changedFile: generated.changedFile,
+      workDir: path.join(BENCH_DIR, '.work', path.basename(root)),
+    };
     editedFile = generated.largeFile;
     project = `generated (seed ${seed}; the "1 file changed" runs edit ${path.relative(root, generated.changedFile)}, a service in the middle of the import graph)`;
     fileCount = generated.files;
@@ -87,11 +108,15 @@ async function main(): Promise<number> {
 
   const loadBefore = os.loadavg();
   const scenarios = createScenarios(target, only);
-  console.log(`Running ${scenarios.length} tools, ${rounds} rounds after a warm-up, in ${target.root}`);
+  console.log(
+    `Running ${scenarios.length} tools, ${rounds} rounds after a warm-up, in ${target.root}`,
+  );
   const results = await runScenarios(scenarios, rounds, (line) => console.log(line));
   let languageServer: LanguageServerResult | undefined;
   if (withLanguageServer) {
-    console.log(`Language server on ${path.relative(target.root, editedFile)}: ${rounds} sessions after a warm-up, the last one making ${WARMUP_EDITS} + ${edits} edits`);
+    console.log(
+      `Language server on ${path.relative(target.root, editedFile)}: ${rounds} sessions after a warm-up, the last one making ${WARMUP_EDITS} + ${edits} edits`,
+    );
     languageServer = await measureLanguageServer({
       root: target.root,
       file: editedFile,
@@ -101,11 +126,21 @@ async function main(): Promise<number> {
       log: (line) => console.log(line),
     });
   }
-  const report = renderReport(results, languageServer, { project, files: fileCount, lines, rounds, loadBefore, loadAfter: os.loadavg() });
+  const report = renderReport(results, languageServer, {
+    project,
+    files: fileCount,
+    lines,
+    rounds,
+    loadBefore,
+    loadAfter: os.loadavg(),
+  });
   console.log(`\n${report}`);
   if (values.out !== '-') {
     const out = path.resolve(values.out);
-    fs.writeFileSync(out, `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; see [README.md](README.md) for what is measured and how.\n\n${report}`);
+    fs.writeFileSync(
+      out,
+      `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; see [README.md](README.md) for what is measured and how.\n\n${report}`,
+    );
     console.log(`Written to ${path.relative(process.cwd(), out)}`);
   }
   return results.some((result) => result.failure) || languageServer?.failure ? 1 : 0;
@@ -119,7 +154,10 @@ function largestTypeScriptFile(files: readonly string[]): string {
     const lines = fs.readFileSync(file, 'utf8').split('\n').length;
     if (!largest || lines > largest.lines) largest = { file, lines };
   }
-  if (!largest) throw new UsageError('no TypeScript file to open in the language server (leave it out with --only)');
+  if (!largest)
+    throw new UsageError(
+      'no TypeScript file to open in the language server (leave it out with --only)',
+    );
   return largest.file;
 }
 
@@ -127,7 +165,8 @@ class UsageError extends Error {}
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number above 0, not '${text}'`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`${flag} takes a whole number above 0, not '${text}'`);
   return value;
 }
 
@@ -142,7 +181,10 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
       process.exitCode = 2;
       return;

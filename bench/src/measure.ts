@@ -40,13 +40,23 @@ export async function measure(command: Command): Promise<CommandRun> {
     ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command.program, ...command.args]]
     : [command.program, [...command.args]];
   const started = process.hrtime.bigint();
-  const child = spawn(program, args, { cwd: command.cwd, env: command.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, args, {
+    cwd: command.cwd,
+    env: command.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   let sampledPeakKb = 0;
-  const sampler = hasProc && child.pid !== undefined ? setInterval(() => (sampledPeakKb = Math.max(sampledPeakKb, treeRssKb(child.pid!))), SAMPLE_EVERY_MS) : undefined;
+  const sampler =
+    hasProc && child.pid !== undefined
+      ? setInterval(
+          () => (sampledPeakKb = Math.max(sampledPeakKb, treeRssKb(child.pid!))),
+          SAMPLE_EVERY_MS,
+        )
+      : undefined;
   const status = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
@@ -58,9 +68,16 @@ export async function measure(command: Command): Promise<CommandRun> {
   if (hasGnuTime) {
     try {
       // The last line; GNU time writes "Command exited with non-zero status N" above it.
-      const [maxRss, user, system] = ((await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const [maxRss, user, system] = (
+        (await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? ''
+      )
+        .split(' ')
+        .map(Number);
       timedPeakKb = maxRss || 0;
-      cpuMs = user !== undefined && system !== undefined && !Number.isNaN(user + system) ? (user + system) * 1000 : undefined;
+      cpuMs =
+        user !== undefined && system !== undefined && !Number.isNaN(user + system)
+          ? (user + system) * 1000
+          : undefined;
       await rm(timeFile, { force: true });
     } catch {
       timedPeakKb = 0;

@@ -33,7 +33,9 @@ function summarize(result: ScenarioResult | undefined): Summary | undefined {
     minMs: Math.min(...walls),
     maxMs: Math.max(...walls),
     rssKb: median(result.runs.map((run) => run.peakRssKb)),
-    cpuMs: result.runs.every((run) => run.cpuMs !== undefined) ? median(result.runs.map((run) => run.cpuMs!)) : undefined,
+    cpuMs: result.runs.every((run) => run.cpuMs !== undefined)
+      ? median(result.runs.map((run) => run.cpuMs!))
+      : undefined,
   };
 }
 
@@ -44,7 +46,9 @@ const megabytes = (kb: number): string => (kb > 0 ? String(Math.round(kb / 1024)
 function ratio(value: Summary | undefined, base: Summary | undefined): string {
   if (!value || !base) return 'n/a';
   const wall = `${(value.wallMs / base.wallMs).toFixed(2)}×`;
-  return value.cpuMs !== undefined && base.cpuMs ? `${wall} (CPU ${(value.cpuMs / base.cpuMs).toFixed(2)}×)` : wall;
+  return value.cpuMs !== undefined && base.cpuMs
+    ? `${wall} (CPU ${(value.cpuMs / base.cpuMs).toFixed(2)}×)`
+    : wall;
 }
 
 export function renderReport(
@@ -69,9 +73,14 @@ export function renderReport(
 }
 
 /** The command-line table: every tool's times, findings per rule, and the targets. */
-function renderCommandLine(results: readonly ScenarioResult[], description: RunDescription): string[] {
+function renderCommandLine(
+  results: readonly ScenarioResult[],
+  description: RunDescription,
+): string[] {
   const byKey = new Map<ScenarioKey, ScenarioResult>(results.map((result) => [result.key, result]));
-  const summaries = new Map<ScenarioKey, Summary | undefined>(results.map((result) => [result.key, summarize(result)]));
+  const summaries = new Map<ScenarioKey, Summary | undefined>(
+    results.map((result) => [result.key, summarize(result)]),
+  );
   const eslint = summaries.get('eslint');
   const tsc = summaries.get('tsc');
   const oxlint = summaries.get('oxlint');
@@ -111,13 +120,17 @@ function renderCommandLine(results: readonly ScenarioResult[], description: RunD
   lines.push(target('`--cache`, nothing changed ≤ 0.1× cold', unchanged, cold, 0.1));
   if (cold && eslint) {
     const met = cold.rssKb <= eslint.rssKb;
-    lines.push(`- peak RSS of cold \`loopguard lint\` ≤ ESLint's: ${megabytes(cold.rssKb)} MB vs ${megabytes(eslint.rssKb)} MB, ${met ? 'met' : 'not met'}`);
+    lines.push(
+      `- peak RSS of cold \`loopguard lint\` ≤ ESLint's: ${megabytes(cold.rssKb)} MB vs ${megabytes(eslint.rssKb)} MB, ${met ? 'met' : 'not met'}`,
+    );
   }
   for (const key of ['loopguard-warm-changed', 'loopguard-warm-unchanged'] as const) {
     const warm = byKey.get(key);
     if (!warm || warm.failure || !coldFindings) continue;
     const same = warm.runs.at(-1)?.stdout === byKey.get('loopguard-cold')?.runs.at(-1)?.stdout;
-    lines.push(`- output of "${warm.label}" identical to the cold run's (\`--format json\`, byte for byte): ${same ? 'yes' : 'NO'}`);
+    lines.push(
+      `- output of "${warm.label}" identical to the cold run's (\`--format json\`, byte for byte): ${same ? 'yes' : 'NO'}`,
+    );
   }
   return lines;
 }
@@ -143,7 +156,9 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
   ];
   if (result.failure) return [...lines, `Failed: ${result.failure}`];
   const cliMs = median(result.cli.map((run) => run.wallMs));
-  const cliCpu = result.cli.every((run) => run.cpuMs !== undefined) ? median(result.cli.map((run) => run.cpuMs!)) : undefined;
+  const cliCpu = result.cli.every((run) => run.cpuMs !== undefined)
+    ? median(result.cli.map((run) => run.cpuMs!))
+    : undefined;
   const openMs = median(result.openMs);
   const editMs = result.edits.map((edit) => edit.ms);
   lines.push(
@@ -156,9 +171,12 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
   );
   for (const [kind, description] of EDIT_KINDS) {
     const ofKind = result.edits.filter((edit) => edit.kind === kind).map((edit) => edit.ms);
-    if (ofKind.length > 0) lines.push(`| … ${description} (${ofKind.length}) | ${latencies(ofKind)} |`);
+    if (ofKind.length > 0)
+      lines.push(`| … ${description} (${ofKind.length}) | ${latencies(ofKind)} |`);
   }
-  lines.push(`| server RSS after the edits (peak during the session) | ${megabytes(result.rssKb)} MB (${megabytes(result.peakRssKb)} MB) |`);
+  lines.push(
+    `| server RSS after the edits (peak during the session) | ${megabytes(result.rssKb)} MB (${megabytes(result.peakRssKb)} MB) |`,
+  );
   const p95 = percentile(editMs, 0.95);
   lines.push(
     '',
@@ -171,9 +189,17 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
   return lines;
 }
 
-function target(name: string, value: Summary | undefined, base: Summary | undefined, limit: number): string {
+function target(
+  name: string,
+  value: Summary | undefined,
+  base: Summary | undefined,
+  limit: number,
+): string {
   if (!value || !base) return `- ${name}: not measured`;
   const measured = value.wallMs / base.wallMs;
-  const cpu = value.cpuMs !== undefined && base.cpuMs ? ` (CPU time: ${(value.cpuMs / base.cpuMs).toFixed(2)}×)` : '';
+  const cpu =
+    value.cpuMs !== undefined && base.cpuMs
+      ? ` (CPU time: ${(value.cpuMs / base.cpuMs).toFixed(2)}×)`
+      : '';
   return `- ${name}: ${measured.toFixed(2)}× wall time${cpu}, ${measured <= limit ? 'met' : 'not met'}`;
 }

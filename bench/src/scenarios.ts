@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import { type CommandRun, measure } from './measure';
 import { eslint, type Findings, loopguard, oxlint, type Tool, tsc } from './tools';
 
-export type ScenarioKey = 'loopguard-cold' | 'loopguard-warm-changed' | 'loopguard-warm-unchanged' | 'eslint' | 'tsc' | 'oxlint';
+export type ScenarioKey =
+  | 'loopguard-cold'
+  | 'loopguard-warm-changed'
+  | 'loopguard-warm-unchanged'
+  | 'eslint'
+  | 'tsc'
+  | 'oxlint';
 
 export interface Scenario {
   key: ScenarioKey;
@@ -36,7 +42,10 @@ export interface Target {
   workDir: string;
 }
 
-export function createScenarios(target: Target, only: ReadonlySet<ScenarioKey> | undefined): Scenario[] {
+export function createScenarios(
+  target: Target,
+  only: ReadonlySet<ScenarioKey> | undefined,
+): Scenario[] {
   const { root, workDir, changedFile } = target;
   fs.mkdirSync(workDir, { recursive: true });
   const original = fs.readFileSync(changedFile, 'utf8');
@@ -44,20 +53,25 @@ export function createScenarios(target: Target, only: ReadonlySet<ScenarioKey> |
     { key: 'loopguard-cold', tool: loopguard(root, 'loopguard lint (cold)') },
     {
       key: 'loopguard-warm-changed',
-      tool: loopguard(root, 'loopguard lint --cache, 1 file changed', { cache: { location: path.join(workDir, 'cache-changed.json') } }),
+      tool: loopguard(root, 'loopguard lint --cache, 1 file changed', {
+        cache: { location: path.join(workDir, 'cache-changed.json') },
+      }),
       // A different comment each round, so that every run sees one file differ from what the cache holds.
       before: (round) => fs.writeFileSync(changedFile, `${original}// benchmark edit ${round}\n`),
       after: () => fs.writeFileSync(changedFile, original),
     },
     {
       key: 'loopguard-warm-unchanged',
-      tool: loopguard(root, 'loopguard lint --cache, nothing changed', { cache: { location: path.join(workDir, 'cache-unchanged.json') } }),
+      tool: loopguard(root, 'loopguard lint --cache, nothing changed', {
+        cache: { location: path.join(workDir, 'cache-unchanged.json') },
+      }),
     },
     { key: 'eslint', tool: eslint(root, workDir) },
     ...(target.tsconfig ? [{ key: 'tsc' as const, tool: tsc(root, target.tsconfig) }] : []),
     { key: 'oxlint', tool: oxlint(root, workDir) },
   ];
-  for (const file of ['cache-changed.json', 'cache-unchanged.json']) fs.rmSync(path.join(workDir, file), { force: true });
+  for (const file of ['cache-changed.json', 'cache-unchanged.json'])
+    fs.rmSync(path.join(workDir, file), { force: true });
   return only ? scenarios.filter((scenario) => only.has(scenario.key)) : scenarios;
 }
 
@@ -68,7 +82,10 @@ export async function runScenarios(
   log: (line: string) => void,
 ): Promise<ScenarioResult[]> {
   const results = new Map<ScenarioKey, ScenarioResult>(
-    scenarios.map((scenario) => [scenario.key, { key: scenario.key, label: scenario.tool.label, runs: [], findings: new Map() }]),
+    scenarios.map((scenario) => [
+      scenario.key,
+      { key: scenario.key, label: scenario.tool.label, runs: [], findings: new Map() },
+    ]),
   );
   for (let round = 0; round <= rounds; round++) {
     for (const scenario of scenarios) {
@@ -83,7 +100,9 @@ export async function runScenarios(
       }
       const label = round === 0 ? 'warm-up' : `round ${round}/${rounds}`;
       const cpu = run.cpuMs === undefined ? '' : `, CPU ${(run.cpuMs / 1000).toFixed(2)} s`;
-      log(`  ${label.padEnd(12)} ${scenario.tool.label.padEnd(42)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s${cpu}, ${Math.round(run.peakRssKb / 1024)} MB`);
+      log(
+        `  ${label.padEnd(12)} ${scenario.tool.label.padEnd(42)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s${cpu}, ${Math.round(run.peakRssKb / 1024)} MB`,
+      );
       if (!scenario.tool.okStatus.includes(run.status ?? -1)) {
         result.failure = `exited with ${run.status}: ${firstLines(run.stderr || run.stdout)}`;
         continue;

@@ -40,7 +40,14 @@ const OXLINT_RULES = {
 };
 
 const TS_FILES = '**/*.{ts,tsx,mts,cts}';
-const IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/*.d.ts'];
+const IGNORED = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/*.d.ts',
+];
 
 export interface LoopguardOptions {
   cache?: { location: string };
@@ -54,7 +61,14 @@ export function loopguard(root: string, label: string, options: LoopguardOptions
     label,
     command: {
       program: process.execPath,
-      args: [path.join(REPO_ROOT, 'server/bin/loopguard.js'), 'lint', '--format', 'json', ...cacheArgs, ...(options.paths ?? ['.'])],
+      args: [
+        path.join(REPO_ROOT, 'server/bin/loopguard.js'),
+        'lint',
+        '--format',
+        'json',
+        ...cacheArgs,
+        ...(options.paths ?? ['.']),
+      ],
       cwd: root,
     },
     okStatus: [0, 1],
@@ -64,7 +78,8 @@ export function loopguard(root: string, label: string, options: LoopguardOptions
 
 export function eslint(root: string, workDir: string): Tool {
   const configPath = path.join(workDir, 'eslint.config.mjs');
-  const importOf = (specifier: string): string => JSON.stringify(pathToFileURL(require.resolve(specifier, { paths: [REPO_ROOT] })).href);
+  const importOf = (specifier: string): string =>
+    JSON.stringify(pathToFileURL(require.resolve(specifier, { paths: [REPO_ROOT] })).href);
   fs.writeFileSync(
     configPath,
     [
@@ -88,7 +103,14 @@ export function eslint(root: string, workDir: string): Tool {
     label: 'ESLint + typescript-eslint',
     command: {
       program: process.execPath,
-      args: [path.join(NODE_MODULES, 'eslint/bin/eslint.js'), '--config', configPath, '--format', 'json', '.'],
+      args: [
+        path.join(NODE_MODULES, 'eslint/bin/eslint.js'),
+        '--config',
+        configPath,
+        '--format',
+        'json',
+        '.',
+      ],
       cwd: root,
     },
     okStatus: [0, 1],
@@ -99,7 +121,18 @@ export function eslint(root: string, workDir: string): Tool {
 export function tsc(root: string, tsconfig: string): Tool {
   return {
     label: 'tsc --noEmit',
-    command: { program: process.execPath, args: [path.join(NODE_MODULES, 'typescript/bin/tsc'), '--noEmit', '--pretty', 'false', '-p', tsconfig], cwd: root },
+    command: {
+      program: process.execPath,
+      args: [
+        path.join(NODE_MODULES, 'typescript/bin/tsc'),
+        '--noEmit',
+        '--pretty',
+        'false',
+        '-p',
+        tsconfig,
+      ],
+      cwd: root,
+    },
     okStatus: [0, 1, 2],
     findings: (stdout) => {
       const errors = stdout.split('\n').filter((line) => /\berror TS\d+:/.test(line)).length;
@@ -110,7 +143,12 @@ export function tsc(root: string, tsconfig: string): Tool {
 
 export function oxlint(root: string, workDir: string): Tool {
   const configPath = path.join(workDir, 'oxlintrc.json');
-  const config = { plugins: ['typescript', 'node', 'eslint'], categories: { correctness: 'off' }, ignorePatterns: IGNORED, rules: OXLINT_RULES };
+  const config = {
+    plugins: ['typescript', 'node', 'eslint'],
+    categories: { correctness: 'off' },
+    ignorePatterns: IGNORED,
+    rules: OXLINT_RULES,
+  };
   fs.writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   return {
     label: 'oxlint --type-aware',
@@ -130,7 +168,9 @@ export function oxlint(root: string, workDir: string): Tool {
 
 function eslintJsonFindings(stdout: string): Findings {
   const results = JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string | null }> }>;
-  return countBy(results.flatMap((result) => result.messages.map((message) => message.ruleId ?? 'parse errors')));
+  return countBy(
+    results.flatMap((result) => result.messages.map((message) => message.ruleId ?? 'parse errors')),
+  );
 }
 
 function countBy(keys: readonly string[]): Findings {

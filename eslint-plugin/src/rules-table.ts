@@ -9,7 +9,10 @@ export const RULES_TABLE_END = '<!-- rules-table:end -->';
 export function renderRulesTable(): string {
   const rows = Object.entries(rules).map(([id, rule]) => {
     const { docs, fixable, hasSuggestions } = rule.meta;
-    const fixes = [fixable ? 'autofix' : undefined, hasSuggestions ? 'suggestions' : undefined].filter(Boolean).join(' + ') || '—';
+    const fixes =
+      [fixable ? 'autofix' : undefined, hasSuggestions ? 'suggestions' : undefined]
+        .filter(Boolean)
+        .join(' + ') || '—';
     return `| [\`${id}\`](eslint-plugin/docs/rules/${id}.md) | ${docs?.description ?? ''} | ${severity(docs?.recommended)} | ${severity(docs?.strict)} | ${fixes} |`;
   });
   return [
@@ -24,7 +27,12 @@ export function renderRulesTable(): string {
 function severity(entry: ConfigEntry | undefined): string {
   if (entry === undefined) return 'off';
   const level = typeof entry === 'string' ? entry : entry[0];
-  const options = typeof entry === 'string' ? '' : ` (${Object.entries(entry[1]).map(([key, value]) => `\`${key}: ${JSON.stringify(value)}\``).join(', ')})`;
+  const options =
+    typeof entry === 'string'
+      ? ''
+      : ` (${Object.entries(entry[1])
+          .map(([key, value]) => `\`${key}: ${JSON.stringify(value)}\``)
+          .join(', ')})`;
   return `${level}${options}`;
 }
 

@@ -59,7 +59,8 @@ await esbuild.build({
 function copyPackage(name, resolveFrom, entries) {
   const from = path.dirname(resolveFrom.resolve(`${name}/package.json`));
   const to = path.join(DIST, 'node_modules', name);
-  for (const entry of entries) fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
+  for (const entry of entries)
+    fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
   return from;
 }
 
@@ -70,10 +71,15 @@ copyPackage('typescript', fromServer, [
   'ThirdPartyNoticeText.txt',
   'lib/typescript.js',
   'lib/tsserverlibrary.js',
-  ...fs.readdirSync(typescriptLib).filter((file) => /^lib\..*\.d\.ts$/.test(file)).map((file) => `lib/${file}`),
+  ...fs
+    .readdirSync(typescriptLib)
+    .filter((file) => /^lib\..*\.d\.ts$/.test(file))
+    .map((file) => `lib/${file}`),
 ]);
 const nodeTypes = copyPackage('@types/node', fromServer, ['.']);
 copyPackage('undici-types', createRequire(path.join(nodeTypes, 'package.json')), ['.']);
 
 const size = (file) => `${(fs.statSync(path.join(DIST, file)).size / 1024 / 1024).toFixed(1)} MB`;
-console.log(`bundled: extension.js ${size('extension.js')}, server.js ${size('server.js')}, worker/lint-worker.js ${size('worker/lint-worker.js')}`);
+console.log(
+  `bundled: extension.js ${size('extension.js')}, server.js ${size('server.js')}, worker/lint-worker.js ${size('worker/lint-worker.js')}`,
+);

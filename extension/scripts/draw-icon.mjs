@@ -73,7 +73,11 @@ function colourAt(x, y) {
   if (roundedSquare(x, y, 0.94, 0.22) > 0) return undefined;
   if (capsule(x, y, bar[0], bar[1], 0.055) < 0) return ACCENT;
   // The arrowhead points clockwise (an SDF triangle wants its corners counter-clockwise on screen).
-  if (openRing(x, y, RADIUS, 0.1, GAP_FROM, GAP_TO) < 0 || triangle(x, y, arrow[0], arrow[2], arrow[1]) < 0) return LOOP;
+  if (
+    openRing(x, y, RADIUS, 0.1, GAP_FROM, GAP_TO) < 0 ||
+    triangle(x, y, arrow[0], arrow[2], arrow[1]) < 0
+  )
+    return LOOP;
   return BACKGROUND;
 }
 
@@ -94,7 +98,8 @@ for (let py = 0; py < SIZE; py++) {
     }
     const count = SAMPLES * SAMPLES;
     const covered = sum[3] / 255;
-    for (let channel = 0; channel < 3; channel++) row[1 + px * 4 + channel] = covered ? Math.round(sum[channel] / covered) : 0;
+    for (let channel = 0; channel < 3; channel++)
+      row[1 + px * 4 + channel] = covered ? Math.round(sum[channel] / covered) : 0;
     row[1 + px * 4 + 3] = Math.round(sum[3] / count);
   }
   rows.push(row);

@@ -2,9 +2,19 @@
 // VS Code. The server does the linting, the fixes and reads the settings; the extension adds the commands, the
 // language status item, and Workspace Trust (an untrusted workspace is linted with the built-in config only).
 import * as vscode from 'vscode';
-import { LanguageClient, NotificationType, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  NotificationType,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
 
-import { type InitializationOptions, SLOW_LINT_METHOD, type SlowLintParams } from 'loopguard/dist/language-server/protocol';
+import {
+  type InitializationOptions,
+  SLOW_LINT_METHOD,
+  type SlowLintParams,
+} from 'loopguard/dist/language-server/protocol';
 
 import { fixAllInActiveEditor } from './fix-all';
 import { COMMANDS, LANGUAGES } from './manifest';
@@ -30,14 +40,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     'Loopguard',
     {
       run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      debug: {
+        module: serverModule,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6019'] },
+      },
     },
     {
       documentSelector: selector,
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // Read again at each start, so a restart after the workspace is trusted tells the server.
-      initializationOptions: (): InitializationOptions => ({ untrustedWorkspace: !vscode.workspace.isTrusted }),
+      initializationOptions: (): InitializationOptions => ({
+        untrustedWorkspace: !vscode.workspace.isTrusted,
+      }),
       middleware: {
         didOpen: (document, next) => {
           status.textSent(document.uri.toString());
@@ -67,7 +83,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const warnedOverBudget = new Set<string>();
   context.subscriptions.push(
     languageClient.onDidChangeState(({ newState }) => {
-      status.setState(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped');
+      status.setState(
+        newState === State.Running
+          ? 'running'
+          : newState === State.Starting
+            ? 'starting'
+            : 'stopped',
+      );
       if (newState === State.Running) apiState.serverStarted();
     }),
     languageClient.onNotification(SlowLintNotification, (params) => {
@@ -77,7 +99,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void warnOverBudget(params);
       }
     }),
-    vscode.commands.registerCommand(COMMANDS.fixAll.command, () => fixAllInActiveEditor(languageClient)),
+    vscode.commands.registerCommand(COMMANDS.fixAll.command, () =>
+      fixAllInActiveEditor(languageClient),
+    ),
     vscode.commands.registerCommand(COMMANDS.restartServer.command, async () => {
       output.info('Restarting the server.');
       await languageClient.restart();
@@ -85,13 +109,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput.command, () => output.show(true)),
     // The server loads workspace code (eslint.config.*, plugins) only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      output.info('The workspace is now trusted: restarting the server to use the workspace ESLint config.');
+      output.info(
+        'The workspace is now trusted: restarting the server to use the workspace ESLint config.',
+      );
       await languageClient.restart();
     }),
   );
 
   if (!vscode.workspace.isTrusted) {
-    output.info('Restricted mode: linting with the built-in recommended config; no eslint.config.* or plugin is loaded from the workspace.');
+    output.info(
+      'Restricted mode: linting with the built-in recommended config; no eslint.config.* or plugin is loaded from the workspace.',
+    );
   }
   await languageClient.start();
 }
@@ -108,6 +136,10 @@ async function warnOverBudget(params: SlowLintParams): Promise<void> {
     'Change the budget',
     'Show output',
   );
-  if (choice === 'Change the budget') await vscode.commands.executeCommand('workbench.action.openSettings', 'loopguard.lintTimeBudgetMs');
+  if (choice === 'Change the budget')
+    await vscode.commands.executeCommand(
+      'workbench.action.openSettings',
+      'loopguard.lintTimeBudgetMs',
+    );
   if (choice === 'Show output') await vscode.commands.executeCommand(COMMANDS.showOutput.command);
 }

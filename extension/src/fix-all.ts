@@ -11,16 +11,23 @@ import { LANGUAGES } from './manifest';
 export async function fixAllInActiveEditor(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !(LANGUAGES as readonly string[]).includes(editor.document.languageId)) {
-    void vscode.window.showInformationMessage('Loopguard: open a JavaScript or TypeScript file to fix its problems.');
+    void vscode.window.showInformationMessage(
+      'Loopguard: open a JavaScript or TypeScript file to fix its problems.',
+    );
     return;
   }
   if (!client.isRunning()) {
-    void vscode.window.showWarningMessage('Loopguard: the server is not running; restart it with "Loopguard: Restart server".');
+    void vscode.window.showWarningMessage(
+      'Loopguard: the server is not running; restart it with "Loopguard: Restart server".',
+    );
     return;
   }
   const document = editor.document;
   const version = document.version;
-  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  const whole = new vscode.Range(
+    new vscode.Position(0, 0),
+    document.lineAt(document.lineCount - 1).range.end,
+  );
   const actions = await client.sendRequest(CodeActionRequest.type, {
     textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
     range: client.code2ProtocolConverter.asRange(whole),
@@ -33,9 +40,14 @@ export async function fixAllInActiveEditor(client: LanguageClient): Promise<void
   }
   // The edit was computed for this version; typing meanwhile would put it in the wrong places.
   if (document.version !== version) {
-    void vscode.window.showWarningMessage('Loopguard: the file changed while its fixes were computed; run the command again.');
+    void vscode.window.showWarningMessage(
+      'Loopguard: the file changed while its fixes were computed; run the command again.',
+    );
     return;
   }
-  const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(fixAll.edit));
-  if (!applied) void vscode.window.showWarningMessage('Loopguard: VS Code did not apply the fixes.');
+  const applied = await vscode.workspace.applyEdit(
+    await client.protocol2CodeConverter.asWorkspaceEdit(fixAll.edit),
+  );
+  if (!applied)
+    void vscode.window.showWarningMessage('Loopguard: VS Code did not apply the fixes.');
 }

@@ -44,7 +44,10 @@ export class LoopguardStatus implements vscode.Disposable {
   ) {
     this.item = vscode.languages.createLanguageStatusItem('loopguard.status', selector);
     this.item.name = 'Loopguard';
-    this.disposables.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => this.render()));
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+    );
     this.render();
   }
 
@@ -63,7 +66,10 @@ export class LoopguardStatus implements vscode.Disposable {
     const sentAt = this.sent.get(uri);
     this.sent.delete(uri);
     // A re-lint nobody typed for (settings, an imported file) keeps the latency of the last edit.
-    const latencyMs = sentAt === undefined ? this.lints.get(uri)?.latencyMs : Math.round(performance.now() - sentAt);
+    const latencyMs =
+      sentAt === undefined
+        ? this.lints.get(uri)?.latencyMs
+        : Math.round(performance.now() - sentAt);
     this.lints.set(uri, { at: new Date(), latencyMs });
     // The server publishes before it reports a slow lint, so a fresh result clears the old warning first.
     this.slow.delete(uri);
@@ -118,12 +124,18 @@ export class LoopguardStatus implements vscode.Disposable {
     const slow = uri === undefined ? undefined : this.slow.get(uri);
     if (slow) {
       const seconds = (slow.durationMs / 1000).toFixed(1);
-      item.text = slow.abandoned ? 'Loopguard: lint over budget' : `Loopguard: slow lint (${seconds} s)`;
+      item.text = slow.abandoned
+        ? 'Loopguard: lint over budget'
+        : `Loopguard: slow lint (${seconds} s)`;
       item.detail = slow.abandoned
         ? `Stopped after ${seconds} s (loopguard.lintTimeBudgetMs is ${slow.budgetMs}); no findings shown`
         : `The last lint of this file took ${seconds} s`;
       item.severity = vscode.LanguageStatusSeverity.Warning;
-      item.command = { command: 'workbench.action.openSettings', title: 'Time budget', arguments: ['loopguard.lintTimeBudgetMs'] };
+      item.command = {
+        command: 'workbench.action.openSettings',
+        title: 'Time budget',
+        arguments: ['loopguard.lintTimeBudgetMs'],
+      };
       return;
     }
     const lint = uri === undefined ? undefined : this.lints.get(uri);
@@ -134,6 +146,9 @@ export class LoopguardStatus implements vscode.Disposable {
       return;
     }
     const at = lint.at.toLocaleTimeString();
-    item.detail = lint.latencyMs === undefined ? `Linted at ${at}` : `Linted at ${at}; findings ${lint.latencyMs} ms after the last edit`;
+    item.detail =
+      lint.latencyMs === undefined
+        ? `Linted at ${at}`
+        : `Linted at ${at}; findings ${lint.latencyMs} ms after the last edit`;
   }
 }

@@ -31,7 +31,9 @@ export class ApiStateWriter implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor() {
-    this.subscription = this.file ? vscode.languages.onDidChangeDiagnostics(() => this.write()) : new vscode.Disposable(() => undefined);
+    this.subscription = this.file
+      ? vscode.languages.onDidChangeDiagnostics(() => this.write())
+      : new vscode.Disposable(() => undefined);
   }
 
   statusChanged(status: StatusSnapshot): void {

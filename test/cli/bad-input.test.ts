@@ -23,13 +23,24 @@ describe('loopguard lint on bad input', function () {
   it('gives each bad file and broken tsconfig its own message, lints everything else, and exits 2', () => {
     const files: Record<string, string> = { 'corpus/tsconfig.json': TSCONFIG };
     for (const broken of BROKEN_TSCONFIGS) {
-      for (const [name, text] of Object.entries(broken.files)) files[`${broken.folder}/${name}`] = text;
+      for (const [name, text] of Object.entries(broken.files))
+        files[`${broken.folder}/${name}`] = text;
       files[`${broken.folder}/a.ts`] = BROKEN_PROJECT_FILE;
     }
     const root = createTempProject(files);
     for (const bad of BAD_FILES) fs.writeFileSync(path.join(root, 'corpus', bad.name), bad.content);
 
-    const run = runCli(['lint', '--format', 'json', 'corpus', ...BROKEN_TSCONFIGS.map((broken) => broken.folder), 'no/such/path'], root);
+    const run = runCli(
+      [
+        'lint',
+        '--format',
+        'json',
+        'corpus',
+        ...BROKEN_TSCONFIGS.map((broken) => broken.folder),
+        'no/such/path',
+      ],
+      root,
+    );
     assert.equal(run.status, 2, run.stderr);
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
     const byName = new Map(results.map((result) => [path.basename(result.filePath), result]));
@@ -58,19 +69,32 @@ describe('loopguard lint on bad input', function () {
   });
 
   it('reports a file it may not read, and lints the others', async () => {
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': BAD_FILES[0]!.content as string, 'secret.ts': 'export const secret = 1;\n' });
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': BAD_FILES[0]!.content as string,
+      'secret.ts': 'export const secret = 1;\n',
+    });
     fs.chmodSync(path.join(root, 'secret.ts'), 0o000);
     // Root reads any file, so the run is made by an unprivileged user when the tests run as root (as CI does).
     const asRoot = process.getuid?.() === 0;
     if (asRoot) fs.chmodSync(root, 0o755);
-    const finished = await startCli(['lint', '--format', 'json'], root, asRoot ? { uid: 65534, gid: 65534 } : {}).done;
+    const finished = await startCli(
+      ['lint', '--format', 'json'],
+      root,
+      asRoot ? { uid: 65534, gid: 65534 } : {},
+    ).done;
     assert.equal(finished.status, 1, finished.stderr);
     const results = JSON.parse(finished.stdout) as ESLint.LintResult[];
     assert.deepEqual(
       results.map((result) => [path.basename(result.filePath), messagesOf(result)]),
       [
         ['a.ts', ['loopguard/no-floating-promises']],
-        ['secret.ts', [`Could not read the file: EACCES: permission denied, open '${path.join(root, 'secret.ts')}'`]],
+        [
+          'secret.ts',
+          [
+            `Could not read the file: EACCES: permission denied, open '${path.join(root, 'secret.ts')}'`,
+          ],
+        ],
       ],
     );
   });

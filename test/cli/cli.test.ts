@@ -9,15 +9,26 @@ import { ESLint } from 'eslint';
 import { fixtureConfig } from '../support/fixture-config';
 import { REPO_ROOT } from '../support/paths';
 import { type CliRun, runCli } from '../support/run-cli';
-import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
+import {
+  createTempProject,
+  removeTempProjects,
+  TSCONFIG,
+  TSCONFIG_WITH_NODE,
+} from '../support/temp-project';
 
-const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
-const CLEAN = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+const FLOATING =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
+const CLEAN =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
 
 function messagesOf(run: CliRun): Array<[string, string | null, number]> {
   const results = JSON.parse(run.stdout) as ESLint.LintResult[];
   return results.flatMap((result) =>
-    result.messages.map((message): [string, string | null, number] => [path.basename(result.filePath), message.ruleId, message.line]),
+    result.messages.map((message): [string, string | null, number] => [
+      path.basename(result.filePath),
+      message.ruleId,
+      message.line,
+    ]),
   );
 }
 
@@ -36,7 +47,10 @@ describe('loopguard lint (the CLI binary)', function () {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'src/a.ts': FLOATING });
     const run = runCli(['lint'], root);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /src\/a\.ts\n\s+3:3\s+error\s+This promise is not awaited.*loopguard\/no-floating-promises/);
+    assert.match(
+      run.stdout,
+      /src\/a\.ts\n\s+3:3\s+error\s+This promise is not awaited.*loopguard\/no-floating-promises/,
+    );
     assert.match(run.stdout, /1 problem \(1 error, 0 warnings\)/);
   });
 
@@ -69,16 +83,27 @@ describe('loopguard lint (the CLI binary)', function () {
   });
 
   it('--fix applies autofixes only, writes the file, and a second run changes nothing', () => {
-    const source = 'var n = 1;\ndeclare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n  return n;\n}\n';
+    const source =
+      'var n = 1;\ndeclare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n  return n;\n}\n';
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
-      'eslint.config.mjs': fixtureConfig({ 'fixtures/prefer-let': 'error', 'loopguard/no-floating-promises': 'error' }),
+      'eslint.config.mjs': fixtureConfig({
+        'fixtures/prefer-let': 'error',
+        'loopguard/no-floating-promises': 'error',
+      }),
       'a.ts': source,
     });
-    const run = runCli(['lint', '--fix', '--config', 'eslint.config.mjs', '--format', 'json'], root);
+    const run = runCli(
+      ['lint', '--fix', '--config', 'eslint.config.mjs', '--format', 'json'],
+      root,
+    );
     assert.equal(run.status, 1, run.stderr);
     const fixed = fs.readFileSync(path.join(root, 'a.ts'), 'utf8');
-    assert.equal(fixed, source.replace('var n', 'let n'), 'the autofix is applied, the suggestion is not');
+    assert.equal(
+      fixed,
+      source.replace('var n', 'let n'),
+      'the autofix is applied, the suggestion is not',
+    );
     assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 4]]);
     const again = runCli(['lint', '--fix', '--config', 'eslint.config.mjs'], root);
     assert.equal(again.status, 1);
@@ -88,11 +113,13 @@ describe('loopguard lint (the CLI binary)', function () {
   it("--fix-unsafe applies each finding's preferred suggestion, and a second run changes nothing", () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
-      'a.ts': 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  const task = save();\n  console.log(1);\n}\n',
+      'a.ts':
+        'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  const task = save();\n  console.log(1);\n}\n',
     });
     const run = runCli(['lint', '--fix-unsafe'], root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    const expected = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n  await save();\n  console.log(1);\n}\n';
+    const expected =
+      'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n  await save();\n  console.log(1);\n}\n';
     assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), expected);
     const again = runCli(['lint', '--fix-unsafe'], root);
     assert.equal(again.status, 0);
@@ -148,11 +175,20 @@ describe('loopguard lint (the CLI binary)', function () {
         ['loopguard/no-unbounded-concurrency', 29, 1],
       ],
     );
-    assert.match(catalog.messages[0]!.message, /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/);
+    assert.match(
+      catalog.messages[0]!.message,
+      /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/,
+    );
     // The guides' headline: three requests awaited one after another, and a loop awaiting one request per turn.
     const account = results.find((result) => path.basename(result.filePath) === 'account.ts');
     assert.deepEqual(
-      account?.messages.map((message) => [message.ruleId, message.messageId, message.line, message.column, message.severity]),
+      account?.messages.map((message) => [
+        message.ruleId,
+        message.messageId,
+        message.line,
+        message.column,
+        message.severity,
+      ]),
       [
         ['loopguard/prefer-concurrent-awaits', 'sequentialAwaits', 28, 16, 1],
         ['loopguard/prefer-concurrent-awaits', 'awaitInLoop', 37, 3, 1],
@@ -160,7 +196,9 @@ describe('loopguard lint (the CLI binary)', function () {
     );
     assert.match(account.messages[0]!.message, /^These 3 awaits run one after another/);
     assert.deepEqual(
-      account.messages.map((message) => message.suggestions?.map((suggestion) => suggestion.messageId)),
+      account.messages.map((message) =>
+        message.suggestions?.map((suggestion) => suggestion.messageId),
+      ),
       [['awaitTogether'], ['useHelper']],
     );
   });
@@ -169,11 +207,18 @@ describe('loopguard lint (the CLI binary)', function () {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': `\uFEFF${FLOATING}` });
     const run = runCli(['lint', '--fix-unsafe'], root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.equal(fs.readFileSync(path.join(root, 'a.ts'), 'utf8'), `\uFEFF${FLOATING.replace('  save();', '  await save();')}`);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'a.ts'), 'utf8'),
+      `\uFEFF${FLOATING.replace('  save();', '  await save();')}`,
+    );
   });
 
   it("--format json prints exactly what ESLint's --format json prints for the same file and rules", async () => {
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': FLOATING, 'b.ts': 'const broken = ;\n' });
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': FLOATING,
+      'b.ts': 'const broken = ;\n',
+    });
     const ours = runCli(['lint', '--format', 'json'], root);
     assert.equal(ours.status, 1, ours.stderr);
     const eslint = new ESLint({
@@ -186,7 +231,10 @@ describe('loopguard lint (the CLI binary)', function () {
             parser: await import('@typescript-eslint/parser'),
             parserOptions: { project: './tsconfig.json', tsconfigRootDir: root },
           },
-          plugins: { loopguard: (await import('eslint-plugin-loopguard')).default as unknown as ESLint.Plugin },
+          plugins: {
+            loopguard: (await import('eslint-plugin-loopguard'))
+              .default as unknown as ESLint.Plugin,
+          },
           rules: { 'loopguard/no-floating-promises': 'error' },
         },
       ],
@@ -205,15 +253,31 @@ describe('loopguard lint (the CLI binary)', function () {
       version: string;
       $schema: string;
       runs: Array<{
-        tool: { driver: { name: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string } }> } };
-        results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+        tool: {
+          driver: {
+            name: string;
+            rules: Array<{ id: string; helpUri: string; shortDescription: { text: string } }>;
+          };
+        };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{
+            physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+          }>;
+        }>;
       }>;
     };
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema, /sarif-2\.1\.0/);
     const [sarifRun] = log.runs;
     assert.equal(sarifRun!.tool.driver.name, 'Loopguard');
-    assert.deepEqual(sarifRun!.tool.driver.rules.map((rule) => rule.id), ['loopguard/no-floating-promises']);
+    assert.deepEqual(
+      sarifRun!.tool.driver.rules.map((rule) => rule.id),
+      ['loopguard/no-floating-promises'],
+    );
     assert.match(sarifRun!.tool.driver.rules[0]!.helpUri, /docs\/rules\/no-floating-promises\.md$/);
     assert.equal(sarifRun!.results.length, 1);
     const [result] = sarifRun!.results;
@@ -221,30 +285,57 @@ describe('loopguard lint (the CLI binary)', function () {
     assert.equal(result!.ruleIndex, 0);
     assert.equal(result!.level, 'error');
     assert.deepEqual(result!.locations[0]!.physicalLocation.artifactLocation.uri, 'src/a.ts');
-    assert.deepEqual(result!.locations[0]!.physicalLocation.region, { startLine: 3, startColumn: 3, endLine: 3, endColumn: 9 });
+    assert.deepEqual(result!.locations[0]!.physicalLocation.region, {
+      startLine: 3,
+      startColumn: 3,
+      endLine: 3,
+      endColumn: 9,
+    });
   });
 
   it('--format sarif lists the chain of a finding through a helper as relatedLocations', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'src/config.ts': "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
-      'src/server.ts': "import { loadConfig } from './config.js';\n\nexport async function start() {\n  const config = loadConfig();\n  return config;\n}\n",
+      'src/config.ts':
+        "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
+      'src/server.ts':
+        "import { loadConfig } from './config.js';\n\nexport async function start() {\n  const config = loadConfig();\n  return config;\n}\n",
     });
     const run = runCli(['lint', '--format', 'sarif'], root);
     assert.equal(run.status, 1, run.stderr);
-    const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: unknown[]; relatedLocations?: unknown[] }> }> };
+    const log = JSON.parse(run.stdout) as {
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          message: { text: string };
+          locations: unknown[];
+          relatedLocations?: unknown[];
+        }>;
+      }>;
+    };
     const [result, ...others] = log.runs[0]!.results;
     assert.deepEqual(others, []);
     assert.equal(result!.ruleId, 'loopguard/no-blocking-in-async');
-    assert.match(result!.message.text, /^'loadConfig' blocks the event loop inside async code: it calls 'readFileSync' \(config\.ts:4\)\./);
+    assert.match(
+      result!.message.text,
+      /^'loadConfig' blocks the event loop inside async code: it calls 'readFileSync' \(config\.ts:4\)\./,
+    );
     assert.deepEqual(result!.locations, [
-      { physicalLocation: { artifactLocation: { uri: 'src/server.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 18, endLine: 4, endColumn: 28 } } },
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'src/server.ts', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 4, startColumn: 18, endLine: 4, endColumn: 28 },
+        },
+      },
     ]);
     assert.deepEqual(result!.relatedLocations, [
       {
         id: 0,
         message: { text: "'loadConfig' calls 'readFileSync' here, which blocks the event loop" },
-        physicalLocation: { artifactLocation: { uri: 'src/config.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 10, endLine: 4, endColumn: 22 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'src/config.ts', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 4, startColumn: 10, endLine: 4, endColumn: 22 },
+        },
       },
     ]);
   });
@@ -252,7 +343,8 @@ describe('loopguard lint (the CLI binary)', function () {
   it('gives a plain JavaScript project without a tsconfig typed findings', () => {
     const root = createTempProject({
       'package.json': '{ "type": "commonjs" }',
-      'lib/jobs.js': "const { readFile } = require('node:fs/promises');\nasync function load() { return readFile('x'); }\nfunction start() {\n  load();\n}\nmodule.exports = { start };\n",
+      'lib/jobs.js':
+        "const { readFile } = require('node:fs/promises');\nasync function load() { return readFile('x'); }\nfunction start() {\n  load();\n}\nmodule.exports = { start };\n",
     });
     const run = runCli(['lint', '--format', 'json'], root);
     assert.equal(run.status, 1, run.stderr);
@@ -260,7 +352,12 @@ describe('loopguard lint (the CLI binary)', function () {
   });
 
   it('reports a syntax error as that file’s parse error and still lints the other files', () => {
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': FLOATING, 'b.ts': 'export const x = ;\n', 'c.ts': FLOATING });
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': FLOATING,
+      'b.ts': 'export const x = ;\n',
+      'c.ts': FLOATING,
+    });
     const run = runCli(['lint', '--format', 'json'], root);
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(messagesOf(run), [
@@ -277,16 +374,22 @@ describe('loopguard lint (the CLI binary)', function () {
     const root = createTempProject({
       'good/tsconfig.json': TSCONFIG,
       'good/a.ts': FLOATING,
-      'bad/tsconfig.json': '{ "compilerOptions": { "strict": true, }, "extends": "./missing.json" }',
+      'bad/tsconfig.json':
+        '{ "compilerOptions": { "strict": true, }, "extends": "./missing.json" }',
       'bad/a.ts': FLOATING,
       'bad/b.ts': CLEAN,
     });
     const run = runCli(['lint', '--format', 'json'], root);
     assert.equal(run.status, 2);
     assert.deepEqual(messagesOf(run), [['a.ts', 'loopguard/no-floating-promises', 3]]);
-    const configErrors = run.stderr.split('\n').filter((line) => line.startsWith('loopguard: config error'));
+    const configErrors = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('loopguard: config error'));
     assert.equal(configErrors.length, 1, run.stderr);
-    assert.match(configErrors[0]!, /bad\/tsconfig\.json: .*missing\.json.* \(2 files not linted\)$/);
+    assert.match(
+      configErrors[0]!,
+      /bad\/tsconfig\.json: .*missing\.json.* \(2 files not linted\)$/,
+    );
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   });
 
@@ -326,7 +429,10 @@ describe('loopguard lint (the CLI binary)', function () {
   it('reports a rule that throws on the file and keeps the other rules’ findings', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
-      'eslint.config.mjs': fixtureConfig({ 'fixtures/crash': 'error', 'loopguard/no-floating-promises': 'error' }),
+      'eslint.config.mjs': fixtureConfig({
+        'fixtures/crash': 'error',
+        'loopguard/no-floating-promises': 'error',
+      }),
       'a.ts': FLOATING,
     });
     const run = runCli(['lint', '--config', 'eslint.config.mjs', '--format', 'json'], root);
@@ -339,7 +445,10 @@ describe('loopguard lint (the CLI binary)', function () {
         ['loopguard/no-floating-promises', 3],
       ],
     );
-    assert.match(result!.messages[0]!.message, /^Rule 'fixtures\/crash' crashed on this file and was skipped: fixture rule exploded/);
+    assert.match(
+      result!.messages[0]!.message,
+      /^Rule 'fixtures\/crash' crashed on this file and was skipped: fixture rule exploded/,
+    );
   });
 
   it("honours disable comments for Loopguard's rules and ignores those naming rules of the user's own ESLint setup", () => {

@@ -17,21 +17,37 @@ const RUN_MS = 120_000;
 /** Budget of installing the missing editors. */
 const INSTALL_MS = 15 * 60_000;
 
-const FIXTURE = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
-const EXPECTED = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
-const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true } });
+const FIXTURE =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const EXPECTED =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+  },
+});
 
 /** Each editor: the Debian packages it needs, and how to run its script on `work.ts` in `dir`. */
 const EDITORS = [
   {
     name: 'Neovim',
     packages: ['neovim'],
-    command: (dir) => ['nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'nvim.lua'), 'work.ts']],
+    command: (dir) => [
+      'nvim',
+      ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'nvim.lua'), 'work.ts'],
+    ],
   },
   {
     name: 'Vim + ALE',
     packages: ['vim', 'vim-ale'],
-    command: (dir) => ['vim', ['-N', '-u', path.join(HERE, 'ale.vim'), '-i', 'NONE', '-n', '-es', 'work.ts']],
+    command: (dir) => [
+      'vim',
+      ['-N', '-u', path.join(HERE, 'ale.vim'), '-i', 'NONE', '-n', '-es', 'work.ts'],
+    ],
     log: (dir) => path.join(dir, 'e2e.log'),
   },
   {
@@ -48,20 +64,31 @@ const EDITORS = [
 
 function isInstalled(debianPackage) {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', debianPackage], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', debianPackage], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).includes('install ok installed');
   } catch {
     return false;
   }
 }
 
 function installMissing() {
-  const missing = [...new Set(EDITORS.flatMap((editor) => editor.packages))].filter((name) => !isInstalled(name));
+  const missing = [...new Set(EDITORS.flatMap((editor) => editor.packages))].filter(
+    (name) => !isInstalled(name),
+  );
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')} (install them as root: apt-get install -y ${missing.join(' ')})`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')} (install them as root: apt-get install -y ${missing.join(' ')})`,
+    );
   }
   console.log(`installing ${missing.join(' ')}`);
-  const options = { stdio: ['ignore', 'ignore', 'inherit'], timeout: INSTALL_MS, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  const options = {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: INSTALL_MS,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  };
   execFileSync('apt-get', ['update', '-q'], options);
   execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], options);
 }
@@ -85,7 +112,12 @@ function runEditor(editor, dir) {
   fs.mkdirSync(path.join(scratch, 'emacs'), { recursive: true });
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(program, args, { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, args, {
+      cwd: dir,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -143,12 +175,17 @@ async function main() {
   let passed = 0;
   let failed = 0;
   for (const editor of EDITORS) {
-    if (only.length > 0 && !only.some((name) => editor.name.toLowerCase().includes(name.toLowerCase()))) continue;
+    if (
+      only.length > 0 &&
+      !only.some((name) => editor.name.toLowerCase().includes(name.toLowerCase()))
+    )
+      continue;
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-editor-')));
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), TSCONFIG);
     fs.writeFileSync(path.join(dir, 'work.ts'), FIXTURE);
     const run = await runEditor(editor, dir);
-    const log = editor.log && fs.existsSync(editor.log(dir)) ? fs.readFileSync(editor.log(dir), 'utf8') : '';
+    const log =
+      editor.log && fs.existsSync(editor.log(dir)) ? fs.readFileSync(editor.log(dir), 'utf8') : '';
     const saved = fs.readFileSync(path.join(dir, 'work.ts'), 'utf8');
     const leftovers = await leftoverServers(dir);
     const problems = [];

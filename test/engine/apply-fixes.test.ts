@@ -23,10 +23,16 @@ describe('applyFixes', () => {
   });
 
   it('ignores ranges outside the text', () => {
-    assert.deepEqual(applyFixes('abc', [{ range: [2, 9], text: 'x' }]), { text: 'abc', applied: 0 });
+    assert.deepEqual(applyFixes('abc', [{ range: [2, 9], text: 'x' }]), {
+      text: 'abc',
+      applied: 0,
+    });
   });
 
   it('inserts at a point', () => {
-    assert.deepEqual(applyFixes('f();', [{ range: [0, 0], text: 'await ' }]), { text: 'await f();', applied: 1 });
+    assert.deepEqual(applyFixes('f();', [{ range: [0, 0], text: 'await ' }]), {
+      text: 'await f();',
+      applied: 1,
+    });
   });
 });

@@ -8,7 +8,12 @@ import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
 import { nestingDepth } from 'loopguard/dist/engine/project';
 
 import { fixtureConfig } from '../support/fixture-config';
-import { createTempProject, removeTempProjects, TSCONFIG, TSCONFIG_WITH_NODE } from '../support/temp-project';
+import {
+  createTempProject,
+  removeTempProjects,
+  TSCONFIG,
+  TSCONFIG_WITH_NODE,
+} from '../support/temp-project';
 
 function ruleIdsOf(outcome: FileOutcome): Array<string | null> {
   assert.equal(outcome.kind, 'linted');
@@ -30,7 +35,11 @@ describe('Engine', function () {
     const b = path.join(root, 'b.ts');
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
 
-    engine.overlay.set(a.split(path.sep).join('/'), 'export async function load(): Promise<number> {\n  return 1;\n}\n', 1);
+    engine.overlay.set(
+      a.split(path.sep).join('/'),
+      'export async function load(): Promise<number> {\n  return 1;\n}\n',
+      1,
+    );
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);
 
     engine.overlay.delete(a.split(path.sep).join('/'));
@@ -38,24 +47,42 @@ describe('Engine', function () {
   });
 
   it('leaves a file nested too deeply for the parser out of its program, with a message, each time it changes', () => {
-    const deep = (levels: number): string => `export const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\n`;
+    const deep = (levels: number): string =>
+      `export const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\n`;
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
       'deep.ts': deep(5000),
-      'good.ts': 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n',
+      'good.ts':
+        'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n',
     });
     const engine = new Engine({ root });
-    const [deepFile, good] = ['deep.ts', 'good.ts'].map((name) => path.join(root, name).split(path.sep).join('/')) as [string, string];
-    const messagesOf = (outcome: FileOutcome): string[] => (outcome.kind === 'linted' ? outcome.result.messages.map((message) => message.message) : [outcome.kind]);
+    const [deepFile, good] = ['deep.ts', 'good.ts'].map((name) =>
+      path.join(root, name).split(path.sep).join('/'),
+    ) as [string, string];
+    const messagesOf = (outcome: FileOutcome): string[] =>
+      outcome.kind === 'linted'
+        ? outcome.result.messages.map((message) => message.message)
+        : [outcome.kind];
     for (const levels of [5000, 6000]) {
       fs.writeFileSync(deepFile, deep(levels));
       engine.fileChanged(deepFile);
-      assert.deepEqual(ruleIdsOf(engine.lintFile(good)), ['loopguard/no-floating-promises'], `${levels} levels`);
+      assert.deepEqual(
+        ruleIdsOf(engine.lintFile(good)),
+        ['loopguard/no-floating-promises'],
+        `${levels} levels`,
+      );
       const [message, ...others] = messagesOf(engine.lintFile(deepFile));
-      assert.match(message ?? '', /^Loopguard could not lint this file: its code is nested too deeply for the parser/);
+      assert.match(
+        message ?? '',
+        /^Loopguard could not lint this file: its code is nested too deeply for the parser/,
+      );
       assert.deepEqual(others, []);
       // A second program of the same version, after the failed build, is still a program.
-      assert.deepEqual(ruleIdsOf(engine.lintFile(good)), ['loopguard/no-floating-promises'], `${levels} levels, again`);
+      assert.deepEqual(
+        ruleIdsOf(engine.lintFile(good)),
+        ['loopguard/no-floating-promises'],
+        `${levels} levels, again`,
+      );
     }
   });
 
@@ -72,7 +99,10 @@ describe('Engine', function () {
     engine.overlay.set(a, 'declare function f(): Promise<void>;\nf();\nexport {};\n', 7);
     const outcome = engine.lintFile(a);
     assert.deepEqual(ruleIdsOf(outcome), ['loopguard/no-floating-promises']);
-    assert.equal(outcome.kind === 'linted' && outcome.source, 'declare function f(): Promise<void>;\nf();\nexport {};\n');
+    assert.equal(
+      outcome.kind === 'linted' && outcome.source,
+      'declare function f(): Promise<void>;\nf();\nexport {};\n',
+    );
   });
 
   it('computes fixes without changing the overlay or the disk', () => {
@@ -83,7 +113,10 @@ describe('Engine', function () {
     const engine = new Engine({ root });
     const a = path.join(root, 'a.ts').split(path.sep).join('/');
     const fixed = engine.lintFile(a, 'unsafe');
-    assert.equal(fixed.kind === 'linted' && fixed.result.output, 'declare function f(): Promise<void>;\nexport async function g() {\n  await f();\n}\n');
+    assert.equal(
+      fixed.kind === 'linted' && fixed.result.output,
+      'declare function f(): Promise<void>;\nexport async function g() {\n  await f();\n}\n',
+    );
     assert.equal(engine.overlay.get(a), undefined);
     assert.deepEqual(ruleIdsOf(engine.lintFile(a)), ['loopguard/no-floating-promises']);
   });
@@ -91,8 +124,10 @@ describe('Engine', function () {
   it('reports a blocking chain across files with its related locations, and follows edits to the helper body', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'config.ts': "import { readFileSync } from 'node:fs';\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
-      'server.ts': "import { loadConfig } from './config.js';\nexport async function start() {\n  return loadConfig();\n}\n",
+      'config.ts':
+        "import { readFileSync } from 'node:fs';\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
+      'server.ts':
+        "import { loadConfig } from './config.js';\nexport async function start() {\n  return loadConfig();\n}\n",
     });
     const engine = new Engine({ root });
     const config = path.join(root, 'config.ts').split(path.sep).join('/');
@@ -104,7 +139,14 @@ describe('Engine', function () {
     const [message] = outcome.result.messages;
     assert.equal(message!.message.split(':')[1], " it calls 'readFileSync' (config.ts");
     assert.deepEqual(outcome.related.get(message!), [
-      { filePath: config, line: 3, column: 10, endLine: 3, endColumn: 22, message: "'loadConfig' calls 'readFileSync' here, which blocks the event loop" },
+      {
+        filePath: config,
+        line: 3,
+        column: 10,
+        endLine: 3,
+        endColumn: 22,
+        message: "'loadConfig' calls 'readFileSync' here, which blocks the event loop",
+      },
     ]);
 
     // Only the helper's body changes, not its signature: the new program gets a new analysis.
@@ -115,18 +157,29 @@ describe('Engine', function () {
   });
 
   it('never follows calls into node_modules, even into TypeScript sources there', () => {
-    const library = "import { readFileSync } from 'node:fs';\nexport function load(): string {\n  return readFileSync('x', 'utf8');\n}\n";
+    const library =
+      "import { readFileSync } from 'node:fs';\nexport function load(): string {\n  return readFileSync('x', 'utf8');\n}\n";
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'node_modules/blocking-lib/package.json': JSON.stringify({ name: 'blocking-lib', version: '1.0.0', type: 'module', types: './index.ts' }),
+      'node_modules/blocking-lib/package.json': JSON.stringify({
+        name: 'blocking-lib',
+        version: '1.0.0',
+        type: 'module',
+        types: './index.ts',
+      }),
       'node_modules/blocking-lib/index.ts': library,
       'vendored.ts': library,
-      'server.ts': "import { load } from 'blocking-lib';\nimport { load as loadVendored } from './vendored.js';\nexport async function start() {\n  return [load(), loadVendored()];\n}\n",
+      'server.ts':
+        "import { load } from 'blocking-lib';\nimport { load as loadVendored } from './vendored.js';\nexport async function start() {\n  return [load(), loadVendored()];\n}\n",
     });
     const engine = new Engine({ root });
     const outcome = engine.lintFile(path.join(root, 'server.ts'));
     assert.deepEqual(ruleIdsOf(outcome), ['loopguard/no-blocking-in-async']);
-    assert.match(outcome.kind === 'linted' ? outcome.result.messages[0]!.message : '', /^'loadVendored' blocks/, 'the same code inside the project is followed');
+    assert.match(
+      outcome.kind === 'linted' ? outcome.result.messages[0]!.message : '',
+      /^'loadVendored' blocks/,
+      'the same code inside the project is followed',
+    );
   });
 });
 
@@ -135,13 +188,26 @@ describe('Engine fixes', function () {
   after(removeTempProjects);
 
   it('fixes many files in shared passes, with the outputs a file-by-file run gives, and leaves the overlay as it was', () => {
-    const floating = (name: string): string => `declare function ${name}(): Promise<void>;\nexport async function g() {\n  ${name}();\n}\n`;
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': floating('f'), 'b.ts': floating('h'), 'c.ts': 'export const clean = 1;\n' });
-    const files = ['a.ts', 'b.ts', 'c.ts'].map((name) => path.join(root, name).split(path.sep).join('/'));
+    const floating = (name: string): string =>
+      `declare function ${name}(): Promise<void>;\nexport async function g() {\n  ${name}();\n}\n`;
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': floating('f'),
+      'b.ts': floating('h'),
+      'c.ts': 'export const clean = 1;\n',
+    });
+    const files = ['a.ts', 'b.ts', 'c.ts'].map((name) =>
+      path.join(root, name).split(path.sep).join('/'),
+    );
     const together = new Engine({ root }).lintFiles(files, 'unsafe');
     const oneByOne = files.map((file) => new Engine({ root }).lintFile(file, 'unsafe'));
-    const outputs = (outcomes: FileOutcome[]): unknown[] => outcomes.map((outcome) => outcome.kind === 'linted' && outcome.result.output);
-    assert.deepEqual(outputs(together), [floating('f').replace('  f();', '  await f();'), floating('h').replace('  h();', '  await h();'), undefined]);
+    const outputs = (outcomes: FileOutcome[]): unknown[] =>
+      outcomes.map((outcome) => outcome.kind === 'linted' && outcome.result.output);
+    assert.deepEqual(outputs(together), [
+      floating('f').replace('  f();', '  await f();'),
+      floating('h').replace('  h();', '  await h();'),
+      undefined,
+    ]);
     assert.deepEqual(outputs(together), outputs(oneByOne));
 
     const engine = new Engine({ root });
@@ -154,7 +220,10 @@ describe('Engine fixes', function () {
   it('drops a fix pass that leaves the file unparsable, keeps the last text that parsed, and says so', async () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
-      'eslint.config.mjs': fixtureConfig({ 'fixtures/prefer-let': 'error', 'fixtures/unparsable-fix': 'error' }),
+      'eslint.config.mjs': fixtureConfig({
+        'fixtures/prefer-let': 'error',
+        'fixtures/unparsable-fix': 'error',
+      }),
       'a.ts': 'var n = 1;\nexport function g() {\n  debugger;\n  return n;\n}\n',
     });
     const config = await loadConfigFile(path.join(root, 'eslint.config.mjs'));
@@ -164,8 +233,15 @@ describe('Engine fixes', function () {
     // Both autofixes are applied in the same pass, so neither survives: the pass as a whole broke the file.
     assert.equal(outcome.result.output, undefined);
     const messages = outcome.result.messages.map((message) => [message.ruleId, message.line]);
-    assert.deepEqual(messages, [['fixtures/prefer-let', 1], ['fixtures/unparsable-fix', 3], [null, 1]]);
-    assert.match(outcome.result.messages[2]!.message, /^Some fixes for this file were not applied: together they produced code that does not parse \(Parsing error: .*\)\. Please report this as a Loopguard bug\.$/);
+    assert.deepEqual(messages, [
+      ['fixtures/prefer-let', 1],
+      ['fixtures/unparsable-fix', 3],
+      [null, 1],
+    ]);
+    assert.match(
+      outcome.result.messages[2]!.message,
+      /^Some fixes for this file were not applied: together they produced code that does not parse \(Parsing error: .*\)\. Please report this as a Loopguard bug\.$/,
+    );
   });
 
   it('reads a file from disk once, and again after being told it changed', () => {
@@ -174,7 +250,11 @@ describe('Engine fixes', function () {
     const a = path.join(root, 'a.ts').split(path.sep).join('/');
     assert.deepEqual(ruleIdsOf(engine.lintFile(a)), []);
     fs.writeFileSync(a, 'declare function f(): Promise<void>;\nf();\nexport {};\n');
-    assert.deepEqual(ruleIdsOf(engine.lintFile(a)), [], 'the engine lints what it read until it is told of a change');
+    assert.deepEqual(
+      ruleIdsOf(engine.lintFile(a)),
+      [],
+      'the engine lints what it read until it is told of a change',
+    );
     engine.fileChanged(a);
     assert.deepEqual(ruleIdsOf(engine.lintFile(a)), ['loopguard/no-floating-promises']);
   });

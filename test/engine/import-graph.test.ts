@@ -13,23 +13,42 @@ describe('Engine.importersOf (the reverse import graph)', function () {
 
   it('finds direct and transitive importers among the candidates, and nothing else', () => {
     const root = createTempProject({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions, allowJs: true } }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions,
+          allowJs: true,
+        },
+      }),
       'a.ts': 'export function load(): number {\n  return 1;\n}\n',
       'middle.ts': "export { load } from './a.js';\n",
       'direct.ts': "import { load } from './a.js';\nload();\n",
       'through-middle.ts': "import { load } from './middle.js';\nload();\n",
-      'dynamic.ts': "export async function later() {\n  return (await import('./a.js')).load();\n}\n",
+      'dynamic.ts':
+        "export async function later() {\n  return (await import('./a.js')).load();\n}\n",
       'type-only.ts': "export type Load = typeof import('./a.js').load;\n",
       'required.cjs': "const { load } = require('./a.cjs');\nload();\n",
       'a.cts': 'export function load(): number {\n  return 1;\n}\n',
-      'cycle-one.ts': "import { two } from './cycle-two.js';\nimport { load } from './a.js';\nexport const one = () => two() + load();\n",
-      'cycle-two.ts': "import { one } from './cycle-one.js';\nexport const two = () => 1;\nexport const again = () => one();\n",
+      'cycle-one.ts':
+        "import { two } from './cycle-two.js';\nimport { load } from './a.js';\nexport const one = () => two() + load();\n",
+      'cycle-two.ts':
+        "import { one } from './cycle-one.js';\nexport const two = () => 1;\nexport const again = () => one();\n",
       'unrelated.ts': 'export const x = 1;\n',
     });
     const file = (name: string): string => path.join(root, name).split(path.sep).join('/');
     const engine = new Engine({ root });
-    const candidates = ['direct.ts', 'through-middle.ts', 'dynamic.ts', 'type-only.ts', 'cycle-two.ts', 'unrelated.ts', 'required.cjs'].map(file);
-    assert.deepEqual(engine.importersOf([file('a.ts')], candidates).sort(), ['cycle-two.ts', 'direct.ts', 'dynamic.ts', 'through-middle.ts', 'type-only.ts'].map(file));
+    const candidates = [
+      'direct.ts',
+      'through-middle.ts',
+      'dynamic.ts',
+      'type-only.ts',
+      'cycle-two.ts',
+      'unrelated.ts',
+      'required.cjs',
+    ].map(file);
+    assert.deepEqual(
+      engine.importersOf([file('a.ts')], candidates).sort(),
+      ['cycle-two.ts', 'direct.ts', 'dynamic.ts', 'through-middle.ts', 'type-only.ts'].map(file),
+    );
     assert.deepEqual(engine.importersOf([file('a.cts')], candidates), [file('required.cjs')]);
     assert.deepEqual(engine.importersOf([file('unrelated.ts')], candidates), []);
   });
@@ -44,13 +63,21 @@ describe('Engine.importersOf (the reverse import graph)', function () {
     });
     const file = (name: string): string => path.join(root, name).split(path.sep).join('/');
     const engine = new Engine({ root });
-    assert.deepEqual(engine.importersOf([file('globals.d.ts')], [file('user.ts')]), [file('user.ts')]);
-    assert.deepEqual(engine.importersOf([file('augment.ts')], [file('user.ts')]), [file('user.ts')]);
+    assert.deepEqual(engine.importersOf([file('globals.d.ts')], [file('user.ts')]), [
+      file('user.ts'),
+    ]);
+    assert.deepEqual(engine.importersOf([file('augment.ts')], [file('user.ts')]), [
+      file('user.ts'),
+    ]);
     assert.deepEqual(engine.importersOf([file('module.ts')], [file('user.ts')]), []);
   });
 
   it('sees imports added in an unsaved buffer', () => {
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 2;\n' });
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': 'export const a = 1;\n',
+      'b.ts': 'export const b = 2;\n',
+    });
     const a = path.join(root, 'a.ts').split(path.sep).join('/');
     const b = path.join(root, 'b.ts').split(path.sep).join('/');
     const engine = new Engine({ root });

@@ -10,7 +10,11 @@ import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp
 const RECOMMENDED: LintConfigSource = { kind: 'builtin', name: 'recommended' };
 
 /** One `loopguard lint --cache` run, as the CLI drives the engine and the cache. */
-function lintWithCache(root: string, files: readonly string[], onEngine: (engine: Engine) => void = () => {}): FileOutcome[] {
+function lintWithCache(
+  root: string,
+  files: readonly string[],
+  onEngine: (engine: Engine) => void = () => {},
+): FileOutcome[] {
   const engine = new Engine({ root });
   engine.prepare(files);
   onEngine(engine);
@@ -39,7 +43,8 @@ describe('LintCache', function () {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
       'load.ts': 'export async function load(): Promise<number> {\n  return 1;\n}\n',
-      'main.ts': "import { load } from './load.js';\nexport async function main() {\n  load();\n}\n",
+      'main.ts':
+        "import { load } from './load.js';\nexport async function main() {\n  load();\n}\n",
     });
     const files = [path.join(root, 'load.ts'), path.join(root, 'main.ts')];
     const cold = lintWithCache(root, files);
@@ -57,6 +62,9 @@ describe('LintCache', function () {
     });
     assert.equal(programsBuilt, 0, 'nothing changed, so no program may be built');
     assert.deepEqual(warm.map(messagesOf), cold.map(messagesOf));
-    assert.equal(warm[1]?.kind === 'linted' && warm[1].result.messages[0]?.ruleId, 'loopguard/no-floating-promises');
+    assert.equal(
+      warm[1]?.kind === 'linted' && warm[1].result.messages[0]?.ruleId,
+      'loopguard/no-floating-promises',
+    );
   });
 });

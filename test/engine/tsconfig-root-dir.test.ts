@@ -4,7 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 
-import { addCandidateTSConfigRootDir, clearCandidateTSConfigRootDirs } from '@typescript-eslint/typescript-estree';
+import {
+  addCandidateTSConfigRootDir,
+  clearCandidateTSConfigRootDirs,
+} from '@typescript-eslint/typescript-estree';
 import { Engine } from 'loopguard';
 
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
@@ -23,9 +26,14 @@ describe('Engine with several typescript-eslint configs loaded in the process', 
     });
     addCandidateTSConfigRootDir(path.join(root, 'one'));
     addCandidateTSConfigRootDir(path.join(root, 'two'));
-    const outcome = new Engine({ root }).lintFile(path.join(root, 'a.ts').split(path.sep).join('/'));
+    const outcome = new Engine({ root }).lintFile(
+      path.join(root, 'a.ts').split(path.sep).join('/'),
+    );
     assert.equal(outcome.kind, 'linted');
-    const found = outcome.kind === 'linted' ? outcome.result.messages.map((message) => [message.ruleId, message.line]) : [];
+    const found =
+      outcome.kind === 'linted'
+        ? outcome.result.messages.map((message) => [message.ruleId, message.line])
+        : [];
     assert.deepEqual(found, [['loopguard/no-floating-promises', 3]]);
   });
 });

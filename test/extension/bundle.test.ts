@@ -29,7 +29,9 @@ describe('the extension bundle', function () {
 
   before(() => {
     copy = fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-bundle-'));
-    fs.cpSync(path.join(REPO_ROOT, 'extension', 'dist'), path.join(copy, 'dist'), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, 'extension', 'dist'), path.join(copy, 'dist'), {
+      recursive: true,
+    });
   });
   after(() => {
     session?.kill();
@@ -39,11 +41,18 @@ describe('the extension bundle', function () {
 
   it('lints a plain JavaScript project with the bundled server, worker, TypeScript and Node types', async () => {
     const root = createTempProject({ 'load.js': PLAIN_JS });
-    ({ session } = await LspSession.start({ folders: [root], server: path.join(copy, 'dist', 'server.js') }));
+    ({ session } = await LspSession.start({
+      folders: [root],
+      server: path.join(copy, 'dist', 'server.js'),
+    }));
     const uri = await session.open(path.join(root, 'load.js'), 'javascript');
     const published = await session.nextDiagnostics(uri, 0);
     assert.deepEqual(
-      published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character]),
+      published.diagnostics.map((diagnostic) => [
+        diagnostic.code,
+        diagnostic.range.start.line,
+        diagnostic.range.start.character,
+      ]),
       [
         ['loopguard/no-floating-promises', 3, 2],
         ['loopguard/no-blocking-in-async', 4, 9],

@@ -10,7 +10,13 @@ import { performance } from 'node:perf_hooks';
 import * as tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
-import { applyFixes, Engine, type FileOutcome, type LintConfigSource, normalizePath } from 'loopguard';
+import {
+  applyFixes,
+  Engine,
+  type FileOutcome,
+  type LintConfigSource,
+  normalizePath,
+} from 'loopguard';
 import * as ts from 'typescript';
 
 import { typeCheckProjectTexts } from '../support/fixture-type-checker';
@@ -21,7 +27,15 @@ import { parseError, parseTree } from './syntax';
 
 export type SafetyInput = BaseInput & { variant?: GeneratedInput['variant'] };
 
-export type FailureKind = 'not-linted' | 'input' | 'rule-crash' | 'parse' | 'type' | 'comment-lost' | 'broken-fix' | 'second-run';
+export type FailureKind =
+  | 'not-linted'
+  | 'input'
+  | 'rule-crash'
+  | 'parse'
+  | 'type'
+  | 'comment-lost'
+  | 'broken-fix'
+  | 'second-run';
 
 export interface SafetyFailure {
   input: SafetyInput;
@@ -114,8 +128,15 @@ export class CheckProject {
 }
 
 /** Every rule of the plugin at `error` with its defaults, and the options an input gives its rule for that file only. */
-function lintConfig(project: CheckProject, inputs: readonly SafetyInput[], files: readonly string[], extra: readonly Linter.Config[] = []): LintConfigSource {
-  const rules: Linter.RulesRecord = Object.fromEntries(ruleIds().map((id) => [`loopguard/${id}`, 'error']));
+function lintConfig(
+  project: CheckProject,
+  inputs: readonly SafetyInput[],
+  files: readonly string[],
+  extra: readonly Linter.Config[] = [],
+): LintConfigSource {
+  const rules: Linter.RulesRecord = Object.fromEntries(
+    ruleIds().map((id) => [`loopguard/${id}`, 'error']),
+  );
   const configs: Linter.Config[] = [
     {
       files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
@@ -128,7 +149,10 @@ function lintConfig(project: CheckProject, inputs: readonly SafetyInput[], files
   ];
   inputs.forEach((input, index) => {
     if (!input.ruleOptions) return;
-    configs.push({ files: [project.relative(files[index]!)], rules: { [input.ruleOptions.ruleId]: ['error', ...input.ruleOptions.options] } });
+    configs.push({
+      files: [project.relative(files[index]!)],
+      rules: { [input.ruleOptions.ruleId]: ['error', ...input.ruleOptions.options] },
+    });
   });
   configs.push(...extra);
   return { kind: 'file', path: path.join(project.root, 'eslint.config.mjs'), configs };
@@ -160,15 +184,32 @@ function checkThroughEngine(
 ): SafetyReport {
   const failures: SafetyFailure[] = [];
   const suggestionsDroppingComments: SafetyFailure[] = [];
-  const fail = (index: number, kind: FailureKind, what: string, details: string, output?: string): void => {
-    failures.push({ input: inputs[index]!, kind, what, details, ...(output === undefined ? {} : { output }) });
+  const fail = (
+    index: number,
+    kind: FailureKind,
+    what: string,
+    details: string,
+    output?: string,
+  ): void => {
+    failures.push({
+      input: inputs[index]!,
+      kind,
+      what,
+      details,
+      ...(output === undefined ? {} : { output }),
+    });
   };
-  const linted = (outcome: FileOutcome, index: number, what: string): outcome is Extract<FileOutcome, { kind: 'linted' }> => {
+  const linted = (
+    outcome: FileOutcome,
+    index: number,
+    what: string,
+  ): outcome is Extract<FileOutcome, { kind: 'linted' }> => {
     if (outcome.kind !== 'linted') {
       fail(index, 'not-linted', what, `the engine answered '${outcome.kind}'`);
       return false;
     }
-    for (const crash of outcome.crashes) fail(index, 'rule-crash', `${crash.ruleId} (${what})`, crash.message);
+    for (const crash of outcome.crashes)
+      fail(index, 'rule-crash', `${crash.ruleId} (${what})`, crash.message);
     return true;
   };
 
@@ -187,14 +228,28 @@ function checkThroughEngine(
     usable[index] = true;
     sources[index] = outcome.source;
     for (const message of outcome.result.messages) {
-      if (message.fix) applications.push({ inputIndex: index, what: `${message.ruleId} autofix`, output: applyFixes(outcome.source, [message.fix]).text });
+      if (message.fix)
+        applications.push({
+          inputIndex: index,
+          what: `${message.ruleId} autofix`,
+          output: applyFixes(outcome.source, [message.fix]).text,
+        });
       for (const suggestion of message.suggestions ?? []) {
         const name = suggestion.messageId ?? suggestion.desc;
-        applications.push({ inputIndex: index, what: `${message.ruleId} suggestion ${name}`, output: applyFixes(outcome.source, [suggestion.fix]).text });
+        applications.push({
+          inputIndex: index,
+          what: `${message.ruleId} suggestion ${name}`,
+          output: applyFixes(outcome.source, [suggestion.fix]).text,
+        });
       }
     }
     if (outcome.result.messages.some((message) => message.fix)) targets.safe.push(index);
-    if (outcome.result.messages.some((message) => message.fix || (message.suggestions?.length ?? 0) > 0)) targets.unsafe.push(index);
+    if (
+      outcome.result.messages.some(
+        (message) => message.fix || (message.suggestions?.length ?? 0) > 0,
+      )
+    )
+      targets.unsafe.push(index);
   });
   const singleApplications = applications.length;
   const lint = clock();
@@ -202,20 +257,30 @@ function checkThroughEngine(
   let fixRuns = 0;
   for (const { mode, flag } of FIX_MODES) {
     const fixed: Array<{ index: number; output: string }> = [];
-    engine.lintFiles(targets[mode].map((index) => files[index]!), mode).forEach((outcome, position) => {
-      const index = targets[mode][position]!;
-      if (!linted(outcome, index, flag)) return;
-      fixRuns++;
-      const broken = outcome.result.messages.find((message) => message.ruleId === null && message.message.startsWith(BROKEN_FIX_MESSAGE));
-      if (broken) fail(index, 'broken-fix', flag, broken.message);
-      if (outcome.result.output === undefined) return;
-      fixed.push({ index, output: outcome.result.output });
-      applications.push({ inputIndex: index, what: flag, output: outcome.result.output });
-    });
+    engine
+      .lintFiles(
+        targets[mode].map((index) => files[index]!),
+        mode,
+      )
+      .forEach((outcome, position) => {
+        const index = targets[mode][position]!;
+        if (!linted(outcome, index, flag)) return;
+        fixRuns++;
+        const broken = outcome.result.messages.find(
+          (message) => message.ruleId === null && message.message.startsWith(BROKEN_FIX_MESSAGE),
+        );
+        if (broken) fail(index, 'broken-fix', flag, broken.message);
+        if (outcome.result.output === undefined) return;
+        fixed.push({ index, output: outcome.result.output });
+        applications.push({ inputIndex: index, what: flag, output: outcome.result.output });
+      });
     // The second run: each fixed text as its file's content, fixed again; nothing may change.
     const previous = fixed.map(({ index }) => engine.overlay.get(files[index]!));
     fixed.forEach(({ index, output }) => engine.overlay.set(files[index]!, output, 1_000_000));
-    const again = engine.lintFiles(fixed.map(({ index }) => files[index]!), mode);
+    const again = engine.lintFiles(
+      fixed.map(({ index }) => files[index]!),
+      mode,
+    );
     fixed.forEach(({ index }, position) => {
       const before = previous[position];
       if (before) engine.overlay.set(files[index]!, before.text, before.version);
@@ -224,7 +289,14 @@ function checkThroughEngine(
     again.forEach((outcome, position) => {
       const { index, output } = fixed[position]!;
       if (!linted(outcome, index, `${flag}, second run`)) return;
-      if (outcome.result.output !== undefined) fail(index, 'second-run', flag, `a second ${flag} changed the fixed text:\n${firstChange(output, outcome.result.output)}`, output);
+      if (outcome.result.output !== undefined)
+        fail(
+          index,
+          'second-run',
+          flag,
+          `a second ${flag} changed the fixed text:\n${firstChange(output, outcome.result.output)}`,
+          output,
+        );
     });
   }
 
@@ -241,7 +313,13 @@ function checkThroughEngine(
       // An autofix is applied unseen (`--fix`, fix on save) and must keep every comment; a suggestion is applied by
       // someone who sees the change, so a dropped comment there is counted rather than failed.
       const silent = application.what.endsWith(' autofix') || application.what === '--fix';
-      const failure: SafetyFailure = { input: inputs[application.inputIndex]!, kind: 'comment-lost', what: application.what, details: `comments of the input are missing from the output: ${lost.join(' ')}`, output: application.output };
+      const failure: SafetyFailure = {
+        input: inputs[application.inputIndex]!,
+        kind: 'comment-lost',
+        what: application.what,
+        details: `comments of the input are missing from the output: ${lost.join(' ')}`,
+        output: application.output,
+      };
       (silent ? failures : suggestionsDroppingComments).push(failure);
     }
     return true;
@@ -255,8 +333,19 @@ function checkThroughEngine(
   });
   applications.forEach((application, position) => {
     const outputErrors = errors.outputs[position]!;
-    if (!parses[position] || errors.inputs[application.inputIndex]!.length > 0 || outputErrors.length === 0) return;
-    fail(application.inputIndex, 'type', application.what, `the input type-checks, the output does not:\n${outputErrors.join('\n')}`, application.output);
+    if (
+      !parses[position] ||
+      errors.inputs[application.inputIndex]!.length > 0 ||
+      outputErrors.length === 0
+    )
+      return;
+    fail(
+      application.inputIndex,
+      'type',
+      application.what,
+      `the input type-checks, the output does not:\n${outputErrors.join('\n')}`,
+      application.output,
+    );
   });
 
   const applied: Record<string, number> = {};
@@ -281,10 +370,16 @@ function checkThroughEngine(
  * type-checking per batch. Inputs with a `/// <reference lib=…>` get a batch per set of libraries, since such a
  * directive adds its library to every file of the program.
  */
-export function checkFixSafety(inputs: readonly SafetyInput[], options: CheckOptions = {}): SafetyReport {
+export function checkFixSafety(
+  inputs: readonly SafetyInput[],
+  options: CheckOptions = {},
+): SafetyReport {
   const batches = new Map<string, SafetyInput[]>();
   for (const input of inputs) {
-    const libraries = [...input.code.matchAll(/^\/\/\/\s*<reference\s+lib=["']([^"']+)["']/gm)].map((match) => match[1]).sort().join(',');
+    const libraries = [...input.code.matchAll(/^\/\/\/\s*<reference\s+lib=["']([^"']+)["']/gm)]
+      .map((match) => match[1])
+      .sort()
+      .join(',');
     batches.set(libraries, [...(batches.get(libraries) ?? []), input]);
   }
   return mergeReports([...batches.values()].map((batch) => checkBatch(batch, options)));
@@ -293,15 +388,26 @@ export function checkFixSafety(inputs: readonly SafetyInput[], options: CheckOpt
 function checkBatch(inputs: readonly SafetyInput[], options: CheckOptions): SafetyReport {
   const project = new CheckProject();
   try {
-    const files = inputs.map((input, index) => project.write(inputFileName(input, index), input.code));
-    const engine = new Engine({ root: project.root, config: lintConfig(project, inputs, files, options.configs) });
+    const files = inputs.map((input, index) =>
+      project.write(inputFileName(input, index), input.code),
+    );
+    const engine = new Engine({
+      root: project.root,
+      config: lintConfig(project, inputs, files, options.configs),
+    });
     engine.prepare(files);
     return checkThroughEngine(engine, inputs, files, (applications) => {
       const checked = typeCheckProjectTexts(
         project.root,
-        applications.map((application) => ({ fileName: project.relative(files[application.inputIndex]!), text: application.output })),
+        applications.map((application) => ({
+          fileName: project.relative(files[application.inputIndex]!),
+          text: application.output,
+        })),
       );
-      return { inputs: files.map((file) => checked.fileErrors(project.relative(file))), outputs: checked.textErrors };
+      return {
+        inputs: files.map((file) => checked.fileErrors(project.relative(file))),
+        outputs: checked.textErrors,
+      };
     });
   } finally {
     project.dispose();
@@ -324,10 +430,12 @@ function mergeReports(reports: readonly SafetyReport[]): SafetyReport {
     merged.singleApplications += report.singleApplications;
     merged.fixRuns += report.fixRuns;
     merged.typeCheckedInputs += report.typeCheckedInputs;
-    for (const [what, count] of Object.entries(report.applied)) merged.applied[what] = (merged.applied[what] ?? 0) + count;
+    for (const [what, count] of Object.entries(report.applied))
+      merged.applied[what] = (merged.applied[what] ?? 0) + count;
     merged.suggestionsDroppingComments.push(...report.suggestionsDroppingComments);
     merged.failures.push(...report.failures);
-    for (const phase of ['lint', 'fix', 'parse', 'typeCheck'] as const) merged.timings[phase] += report.timings[phase];
+    for (const phase of ['lint', 'fix', 'parse', 'typeCheck'] as const)
+      merged.timings[phase] += report.timings[phase];
   }
   return merged;
 }
@@ -344,7 +452,10 @@ export class SingleInputChecker {
 
   constructor(private readonly template: SafetyInput) {
     this.file = this.project.write(inputFileName(template, 0, '__slot'), '');
-    this.engine = new Engine({ root: this.project.root, config: lintConfig(this.project, [template], [this.file]) });
+    this.engine = new Engine({
+      root: this.project.root,
+      config: lintConfig(this.project, [template], [this.file]),
+    });
     this.engine.prepare([this.file]);
   }
 
@@ -368,7 +479,10 @@ export class SingleInputChecker {
     try {
       const program = this.engine.projectOf(this.file)!.getProgram();
       const sourceFile = program.getSourceFile(this.file)!;
-      return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+      return [
+        ...program.getSyntacticDiagnostics(sourceFile),
+        ...program.getSemanticDiagnostics(sourceFile),
+      ]
         .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
         .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
     } finally {
@@ -380,7 +494,8 @@ export class SingleInputChecker {
 /** The comments of `input` that `output` does not have (as many times), by their text. */
 function lostComments(fileName: string, input: string, output: string): string[] {
   const remaining = new Map<string, number>();
-  for (const comment of commentsOf(fileName, output)) remaining.set(comment, (remaining.get(comment) ?? 0) + 1);
+  for (const comment of commentsOf(fileName, output))
+    remaining.set(comment, (remaining.get(comment) ?? 0) + 1);
   const lost: string[] = [];
   for (const comment of commentsOf(fileName, input)) {
     const left = remaining.get(comment) ?? 0;

@@ -66,7 +66,9 @@ export function tableInputs(): { inputs: BaseInput[]; missing: string[] } {
         fileName: test.filename ?? 'file.ts',
         code: test.code,
         ...optionsOf(id, test.options),
-        anchors: test.errors.flatMap((error) => (error.line === undefined ? [] : [offsetOf(test.code, error.line, error.column ?? 1)])),
+        anchors: test.errors.flatMap((error) =>
+          error.line === undefined ? [] : [offsetOf(test.code, error.line, error.column ?? 1)],
+        ),
       });
     });
   }
@@ -103,7 +105,10 @@ function nameOf(test: { name?: string }): string {
   return test.name ? ` "${test.name}"` : '';
 }
 
-function optionsOf(id: string, options: readonly unknown[] | undefined): { ruleOptions?: RuleOptions } {
+function optionsOf(
+  id: string,
+  options: readonly unknown[] | undefined,
+): { ruleOptions?: RuleOptions } {
   return options ? { ruleOptions: { ruleId: `loopguard/${id}`, options } } : {};
 }
 

@@ -39,12 +39,21 @@ describe('fix safety', function () {
   it(`applies every fix and suggestion of every table, the examples and ${VARIANTS} generated variants safely`, function () {
     const bases = [...tableInputs().inputs, ...exampleInputs()];
     const variants = generateVariants(bases, SEED, 0, VARIANTS);
-    assert.ok(variants.length > VARIANTS * 0.95, `only ${variants.length} of ${VARIANTS} variants were generated`);
+    assert.ok(
+      variants.length > VARIANTS * 0.95,
+      `only ${variants.length} of ${VARIANTS} variants were generated`,
+    );
     const report = checkFixSafety([...bases, ...variants]);
     assert.deepEqual(report.failures.map(describeFailure), []);
     const applications = report.singleApplications + report.fixRuns;
-    assert.ok(applications >= MINIMUM_APPLICATIONS, `${report.singleApplications} single applications and ${report.fixRuns} fix runs`);
-    assert.ok(report.typeCheckedInputs > report.inputs * 0.9, `only ${report.typeCheckedInputs} of ${report.inputs} inputs type-check`);
+    assert.ok(
+      applications >= MINIMUM_APPLICATIONS,
+      `${report.singleApplications} single applications and ${report.fixRuns} fix runs`,
+    );
+    assert.ok(
+      report.typeCheckedInputs > report.inputs * 0.9,
+      `only ${report.typeCheckedInputs} of ${report.inputs} inputs type-check`,
+    );
     // The figures the README quotes (run with the `spec` reporter to see them).
     this.test!.title += ` [${report.inputs} inputs (${report.typeCheckedInputs} type-check), ${report.singleApplications} fixes and suggestions applied alone, ${report.fixRuns} --fix/--fix-unsafe runs each run twice, ${report.suggestionsDroppingComments.length} suggestions that drop a comment]`;
   });
@@ -52,7 +61,14 @@ describe('fix safety', function () {
   it('catches fixes that do not parse, break types, drop comments or never settle (fixture rules that do each)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fixtures = require(path.join(FIXTURES, 'cli-plugin', 'index.cjs')) as ESLint.Plugin;
-    const input = (code: string): { label: string; fileName: string; code: string; anchors: number[] } => ({ label: code, fileName: 'file.ts', code, anchors: [] });
+    const input = (
+      code: string,
+    ): { label: string; fileName: string; code: string; anchors: number[] } => ({
+      label: code,
+      fileName: 'file.ts',
+      code,
+      anchors: [],
+    });
     const report = checkFixSafety(
       [
         input('export function g() {\n  debugger;\n}\n'),
@@ -75,17 +91,26 @@ describe('fix safety', function () {
         ],
       },
     );
-    assert.deepEqual(report.failures.map((failure) => [failure.input.code.split('\n')[0], failure.kind, failure.what]).sort(), [
-      ["export const label = 'grow';", 'second-run', '--fix'],
-      ["export const label = 'grow';", 'second-run', '--fix-unsafe'],
-      ['export const n: number = 1;', 'type', '--fix-unsafe'],
-      ['export const n: number = 1;', 'type', 'fixtures/retyping-suggestion suggestion quote'],
-      ['export const nothing = void (/* keep */ 0);', 'comment-lost', '--fix'],
-      ['export const nothing = void (/* keep */ 0);', 'comment-lost', 'fixtures/comment-dropping-fix autofix'],
-      ['export function g() {', 'broken-fix', '--fix'],
-      ['export function g() {', 'broken-fix', '--fix-unsafe'],
-      ['export function g() {', 'parse', 'fixtures/unparsable-fix autofix'],
-    ]);
+    assert.deepEqual(
+      report.failures
+        .map((failure) => [failure.input.code.split('\n')[0], failure.kind, failure.what])
+        .sort(),
+      [
+        ["export const label = 'grow';", 'second-run', '--fix'],
+        ["export const label = 'grow';", 'second-run', '--fix-unsafe'],
+        ['export const n: number = 1;', 'type', '--fix-unsafe'],
+        ['export const n: number = 1;', 'type', 'fixtures/retyping-suggestion suggestion quote'],
+        ['export const nothing = void (/* keep */ 0);', 'comment-lost', '--fix'],
+        [
+          'export const nothing = void (/* keep */ 0);',
+          'comment-lost',
+          'fixtures/comment-dropping-fix autofix',
+        ],
+        ['export function g() {', 'broken-fix', '--fix'],
+        ['export function g() {', 'broken-fix', '--fix-unsafe'],
+        ['export function g() {', 'parse', 'fixtures/unparsable-fix autofix'],
+      ],
+    );
     // A suggestion may drop a comment (someone sees the change); it is counted, not failed.
     assert.deepEqual(
       report.suggestionsDroppingComments.map((entry) => entry.what),
@@ -101,12 +126,20 @@ describe('fix safety', function () {
       assert.deepEqual(generateVariant(bases, SEED, index), variant);
       assert.equal(parseError(variant.fileName, variant.code), undefined, variant.code);
     }
-    assert.notDeepEqual(generateVariant(bases, SEED, 1)?.code, generateVariant(bases, SEED + 1, 1)?.code);
+    assert.notDeepEqual(
+      generateVariant(bases, SEED, 1)?.code,
+      generateVariant(bases, SEED + 1, 1)?.code,
+    );
   });
 
   it('uses every transform in a run of variants', () => {
     const bases = [...tableInputs().inputs, ...exampleInputs()];
-    const used = new Set(generateVariants(bases, SEED, 0, 300).flatMap((variant) => variant.variant.transforms));
-    assert.deepEqual([...used].sort(), [...new Set([...TRANSFORMS, FINISHING_TRANSFORM].map((transform) => transform.name))].sort());
+    const used = new Set(
+      generateVariants(bases, SEED, 0, 300).flatMap((variant) => variant.variant.transforms),
+    );
+    assert.deepEqual(
+      [...used].sort(),
+      [...new Set([...TRANSFORMS, FINISHING_TRANSFORM].map((transform) => transform.name))].sort(),
+    );
   });
 });

@@ -32,16 +32,24 @@ function main(): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const [count, seed, start, batch] = [values.count, values.seed, values.start, values.batch].map(Number) as [number, number, number, number];
-  if (![count, seed, start, batch].every((value) => Number.isInteger(value) && value >= 0) || batch === 0) {
+  const [count, seed, start, batch] = [values.count, values.seed, values.start, values.batch].map(
+    Number,
+  ) as [number, number, number, number];
+  if (
+    ![count, seed, start, batch].every((value) => Number.isInteger(value) && value >= 0) ||
+    batch === 0
+  ) {
     process.stderr.write(`--count, --seed, --start and --batch take whole numbers.\n${USAGE}\n`);
     return 2;
   }
 
   const { inputs: tables, missing } = tableInputs();
-  if (missing.length > 0) process.stdout.write(`No test table (test/rules/<id>.cases.ts) for: ${missing.join(', ')}\n`);
+  if (missing.length > 0)
+    process.stdout.write(`No test table (test/rules/<id>.cases.ts) for: ${missing.join(', ')}\n`);
   const bases = [...tables, ...exampleInputs()];
-  process.stdout.write(`Fuzzing fixes: seed ${seed}, variants ${start} to ${start + count - 1}, from ${bases.length} table cases and examples.\n`);
+  process.stdout.write(
+    `Fuzzing fixes: seed ${seed}, variants ${start} to ${start + count - 1}, from ${bases.length} table cases and examples.\n`,
+  );
 
   const failures: SafetyFailure[] = [];
   const totals = { variants: 0, single: 0, runs: 0, typeChecked: 0, droppedComments: 0 };
@@ -73,11 +81,18 @@ function main(): number {
   let number = 0;
   for (const failure of distinct.values()) {
     number++;
-    process.stdout.write(`\n=== ${number}. ${failure.kind}: ${failure.what}\n${describeOrigin(failure)}\n${failure.details}\n`);
+    process.stdout.write(
+      `\n=== ${number}. ${failure.kind}: ${failure.what}\n${describeOrigin(failure)}\n${failure.details}\n`,
+    );
     const code = values['no-minimise'] ? failure.input.code : minimise(failure);
     const lines = (text: string): number => text.split('\n').length;
-    const header = code === failure.input.code ? 'input' : `input, minimised from ${lines(failure.input.code)} to ${lines(code)} lines`;
-    process.stdout.write(`--- ${header} (${failure.input.fileName})\n${code}\n--- output of the original input\n${failure.output ?? '(none)'}\n`);
+    const header =
+      code === failure.input.code
+        ? 'input'
+        : `input, minimised from ${lines(failure.input.code)} to ${lines(code)} lines`;
+    process.stdout.write(
+      `--- ${header} (${failure.input.fileName})\n${code}\n--- output of the original input\n${failure.output ?? '(none)'}\n`,
+    );
   }
   return failures.length > 0 ? 1 : 0;
 }
@@ -94,7 +109,9 @@ function minimise(failure: SafetyFailure): string {
   try {
     const sameFailure = (code: string): boolean =>
       parseError(failure.input.fileName, code) === undefined &&
-      checker.failures(code).some((other) => other.kind === failure.kind && other.what === failure.what);
+      checker
+        .failures(code)
+        .some((other) => other.kind === failure.kind && other.what === failure.what);
     if (!sameFailure(failure.input.code)) return failure.input.code;
     return minimiseLines(failure.input.code, sameFailure);
   } finally {

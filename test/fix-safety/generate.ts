@@ -4,7 +4,13 @@
 import type { BaseInput } from './corpus';
 import { Random } from './random';
 import { parseError } from './syntax';
-import { FINISHING_TRANSFORM, randomAnchor, type Shape, type Transform, TRANSFORMS } from './transforms';
+import {
+  FINISHING_TRANSFORM,
+  randomAnchor,
+  type Shape,
+  type Transform,
+  TRANSFORMS,
+} from './transforms';
 
 export interface GeneratedInput extends BaseInput {
   variant: { seed: number; index: number; base: string; transforms: string[] };
@@ -13,12 +19,20 @@ export interface GeneratedInput extends BaseInput {
 /** How many times a variant is attempted (with other bases and transforms) before the index is given up. */
 const ATTEMPTS = 20;
 
-export function generateVariant(bases: readonly BaseInput[], seed: number, index: number): GeneratedInput | undefined {
+export function generateVariant(
+  bases: readonly BaseInput[],
+  seed: number,
+  index: number,
+): GeneratedInput | undefined {
   const random = Random.forIndex(seed, index);
   const reported = bases.filter((base) => base.anchors.length > 0);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const base = random.chance(0.75) && reported.length > 0 ? random.pick(reported) : random.pick(bases);
-    const anchor = base.anchors.length > 0 ? random.pick(base.anchors) : randomAnchor(base.fileName, base.code, random);
+    const base =
+      random.chance(0.75) && reported.length > 0 ? random.pick(reported) : random.pick(bases);
+    const anchor =
+      base.anchors.length > 0
+        ? random.pick(base.anchors)
+        : randomAnchor(base.fileName, base.code, random);
     let shape: Shape = { fileName: base.fileName, code: base.code, anchor, serial: 0 };
     const wanted = random.int(1, 3);
     const applied: string[] = [];
@@ -35,7 +49,8 @@ export function generateVariant(bases: readonly BaseInput[], seed: number, index
       tryApply(transform);
     }
     // Files without semicolons are where text-splicing mistakes show most, so a third of the variants end that way.
-    if (random.chance(0.35) && !applied.includes(FINISHING_TRANSFORM.name)) tryApply(FINISHING_TRANSFORM);
+    if (random.chance(0.35) && !applied.includes(FINISHING_TRANSFORM.name))
+      tryApply(FINISHING_TRANSFORM);
     if (applied.length === 0) continue;
     return {
       label: `variant ${seed}:${index} of ${base.label} [${applied.join(', ')}]`,
@@ -50,7 +65,12 @@ export function generateVariant(bases: readonly BaseInput[], seed: number, index
 }
 
 /** Variants `start` to `start + count - 1`; an index whose every attempt failed is left out. */
-export function generateVariants(bases: readonly BaseInput[], seed: number, start: number, count: number): GeneratedInput[] {
+export function generateVariants(
+  bases: readonly BaseInput[],
+  seed: number,
+  start: number,
+  count: number,
+): GeneratedInput[] {
   const variants: GeneratedInput[] = [];
   for (let index = start; index < start + count; index++) {
     const variant = generateVariant(bases, seed, index);

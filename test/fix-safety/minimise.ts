@@ -4,12 +4,16 @@
  * The smallest text found, by removing runs of lines (halving the run length when nothing more can go), that
  * `stillFails` accepts. Stops after `budget` candidates; the text it returns always fails.
  */
-export function minimiseLines(code: string, stillFails: (candidate: string) => boolean, budget = 400): string {
+export function minimiseLines(
+  code: string,
+  stillFails: (candidate: string) => boolean,
+  budget = 400,
+): string {
   let lines = code.split('\n');
   let tries = 0;
-  for (let size = Math.max(1, Math.floor(lines.length / 2)); size >= 1 && tries < budget; ) {
+  for (let size = Math.max(1, Math.floor(lines.length / 2)); size >= 1 && tries < budget;) {
     let removed = false;
-    for (let start = 0; start < lines.length && tries < budget; ) {
+    for (let start = 0; start < lines.length && tries < budget;) {
       const candidate = [...lines.slice(0, start), ...lines.slice(start + size)];
       tries++;
       if (candidate.length > 0 && stillFails(candidate.join('\n'))) {

@@ -38,14 +38,20 @@ export function parseTree(fileName: string, code: string): ts.SourceFile {
 export function parseError(fileName: string, code: string): string | undefined {
   const tree = parseTree(fileName, code);
   // `parseDiagnostics` is not in TypeScript's public declarations, but every SourceFile has it.
-  const diagnostics = (tree as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const diagnostics =
+    (tree as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (first) {
     const where = first.start === undefined ? '' : ` (${positionText(tree, first.start)})`;
     return `TypeScript: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${where}`;
   }
   try {
-    parse(code, { filePath: fileName, sourceType: isCommonJs(fileName) ? 'commonjs' : 'module', range: true, loc: true });
+    parse(code, {
+      filePath: fileName,
+      sourceType: isCommonJs(fileName) ? 'commonjs' : 'module',
+      range: true,
+      loc: true,
+    });
   } catch (error) {
     return `ESLint's parser: ${(error as Error).message}`;
   }

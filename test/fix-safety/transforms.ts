@@ -55,7 +55,13 @@ function edit(shape: Shape, edits: readonly Edit[], changes: Partial<Shape> = {}
 // ---------------------------------------------------------------------------------------------------------------
 // Finding things in the tree
 
-const STATEMENT_LISTS = new Set([ts.SyntaxKind.SourceFile, ts.SyntaxKind.Block, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseClause, ts.SyntaxKind.DefaultClause]);
+const STATEMENT_LISTS = new Set([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+]);
 
 function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
   return (
@@ -84,14 +90,21 @@ function nodeAt(tree: ts.SourceFile, offset: number): ts.Node {
 /** The statement of a statement list that holds `offset`, innermost first. */
 function statementAt(tree: ts.SourceFile, offset: number): ts.Statement | undefined {
   for (let node: ts.Node | undefined = nodeAt(tree, offset); node; node = node.parent) {
-    if (node.parent && STATEMENT_LISTS.has(node.parent.kind) && !ts.isSourceFile(node)) return node as ts.Statement;
+    if (node.parent && STATEMENT_LISTS.has(node.parent.kind) && !ts.isSourceFile(node))
+      return node as ts.Statement;
   }
   return undefined;
 }
 
 function siblingsOf(statement: ts.Statement): readonly ts.Statement[] {
   const parent = statement.parent;
-  if (ts.isSourceFile(parent) || ts.isBlock(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+  if (
+    ts.isSourceFile(parent) ||
+    ts.isBlock(parent) ||
+    ts.isModuleBlock(parent) ||
+    ts.isCaseClause(parent) ||
+    ts.isDefaultClause(parent)
+  ) {
     return parent.statements;
   }
   return [statement];
@@ -99,10 +112,12 @@ function siblingsOf(statement: ts.Statement): readonly ts.Statement[] {
 
 /** Every token of `node`, in order, without JSDoc. */
 function tokensOf(node: ts.Node, tree: ts.SourceFile, out: ts.Node[] = []): ts.Node[] {
-  if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return out;
+  if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode)
+    return out;
   const children = node.getChildren(tree);
   if (children.length === 0) {
-    if (node.kind !== ts.SyntaxKind.EndOfFileToken && node.end > node.getStart(tree)) out.push(node);
+    if (node.kind !== ts.SyntaxKind.EndOfFileToken && node.end > node.getStart(tree))
+      out.push(node);
     return out;
   }
   for (const child of children) tokensOf(child, tree, out);
@@ -142,11 +157,20 @@ function isAwaitPoint(node: ts.Node): boolean {
   if (ts.isAwaitExpression(node)) return true;
   if (ts.isForOfStatement(node) && node.awaitModifier) return true;
   // `await using` sets both flags; `using` only the first, `const` only the second.
-  return ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Using) !== 0 && (node.flags & ts.NodeFlags.Const) !== 0;
+  return (
+    ts.isVariableDeclarationList(node) &&
+    (node.flags & ts.NodeFlags.Using) !== 0 &&
+    (node.flags & ts.NodeFlags.Const) !== 0
+  );
 }
 
 function isJump(node: ts.Node): boolean {
-  return ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node) || ts.isYieldExpression(node);
+  return (
+    ts.isReturnStatement(node) ||
+    ts.isBreakStatement(node) ||
+    ts.isContinueStatement(node) ||
+    ts.isYieldExpression(node)
+  );
 }
 
 /** A statement that must stay where it is: declarations that are hoisted, exported, or only valid at this level. */
@@ -166,7 +190,11 @@ function isFixedInPlace(statement: ts.Statement): boolean {
     return true;
   }
   const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
-  return modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword || modifier.kind === ts.SyntaxKind.DeclareKeyword);
+  return modifiers.some(
+    (modifier) =>
+      modifier.kind === ts.SyntaxKind.ExportKeyword ||
+      modifier.kind === ts.SyntaxKind.DeclareKeyword,
+  );
 }
 
 /** Names a statement declares at its own level (`const { a, b: [c] } = …` declares a and c). */
@@ -175,14 +203,16 @@ function declaredNames(statement: ts.Statement): string[] {
   const names: string[] = [];
   const collect = (name: ts.BindingName): void => {
     if (ts.isIdentifier(name)) names.push(name.text);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) collect(element.name);
+    else
+      for (const element of name.elements) if (ts.isBindingElement(element)) collect(element.name);
   };
   for (const declaration of statement.declarationList.declarations) collect(declaration.name);
   return names;
 }
 
 function mentions(nodes: readonly ts.Node[], names: ReadonlySet<string>): boolean {
-  const visit = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || (ts.forEachChild(node, visit) ?? false);
+  const visit = (node: ts.Node): boolean =>
+    (ts.isIdentifier(node) && names.has(node.text)) || (ts.forEachChild(node, visit) ?? false);
   return nodes.some(visit);
 }
 
@@ -203,7 +233,12 @@ function runAt(tree: ts.SourceFile, anchor: number, portable: boolean): Run | un
   const siblings = siblingsOf(first);
   const from = siblings.indexOf(first);
   let to = from;
-  while (to < siblings.length && !isFixedInPlace(siblings[to]!) && !(portable && containsDirect([siblings[to]!], isJump))) to++;
+  while (
+    to < siblings.length &&
+    !isFixedInPlace(siblings[to]!) &&
+    !(portable && containsDirect([siblings[to]!], isJump))
+  )
+    to++;
   for (; to > from; to--) {
     const statements = siblings.slice(from, to);
     const declared = new Set(statements.flatMap(declaredNames));
@@ -217,7 +252,8 @@ function runAt(tree: ts.SourceFile, anchor: number, portable: boolean): Run | un
 /** Whether `await` is valid where `node` is: in an async function, or at the top level of an ES module. */
 function canAwaitAt(node: ts.Node, fileName: string): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionLike(current)) return (ts.getCombinedModifierFlags(current) & ts.ModifierFlags.Async) !== 0;
+    if (isFunctionLike(current))
+      return (ts.getCombinedModifierFlags(current) & ts.ModifierFlags.Async) !== 0;
     if (ts.isClassLike(current)) return false;
   }
   return !isCommonJs(fileName);
@@ -226,9 +262,14 @@ function canAwaitAt(node: ts.Node, fileName: string): boolean {
 /** `;` when a statement inserted at `offset` and starting with `( [ \`` would continue the line before it. */
 function asiGuard(tree: ts.SourceFile, offset: number, statementText: string): string {
   if (!/^[([`+\-/]/.test(statementText)) return '';
-  const before = tokensOf(tree, tree).filter((token) => token.end <= offset).at(-1);
+  const before = tokensOf(tree, tree)
+    .filter((token) => token.end <= offset)
+    .at(-1);
   if (!before) return '';
-  return before.kind === ts.SyntaxKind.SemicolonToken || before.kind === ts.SyntaxKind.OpenBraceToken ? '' : ';';
+  return before.kind === ts.SyntaxKind.SemicolonToken ||
+    before.kind === ts.SyntaxKind.OpenBraceToken
+    ? ''
+    : ';';
 }
 
 /**
@@ -237,10 +278,23 @@ function asiGuard(tree: ts.SourceFile, offset: number, statementText: string): s
  * puts an expression statement in its place must end that statement itself.
  */
 function endsWithBlock(statement: ts.Statement): boolean {
-  if (ts.isBlock(statement) || ts.isClassDeclaration(statement) || ts.isSwitchStatement(statement) || ts.isTryStatement(statement)) return true;
+  if (
+    ts.isBlock(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isSwitchStatement(statement) ||
+    ts.isTryStatement(statement)
+  )
+    return true;
   if (ts.isFunctionDeclaration(statement)) return statement.body !== undefined;
-  if (ts.isIfStatement(statement)) return endsWithBlock(statement.elseStatement ?? statement.thenStatement);
-  if (ts.isForStatement(statement) || ts.isForOfStatement(statement) || ts.isForInStatement(statement) || ts.isWhileStatement(statement) || ts.isLabeledStatement(statement)) {
+  if (ts.isIfStatement(statement))
+    return endsWithBlock(statement.elseStatement ?? statement.thenStatement);
+  if (
+    ts.isForStatement(statement) ||
+    ts.isForOfStatement(statement) ||
+    ts.isForInStatement(statement) ||
+    ts.isWhileStatement(statement) ||
+    ts.isLabeledStatement(statement)
+  ) {
     return endsWithBlock(statement.statement);
   }
   return false;
@@ -254,7 +308,16 @@ function indentationAt(code: string, offset: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The transforms
 
-const BLOCK_COMMENTS = ['/* note */', '/* ) */', '/* ; */', '/* } */', '/* await */', '/* `x` */', '/*!*/', '/** doc */'];
+const BLOCK_COMMENTS = [
+  '/* note */',
+  '/* ) */',
+  '/* ; */',
+  '/* } */',
+  '/* await */',
+  '/* `x` */',
+  '/*!*/',
+  '/** doc */',
+];
 const LINE_COMMENTS = ['// note', '// ) ; }', '// await later', '// TODO: check'];
 
 /** A block comment between two tokens, a line comment at the end of a line, or a comment line before the statement. */
@@ -277,9 +340,13 @@ const comments: Transform = {
       return edit(shape, [...unique.values()]);
     }
     if (kind === 1) {
-      const lineEnds = tokens.filter((token) => /^[ \t]*(\r?\n|$)/.test(shape.code.slice(token.end)));
+      const lineEnds = tokens.filter((token) =>
+        /^[ \t]*(\r?\n|$)/.test(shape.code.slice(token.end)),
+      );
       if (lineEnds.length === 0) return undefined;
-      return edit(shape, [{ at: random.pick(lineEnds).end, text: ` ${random.pick(LINE_COMMENTS)}` }]);
+      return edit(shape, [
+        { at: random.pick(lineEnds).end, text: ` ${random.pick(LINE_COMMENTS)}` },
+      ]);
     }
     const start = statement.getStart(tree);
     const indentation = indentationAt(shape.code, start);
@@ -292,23 +359,55 @@ const comments: Transform = {
 function canParenthesize(node: ts.Node): node is ts.Expression {
   const parent = node.parent;
   if (!parent || inJsxMarkup(node)) return false;
-  if (node.kind === ts.SyntaxKind.SuperKeyword || node.kind === ts.SyntaxKind.ImportKeyword || ts.isOmittedExpression(node) || ts.isSpreadElement(node)) return false;
+  if (
+    node.kind === ts.SyntaxKind.SuperKeyword ||
+    node.kind === ts.SyntaxKind.ImportKeyword ||
+    ts.isOmittedExpression(node) ||
+    ts.isSpreadElement(node)
+  )
+    return false;
   // `(a?.b).c` ends the optional chain early; `(a.b)?.c` and friends stay out of the way too.
   if ((node.flags | parent.flags) & ts.NodeFlags.OptionalChain) return false;
   // Destructuring targets may not be parenthesized in every form.
-  for (let current: ts.Node = node; current.parent && !ts.isStatement(current); current = current.parent) {
+  for (
+    let current: ts.Node = node;
+    current.parent && !ts.isStatement(current);
+    current = current.parent
+  ) {
     const up = current.parent;
-    if (ts.isBinaryExpression(up) && up.left === current && up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
-    if ((ts.isForOfStatement(up) || ts.isForInStatement(up)) && up.initializer === current) return false;
+    if (
+      ts.isBinaryExpression(up) &&
+      up.left === current &&
+      up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      up.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    )
+      return false;
+    if ((ts.isForOfStatement(up) || ts.isForInStatement(up)) && up.initializer === current)
+      return false;
   }
   if (ts.isExpressionStatement(parent)) return !ts.isStringLiteral(node);
-  if (ts.isCallExpression(parent)) return parent.expression === node || parent.arguments.includes(node as ts.Expression);
+  if (ts.isCallExpression(parent))
+    return parent.expression === node || parent.arguments.includes(node as ts.Expression);
   if (ts.isNewExpression(parent)) return parent.arguments?.includes(node as ts.Expression) ?? false;
-  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return parent.expression === node || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node);
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent))
+    return (
+      parent.expression === node ||
+      (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)
+    );
   if (ts.isBinaryExpression(parent)) return true;
-  if (ts.isPrefixUnaryExpression(parent)) return parent.operator !== ts.SyntaxKind.PlusPlusToken && parent.operator !== ts.SyntaxKind.MinusMinusToken;
+  if (ts.isPrefixUnaryExpression(parent))
+    return (
+      parent.operator !== ts.SyntaxKind.PlusPlusToken &&
+      parent.operator !== ts.SyntaxKind.MinusMinusToken
+    );
   if (ts.isArrowFunction(parent)) return parent.body === node;
-  if (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent) || ts.isBindingElement(parent)) return parent.initializer === node;
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isParameter(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isBindingElement(parent)
+  )
+    return parent.initializer === node;
   if (ts.isPropertyAssignment(parent)) return parent.initializer === node;
   if (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) return parent.expression === node;
   return (
@@ -339,7 +438,11 @@ const parentheses: Transform = {
     const tree = parseTree(shape.fileName, shape.code);
     const statement = statementAt(tree, shape.anchor);
     const candidates: ts.Expression[] = [];
-    for (let node: ts.Node | undefined = nodeAt(tree, shape.anchor); node && node !== statement; node = node.parent) {
+    for (
+      let node: ts.Node | undefined = nodeAt(tree, shape.anchor);
+      node && node !== statement;
+      node = node.parent
+    ) {
       if (canParenthesize(node)) candidates.push(node);
     }
     if (candidates.length === 0) return undefined;
@@ -360,18 +463,32 @@ const noSemicolons: Transform = {
     const tree = parseTree(shape.fileName, shape.code);
     const edits: Edit[] = [];
     const visit = (node: ts.Node): void => {
-      if (node.parent && STATEMENT_LISTS.has(node.parent.kind) && !ts.isEmptyStatement(node) && !ts.isDoStatement(node)) {
+      if (
+        node.parent &&
+        STATEMENT_LISTS.has(node.parent.kind) &&
+        !ts.isEmptyStatement(node) &&
+        !ts.isDoStatement(node)
+      ) {
         const statement = node as ts.Statement;
         const siblings = siblingsOf(statement);
         const next = siblings[siblings.indexOf(statement) + 1];
         const endsWithSemicolon = shape.code[statement.end - 1] === ';';
         if (endsWithSemicolon) {
           const sameLine = next && !/\n/.test(shape.code.slice(statement.end, next.getStart(tree)));
-          edits.push({ at: statement.end - 1, end: statement.end, text: sameLine ? `\n${indentationAt(shape.code, statement.getStart(tree))}` : '' });
+          edits.push({
+            at: statement.end - 1,
+            end: statement.end,
+            text: sameLine ? `\n${indentationAt(shape.code, statement.getStart(tree))}` : '',
+          });
         }
         const previous = siblings[siblings.indexOf(statement) - 1];
         // No guard after a statement that ends with a block: none is needed there, and fixes that replace it must add one.
-        if (previous && !endsWithBlock(previous) && /^[([`+\-/]/.test(shape.code[statement.getStart(tree)] ?? '')) edits.push({ at: statement.getStart(tree), text: ';' });
+        if (
+          previous &&
+          !endsWithBlock(previous) &&
+          /^[([`+\-/]/.test(shape.code[statement.getStart(tree)] ?? '')
+        )
+          edits.push({ at: statement.getStart(tree), text: ';' });
       }
       ts.forEachChild(node, visit);
     };
@@ -388,12 +505,24 @@ const multiline: Transform = {
     const statement = statementAt(tree, shape.anchor);
     if (!statement) return undefined;
     const indentation = `${indentationAt(shape.code, statement.getStart(tree))}  `;
-    const after = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.CommaToken, ts.SyntaxKind.EqualsGreaterThanToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+    const after = new Set([
+      ts.SyntaxKind.OpenParenToken,
+      ts.SyntaxKind.CommaToken,
+      ts.SyntaxKind.EqualsGreaterThanToken,
+      ts.SyntaxKind.AmpersandAmpersandToken,
+      ts.SyntaxKind.BarBarToken,
+      ts.SyntaxKind.QuestionQuestionToken,
+    ]);
     const edits: Edit[] = [];
     for (const token of tokensOf(statement, tree)) {
       if (inJsxMarkup(token) || !random.chance(0.5)) continue;
       if (after.has(token.kind)) edits.push({ at: token.end, text: `\n${indentation}` });
-      else if (token.kind === ts.SyntaxKind.DotToken && ts.isPropertyAccessExpression(token.parent) && !token.parent.questionDotToken) edits.push({ at: token.getStart(tree), text: `\n${indentation}` });
+      else if (
+        token.kind === ts.SyntaxKind.DotToken &&
+        ts.isPropertyAccessExpression(token.parent) &&
+        !token.parent.questionDotToken
+      )
+        edits.push({ at: token.getStart(tree), text: `\n${indentation}` });
     }
     return edits.length === 0 ? undefined : edit(shape, edits);
   },
@@ -434,7 +563,8 @@ const context: Transform = {
     const body = shape.code.slice(run.start, run.end);
     const name = `inner${shape.serial}`;
     const asyncKeyword = awaits || random.chance(0.5) ? 'async ' : '';
-    const call = asyncKeyword && mayAwait ? `await ${name}()` : asyncKeyword ? `void ${name}()` : `${name}()`;
+    const call =
+      asyncKeyword && mayAwait ? `await ${name}()` : asyncKeyword ? `void ${name}()` : `${name}()`;
     const forms = [
       `[0].forEach(${asyncKeyword}() => {\n${indentation}${body}\n${indentation}});`,
       `const ${name} = ${asyncKeyword}() => {\n${indentation}${body}\n${indentation}};\n${indentation}${call};`,
@@ -448,7 +578,11 @@ const context: Transform = {
     const useDecorator = random.chance(0.3);
     const replacement = useDecorator ? decorated : random.pick(forms);
     return edit(shape, [
-      { at: run.start, end: run.end, text: `${asiGuard(tree, run.start, replacement)}${replacement}` },
+      {
+        at: run.start,
+        end: run.end,
+        text: `${asiGuard(tree, run.start, replacement)}${replacement}`,
+      },
       ...(useDecorator ? [{ at: shape.code.length, text: declaration }] : []),
     ]);
   },
@@ -467,8 +601,15 @@ const jsx: Transform = {
     const awaits = containsDirect(run.statements, isAwaitPoint);
     const indentation = indentationAt(shape.code, run.start);
     const handler = `${awaits || random.chance(0.5) ? 'async ' : ''}() => {\n${indentation}${shape.code.slice(run.start, run.end)}\n${indentation}}`;
-    const element = random.pick([`<button onClick={${handler}}>go</button>`, `<form onSubmit={${handler}} />`]);
-    return edit(shape, [{ at: run.start, end: run.end, text: `const view${shape.serial} = ${element};` }], { fileName });
+    const element = random.pick([
+      `<button onClick={${handler}}>go</button>`,
+      `<form onSubmit={${handler}} />`,
+    ]);
+    return edit(
+      shape,
+      [{ at: run.start, end: run.end, text: `const view${shape.serial} = ${element};` }],
+      { fileName },
+    );
   },
 };
 
@@ -478,15 +619,38 @@ const asyncToggle: Transform = {
   apply(shape) {
     const tree = parseTree(shape.fileName, shape.code);
     let fn: ts.FunctionLikeDeclaration | undefined;
-    for (let node: ts.Node | undefined = nodeAt(tree, shape.anchor); node && !fn; node = node.parent) if (isFunctionLike(node)) fn = node;
-    if (!fn || !fn.body || fn.asteriskToken || ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) return undefined;
-    const asyncModifier = ts.getModifiers(fn)?.find((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+    for (
+      let node: ts.Node | undefined = nodeAt(tree, shape.anchor);
+      node && !fn;
+      node = node.parent
+    )
+      if (isFunctionLike(node)) fn = node;
+    if (
+      !fn ||
+      !fn.body ||
+      fn.asteriskToken ||
+      ts.isConstructorDeclaration(fn) ||
+      ts.isGetAccessorDeclaration(fn) ||
+      ts.isSetAccessorDeclaration(fn)
+    )
+      return undefined;
+    const asyncModifier = ts
+      .getModifiers(fn)
+      ?.find((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
     if (asyncModifier) {
       if (containsDirect([fn.body], isAwaitPoint)) return undefined;
-      const end = asyncModifier.end + (/^\s*/.exec(shape.code.slice(asyncModifier.end))?.[0].length ?? 0);
+      const end =
+        asyncModifier.end + (/^\s*/.exec(shape.code.slice(asyncModifier.end))?.[0].length ?? 0);
       return edit(shape, [{ at: asyncModifier.getStart(tree), end, text: '' }]);
     }
-    const at = ts.isMethodDeclaration(fn) ? fn.name.getStart(tree) : ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) ? fn.getChildren(tree).find((child) => child.kind === ts.SyntaxKind.FunctionKeyword)?.getStart(tree) : fn.getStart(tree);
+    const at = ts.isMethodDeclaration(fn)
+      ? fn.name.getStart(tree)
+      : ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)
+        ? fn
+            .getChildren(tree)
+            .find((child) => child.kind === ts.SyntaxKind.FunctionKeyword)
+            ?.getStart(tree)
+        : fn.getStart(tree);
     if (at === undefined) return undefined;
     return edit(shape, [{ at, text: 'async ' }]);
   },
@@ -517,14 +681,18 @@ const optionalChain: Transform = {
     };
     visit(statement);
     if (calls.length === 0) return undefined;
-    const nearest = calls.filter((call) => call.getStart(tree) <= shape.anchor && shape.anchor < call.end);
+    const nearest = calls.filter(
+      (call) => call.getStart(tree) <= shape.anchor && shape.anchor < call.end,
+    );
     const call = random.pick(nearest.length > 0 && random.chance(0.7) ? nearest : calls);
     const callee = call.expression as ts.PropertyAccessExpression;
     if (random.chance(0.5)) {
       const dot = callee.getChildren(tree).find((child) => child.kind === ts.SyntaxKind.DotToken);
       return dot ? edit(shape, [{ at: dot.getStart(tree), end: dot.end, text: '?.' }]) : undefined;
     }
-    const open = call.getChildren(tree).find((child) => child.kind === ts.SyntaxKind.OpenParenToken);
+    const open = call
+      .getChildren(tree)
+      .find((child) => child.kind === ts.SyntaxKind.OpenParenToken);
     return open ? edit(shape, [{ at: open.getStart(tree), text: '?.' }]) : undefined;
   },
 };
@@ -538,11 +706,22 @@ const duplicate: Transform = {
     if (!statement || !ts.isExpressionStatement(statement)) return undefined;
     const text = shape.code.slice(statement.getStart(tree), statement.end);
     const guard = shape.code[statement.end - 1] !== ';' && /^[([`+\-/]/.test(text) ? ';' : '';
-    return edit(shape, [{ at: statement.end, text: `\n${indentationAt(shape.code, statement.getStart(tree))}${guard}${text}` }]);
+    return edit(shape, [
+      {
+        at: statement.end,
+        text: `\n${indentationAt(shape.code, statement.getStart(tree))}${guard}${text}`,
+      },
+    ]);
   },
 };
 
-const NEIGHBOURS = ['[1, 2].forEach((n) => n);', '(() => 0)();', '`${0}`.trim();', 'void 0;', '-1;'];
+const NEIGHBOURS = [
+  '[1, 2].forEach((n) => n);',
+  '(() => 0)();',
+  '`${0}`.trim();',
+  'void 0;',
+  '-1;',
+];
 
 /**
  * Statements around the anchor's: one that starts with `(`, `[` or a template before or after it (in a file without
@@ -556,9 +735,13 @@ const neighbours: Transform = {
     const anchored = statementAt(tree, shape.anchor);
     if (!anchored) return undefined;
     // The anchor's statement, a later one of its list, or a statement that holds it.
-    const candidates: ts.Statement[] = [anchored, ...siblingsOf(anchored).slice(siblingsOf(anchored).indexOf(anchored) + 1)];
+    const candidates: ts.Statement[] = [
+      anchored,
+      ...siblingsOf(anchored).slice(siblingsOf(anchored).indexOf(anchored) + 1),
+    ];
     for (let node: ts.Node = anchored.parent; !ts.isSourceFile(node); node = node.parent) {
-      if (node.parent && STATEMENT_LISTS.has(node.parent.kind)) candidates.push(node as ts.Statement);
+      if (node.parent && STATEMENT_LISTS.has(node.parent.kind))
+        candidates.push(node as ts.Statement);
     }
     const statement = random.pick(candidates);
     const start = statement.getStart(tree);
@@ -566,7 +749,12 @@ const neighbours: Transform = {
     const edits: Edit[] = [];
     if (random.chance(0.7)) {
       const text = random.pick(NEIGHBOURS);
-      const guard = shape.code[statement.end - 1] === ';' || endsWithBlock(statement) || !/^[([`+\-/]/.test(text) ? '' : ';';
+      const guard =
+        shape.code[statement.end - 1] === ';' ||
+        endsWithBlock(statement) ||
+        !/^[([`+\-/]/.test(text)
+          ? ''
+          : ';';
       edits.push({ at: statement.end, text: `\n${indentation}${guard}${text}` });
     }
     if (edits.length === 0 || random.chance(0.4)) {
@@ -582,7 +770,11 @@ const moduleFormat: Transform = {
   name: 'module-format',
   apply(shape, random) {
     const extension = path.extname(shape.fileName);
-    const renamed = (to: string): Shape => ({ ...shape, fileName: shape.fileName.slice(0, -extension.length) + to, serial: shape.serial + 1 });
+    const renamed = (to: string): Shape => ({
+      ...shape,
+      fileName: shape.fileName.slice(0, -extension.length) + to,
+      serial: shape.serial + 1,
+    });
     if (extension === '.ts') return renamed(random.pick(['.mts', '.cts']));
     if (extension === '.mts' || extension === '.cts') return renamed('.ts');
     if (extension !== '.js') return undefined;
@@ -595,7 +787,8 @@ const moduleFormat: Transform = {
 function toCommonJs(shape: Shape): Shape | undefined {
   const fileName = shape.fileName.replace(/\.js$/, '.cjs');
   const tree = parseTree(shape.fileName, shape.code);
-  if (containsDirect(tree.statements, (node) => isAwaitPoint(node) || ts.isMetaProperty(node))) return undefined;
+  if (containsDirect(tree.statements, (node) => isAwaitPoint(node) || ts.isMetaProperty(node)))
+    return undefined;
   const edits: Edit[] = [];
   const exported: string[] = [];
   for (const statement of tree.statements) {
@@ -607,24 +800,40 @@ function toCommonJs(shape: Shape): Shape | undefined {
       if (!clause) lines.push(`require(${source});`);
       if (clause?.name) lines.push(`const ${clause.name.text} = require(${source});`);
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) lines.push(`const ${bindings.name.text} = require(${source});`);
+      if (bindings && ts.isNamespaceImport(bindings))
+        lines.push(`const ${bindings.name.text} = require(${source});`);
       if (bindings && ts.isNamedImports(bindings)) {
-        const names = bindings.elements.map((element) => (element.propertyName ? `${element.propertyName.getText(tree)}: ${element.name.text}` : element.name.text));
+        const names = bindings.elements.map((element) =>
+          element.propertyName
+            ? `${element.propertyName.getText(tree)}: ${element.name.text}`
+            : element.name.text,
+        );
         lines.push(`const { ${names.join(', ')} } = require(${source});`);
       }
       edits.push({ at: start, end: statement.end, text: lines.join('\n') });
       continue;
     }
     if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) return undefined;
-    const exportKeyword = ts.canHaveModifiers(statement) ? ts.getModifiers(statement)?.find((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) : undefined;
+    const exportKeyword = ts.canHaveModifiers(statement)
+      ? ts
+          .getModifiers(statement)
+          ?.find((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+      : undefined;
     if (!exportKeyword) continue;
-    if (ts.getModifiers(statement as ts.HasModifiers)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return undefined;
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) exported.push(statement.name.text);
+    if (
+      ts
+        .getModifiers(statement as ts.HasModifiers)
+        ?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)
+    )
+      return undefined;
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+      exported.push(statement.name.text);
     else if (ts.isVariableStatement(statement)) exported.push(...declaredNames(statement));
     else return undefined;
     edits.push({ at: exportKeyword.getStart(tree), end: exportKeyword.end + 1, text: '' });
   }
-  if (exported.length > 0) edits.push({ at: shape.code.length, text: `\nmodule.exports = { ${exported.join(', ')} };\n` });
+  if (exported.length > 0)
+    edits.push({ at: shape.code.length, text: `\nmodule.exports = { ${exported.join(', ')} };\n` });
   return edit(shape, edits, { fileName });
 }
 
@@ -653,7 +862,12 @@ export function randomAnchor(fileName: string, code: string, random: Random): nu
   const statements: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) || ts.isAwaitExpression(node)) calls.push(node);
-    if (node.parent && STATEMENT_LISTS.has(node.parent.kind) && !isFixedInPlace(node as ts.Statement)) statements.push(node);
+    if (
+      node.parent &&
+      STATEMENT_LISTS.has(node.parent.kind) &&
+      !isFixedInPlace(node as ts.Statement)
+    )
+      statements.push(node);
     ts.forEachChild(node, visit);
   };
   visit(tree);

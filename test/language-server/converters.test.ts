@@ -11,15 +11,29 @@ import {
   minimalEdit,
   quickFixActions,
 } from 'loopguard/dist/language-server/code-actions';
-import { configProblemDiagnostic, type Finding, toDiagnostics } from 'loopguard/dist/language-server/diagnostics';
+import {
+  configProblemDiagnostic,
+  type Finding,
+  toDiagnostics,
+} from 'loopguard/dist/language-server/diagnostics';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const URI = 'file:///project/a.ts';
-const TEXT = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const TEXT =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
 
 function finding(message: Partial<Linter.LintMessage>, extra: Partial<Finding> = {}): Finding {
   return {
-    message: { ruleId: 'loopguard/no-floating-promises', severity: 2, message: 'Not awaited.', line: 3, column: 3, endLine: 3, endColumn: 9, ...message },
+    message: {
+      ruleId: 'loopguard/no-floating-promises',
+      severity: 2,
+      message: 'Not awaited.',
+      line: 3,
+      column: 3,
+      endLine: 3,
+      endColumn: 9,
+      ...message,
+    },
     related: [],
     docsUrl: 'https://example.com/no-floating-promises.md',
     ...extra,
@@ -52,34 +66,76 @@ describe('language server converters', () => {
     });
 
     it('covers the rest of the line for a parsing error without an end, and has no code', () => {
-      const [diagnostic] = toDiagnostics([finding({ ruleId: null, fatal: true, line: 2, column: 8, endLine: undefined, endColumn: undefined }, { docsUrl: undefined })], TEXT);
-      assert.deepEqual(diagnostic?.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 29 } });
+      const [diagnostic] = toDiagnostics(
+        [
+          finding(
+            {
+              ruleId: null,
+              fatal: true,
+              line: 2,
+              column: 8,
+              endLine: undefined,
+              endColumn: undefined,
+            },
+            { docsUrl: undefined },
+          ),
+        ],
+        TEXT,
+      );
+      assert.deepEqual(diagnostic?.range, {
+        start: { line: 1, character: 7 },
+        end: { line: 1, character: 29 },
+      });
       assert.equal(diagnostic?.code, undefined);
     });
 
     it('turns related locations into relatedInformation with file URIs', () => {
-      const related = [{ filePath: '/project/helper.ts', line: 4, column: 3, endLine: 4, endColumn: 20, message: 'The blocking call.' }];
+      const related = [
+        {
+          filePath: '/project/helper.ts',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 20,
+          message: 'The blocking call.',
+        },
+      ];
       const [diagnostic] = toDiagnostics([finding({}, { related })], TEXT);
       assert.deepEqual(diagnostic?.relatedInformation, [
         {
-          location: { uri: 'file:///project/helper.ts', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 19 } } },
+          location: {
+            uri: 'file:///project/helper.ts',
+            range: { start: { line: 3, character: 2 }, end: { line: 3, character: 19 } },
+          },
           message: 'The blocking call.',
         },
       ]);
     });
 
     it('clamps positions past the end of the text', () => {
-      const [diagnostic] = toDiagnostics([finding({ line: 9, column: 1, endLine: 9, endColumn: 4 })], 'x;\n');
-      assert.deepEqual(diagnostic?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
+      const [diagnostic] = toDiagnostics(
+        [finding({ line: 9, column: 1, endLine: 9, endColumn: 4 })],
+        'x;\n',
+      );
+      assert.deepEqual(diagnostic?.range, {
+        start: { line: 1, character: 0 },
+        end: { line: 1, character: 0 },
+      });
     });
 
     it('describes a broken tsconfig at the top of the file', () => {
-      assert.deepEqual(configProblemDiagnostic({ configPath: '/project/tsconfig.json', message: 'Unexpected token' }), {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
-        source: 'loopguard',
-        message: 'Loopguard cannot lint this file: /project/tsconfig.json: Unexpected token',
-      });
+      assert.deepEqual(
+        configProblemDiagnostic({
+          configPath: '/project/tsconfig.json',
+          message: 'Unexpected token',
+        }),
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 1,
+          source: 'loopguard',
+          message: 'Loopguard cannot lint this file: /project/tsconfig.json: Unexpected token',
+        },
+      );
     });
   });
 
@@ -93,49 +149,136 @@ describe('language server converters', () => {
     });
 
     it('lists the autofix (preferred), the suggestions, the disable comments and the docs, each with its edit', () => {
-      const actions = quickFixActions({ uri: URI, text: TEXT, findings: [withFixes], range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } } });
+      const actions = quickFixActions({
+        uri: URI,
+        text: TEXT,
+        findings: [withFixes],
+        range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } },
+      });
       assert.deepEqual(
-        actions.map((action) => [action.title, action.kind, action.isPreferred, action.edit?.changes?.[URI], action.command?.arguments]),
+        actions.map((action) => [
+          action.title,
+          action.kind,
+          action.isPreferred,
+          action.edit?.changes?.[URI],
+          action.command?.arguments,
+        ]),
         [
-          ['Fix this loopguard/no-floating-promises problem', 'quickfix', true, [{ range: { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } }, newText: 'x' }], undefined],
-          ['Add `await`', 'quickfix', undefined, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'await ' }], undefined],
-          ['Mark with `void`', 'quickfix', undefined, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'void ' }], undefined],
+          [
+            'Fix this loopguard/no-floating-promises problem',
+            'quickfix',
+            true,
+            [
+              {
+                range: { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } },
+                newText: 'x',
+              },
+            ],
+            undefined,
+          ],
+          [
+            'Add `await`',
+            'quickfix',
+            undefined,
+            [
+              {
+                range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+                newText: 'await ',
+              },
+            ],
+            undefined,
+          ],
+          [
+            'Mark with `void`',
+            'quickfix',
+            undefined,
+            [
+              {
+                range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+                newText: 'void ',
+              },
+            ],
+            undefined,
+          ],
           [
             'Disable loopguard/no-floating-promises for this line',
             'quickfix',
             undefined,
-            [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  // eslint-disable-next-line loopguard/no-floating-promises\n' }],
+            [
+              {
+                range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+                newText: '  // eslint-disable-next-line loopguard/no-floating-promises\n',
+              },
+            ],
             undefined,
           ],
           [
             'Disable loopguard/no-floating-promises for this file',
             'quickfix',
             undefined,
-            [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '/* eslint-disable loopguard/no-floating-promises */\n' }],
+            [
+              {
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                newText: '/* eslint-disable loopguard/no-floating-promises */\n',
+              },
+            ],
             undefined,
           ],
-          ['Show documentation for loopguard/no-floating-promises', 'quickfix', undefined, undefined, ['https://example.com/no-floating-promises.md']],
+          [
+            'Show documentation for loopguard/no-floating-promises',
+            'quickfix',
+            undefined,
+            undefined,
+            ['https://example.com/no-floating-promises.md'],
+          ],
         ],
       );
     });
 
     it('marks the first suggestion preferred when there is no autofix', () => {
-      const actions = quickFixActions({ uri: URI, text: TEXT, findings: [finding({ suggestions: withFixes.message.suggestions })], range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } } });
-      assert.deepEqual(actions.slice(0, 2).map((action) => [action.title, action.isPreferred]), [['Add `await`', true], ['Mark with `void`', undefined]]);
+      const actions = quickFixActions({
+        uri: URI,
+        text: TEXT,
+        findings: [finding({ suggestions: withFixes.message.suggestions })],
+        range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } },
+      });
+      assert.deepEqual(
+        actions.slice(0, 2).map((action) => [action.title, action.isPreferred]),
+        [
+          ['Add `await`', true],
+          ['Mark with `void`', undefined],
+        ],
+      );
     });
 
     it('offers nothing for a range that touches no finding', () => {
-      assert.deepEqual(quickFixActions({ uri: URI, text: TEXT, findings: [withFixes], range: { start: { line: 0, character: 0 }, end: { line: 1, character: 3 } } }), []);
+      assert.deepEqual(
+        quickFixActions({
+          uri: URI,
+          text: TEXT,
+          findings: [withFixes],
+          range: { start: { line: 0, character: 0 }, end: { line: 1, character: 3 } },
+        }),
+        [],
+      );
     });
 
     it('offers the comment and docs actions once per rule when two findings of a rule touch the range', () => {
       const second = finding({ line: 3, column: 3, endLine: 3, endColumn: 5 });
-      const actions = quickFixActions({ uri: URI, text: TEXT, findings: [finding({}), second], range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } } });
-      assert.deepEqual(actions.map((action) => action.title), [
-        'Disable loopguard/no-floating-promises for this line',
-        'Disable loopguard/no-floating-promises for this file',
-        'Show documentation for loopguard/no-floating-promises',
-      ]);
+      const actions = quickFixActions({
+        uri: URI,
+        text: TEXT,
+        findings: [finding({}), second],
+        range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } },
+      });
+      assert.deepEqual(
+        actions.map((action) => action.title),
+        [
+          'Disable loopguard/no-floating-promises for this line',
+          'Disable loopguard/no-floating-promises for this file',
+          'Show documentation for loopguard/no-floating-promises',
+        ],
+      );
     });
   });
 
@@ -149,12 +292,21 @@ describe('language server converters', () => {
     });
 
     it('keeps CRLF line breaks', () => {
-      assert.equal(disableForLineEdit(document('a;\r\nb;\r\n'), 1, 'loopguard/x').newText, '// eslint-disable-next-line loopguard/x\r\n');
-      assert.equal(disableForFileEdit(document('a;\r\n'), 'loopguard/x').newText, '/* eslint-disable loopguard/x */\r\n');
+      assert.equal(
+        disableForLineEdit(document('a;\r\nb;\r\n'), 1, 'loopguard/x').newText,
+        '// eslint-disable-next-line loopguard/x\r\n',
+      );
+      assert.equal(
+        disableForFileEdit(document('a;\r\n'), 'loopguard/x').newText,
+        '/* eslint-disable loopguard/x */\r\n',
+      );
     });
 
     it('puts the file comment after a #! line', () => {
-      assert.deepEqual(disableForFileEdit(document('#!/usr/bin/env node\nrun();\n'), 'loopguard/x').range.start, { line: 1, character: 0 });
+      assert.deepEqual(
+        disableForFileEdit(document('#!/usr/bin/env node\nrun();\n'), 'loopguard/x').range.start,
+        { line: 1, character: 0 },
+      );
     });
   });
 
@@ -164,7 +316,16 @@ describe('language server converters', () => {
       assert.deepEqual(fixAllAction(URI, TEXT, fixed, true), {
         title: 'Fix all Loopguard problems (autofixes and preferred suggestions)',
         kind: 'source.fixAll.loopguard',
-        edit: { changes: { [URI]: [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: 'await ' }] } },
+        edit: {
+          changes: {
+            [URI]: [
+              {
+                range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } },
+                newText: 'await ',
+              },
+            ],
+          },
+        },
       });
     });
 
@@ -174,10 +335,15 @@ describe('language server converters', () => {
     });
 
     it('has candidates only where an autofix exists, or a suggestion when suggestions count', () => {
-      const suggestionOnly = finding({ suggestions: [{ desc: 'Add `await`', fix: { range: [0, 0], text: 'await ' } }] });
+      const suggestionOnly = finding({
+        suggestions: [{ desc: 'Add `await`', fix: { range: [0, 0], text: 'await ' } }],
+      });
       assert.equal(hasFixAllCandidates([suggestionOnly], false), false);
       assert.equal(hasFixAllCandidates([suggestionOnly], true), true);
-      assert.equal(hasFixAllCandidates([finding({ fix: { range: [0, 0], text: '' } })], false), true);
+      assert.equal(
+        hasFixAllCandidates([finding({ fix: { range: [0, 0], text: '' } })], false),
+        true,
+      );
     });
 
     it('never splits a surrogate pair in the minimal edit', () => {

@@ -22,7 +22,11 @@ describe('language server layering', () => {
     const offenders = ['eslint-plugin/src', 'server/src'].flatMap((folder) =>
       fs
         .readdirSync(path.join(REPO_ROOT, folder), { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.ts') && importsVscode.test(fs.readFileSync(path.join(REPO_ROOT, folder, file), 'utf8')))
+        .filter(
+          (file) =>
+            file.endsWith('.ts') &&
+            importsVscode.test(fs.readFileSync(path.join(REPO_ROOT, folder, file), 'utf8')),
+        )
         .map((file) => `${folder}/${file}`),
     );
     assert.deepEqual(offenders, []);

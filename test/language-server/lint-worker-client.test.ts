@@ -23,12 +23,19 @@ describe('LintWorker', function () {
       },
       openDocuments: () => [],
     };
-    const worker = new LintWorker({ folders: [root], untrusted: false }, hooks, path.join(root, 'broken-worker.js'));
+    const worker = new LintWorker(
+      { folders: [root], untrusted: false },
+      hooks,
+      path.join(root, 'broken-worker.js'),
+    );
     try {
       const first = await worker.request({ kind: 'importers', changed: [] }, 10_000);
       assert.equal(first.kind, 'failed', 'the request running when the worker crashed fails');
       const gaveUpLine = await givingUp;
-      assert.match(gaveUpLine, /cannot start.*3 times in a row; linting is off until the server restarts\.$/s);
+      assert.match(
+        gaveUpLine,
+        /cannot start.*3 times in a row; linting is off until the server restarts\.$/s,
+      );
       assert.equal(logs.filter((line) => line.endsWith('Restarting it.')).length, 2);
       const later = await worker.request({ kind: 'importers', changed: [] }, 10_000);
       assert.equal(later.kind, 'failed');

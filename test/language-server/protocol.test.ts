@@ -6,21 +6,31 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { CodeActionRequest, DiagnosticSeverity, ExecuteCommandRequest, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DiagnosticSeverity,
+  ExecuteCommandRequest,
+  FileChangeType,
+  MessageType,
+} from 'vscode-languageserver-protocol/node';
 
 import { FIXTURES } from '../support/paths';
 import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 
-const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
-const AWAITED = 'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+const FLOATING =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const AWAITED =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
 const RULE = 'loopguard/no-floating-promises';
-const DOCS = 'https://github.com/loopguard/loopguard/blob/main/eslint-plugin/docs/rules/no-floating-promises.md';
+const DOCS =
+  'https://github.com/loopguard/loopguard/blob/main/eslint-plugin/docs/rules/no-floating-promises.md';
 const LOAD_SYNC = 'export function load(): number {\n  return 1;\n}\n';
 const LOAD_ASYNC = 'export async function load(): Promise<number> {\n  return 1;\n}\n';
 const CALLER = "import { load } from './a.js';\nexport function run() {\n  load();\n}\n";
 const MIDDLE = "export { load } from './a.js';\n";
-const CALLER_THROUGH_MIDDLE = "import { load } from './middle.js';\nexport function run() {\n  load();\n}\n";
+const CALLER_THROUGH_MIDDLE =
+  "import { load } from './middle.js';\nexport function run() {\n  load();\n}\n";
 
 /** A workspace config with Loopguard and the test-only fixture plugins (an autofix, a throwing rule, a holding rule). */
 function fixtureConfig(gate: string): string {
@@ -46,7 +56,9 @@ function fixtureConfig(gate: string): string {
   ].join('\n');
 }
 
-function codesOf(diagnostics: ReadonlyArray<{ code?: number | string }>): Array<number | string | undefined> {
+function codesOf(
+  diagnostics: ReadonlyArray<{ code?: number | string }>,
+): Array<number | string | undefined> {
   return diagnostics.map((diagnostic) => diagnostic.code);
 }
 
@@ -77,9 +89,12 @@ describe('loopguard-language-server (over stdio)', function () {
         'settings.ts': FLOATING,
         'globals.d.ts': 'declare function legacyLoad(): number;\n',
         'legacy.ts': 'export function run() {\n  legacyLoad();\n}\n',
-        'no-tsconfig/plain.js': 'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
-        'pause.ts': 'export function pause(ms: number): void {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\n',
-        'retry.ts': "import { pause } from './pause.js';\nexport async function retry() {\n  pause(100);\n}\n",
+        'no-tsconfig/plain.js':
+          'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
+        'pause.ts':
+          'export function pause(ms: number): void {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\n',
+        'retry.ts':
+          "import { pause } from './pause.js';\nexport async function retry() {\n  pause(100);\n}\n",
       });
       ({ session } = await LspSession.start({ folders: [root] }));
     });
@@ -96,7 +111,8 @@ describe('loopguard-language-server (over stdio)', function () {
             range: { start: { line: 2, character: 2 }, end: { line: 2, character: 8 } },
             severity: DiagnosticSeverity.Error,
             source: 'loopguard',
-            message: 'This promise is not awaited, returned, or handled: nothing waits for it to finish, and if it rejects the error is lost.',
+            message:
+              'This promise is not awaited, returned, or handled: nothing waits for it to finish, and if it rejects the error is lost.',
             code: RULE,
             codeDescription: { href: DOCS },
           },
@@ -106,7 +122,10 @@ describe('loopguard-language-server (over stdio)', function () {
 
     it('offers each suggestion, the disable comments and the docs as code actions, each with its edit', async () => {
       const uri = uriOf(path.join(root, 'work.ts'));
-      const actions = await session.codeActions(uri, { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } });
+      const actions = await session.codeActions(uri, {
+        start: { line: 2, character: 4 },
+        end: { line: 2, character: 4 },
+      });
       assert.deepEqual(
         actions.map((action) => [action.title, action.kind, action.isPreferred === true]),
         [
@@ -119,7 +138,9 @@ describe('loopguard-language-server (over stdio)', function () {
           [`Show documentation for ${RULE}`, 'quickfix', false],
         ],
       );
-      const results = actions.map((action) => (action.edit ? applyTextEdits(FLOATING, action.edit.changes?.[uri] ?? []) : action.command));
+      const results = actions.map((action) =>
+        action.edit ? applyTextEdits(FLOATING, action.edit.changes?.[uri] ?? []) : action.command,
+      );
       assert.deepEqual(results, [
         AWAITED,
         FLOATING.replace('  save();', '  return save();'),
@@ -127,7 +148,11 @@ describe('loopguard-language-server (over stdio)', function () {
         FLOATING.replace('  save();', '  void save();'),
         FLOATING.replace('  save();', `  // eslint-disable-next-line ${RULE}\n  save();`),
         `/* eslint-disable ${RULE} */\n${FLOATING}`,
-        { title: `Show documentation for ${RULE}`, command: 'loopguard.showRuleDocs', arguments: [DOCS] },
+        {
+          title: `Show documentation for ${RULE}`,
+          command: 'loopguard.showRuleDocs',
+          arguments: [DOCS],
+        },
       ]);
       assert.equal(actions[0]?.diagnostics?.[0]?.code, RULE);
     });
@@ -145,7 +170,7 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.deepEqual(await session.nextDiagnostics(uri, seen), { uri, version, diagnostics: [] });
     });
 
-    it("re-lints an open importer when an unsaved edit makes an imported function async, and again when it is reverted", async () => {
+    it('re-lints an open importer when an unsaved edit makes an imported function async, and again when it is reverted', async () => {
       const a = await session.open(path.join(root, 'a.ts'));
       const b = await session.open(path.join(root, 'b.ts'));
       const c = await session.open(path.join(root, 'c.ts'));
@@ -158,7 +183,11 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.deepEqual(codesOf(direct.diagnostics), [RULE], 'b.ts imports a.ts');
       assert.equal(direct.version, 1, 'b.ts itself did not change');
       const transitive = await session.nextDiagnostics(c, 1);
-      assert.deepEqual(codesOf(transitive.diagnostics), [RULE], 'c.ts imports a.ts through middle.ts (not open)');
+      assert.deepEqual(
+        codesOf(transitive.diagnostics),
+        [RULE],
+        'c.ts imports a.ts through middle.ts (not open)',
+      );
 
       await session.change(a, LOAD_SYNC);
       assert.deepEqual((await session.nextDiagnostics(b, 2)).diagnostics, []);
@@ -193,7 +222,10 @@ describe('loopguard-language-server (over stdio)', function () {
       const published = await session.nextDiagnostics(uri, 0);
       assert.deepEqual(
         published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
-        [[RULE, 2], [RULE, 4]],
+        [
+          [RULE, 2],
+          [RULE, 4],
+        ],
       );
     });
 
@@ -201,7 +233,12 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(path.join(root, 'retry.ts'));
       const published = await session.nextDiagnostics(uri, 0);
       assert.deepEqual(
-        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range, messageText(diagnostic.message), diagnostic.relatedInformation]),
+        published.diagnostics.map((diagnostic) => [
+          diagnostic.code,
+          diagnostic.range,
+          messageText(diagnostic.message),
+          diagnostic.relatedInformation,
+        ]),
         [
           [
             'loopguard/no-blocking-in-async',
@@ -209,7 +246,10 @@ describe('loopguard-language-server (over stdio)', function () {
             "'pause' blocks the event loop inside async code: it busy-waits on the clock (pause.ts:3). Make it async with the promise API and await it here, or call it before the async work starts.",
             [
               {
-                location: { uri: uriOf(path.join(root, 'pause.ts')), range: { start: { line: 2, character: 2 }, end: { line: 2, character: 26 } } },
+                location: {
+                  uri: uriOf(path.join(root, 'pause.ts')),
+                  range: { start: { line: 2, character: 2 }, end: { line: 2, character: 26 } },
+                },
                 message: "'pause' busy-waits on the clock here",
               },
             ],
@@ -225,7 +265,10 @@ describe('loopguard-language-server (over stdio)', function () {
 
       await session.changeSettings({ rules: { [RULE]: 'warn' } });
       const warned = await session.nextDiagnostics(uri, 1);
-      assert.deepEqual(warned.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [[RULE, DiagnosticSeverity.Warning]]);
+      assert.deepEqual(
+        warned.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        [[RULE, DiagnosticSeverity.Warning]],
+      );
 
       await session.changeSettings({ rules: { [RULE]: 'off' } });
       assert.deepEqual((await session.nextDiagnostics(uri, 2)).diagnostics, []);
@@ -238,14 +281,33 @@ describe('loopguard-language-server (over stdio)', function () {
       await session.change(uri, AWAITED);
       // With `onSave` a change is not linted; a code action request is answered after the change was handled, and
       // no diagnostics for it may have been published by then.
-      await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: ORIGIN, context: { diagnostics: [] } });
+      await session.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: ORIGIN,
+        context: { diagnostics: [] },
+      });
       assert.equal(session.diagnosticsCount(uri), 5);
 
-      await session.changeSettings({ rules: { 'loopguard/no-such-rule': 'warn' }, lintTimeBudgetMs: 'soon' });
+      await session.changeSettings({
+        rules: { 'loopguard/no-such-rule': 'warn' },
+        lintTimeBudgetMs: 'soon',
+      });
       await session.nextDiagnostics(uri, 5);
-      const warnings = session.logs.filter((log) => log.type === MessageType.Warning).map((log) => log.message);
-      assert.ok(warnings.includes('loopguard.lintTimeBudgetMs: expected a whole number of at least 500, got "soon"; using 10000.'), warnings.join('\n'));
-      assert.ok(warnings.includes("loopguard.rules: no rule 'loopguard/no-such-rule' in the lint config; its setting is ignored."), warnings.join('\n'));
+      const warnings = session.logs
+        .filter((log) => log.type === MessageType.Warning)
+        .map((log) => log.message);
+      assert.ok(
+        warnings.includes(
+          'loopguard.lintTimeBudgetMs: expected a whole number of at least 500, got "soon"; using 10000.',
+        ),
+        warnings.join('\n'),
+      );
+      assert.ok(
+        warnings.includes(
+          "loopguard.rules: no rule 'loopguard/no-such-rule' in the lint config; its setting is ignored.",
+        ),
+        warnings.join('\n'),
+      );
       await session.changeSettings({});
       // Every settings change re-lints: wait for this one, so the next test counts from here.
       await session.nextDiagnostics(uri, 6);
@@ -259,7 +321,10 @@ describe('loopguard-language-server (over stdio)', function () {
     });
 
     it('shows the rule docs link when the client cannot open documents itself', async () => {
-      await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'loopguard.showRuleDocs', arguments: [DOCS] });
+      await session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'loopguard.showRuleDocs',
+        arguments: [DOCS],
+      });
       const shown = await session.waitFor('a shown message', () => session.shownMessages.at(-1));
       assert.deepEqual(shown, { type: MessageType.Info, message: `Documentation: ${DOCS}` });
     });
@@ -270,12 +335,26 @@ describe('loopguard-language-server (over stdio)', function () {
       const seen = session.diagnosticsCount(uri);
       fs.writeFileSync(tsconfig, '{ "extends": "./missing-base.json" }');
       await session.filesChanged([{ uri: uriOf(tsconfig), type: FileChangeType.Changed }]);
-      const broken = await session.diagnosticsMatching(uri, seen, 'the tsconfig problem', (params) => params.diagnostics.length === 1);
-      assert.match(messageText(broken.diagnostics[0]?.message), /^Loopguard cannot lint this file: .*tsconfig\.json: .*missing-base\.json/);
-      const brokenAt = session.diagnostics.filter((params) => params.uri === uri).indexOf(broken) + 1;
+      const broken = await session.diagnosticsMatching(
+        uri,
+        seen,
+        'the tsconfig problem',
+        (params) => params.diagnostics.length === 1,
+      );
+      assert.match(
+        messageText(broken.diagnostics[0]?.message),
+        /^Loopguard cannot lint this file: .*tsconfig\.json: .*missing-base\.json/,
+      );
+      const brokenAt =
+        session.diagnostics.filter((params) => params.uri === uri).indexOf(broken) + 1;
       fs.writeFileSync(tsconfig, TSCONFIG);
       await session.filesChanged([{ uri: uriOf(tsconfig), type: FileChangeType.Changed }]);
-      await session.diagnosticsMatching(uri, brokenAt, 'diagnostics without the problem', (params) => params.diagnostics.length === 0);
+      await session.diagnosticsMatching(
+        uri,
+        brokenAt,
+        'diagnostics without the problem',
+        (params) => params.diagnostics.length === 0,
+      );
     });
 
     it('shuts down and exits with code 0 when asked', async () => {
@@ -289,7 +368,10 @@ describe('loopguard-language-server (over stdio)', function () {
     let gate: string;
 
     before(async () => {
-      root = createTempProject({ 'tsconfig.json': TSCONFIG, 'fix.ts': 'var n = 1;\n' + FLOATING.replace('}\n', '  return n;\n}\n') });
+      root = createTempProject({
+        'tsconfig.json': TSCONFIG,
+        'fix.ts': 'var n = 1;\n' + FLOATING.replace('}\n', '  return n;\n}\n'),
+      });
       gate = path.join(root, 'gate');
       fs.writeFileSync(path.join(root, 'eslint.config.mjs'), fixtureConfig(gate));
       fs.mkdirSync(path.join(root, 'crash'));
@@ -304,34 +386,65 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(path.join(root, 'fix.ts'));
       const published = await session.nextDiagnostics(uri, 0);
       assert.deepEqual(
-        published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line]),
-        [['fixtures/prefer-let', DiagnosticSeverity.Warning, 0], [RULE, DiagnosticSeverity.Error, 3]],
+        published.diagnostics.map((diagnostic) => [
+          diagnostic.code,
+          diagnostic.severity,
+          diagnostic.range.start.line,
+        ]),
+        [
+          ['fixtures/prefer-let', DiagnosticSeverity.Warning, 0],
+          [RULE, DiagnosticSeverity.Error, 3],
+        ],
       );
       const actions = await session.codeActions(uri, ORIGIN);
       assert.deepEqual(actions[0]?.title, 'Fix this fixtures/prefer-let problem');
-      assert.equal(applyTextEdits(fs.readFileSync(path.join(root, 'fix.ts'), 'utf8'), actions[0]?.edit?.changes?.[uri] ?? []).slice(0, 10), 'let n = 1;');
+      assert.equal(
+        applyTextEdits(
+          fs.readFileSync(path.join(root, 'fix.ts'), 'utf8'),
+          actions[0]?.edit?.changes?.[uri] ?? [],
+        ).slice(0, 10),
+        'let n = 1;',
+      );
     });
 
     it('fix-all applies the autofixes only, and with `fixAll.includeSuggestions` the preferred suggestions too', async () => {
       const uri = uriOf(path.join(root, 'fix.ts'));
       const text = fs.readFileSync(path.join(root, 'fix.ts'), 'utf8');
       const safe = await session.codeActions(uri, ORIGIN, ['source.fixAll']);
-      assert.deepEqual(safe.map((action) => [action.title, action.kind]), [['Fix all auto-fixable Loopguard problems', 'source.fixAll.loopguard']]);
-      assert.equal(applyTextEdits(text, safe[0]?.edit?.changes?.[uri] ?? []), text.replace('var n', 'let n'));
+      assert.deepEqual(
+        safe.map((action) => [action.title, action.kind]),
+        [['Fix all auto-fixable Loopguard problems', 'source.fixAll.loopguard']],
+      );
+      assert.equal(
+        applyTextEdits(text, safe[0]?.edit?.changes?.[uri] ?? []),
+        text.replace('var n', 'let n'),
+      );
 
       session.settings = { fixAll: { includeSuggestions: true } };
       const unsafe = await session.codeActions(uri, ORIGIN, ['source.fixAll.loopguard']);
-      assert.deepEqual(unsafe.map((action) => action.title), ['Fix all Loopguard problems (autofixes and preferred suggestions)']);
-      assert.equal(applyTextEdits(text, unsafe[0]?.edit?.changes?.[uri] ?? []), text.replace('var n', 'let n').replace('  save();', '  await save();'));
+      assert.deepEqual(
+        unsafe.map((action) => action.title),
+        ['Fix all Loopguard problems (autofixes and preferred suggestions)'],
+      );
+      assert.equal(
+        applyTextEdits(text, unsafe[0]?.edit?.changes?.[uri] ?? []),
+        text.replace('var n', 'let n').replace('  save();', '  await save();'),
+      );
       session.settings = {};
     });
 
-    it('reports a throwing rule to the log and still publishes the other rules\' findings', async () => {
+    it("reports a throwing rule to the log and still publishes the other rules' findings", async () => {
       const uri = await session.open(path.join(root, 'crash', 'crash.ts'));
       const published = await session.nextDiagnostics(uri, 0);
       assert.deepEqual(codesOf(published.diagnostics), ['fixtures/crash', RULE]);
-      assert.match(messageText(published.diagnostics[0]?.message), /^Rule 'fixtures\/crash' crashed on this file and was skipped: .*fixture rule exploded/);
-      const logged = session.logs.find((log) => log.type === MessageType.Error && log.message.includes("Rule 'fixtures/crash' crashed"));
+      assert.match(
+        messageText(published.diagnostics[0]?.message),
+        /^Rule 'fixtures\/crash' crashed on this file and was skipped: .*fixture rule exploded/,
+      );
+      const logged = session.logs.find(
+        (log) =>
+          log.type === MessageType.Error && log.message.includes("Rule 'fixtures/crash' crashed"),
+      );
       assert.ok(logged, 'the crash is logged as an error');
       assert.match(logged.message, /fixture rule exploded/);
     });
@@ -340,7 +453,9 @@ describe('loopguard-language-server (over stdio)', function () {
       const held = path.join(root, 'held.ts');
       const uri = await session.open(held);
       // The lint of version 1 is held by the fixture rule until the gate opens; versions 2 and 3 arrive meanwhile.
-      await session.waitFor('the held lint', () => session.logs.find((log) => log.message === `hold-until-gate: holding ${held}`));
+      await session.waitFor('the held lint', () =>
+        session.logs.find((log) => log.message === `hold-until-gate: holding ${held}`),
+      );
       await session.change(uri, `// hold\n${AWAITED}`);
       const newest = await session.change(uri, `// hold\nconst x = 1;\n${FLOATING}`);
       // Requests are answered in order, so once this one is, the server has taken both changes.
@@ -350,10 +465,16 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.equal(published.version, newest);
       assert.deepEqual(
         published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
-        [['lsp/hold-until-gate', 0], [RULE, 4]],
+        [
+          ['lsp/hold-until-gate', 0],
+          [RULE, 4],
+        ],
       );
       // Nothing was published for version 1, whose lint finished first.
-      assert.deepEqual(session.diagnostics.filter((params) => params.uri === uri).map((params) => params.version), [newest]);
+      assert.deepEqual(
+        session.diagnostics.filter((params) => params.uri === uri).map((params) => params.version),
+        [newest],
+      );
       fs.rmSync(gate);
       await session.close(uri);
     });
@@ -364,16 +485,29 @@ describe('loopguard-language-server (over stdio)', function () {
       const file = path.join(root, 'held-fix.ts');
       fs.writeFileSync(file, '// hold\nvar n = 1;\nexport { n };\n');
       const uri = await session.open(file);
-      await session.waitFor('the held lint', () => session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`));
+      await session.waitFor('the held lint', () =>
+        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+      );
       const text = '// hold\nvar m = 2;\nexport { m };\n';
       const version = await session.change(uri, text);
       const fixAll = session.codeActions(uri, ORIGIN, ['source.fixAll']);
       fs.writeFileSync(gate, '');
       const actions = await fixAll;
-      assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.loopguard']);
-      assert.equal(applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []), text.replace('var m', 'let m'));
+      assert.deepEqual(
+        actions.map((action) => action.kind),
+        ['source.fixAll.loopguard'],
+      );
+      assert.equal(
+        applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []),
+        text.replace('var m', 'let m'),
+      );
       // The gate stays open until the new version's own lint is done, or that lint would hold the worker.
-      await session.diagnosticsMatching(uri, 0, 'the lint of the new version', (params) => params.version === version);
+      await session.diagnosticsMatching(
+        uri,
+        0,
+        'the lint of the new version',
+        (params) => params.version === version,
+      );
       fs.rmSync(gate);
       await session.close(uri);
     });
@@ -381,28 +515,48 @@ describe('loopguard-language-server (over stdio)', function () {
     it('abandons a lint over its time budget, reports it, restarts the worker and keeps serving', async () => {
       session.settings = { lintTimeBudgetMs: 1_500 };
       const stuck = await session.open(path.join(root, 'stuck.ts'));
-      const slow = await session.waitFor('a slow-lint notification', () => session.slowLints.find((params) => params.uri === stuck));
+      const slow = await session.waitFor('a slow-lint notification', () =>
+        session.slowLints.find((params) => params.uri === stuck),
+      );
       assert.equal(slow.abandoned, true);
       assert.equal(slow.budgetMs, 1_500);
       assert.equal(slow.version, 1);
       assert.ok(slow.durationMs >= 1_500);
-      assert.ok(session.logs.some((log) => log.type === MessageType.Error && log.message.includes('went over its time budget (1500 ms)')));
+      assert.ok(
+        session.logs.some(
+          (log) =>
+            log.type === MessageType.Error &&
+            log.message.includes('went over its time budget (1500 ms)'),
+        ),
+      );
       assert.equal(session.diagnosticsCount(stuck), 0);
       session.settings = {};
       await session.close(stuck);
       // The fresh worker lints the next document.
       const next = await session.open(path.join(root, 'after.ts'));
       assert.deepEqual(codesOf((await session.nextDiagnostics(next, 0)).diagnostics), [RULE]);
-      assert.equal(session.slowLints.filter((params) => params.abandoned).length, 1, 'the stuck lint ran once');
+      assert.equal(
+        session.slowLints.filter((params) => params.abandoned).length,
+        1,
+        'the stuck lint ran once',
+      );
     });
 
     it('reloads the config when it changes', async () => {
       const uri = uriOf(path.join(root, 'fix.ts'));
       const seen = session.diagnosticsCount(uri);
       await session.change(uri, 'var n = 1;\nexport { n };\n');
-      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, seen)).diagnostics), ['fixtures/prefer-let']);
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, seen)).diagnostics), [
+        'fixtures/prefer-let',
+      ]);
       const configPath = path.join(root, 'eslint.config.mjs');
-      fs.writeFileSync(configPath, fixtureConfig(gate).replace("'fixtures/prefer-let': 'warn'", "'fixtures/prefer-let': 'off'"));
+      fs.writeFileSync(
+        configPath,
+        fixtureConfig(gate).replace(
+          "'fixtures/prefer-let': 'warn'",
+          "'fixtures/prefer-let': 'off'",
+        ),
+      );
       await session.filesChanged([{ uri: uriOf(configPath), type: FileChangeType.Changed }]);
       assert.deepEqual((await session.nextDiagnostics(uri, seen + 1)).diagnostics, []);
     });
@@ -417,9 +571,15 @@ describe('loopguard-language-server (over stdio)', function () {
   });
 
   it('loads no workspace config in an untrusted workspace', async () => {
-    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'fix.ts': `var n = 1;\n${FLOATING}` });
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'fix.ts': `var n = 1;\n${FLOATING}`,
+    });
     fs.writeFileSync(path.join(root, 'eslint.config.mjs'), fixtureConfig(path.join(root, 'gate')));
-    const { session } = await LspSession.start({ folders: [root], initializationOptions: { untrustedWorkspace: true } });
+    const { session } = await LspSession.start({
+      folders: [root],
+      initializationOptions: { untrustedWorkspace: true },
+    });
     try {
       const uri = await session.open(path.join(root, 'fix.ts'));
       assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
@@ -432,7 +592,10 @@ describe('loopguard-language-server (over stdio)', function () {
 
   it('serves a multi-root workspace, each folder with its own project', async () => {
     const first = createTempProject({ 'tsconfig.json': TSCONFIG, 'one.ts': FLOATING });
-    const second = createTempProject({ 'package.json': '{ "type": "module" }', 'two.mjs': 'async function save() {}\nexport async function run() {\n  save();\n}\n' });
+    const second = createTempProject({
+      'package.json': '{ "type": "module" }',
+      'two.mjs': 'async function save() {}\nexport async function run() {\n  save();\n}\n',
+    });
     const { session } = await LspSession.start({ folders: [first, second] });
     try {
       const one = await session.open(path.join(first, 'one.ts'));

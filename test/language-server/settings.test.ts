@@ -4,7 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { defaultSettings, readSettings, SETTINGS, type Settings } from 'loopguard/dist/language-server/settings';
+import {
+  defaultSettings,
+  readSettings,
+  SETTINGS,
+  type Settings,
+} from 'loopguard/dist/language-server/settings';
 import { withSettingsTable } from 'loopguard/dist/language-server/settings-table';
 
 import { REPO_ROOT } from '../support/paths';
@@ -13,19 +18,44 @@ const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
 describe('language server settings', () => {
   it('defaults every setting when the client sends nothing', () => {
-    const expected: Settings = { enable: true, run: 'onType', rules: {}, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000, maxFileSizeKb: 1024 };
+    const expected: Settings = {
+      enable: true,
+      run: 'onType',
+      rules: {},
+      'fixAll.includeSuggestions': false,
+      lintTimeBudgetMs: 10_000,
+      maxFileSizeKb: 1024,
+    };
     assert.deepEqual(readSettings(undefined), { settings: expected, problems: [] });
     assert.deepEqual(defaultSettings(), expected);
   });
 
   it('reads dotted names nested (as VS Code sends them) and flat', () => {
-    assert.equal(readSettings({ fixAll: { includeSuggestions: true } }).settings['fixAll.includeSuggestions'], true);
-    assert.equal(readSettings({ 'fixAll.includeSuggestions': true }).settings['fixAll.includeSuggestions'], true);
+    assert.equal(
+      readSettings({ fixAll: { includeSuggestions: true } }).settings['fixAll.includeSuggestions'],
+      true,
+    );
+    assert.equal(
+      readSettings({ 'fixAll.includeSuggestions': true }).settings['fixAll.includeSuggestions'],
+      true,
+    );
   });
 
   it('keeps valid values and replaces wrong ones by their default, saying why', () => {
-    const reading = readSettings({ enable: 'yes', run: 'onSave', lintTimeBudgetMs: 100, rules: { 'loopguard/a': 'warn', 'loopguard/b': 2 } });
-    assert.deepEqual(reading.settings, { enable: true, run: 'onSave', rules: { 'loopguard/a': 'warn' }, 'fixAll.includeSuggestions': false, lintTimeBudgetMs: 10_000, maxFileSizeKb: 1024 });
+    const reading = readSettings({
+      enable: 'yes',
+      run: 'onSave',
+      lintTimeBudgetMs: 100,
+      rules: { 'loopguard/a': 'warn', 'loopguard/b': 2 },
+    });
+    assert.deepEqual(reading.settings, {
+      enable: true,
+      run: 'onSave',
+      rules: { 'loopguard/a': 'warn' },
+      'fixAll.includeSuggestions': false,
+      lintTimeBudgetMs: 10_000,
+      maxFileSizeKb: 1024,
+    });
     assert.deepEqual(reading.problems, [
       'loopguard.enable: expected true or false, got "yes"; using true.',
       'loopguard.rules: loopguard/b must be one of off, warn, error, got 2; ignored.',

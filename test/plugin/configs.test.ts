@@ -14,20 +14,34 @@ describe('eslint-plugin-loopguard configs', () => {
       const cwd = path.join(FIXTURES, `eslint-config-${kind}`);
       const eslint = new ESLint({ cwd });
       const [result] = await eslint.lintFiles(['src/index.ts']);
-      const findings = result!.messages.map((message) => [message.ruleId, message.line, message.column]);
+      const findings = result!.messages.map((message) => [
+        message.ruleId,
+        message.line,
+        message.column,
+      ]);
       assert.deepEqual(findings, [['loopguard/no-floating-promises', 4, 3]]);
     });
   }
 
   it('puts every rule in strict as an error and derives recommended from the rules', () => {
     const ids = Object.keys(plugin.rules);
-    assert.deepEqual(Object.keys(plugin.configs.strict.rules ?? {}).sort(), ids.map((id) => `loopguard/${id}`).sort());
+    assert.deepEqual(
+      Object.keys(plugin.configs.strict.rules ?? {}).sort(),
+      ids.map((id) => `loopguard/${id}`).sort(),
+    );
     for (const entry of Object.values(plugin.configs.strict.rules ?? {})) {
       assert.equal(Array.isArray(entry) ? entry[0] : entry, 'error');
     }
     assert.equal(plugin.configs.recommended.rules?.['loopguard/no-floating-promises'], 'error');
-    assert.equal(plugin.configs.recommended.rules?.['loopguard/no-unhandled-task-rejection'], 'error');
-    assert.equal(plugin.configs.recommended.rules?.['loopguard/require-timeout'], undefined, 'require-timeout is strict-only');
+    assert.equal(
+      plugin.configs.recommended.rules?.['loopguard/no-unhandled-task-rejection'],
+      'error',
+    );
+    assert.equal(
+      plugin.configs.recommended.rules?.['loopguard/require-timeout'],
+      undefined,
+      'require-timeout is strict-only',
+    );
     assert.equal(plugin.configs.recommended.plugins?.loopguard, plugin);
   });
 
@@ -36,7 +50,12 @@ describe('eslint-plugin-loopguard configs', () => {
     assert.throws(
       () =>
         linter.verify('async function f() {} f();', [
-          { plugins: { loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'loopguard/no-floating-promises': 'error' } },
+          {
+            plugins: {
+              loopguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
+            },
+            rules: { 'loopguard/no-floating-promises': 'error' },
+          },
         ]),
       /requires type information/,
     );

@@ -128,7 +128,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 24,
         endColumn: 36,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  const text: string = await readFile(file, 'utf8');\n  return text;\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  const text: string = await readFile(file, 'utf8');\n  return text;\n}",
+          },
         ],
       },
     ],
@@ -144,7 +148,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 14,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -160,7 +168,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 25,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -176,7 +188,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 19,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import fs from 'node:fs';\nexport async function save(file: string, text: string) {\n  await fs.promises.writeFile(file, text);\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import fs from 'node:fs';\nexport async function save(file: string, text: string) {\n  await fs.promises.writeFile(file, text);\n}",
+          },
         ],
       },
     ],
@@ -192,7 +208,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { writeFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport function save(file: string) {\n  writeFileSync(file, '');\n}\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { writeFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport function save(file: string) {\n  writeFileSync(file, '');\n}\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -209,7 +229,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 25,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import fs = require('node:fs');\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import fs = require('node:fs');\nexport async function load(file: string) {\n  return await fs.promises.readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -225,7 +249,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 11,
         endColumn: 23,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport const first = readFileSync('a.txt', 'utf8');\nexport async function load(file: string) {\n  return [await readFile(file, 'utf8'), await readFile(file, 'utf8')];\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport const first = readFileSync('a.txt', 'utf8');\nexport async function load(file: string) {\n  return [await readFile(file, 'utf8'), await readFile(file, 'utf8')];\n}",
+          },
         ],
       },
     ],
@@ -241,7 +269,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 12,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { writeFile, mkdir } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { writeFile, mkdir } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}",
+          },
         ],
       },
     ],
@@ -257,7 +289,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 11,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readdir as readdirAsync } from 'node:fs/promises';\nconst readdir = (dir: string) => [dir];\nexport async function list(dir: string) {\n  return [await readdirAsync(dir), readdir(dir)];\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readdir as readdirAsync } from 'node:fs/promises';\nconst readdir = (dir: string) => [dir];\nexport async function list(dir: string) {\n  return [await readdirAsync(dir), readdir(dir)];\n}",
+          },
         ],
       },
     ],
@@ -273,7 +309,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 8,
         endColumn: 18,
         suggestions: [
-          { messageId: 'useAccess', output: "import { access } from 'node:fs/promises';\nexport async function check(file: string) {\n  if (!await access(file).then(() => true, () => false)) throw new Error('missing');\n}" },
+          {
+            messageId: 'useAccess',
+            output:
+              "import { access } from 'node:fs/promises';\nexport async function check(file: string) {\n  if (!await access(file).then(() => true, () => false)) throw new Error('missing');\n}",
+          },
         ],
       },
     ],
@@ -289,7 +329,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { stat } from 'node:fs/promises';\nexport async function size(file: string): Promise<number> {\n  return (await stat(file)).size;\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { stat } from 'node:fs/promises';\nexport async function size(file: string): Promise<number> {\n  return (await stat(file)).size;\n}",
+          },
         ],
       },
     ],
@@ -305,7 +349,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 15,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises'\nexport async function show(file: string) {\n  console.log(file)\n  ;(await readFile(file)).toString()\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises'\nexport async function show(file: string) {\n  console.log(file)\n  ;(await readFile(file)).toString()\n}",
+          },
         ],
       },
     ],
@@ -321,7 +369,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 44,
         endColumn: 55,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readdir } from 'node:fs/promises';\nexport const list = async (dir: string) => await readdir(dir);" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readdir } from 'node:fs/promises';\nexport const list = async (dir: string) => await readdir(dir);",
+          },
         ],
       },
     ],
@@ -337,7 +389,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 12,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport class Store {\n  async load(file: string) {\n    return await readFile(file, 'utf8');\n  }\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport class Store {\n  async load(file: string) {\n    return await readFile(file, 'utf8');\n  }\n}",
+          },
         ],
       },
     ],
@@ -402,7 +458,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 32,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return await fs.promises.realpath(file);\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return await fs.promises.realpath(file);\n}",
+          },
         ],
       },
     ],
@@ -419,7 +479,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "'use strict';\nconst path = require('path');\nconst { readFile } = require('fs/promises');\nasync function load(file) {\n  return await readFile(path.join(__dirname, file), 'utf8');\n}\nmodule.exports = { load };" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "'use strict';\nconst path = require('path');\nconst { readFile } = require('fs/promises');\nasync function load(file) {\n  return await readFile(path.join(__dirname, file), 'utf8');\n}\nmodule.exports = { load };",
+          },
         ],
       },
     ],
@@ -436,7 +500,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 23,
         suggestions: [
-          { messageId: 'useAccess', output: "const fs = require('node:fs');\nasync function exists(file) {\n  return await fs.promises.access(file).then(() => true, () => false);\n}\nmodule.exports = { exists };" },
+          {
+            messageId: 'useAccess',
+            output:
+              "const fs = require('node:fs');\nasync function exists(file) {\n  return await fs.promises.access(file).then(() => true, () => false);\n}\nmodule.exports = { exists };",
+          },
         ],
       },
     ],
@@ -453,7 +521,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file) {\n  return await readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function load(file) {\n  return await readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -470,7 +542,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  return await readFile(file, 'utf8');\n}",
+          },
         ],
       },
     ],
@@ -487,7 +563,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 9,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { rm } from 'node:fs/promises';\nexport async function clean(dir: string) {\n  await rm(dir, { recursive: true, force: true });\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { rm } from 'node:fs/promises';\nexport async function clean(dir: string) {\n  await rm(dir, { recursive: true, force: true });\n}",
+          },
         ],
       },
     ],
@@ -587,7 +667,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 48,
         endColumn: 60,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { readFile } from 'node:fs/promises';\nexport function loadAll(files: string[]) {\n  return Promise.all(files.map(async (file) => await readFile(file, 'utf8')));\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport function loadAll(files: string[]) {\n  return Promise.all(files.map(async (file) => await readFile(file, 'utf8')));\n}",
+          },
         ],
       },
     ],
@@ -603,7 +687,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(): Promise<Buffer> {\n  return (await execAsync('ls', { encoding: 'buffer' })).stdout;\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(): Promise<Buffer> {\n  return (await execAsync('ls', { encoding: 'buffer' })).stdout;\n}",
+          },
         ],
       },
     ],
@@ -619,7 +707,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 11,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function fetchAll() {\n  await execAsync('git fetch --all');\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function fetchAll() {\n  await execAsync('git fetch --all');\n}",
+          },
         ],
       },
     ],
@@ -635,7 +727,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function branch(cwd: string): Promise<string> {\n  return (await execAsync('git branch --show-current', { encoding: 'utf8', cwd })).stdout.trim();\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function branch(cwd: string): Promise<string> {\n  return (await execAsync('git branch --show-current', { encoding: 'utf8', cwd })).stdout.trim();\n}",
+          },
         ],
       },
     ],
@@ -651,7 +747,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 23,
         endColumn: 31,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(cwd: string) {\n  const out: Buffer = (await execAsync('ls', { encoding: 'buffer', cwd })).stdout;\n  return out;\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execAsync = promisify(exec);\nexport async function list(cwd: string) {\n  const out: Buffer = (await execAsync('ls', { encoding: 'buffer', cwd })).stdout;\n  return out;\n}",
+          },
         ],
       },
     ],
@@ -681,7 +781,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 22,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { execFile } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execFileAsync = promisify(execFile);\nexport async function status(): Promise<string> {\n  return (await execFileAsync('git', ['status', '--short'], { encoding: 'utf8' })).stdout;\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { execFile } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst execFileAsync = promisify(execFile);\nexport async function status(): Promise<string> {\n  return (await execFileAsync('git', ['status', '--short'], { encoding: 'utf8' })).stdout;\n}",
+          },
         ],
       },
     ],
@@ -697,7 +801,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 11,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport async function both() {\n  await run('a');\n  await run('b');\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport async function both() {\n  await run('a');\n  await run('b');\n}",
+          },
         ],
       },
     ],
@@ -713,7 +821,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 14,
         suggestions: [
-          { messageId: 'usePromisified', output: "import * as cp from 'node:child_process';\nimport * as util from 'node:util';\nconst execAsync = util.promisify(cp.exec);\nexport async function fetchAll() {\n  await execAsync('git fetch');\n  return util.format('%s', 'done');\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import * as cp from 'node:child_process';\nimport * as util from 'node:util';\nconst execAsync = util.promisify(cp.exec);\nexport async function fetchAll() {\n  await execAsync('git fetch');\n  return util.format('%s', 'done');\n}",
+          },
         ],
       },
     ],
@@ -731,14 +843,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePromisified',
-            output: "import * as cp from 'node:child_process'\nimport * as util from 'node:util'\nconst execAsync = util.promisify(cp.exec)\n;(() => 0)()\nexport async function fetchAll() {\n  await execAsync('git fetch')\n}",
+            output:
+              "import * as cp from 'node:child_process'\nimport * as util from 'node:util'\nconst execAsync = util.promisify(cp.exec)\n;(() => 0)()\nexport async function fetchAll() {\n  await execAsync('git fetch')\n}",
           },
         ],
       },
     ],
   },
   {
-    name: 'no semicolons: a `;` that guards the line after the imports is not taken for the file\'s style, and stays in front of that line (regression)',
+    name: "no semicolons: a `;` that guards the line after the imports is not taken for the file's style, and stays in front of that line (regression)",
     code: "import { execSync } from 'node:child_process'\n;(() => 0)()\nexport async function list() {\n  execSync('ls')\n}",
     output: null,
     errors: [
@@ -750,7 +863,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePromisified',
-            output: "import { exec } from 'node:child_process'\nimport { promisify } from 'node:util'\nconst execAsync = promisify(exec)\n;(() => 0)()\nexport async function list() {\n  await execAsync('ls')\n}",
+            output:
+              "import { exec } from 'node:child_process'\nimport { promisify } from 'node:util'\nconst execAsync = promisify(exec)\n;(() => 0)()\nexport async function list() {\n  await execAsync('ls')\n}",
           },
         ],
       },
@@ -781,7 +895,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { gzip } from 'node:zlib';\nimport { promisify } from 'node:util';\nconst gzipAsync = promisify(gzip);\nexport async function pack(text: string): Promise<Buffer> {\n  return await gzipAsync(text);\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { gzip } from 'node:zlib';\nimport { promisify } from 'node:util';\nconst gzipAsync = promisify(gzip);\nexport async function pack(text: string): Promise<Buffer> {\n  return await gzipAsync(text);\n}",
+          },
         ],
       },
     ],
@@ -797,7 +915,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 18,
         endColumn: 41,
         suggestions: [
-          { messageId: 'usePromisified', output: "import * as zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nconst brotliCompressAsync = promisify(zlib.brotliCompress);\nexport async function pack(data: Buffer) {\n  const packed = await brotliCompressAsync(data);\n  return packed.length;\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import * as zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nconst brotliCompressAsync = promisify(zlib.brotliCompress);\nexport async function pack(data: Buffer) {\n  const packed = await brotliCompressAsync(data);\n  return packed.length;\n}",
+          },
         ],
       },
     ],
@@ -813,7 +935,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 20,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { pbkdf2 } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pbkdf2Async = promisify(pbkdf2);\nexport async function derive(password: string, salt: string): Promise<Buffer> {\n  return await pbkdf2Async(password, salt, 100000, 64, 'sha512');\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { pbkdf2 } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pbkdf2Async = promisify(pbkdf2);\nexport async function derive(password: string, salt: string): Promise<Buffer> {\n  return await pbkdf2Async(password, salt, 100000, 64, 'sha512');\n}",
+          },
         ],
       },
     ],
@@ -829,7 +955,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 26,
         endColumn: 36,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { timingSafeEqual, scrypt, type BinaryLike, type ScryptOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt) as (password: BinaryLike, salt: BinaryLike, keylen: number, options?: ScryptOptions) => Promise<Buffer>;\nexport async function verify(password: string, salt: string, expected: Buffer) {\n  return timingSafeEqual(await scryptAsync(password, salt, 64), expected);\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { timingSafeEqual, scrypt, type BinaryLike, type ScryptOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt) as (password: BinaryLike, salt: BinaryLike, keylen: number, options?: ScryptOptions) => Promise<Buffer>;\nexport async function verify(password: string, salt: string, expected: Buffer) {\n  return timingSafeEqual(await scryptAsync(password, salt, 64), expected);\n}",
+          },
         ],
       },
     ],
@@ -846,7 +976,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 20,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt);\nexport async function derive(password, salt) {\n  return await scryptAsync(password, salt, 64);\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst scryptAsync = promisify(scrypt);\nexport async function derive(password, salt) {\n  return await scryptAsync(password, salt, 64);\n}",
+          },
         ],
       },
     ],
@@ -862,7 +996,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 25,
         endColumn: 44,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { generateKeyPair } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst generateKeyPairAsync = promisify(generateKeyPair);\nexport async function keys() {\n  const { publicKey } = await generateKeyPairAsync('ed25519');\n  return publicKey;\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { generateKeyPair } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst generateKeyPairAsync = promisify(generateKeyPair);\nexport async function keys() {\n  const { publicKey } = await generateKeyPairAsync('ed25519');\n  return publicKey;\n}",
+          },
         ],
       },
     ],
@@ -878,7 +1016,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePromisified', output: "import { checkPrime, type LargeNumberLike, type CheckPrimeOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst checkPrimeAsync = promisify(checkPrime) as (candidate: LargeNumberLike, options?: CheckPrimeOptions) => Promise<boolean>;\nexport async function isPrime(n: bigint): Promise<boolean> {\n  return await checkPrimeAsync(n);\n}" },
+          {
+            messageId: 'usePromisified',
+            output:
+              "import { checkPrime, type LargeNumberLike, type CheckPrimeOptions } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst checkPrimeAsync = promisify(checkPrime) as (candidate: LargeNumberLike, options?: CheckPrimeOptions) => Promise<boolean>;\nexport async function isPrime(n: bigint): Promise<boolean> {\n  return await checkPrimeAsync(n);\n}",
+          },
         ],
       },
     ],
@@ -922,7 +1064,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 15,
         suggestions: [
-          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}" },
+          {
+            messageId: 'useSleep',
+            output:
+              "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}",
+          },
         ],
       },
     ],
@@ -938,7 +1084,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 15,
         suggestions: [
-          { messageId: 'useSleep', output: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await sleep(ms);\n  setTimeout(() => {}, ms);\n}" },
+          {
+            messageId: 'useSleep',
+            output:
+              "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await sleep(ms);\n  setTimeout(() => {}, ms);\n}",
+          },
         ],
       },
     ],
@@ -954,7 +1104,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 18,
         endColumn: 30,
         suggestions: [
-          { messageId: 'useWaitAsync', output: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  const result = await Atomics.waitAsync(state, 0, 0, 1000).value;\n  return result;\n}' },
+          {
+            messageId: 'useWaitAsync',
+            output:
+              '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  const result = await Atomics.waitAsync(state, 0, 0, 1000).value;\n  return result;\n}',
+          },
         ],
       },
     ],
@@ -972,7 +1126,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useWaitAsync',
-            output: '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  console.log(\'waiting\')\n  ;(await Atomics.waitAsync(state, 0, 0, 1000).value).toUpperCase()\n}',
+            output:
+              '/// <reference lib="es2024.sharedmemory" />\nexport async function waitFor(state: Int32Array) {\n  console.log(\'waiting\')\n  ;(await Atomics.waitAsync(state, 0, 0, 1000).value).toUpperCase()\n}',
           },
         ],
       },
@@ -1003,7 +1158,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 27,
         suggestions: [
-          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}" },
+          {
+            messageId: 'useSleep',
+            output:
+              "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n}",
+          },
         ],
       },
     ],
@@ -1019,7 +1178,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 42,
         suggestions: [
-          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause() {\n  await setTimeout(250);\n}" },
+          {
+            messageId: 'useSleep',
+            output:
+              "import { setTimeout } from 'node:timers/promises';\nexport async function pause() {\n  await setTimeout(250);\n}",
+          },
         ],
       },
     ],
@@ -1035,7 +1198,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 27,
         suggestions: [
-          { messageId: 'useSleep', output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  const end = Date.now() + ms;\n  await setTimeout(ms);\n  return end;\n}" },
+          {
+            messageId: 'useSleep',
+            output:
+              "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  const end = Date.now() + ms;\n  await setTimeout(ms);\n  return end;\n}",
+          },
         ],
       },
     ],
@@ -1053,7 +1220,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useSleep',
-            output: "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n  [1, 2].forEach((n) => console.log(n))\n}",
+            output:
+              "import { setTimeout } from 'node:timers/promises';\nexport async function pause(ms: number) {\n  await setTimeout(ms);\n  [1, 2].forEach((n) => console.log(n))\n}",
           },
         ],
       },
@@ -1154,7 +1322,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 22,
-        data: { name: 'loadSettings', chain: "it calls 'readJson' (blocking-helpers.ts:12), which calls 'readFileSync' (blocking-io.ts:5)" },
+        data: {
+          name: 'loadSettings',
+          chain:
+            "it calls 'readJson' (blocking-helpers.ts:12), which calls 'readFileSync' (blocking-io.ts:5)",
+        },
         suggestions: [],
       },
     ],
@@ -1199,7 +1371,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 19,
-        data: { name: 'countdown', chain: "it calls 'readConfig' (blocking-helpers.ts:31), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        data: {
+          name: 'countdown',
+          chain:
+            "it calls 'readConfig' (blocking-helpers.ts:31), which calls 'readFileSync' (blocking-helpers.ts:8)",
+        },
         suggestions: [],
       },
     ],
@@ -1214,7 +1390,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 20,
-        data: { name: 'load', chain: "it calls 'readConfig' (blocking-helpers.ts:58), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        data: {
+          name: 'load',
+          chain:
+            "it calls 'readConfig' (blocking-helpers.ts:58), which calls 'readFileSync' (blocking-helpers.ts:8)",
+        },
         suggestions: [],
       },
     ],
@@ -1229,7 +1409,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 21,
-        data: { name: 'parseConfig', chain: "it calls 'readConfig' (blocking-helpers.ts:54), which calls 'readFileSync' (blocking-helpers.ts:8)" },
+        data: {
+          name: 'parseConfig',
+          chain:
+            "it calls 'readConfig' (blocking-helpers.ts:54), which calls 'readFileSync' (blocking-helpers.ts:8)",
+        },
         suggestions: [],
       },
     ],
@@ -1275,7 +1459,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 16,
-        data: { name: 'level1', chain: "it calls 'level2' (blocking-helpers.ts:63), which calls 'level3' (blocking-helpers.ts:66), which calls 'level4' (blocking-helpers.ts:69), which calls 'level5' (blocking-helpers.ts:72), which calls 'level6' (blocking-helpers.ts:75), which calls 'readFileSync' (blocking-helpers.ts:78)" },
+        data: {
+          name: 'level1',
+          chain:
+            "it calls 'level2' (blocking-helpers.ts:63), which calls 'level3' (blocking-helpers.ts:66), which calls 'level4' (blocking-helpers.ts:69), which calls 'level5' (blocking-helpers.ts:72), which calls 'level6' (blocking-helpers.ts:75), which calls 'readFileSync' (blocking-helpers.ts:78)",
+        },
         suggestions: [],
       },
     ],
@@ -1352,7 +1540,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 18,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import { hash } from 'bcrypt';\nexport async function digest(password: string) {\n  return await hash(password, 10);\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { hash } from 'bcrypt';\nexport async function digest(password: string) {\n  return await hash(password, 10);\n}",
+          },
         ],
       },
     ],
@@ -1369,7 +1561,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 25,
         suggestions: [
-          { messageId: 'useAsyncApi', output: "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return await bcrypt.hash(password, 10);\n}" },
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import * as bcrypt from 'bcrypt';\nexport async function digest(password: string): Promise<string> {\n  return await bcrypt.hash(password, 10);\n}",
+          },
         ],
       },
     ],

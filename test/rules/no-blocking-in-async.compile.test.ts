@@ -13,7 +13,9 @@ interface Checked {
 
 function failuresOf(entries: readonly Checked[]): Array<{ name: string; errors: string[] }> {
   const errors = typeCheckFixtureTexts(entries);
-  return entries.map((entry, index) => ({ name: entry.name, errors: errors[index]! })).filter((failure) => failure.errors.length > 0);
+  return entries
+    .map((entry, index) => ({ name: entry.name, errors: errors[index]! }))
+    .filter((failure) => failure.errors.length > 0);
 }
 
 describe('no-blocking-in-async: the table compiles', function () {

@@ -100,10 +100,22 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n}' },
-          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nasync function g() {\n  return f();\n}' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n}' },
+          {
+            messageId: 'addAwait',
+            output: 'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n}',
+          },
+          {
+            messageId: 'returnPromise',
+            output: 'declare function f(): Promise<void>;\nasync function g() {\n  return f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n}',
+          },
         ],
       },
     ],
@@ -119,9 +131,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n  await f();\n}' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n  await f();\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n  await f();\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\nasync function g() {\n  await f();\n  await f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nasync function g() {\n  f()${CATCH};\n  await f();\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nasync function g() {\n  void f();\n  await f();\n}',
+          },
         ],
       },
     ],
@@ -137,9 +160,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nfunction g() {\n  return f();\n}' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nfunction g() {\n  f()${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nfunction g() {\n  void f();\n}' },
+          {
+            messageId: 'returnPromise',
+            output: 'declare function f(): Promise<void>;\nfunction g() {\n  return f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nfunction g() {\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nfunction g() {\n  void f();\n}',
+          },
         ],
       },
     ],
@@ -155,8 +187,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nfunction g(): void {\n  f()${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nfunction g(): void {\n  void f();\n}' },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nfunction g(): void {\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nfunction g(): void {\n  void f();\n}',
+          },
         ],
       },
     ],
@@ -172,8 +210,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 5,
         endColumn: 8,
         suggestions: [
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    f()${CATCH};\n  }\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    void f();\n  }\n}' },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    f()${CATCH};\n  }\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nclass A {\n  constructor() {\n    void f();\n  }\n}',
+          },
         ],
       },
     ],
@@ -189,9 +234,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'returnPromise', output: 'declare function f(): Promise<void>;\nexport const h = () => {\n  return f();\n};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nexport const h = () => {\n  f()${CATCH};\n};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nexport const h = () => {\n  void f();\n};' },
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function f(): Promise<void>;\nexport const h = () => {\n  return f();\n};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nexport const h = () => {\n  f()${CATCH};\n};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nexport const h = () => {\n  void f();\n};',
+          },
         ],
       },
     ],
@@ -207,9 +263,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nexport async function* g() {\n  await f();\n}' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nexport async function* g() {\n  f()${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nexport async function* g() {\n  void f();\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\nexport async function* g() {\n  await f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nexport async function* g() {\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nexport async function* g() {\n  void f();\n}',
+          },
         ],
       },
     ],
@@ -225,9 +292,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 4,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f();\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare function f(): Promise<void>;\nawait f();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};',
+          },
         ],
       },
     ],
@@ -244,8 +320,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 4,
         suggestions: [
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};' },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nvoid f();\nexport {};',
+          },
         ],
       },
     ],
@@ -262,9 +344,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 6,
         suggestions: [
-          { messageId: 'addAwait', output: 'async function f() {}\nexport async function g() {\n  await f();\n  await f();\n}' },
-          { messageId: 'addCatch', output: `async function f() {}\nexport async function g() {\n  f()${CATCH};\n  await f();\n}` },
-          { messageId: 'addVoid', output: 'async function f() {}\nexport async function g() {\n  void f();\n  await f();\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'async function f() {}\nexport async function g() {\n  await f();\n  await f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `async function f() {}\nexport async function g() {\n  f()${CATCH};\n  await f();\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'async function f() {}\nexport async function g() {\n  void f();\n  await f();\n}',
+          },
         ],
       },
     ],
@@ -280,9 +373,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 12,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare const db: { save(): Promise<void> };\nexport async function g() {\n  await db.save();\n  await db.save();\n}' },
-          { messageId: 'addCatch', output: `declare const db: { save(): Promise<void> };\nexport async function g() {\n  db.save()${CATCH};\n  await db.save();\n}` },
-          { messageId: 'addVoid', output: 'declare const db: { save(): Promise<void> };\nexport async function g() {\n  void db.save();\n  await db.save();\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare const db: { save(): Promise<void> };\nexport async function g() {\n  await db.save();\n  await db.save();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare const db: { save(): Promise<void> };\nexport async function g() {\n  db.save()${CATCH};\n  await db.save();\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const db: { save(): Promise<void> };\nexport async function g() {\n  void db.save();\n  await db.save();\n}',
+          },
         ],
       },
     ],
@@ -298,9 +402,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 5,
         endColumn: 16,
         suggestions: [
-          { messageId: 'addAwait', output: 'export class S {\n  async save() {}\n  async run() {\n    await this.save();\n    await this.save();\n  }\n}' },
-          { messageId: 'addCatch', output: `export class S {\n  async save() {}\n  async run() {\n    this.save()${CATCH};\n    await this.save();\n  }\n}` },
-          { messageId: 'addVoid', output: 'export class S {\n  async save() {}\n  async run() {\n    void this.save();\n    await this.save();\n  }\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'export class S {\n  async save() {}\n  async run() {\n    await this.save();\n    await this.save();\n  }\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `export class S {\n  async save() {}\n  async run() {\n    this.save()${CATCH};\n    await this.save();\n  }\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'export class S {\n  async save() {}\n  async run() {\n    void this.save();\n    await this.save();\n  }\n}',
+          },
         ],
       },
     ],
@@ -316,9 +431,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 11,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare const db: { save(): Promise<void> } | undefined;\nawait db?.save();\nexport {};' },
-          { messageId: 'addCatch', output: `declare const db: { save(): Promise<void> } | undefined;\ndb?.save()${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare const db: { save(): Promise<void> } | undefined;\nvoid db?.save();\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare const db: { save(): Promise<void> } | undefined;\nawait db?.save();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare const db: { save(): Promise<void> } | undefined;\ndb?.save()${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const db: { save(): Promise<void> } | undefined;\nvoid db?.save();\nexport {};',
+          },
         ],
       },
     ],
@@ -334,9 +460,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 42,
         suggestions: [
-          { messageId: 'addAwait', output: 'await new Promise<void>((resolve) => resolve());\nexport {};' },
-          { messageId: 'addCatch', output: `new Promise<void>((resolve) => resolve())${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'void new Promise<void>((resolve) => resolve());\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'await new Promise<void>((resolve) => resolve());\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `new Promise<void>((resolve) => resolve())${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'void new Promise<void>((resolve) => resolve());\nexport {};',
+          },
         ],
       },
     ],
@@ -352,9 +487,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 2,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare const p: Promise<number>;\nawait p;\nexport {};' },
-          { messageId: 'addCatch', output: `declare const p: Promise<number>;\np${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare const p: Promise<number>;\nvoid p;\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare const p: Promise<number>;\nawait p;\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare const p: Promise<number>;\np${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare const p: Promise<number>;\nvoid p;\nexport {};',
+          },
         ],
       },
     ],
@@ -370,9 +514,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 23,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<number>;\nawait f().then((n) => n + 1);\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nf().then((n) => n + 1)${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nvoid f().then((n) => n + 1);\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<number>;\nawait f().then((n) => n + 1);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<number>;\nf().then((n) => n + 1)${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<number>;\nvoid f().then((n) => n + 1);\nexport {};',
+          },
         ],
       },
     ],
@@ -388,9 +543,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 16,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<number>;\nawait f().catch(null);\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nf().catch(null)${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nvoid f().catch(null);\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare function f(): Promise<number>;\nawait f().catch(null);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<number>;\nf().catch(null)${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<number>;\nvoid f().catch(null);\nexport {};',
+          },
         ],
       },
     ],
@@ -406,9 +570,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 22,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f().finally(() => {});\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf().finally(() => {})${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid f().finally(() => {});\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\nawait f().finally(() => {});\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nf().finally(() => {})${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nvoid f().finally(() => {});\nexport {};',
+          },
         ],
       },
     ],
@@ -424,9 +598,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 19,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait Promise.all([f()]);\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nPromise.all([f()])${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid Promise.all([f()]);\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare function f(): Promise<void>;\nawait Promise.all([f()]);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nPromise.all([f()])${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nvoid Promise.all([f()]);\nexport {};',
+          },
         ],
       },
     ],
@@ -442,9 +625,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 14,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : f());\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\ndeclare const c: boolean;\n(c ? f() : f())${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : f());\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : f());\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\ndeclare const c: boolean;\n(c ? f() : f())${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : f());\nexport {};',
+          },
         ],
       },
     ],
@@ -460,8 +654,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 12,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : 0);\nexport {};' },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : 0);\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c ? f() : 0);\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c ? f() : 0);\nexport {};',
+          },
         ],
       },
     ],
@@ -477,8 +679,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 9,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c && f());\nexport {};' },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c && f());\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nawait (c && f());\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const c: boolean;\nvoid (c && f());\nexport {};',
+          },
         ],
       },
     ],
@@ -500,9 +710,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 14,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nawait (c ? f() : f())\nexport { n }' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\n;(c ? f() : f())${CATCH}\nexport { n }` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nvoid (c ? f() : f())\nexport { n }' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nawait (c ? f() : f())\nexport { n }',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\n;(c ? f() : f())${CATCH}\nexport { n }`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>\ndeclare const c: boolean\nconst n = 1\nvoid (c ? f() : f())\nexport { n }',
+          },
         ],
       },
     ],
@@ -518,9 +739,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 11,
         suggestions: [
-          { messageId: 'addAwaitAll', output: 'declare function f(): Promise<void>;\nawait Promise.all([f(), f()]);\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nPromise.all([f(), f()])${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid [f(), f()];\nexport {};' },
+          {
+            messageId: 'addAwaitAll',
+            output:
+              'declare function f(): Promise<void>;\nawait Promise.all([f(), f()]);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nPromise.all([f(), f()])${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare function f(): Promise<void>;\nvoid [f(), f()];\nexport {};',
+          },
         ],
       },
     ],
@@ -536,9 +767,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 25,
         suggestions: [
-          { messageId: 'addAwaitAll', output: 'declare const xs: number[];\nasync function g() {\n  await Promise.all(xs.map(async (x) => x));\n  await g();\n}' },
-          { messageId: 'addCatch', output: `declare const xs: number[];\nasync function g() {\n  Promise.all(xs.map(async (x) => x))${CATCH};\n  await g();\n}` },
-          { messageId: 'addVoid', output: 'declare const xs: number[];\nasync function g() {\n  void xs.map(async (x) => x);\n  await g();\n}' },
+          {
+            messageId: 'addAwaitAll',
+            output:
+              'declare const xs: number[];\nasync function g() {\n  await Promise.all(xs.map(async (x) => x));\n  await g();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare const xs: number[];\nasync function g() {\n  Promise.all(xs.map(async (x) => x))${CATCH};\n  await g();\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const xs: number[];\nasync function g() {\n  void xs.map(async (x) => x);\n  await g();\n}',
+          },
         ],
       },
     ],
@@ -555,8 +797,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 6,
         endColumn: 9,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait f();\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};` },
+          {
+            messageId: 'addAwait',
+            output: 'declare function f(): Promise<void>;\nawait f();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};`,
+          },
         ],
       },
     ],
@@ -573,8 +821,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 2,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare const t: PromiseLike<number>;\nawait t;\nexport {};' },
-          { messageId: 'addVoid', output: 'declare const t: PromiseLike<number>;\nvoid t;\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare const t: PromiseLike<number>;\nawait t;\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare const t: PromiseLike<number>;\nvoid t;\nexport {};',
+          },
         ],
       },
     ],
@@ -591,9 +845,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 5,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<void>;\nawait (async () => {\n  await f();\n})();\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<void>;\n(async () => {\n  await f();\n})()${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<void>;\nvoid (async () => {\n  await f();\n})();\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\nawait (async () => {\n  await f();\n})();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\n(async () => {\n  await f();\n})()${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nvoid (async () => {\n  await f();\n})();\nexport {};',
+          },
         ],
       },
     ],
@@ -609,9 +874,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 2,
         suggestions: [
-          { messageId: 'addAwait', output: 'class Task extends Promise<void> {}\ndeclare const t: Task;\nawait t;\nexport {};' },
-          { messageId: 'addCatch', output: `class Task extends Promise<void> {}\ndeclare const t: Task;\nt${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'class Task extends Promise<void> {}\ndeclare const t: Task;\nvoid t;\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'class Task extends Promise<void> {}\ndeclare const t: Task;\nawait t;\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `class Task extends Promise<void> {}\ndeclare const t: Task;\nt${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'class Task extends Promise<void> {}\ndeclare const t: Task;\nvoid t;\nexport {};',
+          },
         ],
       },
     ],
@@ -627,8 +903,14 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 2,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare const p: Promise<void> | undefined;\nawait p;\nexport {};' },
-          { messageId: 'addVoid', output: 'declare const p: Promise<void> | undefined;\nvoid p;\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output: 'declare const p: Promise<void> | undefined;\nawait p;\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output: 'declare const p: Promise<void> | undefined;\nvoid p;\nexport {};',
+          },
         ],
       },
     ],
@@ -644,9 +926,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 23,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function f(): Promise<unknown>;\nawait (f() as Promise<number>);\nexport {};' },
-          { messageId: 'addCatch', output: `declare function f(): Promise<unknown>;\n(f() as Promise<number>)${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<unknown>;\nvoid (f() as Promise<number>);\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<unknown>;\nawait (f() as Promise<number>);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<unknown>;\n(f() as Promise<number>)${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<unknown>;\nvoid (f() as Promise<number>);\nexport {};',
+          },
         ],
       },
     ],
@@ -662,9 +955,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endColumn: 28,
         suggestions: [
-          { messageId: 'addAwait', output: "import { test } from 'node:test';\ntest('outer', async (t) => {\n  await t.test('inner', () => {});\n  await t.test('other', () => {});\n});" },
-          { messageId: 'addCatch', output: `import { test } from 'node:test';\ntest('outer', async (t) => {\n  t.test('inner', () => {})${CATCH};\n  await t.test('other', () => {});\n});` },
-          { messageId: 'addVoid', output: "import { test } from 'node:test';\ntest('outer', async (t) => {\n  void t.test('inner', () => {});\n  await t.test('other', () => {});\n});" },
+          {
+            messageId: 'addAwait',
+            output:
+              "import { test } from 'node:test';\ntest('outer', async (t) => {\n  await t.test('inner', () => {});\n  await t.test('other', () => {});\n});",
+          },
+          {
+            messageId: 'addCatch',
+            output: `import { test } from 'node:test';\ntest('outer', async (t) => {\n  t.test('inner', () => {})${CATCH};\n  await t.test('other', () => {});\n});`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "import { test } from 'node:test';\ntest('outer', async (t) => {\n  void t.test('inner', () => {});\n  await t.test('other', () => {});\n});",
+          },
         ],
       },
     ],
@@ -681,9 +985,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 1,
         endColumn: 8,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nawait other();\nexport {};' },
-          { messageId: 'addCatch', output: `declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nother()${CATCH};\nexport {};` },
-          { messageId: 'addVoid', output: 'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nvoid other();\nexport {};' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nawait other();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nother()${CATCH};\nexport {};`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function fireAndForget(): Promise<void>;\ndeclare function other(): Promise<void>;\nfireAndForget();\nvoid other();\nexport {};',
+          },
         ],
       },
     ],
@@ -701,9 +1016,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 13,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  await backgroundTask();\n  await g();\n}' },
-          { messageId: 'addCatch', output: `declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  backgroundTask()${CATCH};\n  await g();\n}` },
-          { messageId: 'addVoid', output: 'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  void backgroundTask();\n  await g();\n}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  await backgroundTask();\n  await g();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  backgroundTask()${CATCH};\n  await g();\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function backgroundTask(): Promise<void>;\nexport async function g() {\n  void backgroundTask();\n  await g();\n}',
+          },
         ],
       },
     ],
@@ -720,9 +1046,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 5,
         endColumn: 9,
         suggestions: [
-          { messageId: 'addAwait', output: 'declare function backgroundTask(): Promise<void>\nawait backgroundTask()\nexport {}' },
-          { messageId: 'addCatch', output: `declare function backgroundTask(): Promise<void>\nbackgroundTask()${CATCH}\nexport {}` },
-          { messageId: 'addVoid', output: 'declare function backgroundTask(): Promise<void>\nvoid backgroundTask()\nexport {}' },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function backgroundTask(): Promise<void>\nawait backgroundTask()\nexport {}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function backgroundTask(): Promise<void>\nbackgroundTask()${CATCH}\nexport {}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function backgroundTask(): Promise<void>\nvoid backgroundTask()\nexport {}',
+          },
         ],
       },
     ],
@@ -731,19 +1068,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'a dropped task with a type annotation gets no rewrite',
     code: 'declare function f(): Promise<void>;\nexport function g() {\n  const task: Promise<void> = f();\n}',
     output: null,
-    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 9, endColumn: 13, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'task' },
+        line: 3,
+        column: 9,
+        endColumn: 13,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a task variable overwritten without being read',
     code: 'declare function f(): Promise<void>;\nexport function g() {\n  let task = f();\n  task = f();\n}',
     output: null,
-    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 7, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'task' },
+        line: 3,
+        column: 7,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a dropped task among several declarators',
     code: 'declare function f(): Promise<void>;\nexport function g() {\n  const task = f(), n = 1;\n  return n;\n}',
     output: null,
-    errors: [{ messageId: 'unusedPromiseVariable', data: { name: 'task' }, line: 3, column: 9, endColumn: 13, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unusedPromiseVariable',
+        data: { name: 'task' },
+        line: 3,
+        column: 9,
+        endColumn: 13,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a dropped task chained with then (no rejection handler)',
@@ -757,8 +1121,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 16,
         suggestions: [
-          { messageId: 'addCatch', output: `declare function f(): Promise<number>;\nexport function g() {\n  f().then((n) => n * 2)${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare function f(): Promise<number>;\nexport function g() {\n  void f().then((n) => n * 2);\n}' },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<number>;\nexport function g() {\n  f().then((n) => n * 2)${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<number>;\nexport function g() {\n  void f().then((n) => n * 2);\n}',
+          },
         ],
       },
     ],
@@ -775,9 +1146,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 14,
         suggestions: [
-          { messageId: 'addAwaitAll', output: 'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  await Promise.all(urls.map(load));\n}' },
-          { messageId: 'addCatch', output: `declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  Promise.all(urls.map(load))${CATCH};\n}` },
-          { messageId: 'addVoid', output: 'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  void urls.map(load);\n}' },
+          {
+            messageId: 'addAwaitAll',
+            output:
+              'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  await Promise.all(urls.map(load));\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  Promise.all(urls.map(load))${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const urls: string[];\ndeclare function load(u: string): Promise<void>;\nexport async function g() {\n  void urls.map(load);\n}',
+          },
         ],
       },
     ],
@@ -795,8 +1177,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 15,
         endColumn: 28,
         suggestions: [
-          { messageId: 'rewriteForOf', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) {\n    await save(id);\n  }\n}' },
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id);\n  }));\n}' },
+          {
+            messageId: 'rewriteForOf',
+            output:
+              'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) {\n    await save(id);\n  }\n}',
+          },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(async (id) => {\n    await save(id);\n  }));\n}',
+          },
         ],
       },
     ],
@@ -813,8 +1203,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 15,
         endColumn: 22,
         suggestions: [
-          { messageId: 'rewriteForOf', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) { await save(id); }\n}' },
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map((id) => save(id)));\n}' },
+          {
+            messageId: 'rewriteForOf',
+            output:
+              'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const id of ids) { await save(id); }\n}',
+          },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map((id) => save(id)));\n}',
+          },
         ],
       },
     ],
@@ -831,8 +1229,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 17,
         endColumn: 37,
         suggestions: [
-          { messageId: 'rewriteForOf', output: 'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const { id } of users) { await save(id); }\n}' },
-          { messageId: 'rewritePromiseAllMap', output: 'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(users.map(async ({ id }: U) => { await save(id); }));\n}' },
+          {
+            messageId: 'rewriteForOf',
+            output:
+              'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  for (const { id } of users) { await save(id); }\n}',
+          },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'interface U { id: string }\ndeclare const users: U[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(users.map(async ({ id }: U) => { await save(id); }));\n}',
+          },
         ],
       },
     ],
@@ -849,8 +1255,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 14,
         endColumn: 26,
         suggestions: [
-          { messageId: 'rewriteForOf', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  for (let n of ns) { n += 1; await save(n); }\n}' },
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { n += 1; await save(n); }));\n}' },
+          {
+            messageId: 'rewriteForOf',
+            output:
+              'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  for (let n of ns) { n += 1; await save(n); }\n}',
+          },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { n += 1; await save(n); }));\n}',
+          },
         ],
       },
     ],
@@ -867,7 +1281,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 14,
         endColumn: 26,
         suggestions: [
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { if (n < 0) return; await save(n); }));\n}' },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ns: number[];\ndeclare function save(n: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n) => { if (n < 0) return; await save(n); }));\n}',
+          },
         ],
       },
     ],
@@ -884,7 +1302,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 14,
         endColumn: 29,
         suggestions: [
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\ndeclare function save(n: number, i: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n, i) => { await save(n, i); }));\n}' },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ns: number[];\ndeclare function save(n: number, i: number): Promise<void>;\nexport async function g() {\n  await Promise.all(ns.map(async (n, i) => { await save(n, i); }));\n}',
+          },
         ],
       },
     ],
@@ -901,7 +1323,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 14,
         endColumn: 32,
         suggestions: [
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ns: number[];\nexport async function g(this: { save(n: number): Promise<void> }) {\n  await Promise.all(ns.map(async function (n) { await this.save(n); }, this));\n}' },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ns: number[];\nexport async function g(this: { save(n: number): Promise<void> }) {\n  await Promise.all(ns.map(async function (n) { await this.save(n); }, this));\n}',
+          },
         ],
       },
     ],
@@ -918,7 +1344,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 15,
         endColumn: 19,
         suggestions: [
-          { messageId: 'rewritePromiseAllMap', output: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(save));\n}' },
+          {
+            messageId: 'rewritePromiseAllMap',
+            output:
+              'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  await Promise.all(ids.map(save));\n}',
+          },
         ],
       },
     ],
@@ -927,26 +1357,62 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'forEach in a sync function: no suggestion can await',
     code: 'declare const ids: string[];\ndeclare function save(id: string): Promise<void>;\nexport function g() {\n  ids.forEach(async (id) => { await save(id); });\n}',
     output: null,
-    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'forEach' }, line: 4, column: 15, endColumn: 28, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 15,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'forEach on a Set: reported, but a for…of over a Set is not an array rewrite',
     code: 'declare const ids: Set<string>;\ndeclare function save(id: string): Promise<void>;\nexport async function g() {\n  ids.forEach(async (id) => { await save(id); });\n}',
     output: null,
-    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'forEach' }, line: 4, column: 15, endColumn: 28, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'forEach' },
+        line: 4,
+        column: 15,
+        endColumn: 28,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'checkAllVoidCallbacks: setTimeout with an async callback',
     code: 'declare function f(): Promise<void>;\nsetTimeout(async () => { await f(); }, 10);',
     options: [{ checkAllVoidCallbacks: true }],
     output: null,
-    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'setTimeout' }, line: 2, column: 12, endColumn: 23, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'setTimeout' },
+        line: 2,
+        column: 12,
+        endColumn: 23,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'checkAllVoidCallbacks: an async Promise executor',
     code: 'declare function f(): Promise<number>;\nexport const p = new Promise<number>(async (resolve) => { resolve(await f()); });',
     options: [{ checkAllVoidCallbacks: true }],
     output: null,
-    errors: [{ messageId: 'ignoredAsyncCallback', data: { callee: 'Promise' }, line: 2, column: 38, endColumn: 56, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'ignoredAsyncCallback',
+        data: { callee: 'Promise' },
+        line: 2,
+        column: 38,
+        endColumn: 56,
+        suggestions: [],
+      },
+    ],
   },
 ];

@@ -2,24 +2,27 @@
 // test/fixtures/typed, whose fan-out-*.ts files hold the helpers and declarations the cases call), the test that compiles
 // every case and suggestion output, and the fix-safety test.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
 
 export const valid: ValidTestCase<Options>[] = [
   {
     name: 'a tuple of tasks written out',
-    code: 'declare function a(): Promise<void>;\ndeclare function b(): Promise<void>;\nexport async function run() {\n  await Promise.all([a(), b(), fetch(\'/c\')]);\n}',
+    code: "declare function a(): Promise<void>;\ndeclare function b(): Promise<void>;\nexport async function run() {\n  await Promise.all([a(), b(), fetch('/c')]);\n}",
   },
   {
     name: 'an array literal mapped',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run() {\n  return Promise.all([\'/a\', \'/b\', \'/c\'].map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run() {\n  return Promise.all(['/a', '/b', '/c'].map(fetchJson));\n}",
   },
   {
     name: 'a tuple type',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(pair: [string, string]) {\n  return Promise.all(pair.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(pair: [string, string]) {\n  return Promise.all(pair.map(fetchJson));\n}",
   },
   {
     name: 'an as-const array is a readonly tuple',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nconst MIRRORS = [\'https://a.example\', \'https://b.example\'] as const;\nexport async function run() {\n  return Promise.any(MIRRORS.map((mirror) => fetch(mirror)));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nconst MIRRORS = ['https://a.example', 'https://b.example'] as const;\nexport async function run() {\n  return Promise.any(MIRRORS.map((mirror) => fetch(mirror)));\n}",
   },
   {
     name: 'Array.from with a constant length',
@@ -31,80 +34,80 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'slice(0, N) with a constant N',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function first(urls: string[]) {\n  return Promise.all(urls.slice(0, 10).map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function first(urls: string[]) {\n  return Promise.all(urls.slice(0, 10).map(fetchJson));\n}",
   },
   {
     name: 'each batch of a chunked loop: slice(i, i + N) through a const',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  const results: unknown[] = [];\n  for (let i = 0; i < urls.length; i += 10) {\n    const batch = urls.slice(i, i + 10);\n    results.push(...(await Promise.all(batch.map(fetchJson))));\n  }\n  return results;\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  const results: unknown[] = [];\n  for (let i = 0; i < urls.length; i += 10) {\n    const batch = urls.slice(i, i + 10);\n    results.push(...(await Promise.all(batch.map(fetchJson))));\n  }\n  return results;\n}",
   },
   {
     name: 'slice(i, i + SIZE) with a named constant',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nconst BATCH_SIZE = 12;\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += BATCH_SIZE) {\n    await Promise.all(urls.slice(i, i + BATCH_SIZE).map(fetchJson));\n  }\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nconst BATCH_SIZE = 12;\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += BATCH_SIZE) {\n    await Promise.all(urls.slice(i, i + BATCH_SIZE).map(fetchJson));\n  }\n}",
   },
   {
     name: 'slice(-N) takes at most N',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function latest(urls: string[]) {\n  return Promise.all(urls.slice(-5).map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function latest(urls: string[]) {\n  return Promise.all(urls.slice(-5).map(fetchJson));\n}",
   },
   {
     name: 'splice(0, N) from a queue',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function drain(queue: string[]) {\n  while (queue.length > 0) {\n    await Promise.all(queue.splice(0, 8).map(fetchJson));\n  }\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function drain(queue: string[]) {\n  while (queue.length > 0) {\n    await Promise.all(queue.splice(0, 8).map(fetchJson));\n  }\n}",
   },
   {
     name: 'a width above 16 is bounded when maxBoundedSize allows it',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 50) {\n    await Promise.all(urls.slice(i, i + 50).map(fetchJson));\n  }\n}',
-    options: [{maxBoundedSize: 50}],
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 50) {\n    await Promise.all(urls.slice(i, i + 50).map(fetchJson));\n  }\n}",
+    options: [{ maxBoundedSize: 50 }],
   },
   {
     name: 'p-limit: every task goes through limit()',
-    code: 'import pLimit from \'p-limit\';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => limit(() => fetch(url))));\n}',
+    code: "import pLimit from 'p-limit';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => limit(() => fetch(url))));\n}",
   },
   {
     name: 'regression: with externalOnly false, tasks started through a limiter are still bounded (the p-limit rewrite is not reported in strict)',
-    code: 'import pLimit from \'p-limit\';\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    console.log(id);\n  })));\n}',
-    options: [{externalOnly: false}],
+    code: "import pLimit from 'p-limit';\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    console.log(id);\n  })));\n}",
+    options: [{ externalOnly: false }],
   },
   {
     name: 'p-limit: the arguments form limit(fn, arg)',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport async function run(urls: string[]) {\n  const limit = pLimit(4);\n  return Promise.all(urls.map((url) => limit(fetchJson, url)));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pLimit from 'p-limit';\nexport async function run(urls: string[]) {\n  const limit = pLimit(4);\n  return Promise.all(urls.map((url) => limit(fetchJson, url)));\n}",
   },
   {
     name: 'p-limit: a function made by limitFunction',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport { limitFunction } from \'p-limit\';\nconst limitedFetch = limitFunction(fetchJson, { concurrency: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(limitedFetch));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport { limitFunction } from 'p-limit';\nconst limitedFetch = limitFunction(fetchJson, { concurrency: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(limitedFetch));\n}",
   },
   {
     name: 'p-queue: queue.add',
-    code: 'import PQueue from \'p-queue\';\nconst queue = new PQueue({ concurrency: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => queue.add(() => fetch(url))));\n}',
+    code: "import PQueue from 'p-queue';\nconst queue = new PQueue({ concurrency: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => queue.add(() => fetch(url))));\n}",
   },
   {
     name: 'Bottleneck: schedule',
-    code: 'import Bottleneck from \'bottleneck\';\nconst limiter = new Bottleneck({ maxConcurrent: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => limiter.schedule(() => fetch(url))));\n}',
+    code: "import Bottleneck from 'bottleneck';\nconst limiter = new Bottleneck({ maxConcurrent: 4 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => limiter.schedule(() => fetch(url))));\n}",
   },
   {
     name: 'Bottleneck: a wrapped function passed by reference',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport Bottleneck from \'bottleneck\';\nconst limiter = new Bottleneck({ maxConcurrent: 4 });\nconst limitedFetch = limiter.wrap(fetchJson);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(limitedFetch));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport Bottleneck from 'bottleneck';\nconst limiter = new Bottleneck({ maxConcurrent: 4 });\nconst limitedFetch = limiter.wrap(fetchJson);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(limitedFetch));\n}",
   },
   {
     name: 'a limiter used inside a helper the task calls',
-    code: 'import pLimit from \'p-limit\';\nconst limit = pLimit(4);\nfunction get(url: string) {\n  return limit(() => fetch(url));\n}\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(get));\n}',
+    code: "import pLimit from 'p-limit';\nconst limit = pLimit(4);\nfunction get(url: string) {\n  return limit(() => fetch(url));\n}\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(get));\n}",
   },
   {
     name: 'p-map with concurrency',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 4 });\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 4 });\n}",
   },
   {
     name: 'a semaphore of the project named in limiters (a wrapping call)',
     code: 'export async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => withSlot(() => fetch(url))));\n}',
-    options: [{limiters: ['withSlot']}],
+    options: [{ limiters: ['withSlot'] }],
   },
   {
     name: 'a semaphore of the project named in limiters (acquire, then the rest of the task)',
     code: 'const semaphore = new Semaphore(4);\nexport async function run(urls: string[]) {\n  return Promise.all(\n    urls.map(async (url) => {\n      const release = await semaphore.acquire();\n      try {\n        return await fetch(url);\n      } finally {\n        release();\n      }\n    }),\n  );\n}',
-    options: [{limiters: ['Semaphore.acquire']}],
+    options: [{ limiters: ['Semaphore.acquire'] }],
   },
   {
     name: 'a collection whose type is listed in boundedTypes',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\ntype SmallArray<T> = T[] & { readonly __small: true };\nexport async function run(urls: SmallArray<string>) {\n  return Promise.all(urls.map(fetchJson));\n}',
-    options: [{boundedTypes: ['SmallArray']}],
+    code: "import { fetchJson } from './fan-out-helpers.js';\ntype SmallArray<T> = T[] & { readonly __small: true };\nexport async function run(urls: SmallArray<string>) {\n  return Promise.all(urls.map(fetchJson));\n}",
+    options: [{ boundedTypes: ['SmallArray'] }],
   },
   {
     name: 'tasks that stay in memory',
@@ -112,11 +115,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'tasks that stay in memory through project helpers',
-    code: 'import { label } from \'./fan-out-helpers.js\';\nexport async function run(values: number[]) {\n  return Promise.all(values.map(label));\n}',
+    code: "import { label } from './fan-out-helpers.js';\nexport async function run(values: number[]) {\n  return Promise.all(values.map(label));\n}",
   },
   {
     name: 'tasks that use in-memory Node modules and timers',
-    code: 'import * as path from \'node:path\';\nimport { setTimeout as sleep } from \'node:timers/promises\';\nexport async function run(files: string[]) {\n  return Promise.all(files.map(async (file) => {\n    await sleep(10);\n    return path.basename(file);\n  }));\n}',
+    code: "import * as path from 'node:path';\nimport { setTimeout as sleep } from 'node:timers/promises';\nexport async function run(files: string[]) {\n  return Promise.all(files.map(async (file) => {\n    await sleep(10);\n    return path.basename(file);\n  }));\n}",
   },
   {
     name: 'a map that starts no tasks',
@@ -128,11 +131,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'pushes outside a loop',
-    code: 'export async function run() {\n  const tasks: Promise<Response>[] = [];\n  tasks.push(fetch(\'/a\'));\n  tasks.push(fetch(\'/b\'));\n  return Promise.all(tasks);\n}',
+    code: "export async function run() {\n  const tasks: Promise<Response>[] = [];\n  tasks.push(fetch('/a'));\n  tasks.push(fetch('/b'));\n  return Promise.all(tasks);\n}",
   },
   {
     name: 'a loop over an array literal',
-    code: 'export async function run() {\n  const tasks: Promise<Response>[] = [];\n  for (const url of [\'/a\', \'/b\']) tasks.push(fetch(url));\n  return Promise.all(tasks);\n}',
+    code: "export async function run() {\n  const tasks: Promise<Response>[] = [];\n  for (const url of ['/a', '/b']) tasks.push(fetch(url));\n  return Promise.all(tasks);\n}",
   },
   {
     name: 'a counting loop with a constant bound',
@@ -140,15 +143,15 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a push in a callback that is no loop',
-    code: 'import { EventEmitter } from \'node:events\';\nexport async function run(emitter: EventEmitter) {\n  const tasks: Promise<Response>[] = [];\n  emitter.on(\'url\', (url: string) => tasks.push(fetch(url)));\n  return Promise.all(tasks);\n}',
+    code: "import { EventEmitter } from 'node:events';\nexport async function run(emitter: EventEmitter) {\n  const tasks: Promise<Response>[] = [];\n  emitter.on('url', (url: string) => tasks.push(fetch(url)));\n  return Promise.all(tasks);\n}",
   },
   {
     name: 'async.mapLimit is already limited',
-    code: 'import async from \'async\';\nexport async function run(urls: string[]) {\n  return async.mapLimit(urls, 4, async (url: string) => fetch(url));\n}',
+    code: "import async from 'async';\nexport async function run(urls: string[]) {\n  return async.mapLimit(urls, 4, async (url: string) => fetch(url));\n}",
   },
   {
     name: 'async.mapSeries runs one at a time',
-    code: 'import async from \'async\';\nexport async function run(urls: string[]) {\n  return async.mapSeries(urls, async (url: string) => fetch(url));\n}',
+    code: "import async from 'async';\nexport async function run(urls: string[]) {\n  return async.mapSeries(urls, async (url: string) => fetch(url));\n}",
   },
   {
     name: 'the rewrite this rule suggests: a worker pool with a constant limit',
@@ -156,14 +159,14 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a nested fan-out bounded on both levels',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(groups: [string[], string[]]) {\n  return Promise.all(groups.map((group) => Promise.all(group.slice(0, 4).map(fetchJson))));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(groups: [string[], string[]]) {\n  return Promise.all(groups.map((group) => Promise.all(group.slice(0, 4).map(fetchJson))));\n}",
   },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a project helper that fetches, passed by reference (no p-map or p-limit in the program: the worker pool)',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -174,7 +177,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -193,7 +197,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  const responses = await mapWithConcurrency(urls, async (url) => fetch(url));\n  return responses.map((response) => response.status);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  const responses = await mapWithConcurrency(urls, async (url) => fetch(url));\n  return responses.map((response) => response.status);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -212,7 +217,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'declare function download(url: string): Promise<Uint8Array>;\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, download);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "declare function download(url: string): Promise<Uint8Array>;\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, download);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -231,7 +237,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -239,7 +246,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'the file system',
-    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  return Promise.all(files.map((file) => readFile(file, \'utf8\')));\n}',
+    code: "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  return Promise.all(files.map((file) => readFile(file, 'utf8')));\n}",
     output: null,
     errors: [
       {
@@ -250,7 +257,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  return mapWithConcurrency(files, (file) => readFile(file, \'utf8\'));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  return mapWithConcurrency(files, (file) => readFile(file, 'utf8'));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -258,7 +266,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'child processes, in a promise executor',
-    code: 'import { exec } from \'node:child_process\';\nexport async function run(commands: string[]) {\n  return Promise.all(\n    commands.map((command) => new Promise<string>((resolve, reject) => exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout))))),\n  );\n}',
+    code: "import { exec } from 'node:child_process';\nexport async function run(commands: string[]) {\n  return Promise.all(\n    commands.map((command) => new Promise<string>((resolve, reject) => exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout))))),\n  );\n}",
     output: null,
     errors: [
       {
@@ -269,7 +277,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { exec } from \'node:child_process\';\nexport async function run(commands: string[]) {\n  return mapWithConcurrency(commands, (command) => new Promise<string>((resolve, reject) => exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout)))));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { exec } from 'node:child_process';\nexport async function run(commands: string[]) {\n  return mapWithConcurrency(commands, (command) => new Promise<string>((resolve, reject) => exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout)))));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -277,7 +286,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a database client',
-    code: 'import { Client } from \'pg\';\nexport async function run(db: Client, ids: number[]) {\n  return Promise.all(ids.map((id) => db.query(\'select * from users where id = $1\', [id])));\n}',
+    code: "import { Client } from 'pg';\nexport async function run(db: Client, ids: number[]) {\n  return Promise.all(ids.map((id) => db.query('select * from users where id = $1', [id])));\n}",
     output: null,
     errors: [
       {
@@ -288,7 +297,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { Client } from \'pg\';\nexport async function run(db: Client, ids: number[]) {\n  return mapWithConcurrency(ids, (id) => db.query(\'select * from users where id = $1\', [id]));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { Client } from 'pg';\nexport async function run(db: Client, ids: number[]) {\n  return mapWithConcurrency(ids, (id) => db.query('select * from users where id = $1', [id]));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -296,7 +306,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an HTTP client',
-    code: 'import axios from \'axios\';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => axios.get(url)));\n}',
+    code: "import axios from 'axios';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => axios.get(url)));\n}",
     output: null,
     errors: [
       {
@@ -307,7 +317,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import axios from \'axios\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => axios.get(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import axios from 'axios';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => axios.get(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -326,7 +337,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(files: string[]) {\n  return mapWithConcurrency(files, async (file) => opaqueHelper(file));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(files: string[]) {\n  return mapWithConcurrency(files, async (file) => opaqueHelper(file));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -334,7 +346,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a package whose effects the analysis cannot see',
-    code: 'import { hash } from \'bcrypt\';\nexport async function run(passwords: string[]) {\n  return Promise.all(passwords.map((password) => hash(password, 12)));\n}',
+    code: "import { hash } from 'bcrypt';\nexport async function run(passwords: string[]) {\n  return Promise.all(passwords.map((password) => hash(password, 12)));\n}",
     output: null,
     errors: [
       {
@@ -345,7 +357,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { hash } from \'bcrypt\';\nexport async function run(passwords: string[]) {\n  return mapWithConcurrency(passwords, (password) => hash(password, 12));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { hash } from 'bcrypt';\nexport async function run(passwords: string[]) {\n  return mapWithConcurrency(passwords, (password) => hash(password, 12));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -364,7 +377,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'interface Store {\n  save(id: string): Promise<void>;\n}\nexport async function run(store: Store, ids: string[]) {\n  return mapWithConcurrency(ids, (id) => store.save(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "interface Store {\n  save(id: string): Promise<void>;\n}\nexport async function run(store: Store, ids: string[]) {\n  return mapWithConcurrency(ids, (id) => store.save(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -383,7 +397,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'declare const client: any;\nexport async function run(ids: string[]) {\n  return mapWithConcurrency(ids, async (id) => client.load(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "declare const client: any;\nexport async function run(ids: string[]) {\n  return mapWithConcurrency(ids, async (id) => client.load(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -391,7 +406,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'through helpers in another file, named in the message',
-    code: 'import { loadUser } from \'./fan-out-helpers.js\';\nexport async function run(ids: string[]) {\n  return Promise.all(ids.map((id) => loadUser(id)));\n}',
+    code: "import { loadUser } from './fan-out-helpers.js';\nexport async function run(ids: string[]) {\n  return Promise.all(ids.map((id) => loadUser(id)));\n}",
     output: null,
     errors: [
       {
@@ -402,7 +417,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { loadUser } from \'./fan-out-helpers.js\';\nexport async function run(ids: string[]) {\n  return mapWithConcurrency(ids, (id) => loadUser(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { loadUser } from './fan-out-helpers.js';\nexport async function run(ids: string[]) {\n  return mapWithConcurrency(ids, (id) => loadUser(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -410,7 +426,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a chain deeper than maxDepth counts as external',
-    code: 'import { level1 } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(level1));\n}',
+    code: "import { level1 } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(level1));\n}",
     output: null,
     errors: [
       {
@@ -421,7 +437,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { level1 } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, level1);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { level1 } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, level1);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -440,7 +457,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => new Promise<void>((resolve) => setTimeout(() => void fetch(url).then(() => resolve()), 10)));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => new Promise<void>((resolve) => setTimeout(() => void fetch(url).then(() => resolve()), 10)));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -448,7 +466,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'limited and unlimited calls in one task: the unlimited one is reported',
-    code: 'import pLimit from \'p-limit\';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(async (url) => {\n    await limit(() => fetch(url));\n    return fetch(`${url}/again`);\n  }));\n}',
+    code: "import pLimit from 'p-limit';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(async (url) => {\n    await limit(() => fetch(url));\n    return fetch(`${url}/again`);\n  }));\n}",
     output: null,
     errors: [
       {
@@ -459,7 +477,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  const limit2 = pLimit(8);\n  return Promise.all(urls.map((url) => limit2(async () => {\n    await limit(() => fetch(url));\n    return fetch(`${url}/again`);\n  })));\n}',
+            output:
+              "import pLimit from 'p-limit';\nconst limit = pLimit(4);\nexport async function run(urls: string[]) {\n  const limit2 = pLimit(8);\n  return Promise.all(urls.map((url) => limit2(async () => {\n    await limit(() => fetch(url));\n    return fetch(`${url}/again`);\n  })));\n}",
           },
         ],
       },
@@ -468,7 +487,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'externalOnly: false reports tasks that stay in memory',
     code: 'export async function run(values: number[]) {\n  return Promise.all(values.map(async (value) => value * 2));\n}',
-    options: [{externalOnly: false}],
+    options: [{ externalOnly: false }],
     output: null,
     errors: [
       {
@@ -479,7 +498,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(values: number[]) {\n  return mapWithConcurrency(values, async (value) => value * 2);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(values: number[]) {\n  return mapWithConcurrency(values, async (value) => value * 2);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -487,7 +507,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'Array.from over a Set (the worker pool gets an array)',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: Set<string>) {\n  return Promise.all(Array.from(urls, fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: Set<string>) {\n  return Promise.all(Array.from(urls, fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -498,7 +518,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: Set<string>) {\n  return mapWithConcurrency(Array.from(urls), fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: Set<string>) {\n  return mapWithConcurrency(Array.from(urls), fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -517,7 +538,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(pages: number) {\n  return mapWithConcurrency(Array.from({ length: pages }), (_, page) => fetch(`/page/${page}`));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(pages: number) {\n  return mapWithConcurrency(Array.from({ length: pages }), (_, page) => fetch(`/page/${page}`));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -539,7 +561,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a spread among other tasks: no suggestion',
-    code: 'export async function run(urls: string[]) {\n  return Promise.all([fetch(\'/config\'), ...urls.map((url) => fetch(url))]);\n}',
+    code: "export async function run(urls: string[]) {\n  return Promise.all([fetch('/config'), ...urls.map((url) => fetch(url))]);\n}",
     output: null,
     errors: [
       {
@@ -553,7 +575,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a single spread is the map itself',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return Promise.all([...urls.map(fetchJson)]);\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all([...urls.map(fetchJson)]);\n}",
     output: null,
     errors: [
       {
@@ -564,7 +586,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -572,7 +595,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a const holding the mapped tasks',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  const tasks = urls.map(fetchJson);\n  return Promise.all(tasks);\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  const tasks = urls.map(fetchJson);\n  return Promise.all(tasks);\n}",
     output: null,
     errors: [
       {
@@ -600,7 +623,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a slice wider than maxBoundedSize',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 100) {\n    await Promise.all(urls.slice(i, i + 100).map(fetchJson));\n  }\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 100) {\n    await Promise.all(urls.slice(i, i + 100).map(fetchJson));\n  }\n}",
     output: null,
     errors: [
       {
@@ -611,7 +634,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 100) {\n    await mapWithConcurrency(urls.slice(i, i + 100), fetchJson);\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  for (let i = 0; i < urls.length; i += 100) {\n    await mapWithConcurrency(urls.slice(i, i + 100), fetchJson);\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -619,7 +643,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a const array that grows is not bounded by its initializer',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(extra: string[]) {\n  const urls = [\'/a\'];\n  urls.push(...extra);\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(extra: string[]) {\n  const urls = ['/a'];\n  urls.push(...extra);\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -630,7 +654,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(extra: string[]) {\n  const urls = [\'/a\'];\n  urls.push(...extra);\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(extra: string[]) {\n  const urls = ['/a'];\n  urls.push(...extra);\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -638,7 +663,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a tuple with a rest element',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: [string, ...string[]]) {\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: [string, ...string[]]) {\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -649,7 +674,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: [string, ...string[]]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: [string, ...string[]]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -657,7 +683,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a readonly array',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: readonly string[]) {\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: readonly string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -668,7 +694,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: readonly string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: readonly string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -676,7 +703,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'Object.keys of a record',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(routes: Record<string, string>) {\n  return Promise.all(Object.keys(routes).map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(routes: Record<string, string>) {\n  return Promise.all(Object.keys(routes).map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -687,7 +714,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(routes: Record<string, string>) {\n  return mapWithConcurrency(Object.keys(routes), fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(routes: Record<string, string>) {\n  return mapWithConcurrency(Object.keys(routes), fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -751,7 +779,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a spread push of mapped tasks',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  const tasks: Promise<unknown>[] = [];\n  tasks.push(...urls.map(fetchJson));\n  return Promise.all(tasks);\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  const tasks: Promise<unknown>[] = [];\n  tasks.push(...urls.map(fetchJson));\n  return Promise.all(tasks);\n}",
     output: null,
     errors: [
       {
@@ -779,7 +807,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'pMap without options',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson);\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson);\n}",
     output: null,
     errors: [
       {
@@ -790,7 +818,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useConcurrencyOption',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}",
           },
         ],
       },
@@ -798,7 +827,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'pMap with options but no concurrency',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { stopOnError: false });\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { stopOnError: false });\n}",
     output: null,
     errors: [
       {
@@ -809,7 +838,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useConcurrencyOption',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8, stopOnError: false });\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8, stopOnError: false });\n}",
           },
         ],
       },
@@ -817,7 +847,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'pMap with concurrency: Infinity',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: Infinity });\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: Infinity });\n}",
     output: null,
     errors: [
       {
@@ -828,7 +858,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useConcurrencyOption',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport async function run(urls: string[]) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}",
           },
         ],
       },
@@ -836,7 +867,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'async.map (default import)',
-    code: 'import async from \'async\';\nexport async function run(urls: string[]) {\n  return async.map(urls, async (url: string) => fetch(url));\n}',
+    code: "import async from 'async';\nexport async function run(urls: string[]) {\n  return async.map(urls, async (url: string) => fetch(url));\n}",
     output: null,
     errors: [
       {
@@ -847,7 +878,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useLimitedVariant',
-            output: 'import async from \'async\';\nexport async function run(urls: string[]) {\n  return async.mapLimit(urls, 8, async (url: string) => fetch(url));\n}',
+            output:
+              "import async from 'async';\nexport async function run(urls: string[]) {\n  return async.mapLimit(urls, 8, async (url: string) => fetch(url));\n}",
           },
         ],
       },
@@ -855,7 +887,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'async.each (namespace import)',
-    code: 'import * as async from \'async\';\nexport async function run(urls: string[]) {\n  await async.each(urls, async (url: string) => {\n    await fetch(url);\n  });\n}',
+    code: "import * as async from 'async';\nexport async function run(urls: string[]) {\n  await async.each(urls, async (url: string) => {\n    await fetch(url);\n  });\n}",
     output: null,
     errors: [
       {
@@ -866,7 +898,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useLimitedVariant',
-            output: 'import * as async from \'async\';\nexport async function run(urls: string[]) {\n  await async.eachLimit(urls, 8, async (url: string) => {\n    await fetch(url);\n  });\n}',
+            output:
+              "import * as async from 'async';\nexport async function run(urls: string[]) {\n  await async.eachLimit(urls, 8, async (url: string) => {\n    await fetch(url);\n  });\n}",
           },
         ],
       },
@@ -874,7 +907,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'map from async (named import): the import follows',
-    code: 'import { map } from \'async\';\nexport async function run(urls: string[]) {\n  return map(urls, async (url: string) => fetch(url));\n}',
+    code: "import { map } from 'async';\nexport async function run(urls: string[]) {\n  return map(urls, async (url: string) => fetch(url));\n}",
     output: null,
     errors: [
       {
@@ -885,7 +918,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useLimitedVariant',
-            output: 'import { mapLimit } from \'async\';\nexport async function run(urls: string[]) {\n  return mapLimit(urls, 8, async (url: string) => fetch(url));\n}',
+            output:
+              "import { mapLimit } from 'async';\nexport async function run(urls: string[]) {\n  return mapLimit(urls, 8, async (url: string) => fetch(url));\n}",
           },
         ],
       },
@@ -893,7 +927,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-map in the program: pMap with concurrency',
-    code: 'import pMap from \'p-map\';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(async (url) => (await fetch(url)).status));\n}',
+    code: "import pMap from 'p-map';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(async (url) => (await fetch(url)).status));\n}",
     output: null,
     errors: [
       {
@@ -904,7 +938,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePMap',
-            output: 'import pMap from \'p-map\';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return pMap(urls, async (url) => (await fetch(url)).status, { concurrency: 8 });\n}',
+            output:
+              "import pMap from 'p-map';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return pMap(urls, async (url) => (await fetch(url)).status, { concurrency: 8 });\n}",
           },
         ],
       },
@@ -912,7 +947,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-map in the program, iterable input',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: Set<string>) {\n  return Promise.all(Array.from(urls, fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: Set<string>) {\n  return Promise.all(Array.from(urls, fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -923,7 +958,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePMap',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: Set<string>) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: Set<string>) {\n  return pMap(urls, fetchJson, { concurrency: 8 });\n}",
           },
         ],
       },
@@ -931,7 +967,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-map with a named import only: the default joins it',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport { pMapSkip } from \'p-map\';\nexport async function run(urls: string[]) {\n  const skip = pMapSkip;\n  return [skip, await Promise.all(urls.map(fetchJson))];\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport { pMapSkip } from 'p-map';\nexport async function run(urls: string[]) {\n  const skip = pMapSkip;\n  return [skip, await Promise.all(urls.map(fetchJson))];\n}",
     output: null,
     errors: [
       {
@@ -942,7 +978,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePMap',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap, { pMapSkip } from \'p-map\';\nexport async function run(urls: string[]) {\n  const skip = pMapSkip;\n  return [skip, await pMap(urls, fetchJson, { concurrency: 8 })];\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap, { pMapSkip } from 'p-map';\nexport async function run(urls: string[]) {\n  const skip = pMapSkip;\n  return [skip, await pMap(urls, fetchJson, { concurrency: 8 })];\n}",
           },
         ],
       },
@@ -950,7 +987,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-limit in the program: each task wrapped',
-    code: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const responses = await Promise.all(urls.map(async (url) => fetch(url)));\n  return responses.length;\n}',
+    code: "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const responses = await Promise.all(urls.map(async (url) => fetch(url)));\n  return responses.length;\n}",
     output: null,
     errors: [
       {
@@ -961,7 +998,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  const responses = await Promise.all(urls.map((url) => limit(async () => fetch(url))));\n  return responses.length;\n}',
+            output:
+              "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  const responses = await Promise.all(urls.map((url) => limit(async () => fetch(url))));\n  return responses.length;\n}",
           },
         ],
       },
@@ -969,7 +1007,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-limit: a reference task is called in the wrapper',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -980,7 +1018,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  return Promise.all(urls.map((item) => limit(() => fetchJson(item))));\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  return Promise.all(urls.map((item) => limit(() => fetchJson(item))));\n}",
           },
         ],
       },
@@ -988,7 +1027,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-limit: an arrow whose body is the fan-out gets a block',
-    code: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport const run = (urls: string[]) => Promise.all(urls.map((url) => fetch(url)));',
+    code: "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport const run = (urls: string[]) => Promise.all(urls.map((url) => fetch(url)));",
     output: null,
     errors: [
       {
@@ -999,7 +1038,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport const run = (urls: string[]) => {\n  const limit = pLimit(8);\n  return Promise.all(urls.map((url) => limit(() => fetch(url))));\n};',
+            output:
+              "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport const run = (urls: string[]) => {\n  const limit = pLimit(8);\n  return Promise.all(urls.map((url) => limit(() => fetch(url))));\n};",
           },
         ],
       },
@@ -1007,7 +1047,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'p-limit: a push in a loop is wrapped',
-    code: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const tasks: Promise<Response>[] = [];\n  for (const url of urls) tasks.push(fetch(url));\n  return Promise.all(tasks);\n}',
+    code: "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const tasks: Promise<Response>[] = [];\n  for (const url of urls) tasks.push(fetch(url));\n  return Promise.all(tasks);\n}",
     output: null,
     errors: [
       {
@@ -1018,7 +1058,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const tasks: Promise<Response>[] = [];\n  const limit = pLimit(8);\n  for (const url of urls) tasks.push(limit(() => fetch(url)));\n  return Promise.all(tasks);\n}',
+            output:
+              "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const tasks: Promise<Response>[] = [];\n  const limit = pLimit(8);\n  for (const url of urls) tasks.push(limit(() => fetch(url)));\n  return Promise.all(tasks);\n}",
           },
         ],
       },
@@ -1037,7 +1078,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url))\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url))\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1056,7 +1098,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function first(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nexport async function second(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      results[index] = await task(items[index] as T, index);\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}',
+            output:
+              'export async function first(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nexport async function second(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      results[index] = await task(items[index] as T, index);\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}',
           },
         ],
       },
@@ -1064,7 +1107,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a taken helper name gets another',
-    code: 'const mapWithConcurrency = \'taken\';\nexport async function run(urls: string[]) {\n  return [mapWithConcurrency, await Promise.all(urls.map((url) => fetch(url)))];\n}',
+    code: "const mapWithConcurrency = 'taken';\nexport async function run(urls: string[]) {\n  return [mapWithConcurrency, await Promise.all(urls.map((url) => fetch(url)))];\n}",
     output: null,
     errors: [
       {
@@ -1075,7 +1118,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'const mapWithConcurrency = \'taken\';\nexport async function run(urls: string[]) {\n  return [mapWithConcurrency, await mapWithConcurrency2(urls, (url) => fetch(url))];\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency2<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "const mapWithConcurrency = 'taken';\nexport async function run(urls: string[]) {\n  return [mapWithConcurrency, await mapWithConcurrency2(urls, (url) => fetch(url))];\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency2<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1084,7 +1128,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'the concurrency option sets the limit',
     code: 'export async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => fetch(url)));\n}',
-    options: [{concurrency: 3}],
+    options: [{ concurrency: 3 }],
     output: null,
     errors: [
       {
@@ -1095,7 +1139,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 3 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(3, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 3 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(3, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1106,7 +1151,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'CommonJS TypeScript: the worker pool',
     filename: 'file.cts',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -1117,7 +1162,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1137,7 +1183,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: '/** @param {string[]} urls */\nexport async function run(urls) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "/** @param {string[]} urls */\nexport async function run(urls) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1157,7 +1204,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: '/** @param {string[]} urls */\nasync function run(urls) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nmodule.exports = { run };\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "/** @param {string[]} urls */\nasync function run(urls) {\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nmodule.exports = { run };\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1176,7 +1224,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => Promise.allSettled([(async () => {\n    const response = await fetch(url);\n    return response.status;\n  })()]).then(([result]) => result));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "export async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (url) => Promise.allSettled([(async () => {\n    const response = await fetch(url);\n    return response.status;\n  })()]).then(([result]) => result));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1184,7 +1233,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'allSettled with a reference task',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -1195,7 +1244,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'useHelper',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (item) => Promise.allSettled([fetchJson(item)]).then(([result]) => result));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, (item) => Promise.allSettled([fetchJson(item)]).then(([result]) => result));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1203,7 +1253,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'allSettled with p-map: pMapSettled',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap from \'p-map\';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pMap from 'p-map';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -1214,7 +1264,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePMap',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pMap, { pMapSettled } from \'p-map\';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return pMapSettled(urls, fetchJson, { concurrency: 8 });\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pMap, { pMapSettled } from 'p-map';\nexport const first = (urls: string[]) => pMap(urls, fetchJson, { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return pMapSettled(urls, fetchJson, { concurrency: 8 });\n}",
           },
         ],
       },
@@ -1222,7 +1273,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'allSettled with p-limit',
-    code: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nimport pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  return Promise.allSettled(urls.map(fetchJson));\n}",
     output: null,
     errors: [
       {
@@ -1233,7 +1284,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import { fetchJson } from \'./fan-out-helpers.js\';\nimport pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  return Promise.allSettled(urls.map((item) => limit(() => fetchJson(item))));\n}',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(urls: string[]) {\n  const limit = pLimit(8);\n  return Promise.allSettled(urls.map((item) => limit(() => fetchJson(item))));\n}",
           },
         ],
       },
@@ -1269,7 +1321,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'race with p-limit keeps race',
-    code: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(mirrors: string[]) {\n  return Promise.race(mirrors.map((mirror) => fetch(mirror)));\n}',
+    code: "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(mirrors: string[]) {\n  return Promise.race(mirrors.map((mirror) => fetch(mirror)));\n}",
     output: null,
     errors: [
       {
@@ -1280,7 +1332,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(mirrors: string[]) {\n  const limit = pLimit(8);\n  return Promise.race(mirrors.map((mirror) => limit(() => fetch(mirror))));\n}',
+            output:
+              "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(mirrors: string[]) {\n  const limit = pLimit(8);\n  return Promise.race(mirrors.map((mirror) => limit(() => fetch(mirror))));\n}",
           },
         ],
       },
@@ -1288,7 +1341,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'any with p-limit over a Set keeps any',
-    code: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(mirrors: Set<string>) {\n  return Promise.any(Array.from(mirrors, (mirror) => fetch(mirror)));\n}',
+    code: "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(mirrors: Set<string>) {\n  return Promise.any(Array.from(mirrors, (mirror) => fetch(mirror)));\n}",
     output: null,
     errors: [
       {
@@ -1299,7 +1352,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'usePLimit',
-            output: 'import pLimit from \'p-limit\';\nexport const shared = pLimit(2);\nexport async function run(mirrors: Set<string>) {\n  const limit = pLimit(8);\n  return Promise.any(Array.from(mirrors, (mirror) => limit(() => fetch(mirror))));\n}',
+            output:
+              "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(mirrors: Set<string>) {\n  const limit = pLimit(8);\n  return Promise.any(Array.from(mirrors, (mirror) => limit(() => fetch(mirror))));\n}",
           },
         ],
       },

@@ -9,7 +9,10 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
 import { Engine } from 'loopguard';
 
 import { REPO_ROOT } from '../support/paths';
@@ -33,7 +36,11 @@ describe('no-unbounded-concurrency test table', () => {
   it('type-checks: every case and every suggestion output', function () {
     this.timeout(120_000);
     const texts = [
-      ...[...valid, ...invalid].map((testCase) => ({ name: testCase.name ?? testCase.code, fileName: testCase.filename ?? 'file.ts', text: testCase.code })),
+      ...[...valid, ...invalid].map((testCase) => ({
+        name: testCase.name ?? testCase.code,
+        fileName: testCase.filename ?? 'file.ts',
+        text: testCase.code,
+      })),
       ...invalid.flatMap((testCase) =>
         testCase.errors.flatMap((error) =>
           (error.suggestions ?? []).map((suggestion) => ({
@@ -46,7 +53,9 @@ describe('no-unbounded-concurrency test table', () => {
     ];
     const errors = typeCheckFixtureTexts(texts);
     assert.deepEqual(
-      texts.flatMap((entry, index) => (errors[index]!.length > 0 ? [`${entry.name}: ${errors[index]!.join('; ')}`] : [])),
+      texts.flatMap((entry, index) =>
+        errors[index]!.length > 0 ? [`${entry.name}: ${errors[index]!.join('; ')}`] : [],
+      ),
       [],
     );
   });
@@ -65,10 +74,14 @@ describe('no-unbounded-concurrency in the engine', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
       'package.json': '{ "type": "module", "private": true }\n',
-      'src/pages.ts': "import pMap from 'p-map';\n\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\n",
-      'src/api.ts': 'export async function getJson(url: string): Promise<unknown> {\n  const response = await fetch(url);\n  return response.json();\n}\n',
-      'src/load.ts': "import { getJson } from './api.js';\n\nexport async function loadAll(urls: string[]) {\n  return Promise.all(urls.map(getJson));\n}\n",
-      'src/legacy.cts': "import { getJson } from './api.js';\n\nexport async function loadAll(urls: string[]) {\n  return Promise.all(urls.map(getJson));\n}\n",
+      'src/pages.ts':
+        "import pMap from 'p-map';\n\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\n",
+      'src/api.ts':
+        'export async function getJson(url: string): Promise<unknown> {\n  const response = await fetch(url);\n  return response.json();\n}\n',
+      'src/load.ts':
+        "import { getJson } from './api.js';\n\nexport async function loadAll(urls: string[]) {\n  return Promise.all(urls.map(getJson));\n}\n",
+      'src/legacy.cts':
+        "import { getJson } from './api.js';\n\nexport async function loadAll(urls: string[]) {\n  return Promise.all(urls.map(getJson));\n}\n",
     });
     // The temp project resolves p-map from the repository's own node_modules.
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
@@ -80,10 +93,18 @@ describe('no-unbounded-concurrency in the engine', () => {
     const esm = engine.lintFile(load);
     assert.equal(esm.kind, 'linted');
     if (esm.kind !== 'linted') return;
-    const [message] = esm.result.messages.filter((candidate) => candidate.ruleId === 'loopguard/no-unbounded-concurrency');
+    const [message] = esm.result.messages.filter(
+      (candidate) => candidate.ruleId === 'loopguard/no-unbounded-concurrency',
+    );
     assert.deepEqual([message?.line, message?.column, message?.severity], [4, 10, 1]);
-    assert.match(message!.message, /each task calls `getJson` \(line 4\), which calls `fetch` \(api\.ts:2\), which uses the network/);
-    assert.deepEqual(message!.suggestions?.map((suggestion) => suggestion.messageId), ['usePMap']);
+    assert.match(
+      message!.message,
+      /each task calls `getJson` \(line 4\), which calls `fetch` \(api\.ts:2\), which uses the network/,
+    );
+    assert.deepEqual(
+      message!.suggestions?.map((suggestion) => suggestion.messageId),
+      ['usePMap'],
+    );
     const source = fs.readFileSync(load, 'utf8');
     const { fix } = message!.suggestions[0]!;
     assert.equal(
@@ -92,14 +113,33 @@ describe('no-unbounded-concurrency in the engine', () => {
     );
     const api = path.join(root, 'src', 'api.ts').split(path.sep).join('/');
     assert.deepEqual(esm.related.get(message!), [
-      { filePath: load, line: 4, column: 31, endLine: 4, endColumn: 38, message: "each task calls 'getJson'" },
-      { filePath: api, line: 2, column: 26, endLine: 2, endColumn: 31, message: "'getJson' calls 'fetch' here" },
+      {
+        filePath: load,
+        line: 4,
+        column: 31,
+        endLine: 4,
+        endColumn: 38,
+        message: "each task calls 'getJson'",
+      },
+      {
+        filePath: api,
+        line: 2,
+        column: 26,
+        endLine: 2,
+        endColumn: 31,
+        message: "'getJson' calls 'fetch' here",
+      },
     ]);
 
     const commonJs = engine.lintFile(legacy);
     assert.equal(commonJs.kind, 'linted');
     if (commonJs.kind !== 'linted') return;
-    const [cjsMessage] = commonJs.result.messages.filter((candidate) => candidate.ruleId === 'loopguard/no-unbounded-concurrency');
-    assert.deepEqual(cjsMessage?.suggestions?.map((suggestion) => suggestion.messageId), ['useHelper']);
+    const [cjsMessage] = commonJs.result.messages.filter(
+      (candidate) => candidate.ruleId === 'loopguard/no-unbounded-concurrency',
+    );
+    assert.deepEqual(
+      cjsMessage?.suggestions?.map((suggestion) => suggestion.messageId),
+      ['useHelper'],
+    );
   });
 });

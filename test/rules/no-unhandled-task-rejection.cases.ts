@@ -1,7 +1,10 @@
 // The test table of `no-unhandled-task-rejection`, shared by the rule test (run with type information from test/fixtures/typed),
 // the test that type-checks every case and output, and the fix-safety test.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
 
 /** Two lines of declarations that most cases start with; reported lines below count them. */
 export const D = 'declare function a(): Promise<number>;\ndeclare function b(): Promise<string>;\n';
@@ -98,7 +101,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'adjacent bare awaits: autofix',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await t1;\n  await t2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await Promise.all([t1, t2]);\n}`,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await t1', line: 6 }, line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await t1', line: 6 },
+        line: 5,
+        column: 9,
+        endColumn: 11,
+      },
+    ],
   },
   {
     name: 'adjacent const declarations: autofix keeps the names',
@@ -129,8 +140,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: `${D}declare function c(): Promise<boolean>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  const t3 = c();\n  const r1 = await t1;\n  const r2 = await t2;\n  const r3 = await t3;\n  return [r1, r2, r3] as const;\n}`,
     output: `${D}declare function c(): Promise<boolean>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  const t3 = c();\n  const [r1, r2, r3] = await Promise.all([t1, t2, t3]);\n  return [r1, r2, r3] as const;\n}`,
     errors: [
-      { messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await t1', line: 8 }, line: 6, column: 9, endColumn: 11 },
-      { messageId: 'unhandledTask', data: { name: 't3', waitingAt: 'await t1', line: 8 }, line: 7, column: 9, endColumn: 11 },
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await t1', line: 8 },
+        line: 6,
+        column: 9,
+        endColumn: 11,
+      },
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't3', waitingAt: 'await t1', line: 8 },
+        line: 7,
+        column: 9,
+        endColumn: 11,
+      },
     ],
   },
   {
@@ -149,15 +172,35 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'the first await may be any call: it is evaluated at the same moment',
     code: `${D}export async function run() {\n  const t2 = b();\n  const r1 = await a();\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
     output: `${D}export async function run() {\n  const t2 = b();\n  const [r1, r2] = await Promise.all([a(), t2]);\n  return r2.repeat(r1);\n}`,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await a()', line: 5 }, line: 4, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await a()', line: 5 },
+        line: 4,
+        column: 9,
+        endColumn: 11,
+      },
+    ],
   },
   {
     name: 'an unrelated await first: it joins the group and both tasks are reported',
     code: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  await sleep(10);\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
     output: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [, r1, r2] = await Promise.all([sleep(10), t1, t2]);\n  return r2.repeat(r1);\n}`,
     errors: [
-      { messageId: 'unhandledTask', data: { name: 't1', waitingAt: 'await sleep(10)', line: 7 }, line: 5, column: 9, endColumn: 11 },
-      { messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await sleep(10)', line: 7 }, line: 6, column: 9, endColumn: 11 },
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't1', waitingAt: 'await sleep(10)', line: 7 },
+        line: 5,
+        column: 9,
+        endColumn: 11,
+      },
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await sleep(10)', line: 7 },
+        line: 6,
+        column: 9,
+        endColumn: 11,
+      },
     ],
   },
   {
@@ -206,7 +249,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'plain JavaScript',
     filename: 'script.js',
     code: 'async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  const r2 = await t2;\n  return r1 + r2;\n}\nmodule.exports = { run };',
-    output: 'async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return r1 + r2;\n}\nmodule.exports = { run };',
+    output:
+      'async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return r1 + r2;\n}\nmodule.exports = { run };',
     errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
   },
   {
@@ -259,7 +303,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 7,
         endColumn: 9,
         suggestions: [
-          { messageId: 'awaitTogether', output: `${D}export async function run() {\n  var t1 = a();\n  var t2 = b();\n  var [r1, r2] = await Promise.all([t1, t2]);\n  return [r1, r2];\n}` },
+          {
+            messageId: 'awaitTogether',
+            output: `${D}export async function run() {\n  var t1 = a();\n  var t2 = b();\n  var [r1, r2] = await Promise.all([t1, t2]);\n  return [r1, r2];\n}`,
+          },
         ],
       },
     ],
@@ -343,43 +390,105 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'the wait is inside a branch: reported without a fix',
     code: `${D}export async function run(slow: boolean) {\n  const t2 = b();\n  if (slow) {\n    await a();\n  }\n  return await t2;\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await a()', line: 6 }, line: 4, column: 9, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await a()', line: 6 },
+        line: 4,
+        column: 9,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'the wait is nested in the first operand: no fix (it would still run before Promise.all)',
     code: `${D}declare function double(n: number): Promise<number>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await double(await t1);\n  const r2 = await t2;\n  return [r1, r2];\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await t1', line: 7 }, line: 6, column: 9, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await t1', line: 7 },
+        line: 6,
+        column: 9,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a task returned after another await',
     code: `${D}export async function run() {\n  const t2 = b();\n  await a();\n  return t2;\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't2', waitingAt: 'await a()', line: 5 }, line: 4, column: 9, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await a()', line: 5 },
+        line: 4,
+        column: 9,
+        endColumn: 11,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'for await is a wait',
     code: `${D}export async function run(lines: AsyncIterable<string>) {\n  const t = a();\n  for await (const line of lines) {\n    console.log(line);\n  }\n  return await t;\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'for await (… of lines)', line: 5 }, line: 4, column: 9, endColumn: 10, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't', waitingAt: 'for await (… of lines)', line: 5 },
+        line: 4,
+        column: 9,
+        endColumn: 10,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'yield in an async generator is a wait',
     code: `${D}export async function* run() {\n  const t = a();\n  yield 1;\n  yield await t;\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'yield 1', line: 5 }, line: 4, column: 9, endColumn: 10, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't', waitingAt: 'yield 1', line: 5 },
+        line: 4,
+        column: 9,
+        endColumn: 10,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a task started in each loop turn',
     code: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    const t = b();\n    await sleep(id.length);\n    console.log(await t);\n  }\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'await sleep(id.length)', line: 7 }, line: 6, column: 11, endColumn: 12, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't', waitingAt: 'await sleep(id.length)', line: 7 },
+        line: 6,
+        column: 11,
+        endColumn: 12,
+        suggestions: [],
+      },
+    ],
   },
   {
     name: 'a task from new Promise whose executor can reject',
     code: `${D}export async function run() {\n  const t = new Promise<number>((resolve, reject) => setTimeout(() => (Date.now() % 2 ? resolve(1) : reject(new Error('odd'))), 10));\n  const s = await b();\n  const n = await t;\n  return s.repeat(n);\n}`,
     output: `${D}export async function run() {\n  const t = new Promise<number>((resolve, reject) => setTimeout(() => (Date.now() % 2 ? resolve(1) : reject(new Error('odd'))), 10));\n  const [s, n] = await Promise.all([b(), t]);\n  return s.repeat(n);\n}`,
-    errors: [{ messageId: 'unhandledTask', data: { name: 't', waitingAt: 'await b()', line: 5 }, line: 4, column: 9, endColumn: 10 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't', waitingAt: 'await b()', line: 5 },
+        line: 4,
+        column: 9,
+        endColumn: 10,
+      },
+    ],
   },
   {
     name: '.then(onFulfilled) passes the rejection on: still a task',

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
 import { Engine } from 'loopguard';
 
 import { unresolvedSuggestions } from '../support/resolved-findings';
@@ -45,9 +48,19 @@ describe('no-unhandled-task-rejection in the engine', () => {
     assert.equal(outcome.kind, 'linted');
     if (outcome.kind !== 'linted') return;
     const [message] = outcome.result.messages;
-    assert.deepEqual([message?.ruleId, message?.line, message?.column], ['loopguard/no-unhandled-task-rejection', 5, 9]);
+    assert.deepEqual(
+      [message?.ruleId, message?.line, message?.column],
+      ['loopguard/no-unhandled-task-rejection', 5, 9],
+    );
     assert.deepEqual(outcome.related.get(message!), [
-      { filePath: file, line: 6, column: 15, endLine: 6, endColumn: 23, message: "'t2' has no rejection handler while the function waits here." },
+      {
+        filePath: file,
+        line: 6,
+        column: 15,
+        endLine: 6,
+        endColumn: 23,
+        message: "'t2' has no rejection handler while the function waits here.",
+      },
     ]);
   });
 });
@@ -82,7 +95,10 @@ interface Run {
 }
 
 /** Runs `body` on two fresh tasks, settling them in `order`, one event loop turn per event. */
-async function runWith(body: (t1: Promise<string>, t2: Promise<string>) => Promise<string[]>, order: readonly Settle[]): Promise<Run> {
+async function runWith(
+  body: (t1: Promise<string>, t2: Promise<string>) => Promise<string[]>,
+  order: readonly Settle[],
+): Promise<Run> {
   const tasks = { t1: deferred(), t2: deferred() };
   let unhandled = false;
   const onUnhandled = (): void => {
@@ -154,7 +170,11 @@ describe('the Promise.all autofix, checked on Node', () => {
       assert.equal(before.unhandled, originalHasUnhandled, `original, ${order.join(' then ')}`);
       assert.equal(after.unhandled, false, `rewrite, ${order.join(' then ')}`);
       if (!originalHasUnhandled) {
-        assert.deepEqual([after.outcome, after.step], [before.outcome, before.step], order.join(' then '));
+        assert.deepEqual(
+          [after.outcome, after.step],
+          [before.outcome, before.step],
+          order.join(' then '),
+        );
       }
     }
   });

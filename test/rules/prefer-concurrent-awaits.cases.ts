@@ -2,12 +2,15 @@
 // test/fixtures/typed, whose concurrent-helpers.ts holds the helpers that cross-function cases await) and by the
 // tests that compile every case and suggestion output and lint the outputs again.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
 
 export const valid: ValidTestCase<Options>[] = [
   {
     name: 'the second call uses the first result',
-    code: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function run(id: string) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(user.teamId);\n  return orders;\n}',
+    code: "import { fetchUser, fetchOrders } from './concurrent-helpers.js';\nexport async function run(id: string) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(user.teamId);\n  return orders;\n}",
   },
   {
     name: 'the second call uses a binding destructured from the first',
@@ -79,11 +82,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a delay between the awaits (node:timers/promises)',
-    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  await delay(500);\n  const a = await loadCount();\n  return a;\n}',
+    code: "import { setTimeout as delay } from 'node:timers/promises';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  await delay(500);\n  const a = await loadCount();\n  return a;\n}",
   },
   {
     name: 'a delay through a project helper',
-    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function checkDone(): Promise<boolean>;\nexport async function run() {\n  await sleep(100);\n  const done = await checkDone();\n  return done;\n}',
+    code: "import { sleep } from './concurrent-helpers.js';\ndeclare function checkDone(): Promise<boolean>;\nexport async function run() {\n  await sleep(100);\n  const done = await checkDone();\n  return done;\n}",
   },
   {
     name: 'a deliberate turn of the event loop',
@@ -91,11 +94,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'hidden state: a helper that logs in, then one that reads the session',
-    code: 'import { logIn, currentUser } from \'./concurrent-helpers.js\';\nexport async function run() {\n  await logIn(\'ada\');\n  const user = await currentUser();\n  return user;\n}',
+    code: "import { logIn, currentUser } from './concurrent-helpers.js';\nexport async function run() {\n  await logIn('ada');\n  const user = await currentUser();\n  return user;\n}",
   },
   {
     name: 'hidden state: a cache written by one helper and read by the other',
-    code: 'import { remember, recall } from \'./concurrent-helpers.js\';\nexport async function run() {\n  await remember(\'theme\', \'dark\');\n  const theme = await recall(\'theme\');\n  return theme;\n}',
+    code: "import { remember, recall } from './concurrent-helpers.js';\nexport async function run() {\n  await remember('theme', 'dark');\n  const theme = await recall('theme');\n  return theme;\n}",
   },
   {
     name: 'hidden state: module state of this file changed by one function and read by the other',
@@ -115,27 +118,27 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a file written, then read',
-    code: 'import { writeFile, readFile } from \'node:fs/promises\';\nexport async function run() {\n  await writeFile(\'out.json\', \'{}\');\n  const text = await readFile(\'out.json\', \'utf8\');\n  return text;\n}',
+    code: "import { writeFile, readFile } from 'node:fs/promises';\nexport async function run() {\n  await writeFile('out.json', '{}');\n  const text = await readFile('out.json', 'utf8');\n  return text;\n}",
   },
   {
     name: 'a folder created, then a file written into it',
-    code: 'import { mkdir, writeFile } from \'node:fs/promises\';\nexport async function run(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/index.html`, \'<!doctype html>\');\n}',
+    code: "import { mkdir, writeFile } from 'node:fs/promises';\nexport async function run(dir: string) {\n  await mkdir(dir, { recursive: true });\n  await writeFile(`${dir}/index.html`, '<!doctype html>');\n}",
   },
   {
     name: 'a check, then a write that relies on it',
-    code: 'import { access, rm } from \'node:fs/promises\';\nexport async function run(dir: string) {\n  await access(dir);\n  await rm(dir, { recursive: true });\n}',
+    code: "import { access, rm } from 'node:fs/promises';\nexport async function run(dir: string) {\n  await access(dir);\n  await rm(dir, { recursive: true });\n}",
   },
   {
     name: 'two commands in child processes',
-    code: 'import { exec } from \'node:child_process\';\nimport { promisify } from \'node:util\';\nconst run = promisify(exec);\nexport async function commit() {\n  await run(\'git add -A\');\n  await run(\'git commit -m wip\');\n}',
+    code: "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nconst run = promisify(exec);\nexport async function commit() {\n  await run('git add -A');\n  await run('git commit -m wip');\n}",
   },
   {
     name: 'a request that writes, then one that reads',
-    code: 'import { placeOrder, fetchOrders, type Order } from \'./concurrent-helpers.js\';\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const orders = await fetchOrders(\'me\');\n  return orders;\n}',
+    code: "import { placeOrder, fetchOrders, type Order } from './concurrent-helpers.js';\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const orders = await fetchOrders('me');\n  return orders;\n}",
   },
   {
     name: 'a request whose method is not written out may write',
-    code: 'export async function run(init: RequestInit) {\n  const a = await fetch(\'/a\', init);\n  const b = await fetch(\'/b\');\n  return [a, b];\n}',
+    code: "export async function run(init: RequestInit) {\n  const a = await fetch('/a', init);\n  const b = await fetch('/b');\n  return [a, b];\n}",
   },
   {
     name: 'a binding read by a function declaration (hoisted, callable from the next call)',
@@ -148,7 +151,7 @@ export const valid: ValidTestCase<Options>[] = [
   {
     name: 'fewer than minAwaits',
     code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
-    options: [{"minAwaits":3}],
+    options: [{ minAwaits: 3 }],
   },
   {
     name: 'awaits in different blocks',
@@ -160,7 +163,7 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a request that writes keeps its place: what follows may rely on it',
-    code: 'import { placeOrder, type Order } from \'./concurrent-helpers.js\';\ndeclare function loadCount(): Promise<number>;\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const n = await loadCount();\n  return n;\n}',
+    code: "import { placeOrder, type Order } from './concurrent-helpers.js';\ndeclare function loadCount(): Promise<number>;\nexport async function run(order: Order) {\n  await placeOrder(order);\n  const n = await loadCount();\n  return n;\n}",
   },
   {
     name: 'a check that may throw, then a call named as a write that relies on it',
@@ -176,11 +179,11 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'each turn prints its result (the lines come out in the order of the turns)',
-    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    const text = await readFile(file, \'utf8\');\n    console.log(`${file}: ${text.length}`);\n  }\n}',
+    code: "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    const text = await readFile(file, 'utf8');\n    console.log(`${file}: ${text.length}`);\n  }\n}",
   },
   {
     name: 'each turn writes to standard output',
-    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    process.stdout.write(await readFile(file, \'utf8\'));\n  }\n}',
+    code: "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    process.stdout.write(await readFile(file, 'utf8'));\n  }\n}",
   },
   {
     name: 'each turn sends a message (a write keeps the order of the turns)',
@@ -188,14 +191,14 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'each turn posts to the network',
-    code: 'import { placeOrder, type Order } from \'./concurrent-helpers.js\';\nexport async function run(orders: Order[]) {\n  for (const order of orders) {\n    await placeOrder(order);\n  }\n}',
+    code: "import { placeOrder, type Order } from './concurrent-helpers.js';\nexport async function run(orders: Order[]) {\n  for (const order of orders) {\n    await placeOrder(order);\n  }\n}",
   },
   {
     name: 'a binding carried from turn to turn',
     code: 'declare function count(id: string): Promise<number>;\nexport async function run(ids: string[]) {\n  let total = 0;\n  for (const id of ids) {\n    total += await count(id);\n  }\n  return total;\n}',
   },
   {
-    name: 'the previous turn\'s result read by the next',
+    name: "the previous turn's result read by the next",
     code: 'declare function fetchPage(cursor: string): Promise<string>;\nexport async function run(pages: string[]) {\n  let cursor = "";\n  for (const page of pages) {\n    cursor = await fetchPage(cursor + page);\n  }\n  return cursor;\n}',
   },
   {
@@ -216,19 +219,19 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'each turn writes a file',
-    code: 'import { writeFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    await writeFile(file, \'\');\n  }\n}',
+    code: "import { writeFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  for (const file of files) {\n    await writeFile(file, '');\n  }\n}",
   },
   {
     name: 'each turn appends to the same file',
-    code: 'import { appendFile } from \'node:fs/promises\';\nexport async function run(lines: string[]) {\n  for (const line of lines) {\n    await appendFile(\'log.txt\', line);\n  }\n}',
+    code: "import { appendFile } from 'node:fs/promises';\nexport async function run(lines: string[]) {\n  for (const line of lines) {\n    await appendFile('log.txt', line);\n  }\n}",
   },
   {
     name: 'a result pushed conditionally',
-    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    if (user.name) users.push(user);\n  }\n  return users;\n}',
+    code: "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    if (user.name) users.push(user);\n  }\n  return users;\n}",
   },
   {
     name: 'results set in a Map (its order is the order of the turns)',
-    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users = new Map<string, Profile>();\n  for (const id of ids) {\n    users.set(id, await fetchUser(id));\n  }\n  return users;\n}',
+    code: "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const users = new Map<string, Profile>();\n  for (const id of ids) {\n    users.set(id, await fetchUser(id));\n  }\n  return users;\n}",
   },
   {
     name: 'an outer object changed in each turn',
@@ -236,7 +239,7 @@ export const valid: ValidTestCase<Options>[] = [
   },
   {
     name: 'a delay paces the turns',
-    code: 'import { sleep } from \'./concurrent-helpers.js\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    await sleep(100);\n  }\n}',
+    code: "import { sleep } from './concurrent-helpers.js';\ndeclare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n    await sleep(100);\n  }\n}",
   },
   {
     name: 'a mutable object shared by every turn',
@@ -269,7 +272,7 @@ export const valid: ValidTestCase<Options>[] = [
   {
     name: 'loops are left alone with loops: false',
     code: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
-    options: [{"loops":false}],
+    options: [{ loops: false }],
   },
   {
     name: 'each turn changes module state through a helper',
@@ -298,14 +301,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
   },
   {
-    name: 'the guides\' headline: a user, their orders and recommendations, three requests through helpers',
-    code: 'import { fetchUser, fetchOrders, fetchRecommendations } from \'./concurrent-helpers.js\';\nexport async function page(userId: string) {\n  const user = await fetchUser(userId);\n  const orders = await fetchOrders(userId);\n  const recommendations = await fetchRecommendations(userId);\n  return { user, orders, recommendations };\n}',
+    name: "the guides' headline: a user, their orders and recommendations, three requests through helpers",
+    code: "import { fetchUser, fetchOrders, fetchRecommendations } from './concurrent-helpers.js';\nexport async function page(userId: string) {\n  const user = await fetchUser(userId);\n  const orders = await fetchOrders(userId);\n  const recommendations = await fetchRecommendations(userId);\n  return { user, orders, recommendations };\n}",
     output: null,
     errors: [
       {
@@ -315,7 +322,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 39,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders, fetchRecommendations } from \'./concurrent-helpers.js\';\nexport async function page(userId: string) {\n  const [user, orders, recommendations] = await Promise.all([fetchUser(userId), fetchOrders(userId), fetchRecommendations(userId)]);\n  return { user, orders, recommendations };\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { fetchUser, fetchOrders, fetchRecommendations } from './concurrent-helpers.js';\nexport async function page(userId: string) {\n  const [user, orders, recommendations] = await Promise.all([fetchUser(userId), fetchOrders(userId), fetchRecommendations(userId)]);\n  return { user, orders, recommendations };\n}",
+          },
         ],
       },
     ],
@@ -332,7 +343,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  let [a, b] = await Promise.all([loadCount(), loadName()]);\n  a += 1;\n  b += "!";\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  let [a, b] = await Promise.all([loadCount(), loadName()]);\n  a += 1;\n  b += "!";\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -349,7 +364,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  var [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  var [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -366,7 +385,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 20,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await Promise.all([loadCount(), loadName()]);\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await Promise.all([loadCount(), loadName()]);\n}',
+          },
         ],
       },
     ],
@@ -383,7 +406,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 20,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [, b] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return b;\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [, b] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return b;\n}',
+          },
         ],
       },
     ],
@@ -400,7 +427,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a] = await Promise.all([loadCount(), loadName()]);\n  return a;\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a] = await Promise.all([loadCount(), loadName()]);\n  return a;\n}',
+          },
         ],
       },
     ],
@@ -417,7 +448,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 51,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function getUser(): Promise<{ name: string; age: number }>;\ndeclare function getPair(): Promise<[string, number]>;\nexport async function run() {\n  const [{ name, age: years = 0 }, [label, count]] = await Promise.all([getUser(), getPair()]);\n  return [name, years, label, count];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function getUser(): Promise<{ name: string; age: number }>;\ndeclare function getPair(): Promise<[string, number]>;\nexport async function run() {\n  const [{ name, age: years = 0 }, [label, count]] = await Promise.all([getUser(), getPair()]);\n  return [name, years, label, count];\n}',
+          },
         ],
       },
     ],
@@ -434,7 +469,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 38,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b]: [number, string | undefined] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b]: [number, string | undefined] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -451,7 +490,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 29,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function loadUser(): Promise<User>;\ndeclare function loadTags(): Promise<string[]>;\nexport async function run() {\n  const [a, b]: [User, readonly string[]] = await Promise.all([loadUser(), loadTags()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'interface User { name: string }\ndeclare function loadUser(): Promise<User>;\ndeclare function loadTags(): Promise<string[]>;\nexport async function run() {\n  const [a, b]: [User, readonly string[]] = await Promise.all([loadUser(), loadTags()]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -468,7 +511,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 34,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadItem(): Promise<{ id: string }>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadExtras(): Promise<void>;\nexport async function run() {\n  const [{ id }, , n]: [{ id: string; }, unknown, number] = await Promise.all([loadItem(), loadExtras(), loadCount()]);\n  return [id, n];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadItem(): Promise<{ id: string }>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadExtras(): Promise<void>;\nexport async function run() {\n  const [{ id }, , n]: [{ id: string; }, unknown, number] = await Promise.all([loadItem(), loadExtras(), loadCount()]);\n  return [id, n];\n}',
+          },
         ],
       },
     ],
@@ -485,7 +532,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 38,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const [user, n]: [User, number] = await Promise.all([get("/me") satisfies PromiseLike<User>, loadCount()]);\n  return [user.name, n];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'interface User { name: string }\ndeclare function get<T>(path: string): Promise<T>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const [user, n]: [User, number] = await Promise.all([get("/me") satisfies PromiseLike<User>, loadCount()]);\n  return [user.name, n];\n}',
+          },
         ],
       },
     ],
@@ -502,14 +553,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 47,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadName(): Promise<string>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  let [a, b]: [string | undefined, number | null] = await Promise.all([loadName(), loadCount()]);\n  a = undefined;\n  b = null;\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadName(): Promise<string>;\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  let [a, b]: [string | undefined, number | null] = await Promise.all([loadName(), loadCount()]);\n  a = undefined;\n  b = null;\n  return [a, b];\n}',
+          },
         ],
       },
     ],
   },
   {
     name: 'a type that cannot be named here: reported without a suggestion',
-    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const user = await fetchUser(\'1\');\n  const n: number = await loadCount();\n  return [user, n];\n}',
+    code: "import { fetchUser } from './concurrent-helpers.js';\ndeclare function loadCount(): Promise<number>;\nexport async function run() {\n  const user = await fetchUser('1');\n  const n: number = await loadCount();\n  return [user, n];\n}",
     output: null,
     errors: [
       {
@@ -518,8 +573,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 16,
         endLine: 4,
         endColumn: 36,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -534,8 +588,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 13,
         endLine: 4,
         endColumn: 30,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -551,7 +604,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 40,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  // first the count\n  /* then the name */\n  const [a, b] = await Promise.all([loadCount(/* fast */), loadName()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  // first the count\n  /* then the name */\n  const [a, b] = await Promise.all([loadCount(/* fast */), loadName()]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -568,7 +625,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  return [a, b]\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  return [a, b]\n}',
+          },
         ],
       },
     ],
@@ -585,14 +646,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 36,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare const users: { find(id: string): Promise<string> };\ndeclare const orders: { find(id: string): Promise<number[]> };\nexport async function run(id: string) {\n  const [user, list] = await Promise.all([users.find(id), orders.find(id)]);\n  return [user, list];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare const users: { find(id: string): Promise<string> };\ndeclare const orders: { find(id: string): Promise<number[]> };\nexport async function run(id: string) {\n  const [user, list] = await Promise.all([users.find(id), orders.find(id)]);\n  return [user, list];\n}',
+          },
         ],
       },
     ],
   },
   {
     name: 'this.method() and this.field.method(): the method is read, and touches neither the other field nor its object',
-    code: 'import { ProfileStore } from \'./concurrent-helpers.js\';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const mine = await this.own(id);\n    const theirs = await this.other.get(id);\n    return [mine, theirs];\n  }\n}',
+    code: "import { ProfileStore } from './concurrent-helpers.js';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const mine = await this.own(id);\n    const theirs = await this.other.get(id);\n    return [mine, theirs];\n  }\n}",
     output: null,
     errors: [
       {
@@ -602,14 +667,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 8,
         endColumn: 36,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { ProfileStore } from \'./concurrent-helpers.js\';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const [mine, theirs] = await Promise.all([this.own(id), this.other.get(id)]);\n    return [mine, theirs];\n  }\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { ProfileStore } from './concurrent-helpers.js';\nexport class Page {\n  constructor(private readonly store: ProfileStore, private readonly other: ProfileStore) {}\n  async own(id: string) {\n    return this.store.get(id);\n  }\n  async both(id: string) {\n    const [mine, theirs] = await Promise.all([this.own(id), this.other.get(id)]);\n    return [mine, theirs];\n  }\n}",
+          },
         ],
       },
     ],
   },
   {
     name: 'two stores reached through different fields of one object',
-    code: 'import { Dashboard } from \'./concurrent-helpers.js\';\nexport async function run(dashboard: Dashboard, id: string) {\n  const profile = await dashboard.profiles.get(id);\n  const team = await dashboard.teams.get(id);\n  return [profile, team];\n}',
+    code: "import { Dashboard } from './concurrent-helpers.js';\nexport async function run(dashboard: Dashboard, id: string) {\n  const profile = await dashboard.profiles.get(id);\n  const team = await dashboard.teams.get(id);\n  return [profile, team];\n}",
     output: null,
     errors: [
       {
@@ -619,7 +688,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 51,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { Dashboard } from \'./concurrent-helpers.js\';\nexport async function run(dashboard: Dashboard, id: string) {\n  const [profile, team] = await Promise.all([dashboard.profiles.get(id), dashboard.teams.get(id)]);\n  return [profile, team];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { Dashboard } from './concurrent-helpers.js';\nexport async function run(dashboard: Dashboard, id: string) {\n  const [profile, team] = await Promise.all([dashboard.profiles.get(id), dashboard.teams.get(id)]);\n  return [profile, team];\n}",
+          },
         ],
       },
     ],
@@ -636,7 +709,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 32,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(id: string): Promise<number>;\ndeclare function loadName(id: string): Promise<string>;\nexport async function run(id: string) {\n  const [a, b] = await Promise.all([loadCount(id), loadName(id)]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(id: string): Promise<number>;\ndeclare function loadName(id: string): Promise<string>;\nexport async function run(id: string) {\n  const [a, b] = await Promise.all([loadCount(id), loadName(id)]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -653,14 +730,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 37,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'interface Options { readonly base: string; readonly retries: number }\ndeclare function loadCount(options: Options): Promise<number>;\ndeclare function loadName(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const [a, b] = await Promise.all([loadCount(options), loadName(options)]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'interface Options { readonly base: string; readonly retries: number }\ndeclare function loadCount(options: Options): Promise<number>;\ndeclare function loadName(options: Readonly<{ base: string }>): Promise<string>;\nexport async function run(options: Options) {\n  const [a, b] = await Promise.all([loadCount(options), loadName(options)]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
   },
   {
     name: 'two reads of files',
-    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run() {\n  const a = await readFile(\'a.json\', \'utf8\');\n  const b = await readFile(\'b.json\', \'utf8\');\n  return a + b;\n}',
+    code: "import { readFile } from 'node:fs/promises';\nexport async function run() {\n  const a = await readFile('a.json', 'utf8');\n  const b = await readFile('b.json', 'utf8');\n  return a + b;\n}",
     output: null,
     errors: [
       {
@@ -670,7 +751,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 45,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { readFile } from \'node:fs/promises\';\nexport async function run() {\n  const [a, b] = await Promise.all([readFile(\'a.json\', \'utf8\'), readFile(\'b.json\', \'utf8\')]);\n  return a + b;\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function run() {\n  const [a, b] = await Promise.all([readFile('a.json', 'utf8'), readFile('b.json', 'utf8')]);\n  return a + b;\n}",
+          },
         ],
       },
     ],
@@ -687,7 +772,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 22,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  try {\n    await Promise.all([loadCount(), loadName()]);\n  } catch (error) {\n    console.error(error);\n  }\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  try {\n    await Promise.all([loadCount(), loadName()]);\n  } catch (error) {\n    console.error(error);\n  }\n}',
+          },
         ],
       },
     ],
@@ -704,7 +793,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 8,
         endColumn: 32,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    const [a, b] = await Promise.all([loadCount(), loadName()]);\n    console.log(a, b);\n  }\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function work(): Promise<void>;\nexport async function run() {\n  try {\n    await work();\n  } finally {\n    const [a, b] = await Promise.all([loadCount(), loadName()]);\n    console.log(a, b);\n  }\n}',
+          },
         ],
       },
     ],
@@ -721,7 +814,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function checkCount(n: number): Promise<void>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  await checkCount(a);\n  return b;\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function checkCount(n: number): Promise<void>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  await checkCount(a);\n  return b;\n}',
+          },
         ],
       },
     ],
@@ -738,7 +835,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  const c = await countLetters(b);\n  const d = await loadCount();\n  return [a, c, d];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  const c = await countLetters(b);\n  const d = await loadCount();\n  return [a, c, d];\n}',
+          },
         ],
       },
       {
@@ -748,7 +849,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 7,
         endColumn: 34,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const [c, d] = await Promise.all([countLetters(b), loadCount()]);\n  return [a, c, d];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\ndeclare function countLetters(n: string): Promise<number>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const [c, d] = await Promise.all([countLetters(b), loadCount()]);\n  return [a, c, d];\n}',
+          },
         ],
       },
     ],
@@ -756,7 +861,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'minAwaits 3 with three awaits',
     code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  const c = await loadCount();\n  return [a, b, c];\n}',
-    options: [{"minAwaits":3}],
+    options: [{ minAwaits: 3 }],
     output: null,
     errors: [
       {
@@ -766,13 +871,17 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b, c] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return [a, b, c];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b, c] = await Promise.all([loadCount(), loadName(), loadCount()]);\n  return [a, b, c];\n}',
+          },
         ],
       },
     ],
   },
   {
-    name: 'regression: without semicolons, the \';\' that guards a next line starting with \'[\' stays in its place (found by the fix-safety generator)',
+    name: "regression: without semicolons, the ';' that guards a next line starting with '[' stays in its place (found by the fix-safety generator)",
     code: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const a = await loadCount()\n  const b = await loadName()\n  ;[a, b].forEach(report)\n}',
     output: null,
     errors: [
@@ -783,13 +892,17 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;[a, b].forEach(report)\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;[a, b].forEach(report)\n}',
+          },
         ],
       },
     ],
   },
   {
-    name: 'regression: without semicolons, the \';\' that guards a next line starting with a template stays in its place (found by the fix-safety generator)',
+    name: "regression: without semicolons, the ';' that guards a next line starting with a template stays in its place (found by the fix-safety generator)",
     code: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const a = await loadCount()\n  const b = await loadName()\n  ;`${a}${b}`.trim()\n}',
     output: null,
     errors: [
@@ -800,7 +913,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;`${a}${b}`.trim()\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>\ndeclare function loadName(): Promise<string>\ndeclare function report(value: unknown): void\nexport async function run() {\n  const [a, b] = await Promise.all([loadCount(), loadName()])\n  ;`${a}${b}`.trim()\n}',
+          },
         ],
       },
     ],
@@ -818,7 +935,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 28,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nconst [a, b] = await Promise.all([loadCount(), loadName()]);\nexport { a, b };' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nconst [a, b] = await Promise.all([loadCount(), loadName()]);\nexport { a, b };',
+          },
         ],
       },
     ],
@@ -835,7 +956,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 6,
         endColumn: 24,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await Promise.all([loadCount(), loadName()]);\n      break;\n  }\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run(kind: string) {\n  switch (kind) {\n    case "both":\n      await Promise.all([loadCount(), loadName()]);\n      break;\n  }\n}',
+          },
         ],
       },
     ],
@@ -843,7 +968,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'JavaScript: no types to keep',
     filename: 'script.js',
-    code: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function page(id) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(id);\n  return { user, orders };\n}',
+    code: "import { fetchUser, fetchOrders } from './concurrent-helpers.js';\nexport async function page(id) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(id);\n  return { user, orders };\n}",
     output: null,
     errors: [
       {
@@ -853,7 +978,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 35,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders } from \'./concurrent-helpers.js\';\nexport async function page(id) {\n  const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n  return { user, orders };\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { fetchUser, fetchOrders } from './concurrent-helpers.js';\nexport async function page(id) {\n  const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n  return { user, orders };\n}",
+          },
         ],
       },
     ],
@@ -870,14 +999,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 35,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare const api: { get?(path: string): Promise<string> } | undefined;\ndeclare function load(): Promise<Response>;\nexport async function run() {\n  const [a, b] = await Promise.all([api?.get?.("/a"), load().then((response) => response.status)]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare const api: { get?(path: string): Promise<string> } | undefined;\ndeclare function load(): Promise<Response>;\nexport async function run() {\n  const [a, b] = await Promise.all([api?.get?.("/a"), load().then((response) => response.status)]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
   },
   {
     name: 'a delay on purpose ends a group; the awaits after it still run together',
-    code: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',
+    code: "import { setTimeout as delay } from 'node:timers/promises';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}",
     output: null,
     errors: [
       {
@@ -887,7 +1020,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 6,
         endColumn: 30,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { setTimeout as delay } from \'node:timers/promises\';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { setTimeout as delay } from 'node:timers/promises';\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  await delay(100);\n  const [a, b] = await Promise.all([loadCount(), loadName()]);\n  return [a, b];\n}",
+          },
         ],
       },
     ],
@@ -904,7 +1041,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 52,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare function fetchWithRetry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([fetchWithRetry(() => loadCount()), fetchWithRetry(() => loadName())]);\n  return [a, b];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare function fetchWithRetry<T>(task: () => Promise<T>): Promise<T>;\ndeclare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const [a, b] = await Promise.all([fetchWithRetry(() => loadCount()), fetchWithRetry(() => loadName())]);\n  return [a, b];\n}',
+          },
         ],
       },
     ],
@@ -921,7 +1062,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 43,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'declare const sdk: { users: { getUser(id: string): Promise<string> }; orders: { listOrders(id: string): Promise<string[]> } };\nexport async function run(id: string) {\n  const [user, orders] = await Promise.all([sdk.users.getUser(id), sdk.orders.listOrders(id)]);\n  return [user, orders];\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare const sdk: { users: { getUser(id: string): Promise<string> }; orders: { listOrders(id: string): Promise<string[]> } };\nexport async function run(id: string) {\n  const [user, orders] = await Promise.all([sdk.users.getUser(id), sdk.orders.listOrders(id)]);\n  return [user, orders];\n}',
+          },
         ],
       },
     ],
@@ -938,13 +1083,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
   },
   {
-    name: 'regression: without semicolons, the statement that replaces a loop ends with \';\' when the next line starts with \'[\' (found by the fix-safety generator)',
+    name: "regression: without semicolons, the statement that replaces a loop ends with ';' when the next line starts with '[' (found by the fix-safety generator)",
     code: 'declare function loadProfile(id: string): Promise<void>\ndeclare function report(value: unknown): void\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id)\n  }\n  [ids].forEach(report)\n}',
     output: null,
     errors: [
@@ -955,7 +1105,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>\ndeclare function report(value: unknown): void\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n  [ids].forEach(report)\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>\ndeclare function report(value: unknown): void\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n  [ids].forEach(report)\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -972,14 +1127,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
   },
   {
     name: 'results pushed in order: the rewrite pushes them all, in order, at the end',
-    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}',
+    code: "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}",
     output: null,
     errors: [
       {
@@ -989,14 +1149,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  users.push(...(await mapWithConcurrency(ids, (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const users: Profile[] = [];\n  users.push(...(await mapWithConcurrency(ids, (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
   },
   {
     name: 'results pushed after more work in the turn',
-    code: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}',
+    code: "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}",
     output: null,
     errors: [
       {
@@ -1006,7 +1171,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  names.push(...(await mapWithConcurrency(ids, async (id) => {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    return `${user.name}: ${orders.length}`;\n  })));\n  return names;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  names.push(...(await mapWithConcurrency(ids, async (id) => {\n    const user = await fetchUser(id);\n    const orders = await fetchOrders(id);\n    return `${user.name}: ${orders.length}`;\n  })));\n  return names;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
       {
@@ -1016,7 +1186,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 37,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import { fetchUser, fetchOrders, type Profile } from \'./concurrent-helpers.js\';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import { fetchUser, fetchOrders, type Profile } from './concurrent-helpers.js';\nexport async function run(ids: string[]) {\n  const names: string[] = [];\n  for (const id of ids) {\n    const [user, orders] = await Promise.all([fetchUser(id), fetchOrders(id)]);\n    names.push(`${user.name}: ${orders.length}`);\n  }\n  return names;\n}",
+          },
         ],
       },
     ],
@@ -1033,7 +1207,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id === "") return;\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id === "") return;\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+          },
         ],
       },
     ],
@@ -1050,14 +1229,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 30,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  await mapWithConcurrency(groups, async (group) => {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await loadProfile(group.join());\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  await mapWithConcurrency(groups, async (group) => {\n    for (const id of group) {\n      if (id === "") break;\n    }\n    switch (group.length) {\n      case 0:\n        break;\n      default:\n        await loadProfile(group.join());\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+          },
         ],
       },
     ],
   },
   {
     name: 'with p-map in the program: pMap with a concurrency',
-    code: 'import pMap from \'p-map\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}',
+    code: "import pMap from 'p-map';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id);\n  }\n}",
     output: null,
     errors: [
       {
@@ -1067,14 +1251,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePMap', data: { concurrency: '8', callee: 'pMap' }, output: 'import pMap from \'p-map\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  await pMap(ids, (id) => loadProfile(id), { concurrency: 8 });\n}' },
+          {
+            messageId: 'usePMap',
+            data: { concurrency: '8', callee: 'pMap' },
+            output:
+              "import pMap from 'p-map';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(ids: string[]) {\n  await pMap(ids, (id) => loadProfile(id), { concurrency: 8 });\n}",
+          },
         ],
       },
     ],
   },
   {
     name: 'with p-limit in the program: each turn through a limiter',
-    code: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  }\n}',
+    code: "import pLimit from 'p-limit';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  }\n}",
     output: null,
     errors: [
       {
@@ -1084,7 +1273,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 5,
         endColumn: 24,
         suggestions: [
-          { messageId: 'usePLimit', data: { concurrency: '8', callee: 'limit' }, output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  })));\n}' },
+          {
+            messageId: 'usePLimit',
+            data: { concurrency: '8', callee: 'limit' },
+            output:
+              "import pLimit from 'p-limit';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  const limit = pLimit(8);\n  await Promise.all(ids.map((id) => limit(async () => {\n    await loadProfile(id.trim());\n    await loadProfile(`${id}/settings`);\n  })));\n}",
+          },
         ],
       },
       {
@@ -1094,7 +1288,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 6,
         endColumn: 33,
         suggestions: [
-          { messageId: 'awaitTogether', output: 'import pLimit from \'p-limit\';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await Promise.all([loadProfile(id.trim()), loadProfile(`${id}/settings`)]);\n  }\n}' },
+          {
+            messageId: 'awaitTogether',
+            output:
+              "import pLimit from 'p-limit';\ndeclare function loadProfile(id: string): Promise<void>;\nexport const shared = pLimit(2);\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    await Promise.all([loadProfile(id.trim()), loadProfile(`${id}/settings`)]);\n  }\n}",
+          },
         ],
       },
     ],
@@ -1111,7 +1309,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  await mapWithConcurrency(Array.from(ids), (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: Set<string>) {\n  await mapWithConcurrency(Array.from(ids), (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1128,7 +1331,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 38,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function checkEntry(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  await mapWithConcurrency(Array.from(entries), ([key, value]) => checkEntry(key, value));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function checkEntry(key: string, value: number): Promise<void>;\nexport async function run(entries: Map<string, number>) {\n  await mapWithConcurrency(Array.from(entries), ([key, value]) => checkEntry(key, value));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1146,7 +1354,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1154,7 +1367,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'JavaScript gets the helper without types',
     filename: 'script.js',
-    code: 'import { fetchUser } from \'./concurrent-helpers.js\';\nexport async function run(ids) {\n  const users = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}',
+    code: "import { fetchUser } from './concurrent-helpers.js';\nexport async function run(ids) {\n  const users = [];\n  for (const id of ids) {\n    users.push(await fetchUser(id));\n  }\n  return users;\n}",
     output: null,
     errors: [
       {
@@ -1164,7 +1377,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { fetchUser } from \'./concurrent-helpers.js\';\nexport async function run(ids) {\n  const users = [];\n  users.push(...(await mapWithConcurrency(Array.from(ids), (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "import { fetchUser } from './concurrent-helpers.js';\nexport async function run(ids) {\n  const users = [];\n  users.push(...(await mapWithConcurrency(Array.from(ids), (id) => fetchUser(id))));\n  return users;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n * @template T, R\n * @param {readonly T[]} items\n * @param {(item: T, index: number) => R} task\n * @returns {Promise<Awaited<R>[]>}\n */\nasync function mapWithConcurrency(items, task) {\n  const results = [];\n  let next = 0;\n  async function worker() {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index], index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1181,7 +1399,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, (id) => loadProfile(id));\n}\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  for (const [index, item] of items.entries()) results[index] = await task(item, index);\n  return results;\n}',
+          },
         ],
       },
     ],
@@ -1197,8 +1420,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 3,
         endLine: 4,
         endColumn: 24,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -1213,8 +1435,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endLine: 3,
         endColumn: 31,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -1230,7 +1451,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    await mapWithConcurrency(group, (id) => loadProfile(id));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(groups: string[][]) {\n  for (const group of groups) {\n    await mapWithConcurrency(group, (id) => loadProfile(id));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1247,7 +1473,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 24,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      id.trim();\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    if (id.startsWith("vip")) {\n      await loadProfile(id);\n    } else {\n      id.trim();\n    }\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n',
+          },
         ],
       },
     ],
@@ -1264,7 +1495,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'interface Item { id: string; ok?: boolean }\ndeclare function check(id: string): Promise<boolean>;\nexport async function run(items: Item[]) {\n  await mapWithConcurrency(items, async (item) => {\n    item.ok = await check(item.id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "interface Item { id: string; ok?: boolean }\ndeclare function check(id: string): Promise<boolean>;\nexport async function run(items: Item[]) {\n  await mapWithConcurrency(items, async (item) => {\n    item.ok = await check(item.id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1281,7 +1517,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    id = id.trim();\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\nexport async function run(ids: string[]) {\n  await mapWithConcurrency(ids, async (id) => {\n    id = id.trim();\n    await loadProfile(id);\n  });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1299,14 +1540,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 3,
         endColumn: 22,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'declare function loadProfile(id: string): Promise<void>;\ndeclare const ids: string[];\nawait mapWithConcurrency(ids, (id) => loadProfile(id));\nexport {};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "declare function loadProfile(id: string): Promise<void>;\ndeclare const ids: string[];\nawait mapWithConcurrency(ids, (id) => loadProfile(id));\nexport {};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
   },
   {
     name: 'reads of files in a loop',
-    code: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  for (const file of files) {\n    texts.push(await readFile(file, \'utf8\'));\n  }\n  return texts;\n}',
+    code: "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  for (const file of files) {\n    texts.push(await readFile(file, 'utf8'));\n  }\n  return texts;\n}",
     output: null,
     errors: [
       {
@@ -1316,7 +1562,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 28,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'import { readFile } from \'node:fs/promises\';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  texts.push(...(await mapWithConcurrency(files, (file) => readFile(file, \'utf8\'))));\n  return texts;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function run(files: string[]) {\n  const texts: string[] = [];\n  texts.push(...(await mapWithConcurrency(files, (file) => readFile(file, 'utf8'))));\n  return texts;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],
@@ -1333,7 +1584,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 4,
         endColumn: 26,
         suggestions: [
-          { messageId: 'useHelper', data: { concurrency: '8', callee: 'mapWithConcurrency' }, output: 'interface Doc { loadBody(): Promise<string> }\nexport async function run(docs: Doc[]) {\n  const bodies: string[] = [];\n  bodies.push(...(await mapWithConcurrency(docs, (doc) => doc.loadBody())));\n  return bodies;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items\' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n' },
+          {
+            messageId: 'useHelper',
+            data: { concurrency: '8', callee: 'mapWithConcurrency' },
+            output:
+              "interface Doc { loadBody(): Promise<string> }\nexport async function run(docs: Doc[]) {\n  const bodies: string[] = [];\n  bodies.push(...(await mapWithConcurrency(docs, (doc) => doc.loadBody())));\n  return bodies;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
         ],
       },
     ],

@@ -6,7 +6,10 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
+import type {
+  MessageIds,
+  Options,
+} from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
 import { Engine } from 'loopguard';
 
 import { findingsOfOtherRules, unresolvedSuggestions } from '../support/resolved-findings';
@@ -22,7 +25,9 @@ createTypedRuleTester().run('prefer-concurrent-awaits', rules['prefer-concurrent
 describe('prefer-concurrent-awaits test table', () => {
   it('has at least 50 cases, with pairs and loops both reported and left alone', () => {
     assert.ok(valid.length + invalid.length >= 50);
-    const reported = new Set(invalid.flatMap((testCase) => testCase.errors.map((error) => error.messageId)));
+    const reported = new Set(
+      invalid.flatMap((testCase) => testCase.errors.map((error) => error.messageId)),
+    );
     assert.deepEqual([...reported].sort(), ['awaitInLoop', 'sequentialAwaits']);
   });
 
@@ -52,7 +57,7 @@ describe('prefer-concurrent-awaits in the engine', () => {
       'tsconfig.json': TSCONFIG_WITH_NODE,
       'package.json': '{ "type": "module", "private": true }\n',
       'api.ts':
-        "export async function getJson<T>(path: string): Promise<T> {\n  const response = await fetch(`https://api.example.com${path}`);\n  return (await response.json()) as T;\n}\n",
+        'export async function getJson<T>(path: string): Promise<T> {\n  const response = await fetch(`https://api.example.com${path}`);\n  return (await response.json()) as T;\n}\n',
       'page.ts': [
         "import { getJson } from './api.js';",
         '',
@@ -76,17 +81,37 @@ describe('prefer-concurrent-awaits in the engine', () => {
     if (outcome.kind !== 'linted') return;
     const [pair, loop] = outcome.result.messages;
     assert.deepEqual(
-      outcome.result.messages.map((message) => [message.ruleId, message.messageId, message.line, message.column, message.severity]),
+      outcome.result.messages.map((message) => [
+        message.ruleId,
+        message.messageId,
+        message.line,
+        message.column,
+        message.severity,
+      ]),
       [
         ['loopguard/prefer-concurrent-awaits', 'sequentialAwaits', 4, 16, 1],
         ['loopguard/prefer-concurrent-awaits', 'awaitInLoop', 11, 3, 1],
       ],
     );
     assert.deepEqual(outcome.related.get(pair!), [
-      { filePath: file, line: 5, column: 18, endLine: 5, endColumn: 64, message: 'can run at the same time as `await getJson<{ name: string }>(`/users/${id}`)`' },
+      {
+        filePath: file,
+        line: 5,
+        column: 18,
+        endLine: 5,
+        endColumn: 64,
+        message: 'can run at the same time as `await getJson<{ name: string }>(`/users/${id}`)`',
+      },
     ]);
     assert.deepEqual(outcome.related.get(loop!), [
-      { filePath: file, line: 11, column: 36, endLine: 11, endColumn: 66, message: 'each turn waits here before the next one starts' },
+      {
+        filePath: file,
+        line: 11,
+        column: 36,
+        endLine: 11,
+        endColumn: 66,
+        message: 'each turn waits here before the next one starts',
+      },
     ]);
   });
 });

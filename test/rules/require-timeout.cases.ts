@@ -8,23 +8,23 @@ const SIGNAL = 'signal: AbortSignal.timeout(10000)';
 export const valid: ValidTestCase<Options>[] = [
   {
     name: 'fetch with AbortSignal.timeout',
-    code: "export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });",
+    code: 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });',
   },
   {
     name: 'a signal from AbortSignal.timeout in a constant',
-    code: "export async function load(url: string) {\n  const signal = AbortSignal.timeout(5000);\n  return fetch(url, { signal });\n}",
+    code: 'export async function load(url: string) {\n  const signal = AbortSignal.timeout(5000);\n  return fetch(url, { signal });\n}',
   },
   {
     name: 'AbortSignal.any with a timeout among its signals',
-    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(5000)]) });\n}",
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(5000)]) });\n}',
   },
   {
     name: 'an AbortController aborted by setTimeout in the same function',
-    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 5000);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 5000);\n  try {\n    return await fetch(url, { signal: controller.signal });\n  } finally {\n    clearTimeout(timer);\n  }\n}',
   },
   {
     name: 'an AbortController aborted through setTimeout(controller.abort.bind(controller))',
-    code: "export async function load(url: string) {\n  const controller = new AbortController();\n  setTimeout(controller.abort.bind(controller), 5000);\n  return fetch(url, { signal: controller.signal });\n}",
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  setTimeout(controller.abort.bind(controller), 5000);\n  return fetch(url, { signal: controller.signal });\n}',
   },
   {
     name: "an AbortController aborted after node:timers/promises' setTimeout",
@@ -129,7 +129,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -143,7 +148,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `export const save = (url: string) => fetch(url, { method: 'POST', ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const save = (url: string) => fetch(url, { method: 'POST', ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -176,7 +186,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -191,7 +206,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 40,
         endColumn: 45,
         suggestions: [
-          { messageId: 'addSignalTimeout', output: `const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, { ...init, ${SIGNAL} });` },
+          {
+            messageId: 'addSignalTimeout',
+            output: `const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, { ...init, ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -206,7 +224,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 2,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base, ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base, ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -220,7 +243,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -238,7 +266,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'combineWithTimeout',
-            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}',
+            output:
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -257,7 +286,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'combineWithTimeout',
-            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
+            output:
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -276,7 +306,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'combineWithTimeout',
-            output: "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}",
+            output:
+              "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}",
           },
         ],
       },
@@ -295,7 +326,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'combineWithTimeout',
-            output: 'export const load = (url: string) => fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });',
+            output:
+              'export const load = (url: string) => fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });',
           },
         ],
       },
@@ -314,7 +346,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'combineWithTimeout',
-            output: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal]), AbortSignal.timeout(10000)]) });\n}',
+            output:
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal]), AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -331,7 +364,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 54,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `export const load = (url: string) => globalThis.fetch(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const load = (url: string) => globalThis.fetch(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -346,7 +384,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 2,
         column: 38,
         endColumn: 41,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -360,7 +403,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 2,
         column: 38,
         endColumn: 45,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `import { request } from 'undici';\nexport const load = (url: string) => request(url, { ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import { request } from 'undici';\nexport const load = (url: string) => request(url, { ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -375,7 +423,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 2,
         column: 38,
         endColumn: 52,
-        suggestions: [{ messageId: 'addSignalTimeout', output: `import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET', ${SIGNAL} });` }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET', ${SIGNAL} });`,
+          },
+        ],
       },
     ],
   },
@@ -391,7 +444,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 46,
         suggestions: [
-          { messageId: 'addSignalTimeout', output: `import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, { ${SIGNAL} }, (res) => res.resume());` },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, { ${SIGNAL} }, (res) => res.resume());`,
+          },
         ],
       },
     ],
@@ -407,7 +463,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 27,
         endColumn: 39,
         suggestions: [
-          { messageId: 'addSignalTimeout', output: `import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST', ${SIGNAL} });` },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST', ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -424,7 +483,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 47,
         suggestions: [
-          { messageId: 'addSignalTimeout', output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000, ${SIGNAL} });` },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000, ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -460,8 +522,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 47,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -477,8 +546,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 48,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -494,8 +570,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 53,
         endColumn: 62,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -512,8 +595,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 43,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios(url, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios(url, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const load = (url: string) => axios(url, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const load = (url: string) => axios(url, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -529,8 +619,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 43,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -546,8 +643,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 51,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -563,8 +667,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 47,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0, ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0, ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -581,8 +692,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 39,
         endColumn: 46,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -599,8 +717,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 39,
         endColumn: 42,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -617,8 +742,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 38,
         endColumn: 47,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });" },
-          { messageId: 'addSignalTimeout', output: `import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });`,
+          },
         ],
       },
     ],
@@ -635,8 +767,15 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 10,
         endColumn: 19,
         suggestions: [
-          { messageId: 'addAxiosTimeout', output: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };" },
-          { messageId: 'addSignalTimeout', output: `const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };` },
+          {
+            messageId: 'addAxiosTimeout',
+            output:
+              "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };",
+          },
+          {
+            messageId: 'addSignalTimeout',
+            output: `const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };`,
+          },
         ],
       },
     ],
@@ -652,14 +791,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 1,
         column: 38,
         endColumn: 43,
-        suggestions: [{ messageId: 'addSignalTimeout', data: { ms: '2500' }, output: 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });' }],
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            data: { ms: '2500' },
+            output:
+              'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });',
+          },
+        ],
       },
     ],
   },
   {
     name: 'plain JavaScript',
     filename: 'script.js',
-    code: "async function load(url) {\n  const response = await fetch(url);\n  return response.json();\n}\nmodule.exports = { load };",
+    code: 'async function load(url) {\n  const response = await fetch(url);\n  return response.json();\n}\nmodule.exports = { load };',
     output: null,
     errors: [
       {
@@ -668,7 +814,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 26,
         endColumn: 31,
         suggestions: [
-          { messageId: 'addSignalTimeout', output: `async function load(url) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return response.json();\n}\nmodule.exports = { load };` },
+          {
+            messageId: 'addSignalTimeout',
+            output: `async function load(url) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return response.json();\n}\nmodule.exports = { load };`,
+          },
         ],
       },
     ],

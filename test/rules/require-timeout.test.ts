@@ -25,7 +25,7 @@ ruleTester.run('require-timeout', rules['require-timeout'], tests);
 describe('require-timeout across files', () => {
   after(removeTempProjects);
 
-  it("follows an imported axios instance to its creation and its defaults in another module", function () {
+  it('follows an imported axios instance to its creation and its defaults in another module', function () {
     this.timeout(60_000);
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
@@ -52,7 +52,11 @@ describe('require-timeout across files', () => {
     const outcome = engine.lintFile(path.join(root, 'use.ts').split(path.sep).join('/'));
     assert.equal(outcome.kind, 'linted');
     if (outcome.kind !== 'linted') return;
-    const found = outcome.result.messages.map((message) => [message.ruleId, message.line, message.column]);
+    const found = outcome.result.messages.map((message) => [
+      message.ruleId,
+      message.line,
+      message.column,
+    ]);
     assert.deepEqual(found, [['loopguard/require-timeout', 4, 24]]);
   });
 });

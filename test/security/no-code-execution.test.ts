@@ -11,23 +11,34 @@ import { LspSession } from '../support/lsp-client';
 import { runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
 
-const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const FLOATING =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
 
 /** A project whose every executable file, config and plugin writes a marker (named after it) into `markers/`. */
 function hostileProject(): { root: string; markers: string } {
   const root = createTempProject({});
   const markers = path.join(root, 'markers');
   fs.mkdirSync(markers);
-  const leave = (name: string): string => `require('node:fs').writeFileSync(${JSON.stringify(path.join(markers, name))}, '');`;
-  const leaveEsm = (name: string): string => `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(path.join(markers, name))}, '');`;
+  const leave = (name: string): string =>
+    `require('node:fs').writeFileSync(${JSON.stringify(path.join(markers, name))}, '');`;
+  const leaveEsm = (name: string): string =>
+    `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(path.join(markers, name))}, '');`;
   const files: Record<string, string> = {
     // The files that are linted: TypeScript, an ES module and a CommonJS script, each with a finding to fix.
     'src/module.ts': `${leaveEsm('linted-ts')}\n${FLOATING}`,
     'src/script.cjs': `${leave('linted-cjs')}\nasync function save() {}\nasync function run() {\n  save();\n}\nmodule.exports = { run };\n`,
     'src/esm.mjs': `${leaveEsm('linted-mjs')}\nasync function save() {}\nexport async function run() {\n  save();\n}\n`,
     // A TypeScript language service plugin named in the tsconfig (tsserver would load it; the engine must not).
-    'tsconfig.json': JSON.stringify({ ...(JSON.parse(TSCONFIG_WITH_NODE) as object), compilerOptions: { ...(JSON.parse(TSCONFIG_WITH_NODE) as { compilerOptions: object }).compilerOptions, allowJs: true, plugins: [{ name: 'hostile-ts-plugin' }] } }),
-    'node_modules/hostile-ts-plugin/package.json': '{ "name": "hostile-ts-plugin", "main": "index.js" }',
+    'tsconfig.json': JSON.stringify({
+      ...(JSON.parse(TSCONFIG_WITH_NODE) as object),
+      compilerOptions: {
+        ...(JSON.parse(TSCONFIG_WITH_NODE) as { compilerOptions: object }).compilerOptions,
+        allowJs: true,
+        plugins: [{ name: 'hostile-ts-plugin' }],
+      },
+    }),
+    'node_modules/hostile-ts-plugin/package.json':
+      '{ "name": "hostile-ts-plugin", "main": "index.js" }',
     'node_modules/hostile-ts-plugin/index.js': `${leave('ts-plugin')}\nmodule.exports = () => ({ create: (info) => info.languageService });\n`,
     // A workspace ESLint config with a local plugin: the CLI loads it only with --config, an untrusted server never.
     'eslint-plugin-local.cjs': `${leave('eslint-plugin')}\nmodule.exports = { rules: {} };\n`,
@@ -55,8 +66,17 @@ describe('no code from the workspace runs', function () {
     const { root, markers } = hostileProject();
     const lint = runCli(['lint', '--format', 'json', 'src'], root);
     assert.equal(lint.status, 1, lint.stderr);
-    const results = JSON.parse(lint.stdout) as Array<{ messages: Array<{ ruleId: string | null }> }>;
-    assert.deepEqual(results.map((result) => result.messages.map((message) => message.ruleId)), [['loopguard/no-floating-promises'], ['loopguard/no-floating-promises'], ['loopguard/no-floating-promises']]);
+    const results = JSON.parse(lint.stdout) as Array<{
+      messages: Array<{ ruleId: string | null }>;
+    }>;
+    assert.deepEqual(
+      results.map((result) => result.messages.map((message) => message.ruleId)),
+      [
+        ['loopguard/no-floating-promises'],
+        ['loopguard/no-floating-promises'],
+        ['loopguard/no-floating-promises'],
+      ],
+    );
     const fix = runCli(['lint', '--fix-unsafe', 'src'], root);
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     assert.match(fs.readFileSync(path.join(root, 'src/module.ts'), 'utf8'), /await save\(\);/);
@@ -65,12 +85,22 @@ describe('no code from the workspace runs', function () {
 
   it('the language server in an untrusted workspace loads no workspace config or plugin, and runs no linted file', async () => {
     const { root, markers } = hostileProject();
-    const { session } = await LspSession.start({ folders: [root], initializationOptions: { untrustedWorkspace: true } });
+    const { session } = await LspSession.start({
+      folders: [root],
+      initializationOptions: { untrustedWorkspace: true },
+    });
     try {
       for (const name of ['src/module.ts', 'src/esm.mjs', 'src/script.cjs']) {
-        const uri = await session.open(path.join(root, name), name.endsWith('.ts') ? 'typescript' : 'javascript');
+        const uri = await session.open(
+          path.join(root, name),
+          name.endsWith('.ts') ? 'typescript' : 'javascript',
+        );
         const published = await session.nextDiagnostics(uri, 0);
-        assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['loopguard/no-floating-promises'], name);
+        assert.deepEqual(
+          published.diagnostics.map((diagnostic) => diagnostic.code),
+          ['loopguard/no-floating-promises'],
+          name,
+        );
       }
       assert.equal(await session.shutdown(), 0);
     } finally {
@@ -84,7 +114,10 @@ describe('no code from the workspace runs', function () {
     const { session } = await LspSession.start({ folders: [root] });
     try {
       const uri = await session.open(path.join(root, 'src/module.ts'));
-      assert.deepEqual((await session.nextDiagnostics(uri, 0)).diagnostics.map((diagnostic) => diagnostic.code), ['loopguard/no-floating-promises']);
+      assert.deepEqual(
+        (await session.nextDiagnostics(uri, 0)).diagnostics.map((diagnostic) => diagnostic.code),
+        ['loopguard/no-floating-promises'],
+      );
       assert.equal(await session.shutdown(), 0);
     } finally {
       session.kill();

@@ -9,7 +9,8 @@ export interface BadFile {
   expected: Array<RegExp | string>;
 }
 
-const FLOATING = 'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
+const FLOATING =
+  'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
 
 function generatedModule(bytes: number): string {
   const parts = ['declare function save(id: number): Promise<void>;\n'];
@@ -29,35 +30,79 @@ function binary(size: number): Buffer {
 }
 
 const NOT_UTF8 = /^This file is not valid UTF-8/;
-const TOO_DEEP = /^Loopguard could not lint this file: its code is nested too deeply for the parser/;
+const TOO_DEEP =
+  /^Loopguard could not lint this file: its code is nested too deeply for the parser/;
 
 export const BAD_FILES: readonly BadFile[] = [
   { name: 'good.ts', content: FLOATING, expected: ['loopguard/no-floating-promises'] },
-  { name: 'syntax-error.ts', content: 'export const x = ;\n', expected: [/^Parsing error: Expression expected/] },
+  {
+    name: 'syntax-error.ts',
+    content: 'export const x = ;\n',
+    expected: [/^Parsing error: Expression expected/],
+  },
   { name: 'empty.ts', content: '', expected: [] },
-  { name: 'generated-5mb.ts', content: generatedModule(5 * 1024 * 1024), expected: [/^Loopguard skipped this file: it is 5\.0 MB, more than the 1\.0 MB limit/] },
-  { name: 'binary.ts', content: binary(4096), expected: [/^Parsing error: File appears to be binary/, NOT_UTF8] },
+  {
+    name: 'generated-5mb.ts',
+    content: generatedModule(5 * 1024 * 1024),
+    expected: [/^Loopguard skipped this file: it is 5\.0 MB, more than the 1\.0 MB limit/],
+  },
+  {
+    name: 'binary.ts',
+    content: binary(4096),
+    expected: [/^Parsing error: File appears to be binary/, NOT_UTF8],
+  },
   {
     name: 'latin1.ts',
-    content: Buffer.concat([Buffer.from("export const name = 'caf"), Buffer.from([0xe9]), Buffer.from(`';\n${FLOATING}`)]),
+    content: Buffer.concat([
+      Buffer.from("export const name = 'caf"),
+      Buffer.from([0xe9]),
+      Buffer.from(`';\n${FLOATING}`),
+    ]),
     expected: ['loopguard/no-floating-promises', NOT_UTF8],
   },
   // TypeScript's parser overflows the call stack on these, which used to fail the program of every file in the project.
-  { name: 'nested-parentheses.ts', content: `export const x = ${'('.repeat(5000)}1${')'.repeat(5000)};\n`, expected: [TOO_DEEP] },
-  { name: 'nested-arrays.ts', content: `export const y = ${'['.repeat(3000)}${']'.repeat(3000)};\n`, expected: [TOO_DEEP] },
+  {
+    name: 'nested-parentheses.ts',
+    content: `export const x = ${'('.repeat(5000)}1${')'.repeat(5000)};\n`,
+    expected: [TOO_DEEP],
+  },
+  {
+    name: 'nested-arrays.ts',
+    content: `export const y = ${'['.repeat(3000)}${']'.repeat(3000)};\n`,
+    expected: [TOO_DEEP],
+  },
   // TypeScript parses this one; ESLint's parser overflows on it instead.
-  { name: 'long-sum.ts', content: `export const z = 1${' + 1'.repeat(5000)};\n`, expected: [TOO_DEEP] },
+  {
+    name: 'long-sum.ts',
+    content: `export const z = 1${' + 1'.repeat(5000)};\n`,
+    expected: [TOO_DEEP],
+  },
 ];
 
 /** Projects whose tsconfig is broken, each with one file that it claims; the message names the problem. */
-export const BROKEN_TSCONFIGS: ReadonlyArray<{ folder: string; files: Record<string, string>; problem: RegExp }> = [
-  { folder: 'extends-missing', files: { 'tsconfig.json': '{ "extends": "./missing-base.json" }' }, problem: /Cannot read file '.*missing-base\.json'/ },
+export const BROKEN_TSCONFIGS: ReadonlyArray<{
+  folder: string;
+  files: Record<string, string>;
+  problem: RegExp;
+}> = [
+  {
+    folder: 'extends-missing',
+    files: { 'tsconfig.json': '{ "extends": "./missing-base.json" }' },
+    problem: /Cannot read file '.*missing-base\.json'/,
+  },
   {
     folder: 'extends-circular',
-    files: { 'tsconfig.json': '{ "extends": "./base.json" }', 'base.json': '{ "extends": "./tsconfig.json" }' },
+    files: {
+      'tsconfig.json': '{ "extends": "./base.json" }',
+      'base.json': '{ "extends": "./tsconfig.json" }',
+    },
     problem: /Circularity detected while resolving configuration/,
   },
-  { folder: 'invalid-json', files: { 'tsconfig.json': '{ "compilerOptions": { "strict": true ' }, problem: /'}' expected/ },
+  {
+    folder: 'invalid-json',
+    files: { 'tsconfig.json': '{ "compilerOptions": { "strict": true ' },
+    problem: /'}' expected/,
+  },
 ];
 
 export const BROKEN_PROJECT_FILE = FLOATING;

@@ -18,10 +18,9 @@ export function fixtureConfig(rules: Record<string, unknown>): string {
     `import lsp from '${lsp}';`,
     'export default [{',
     "  files: ['**/*.ts'],",
-    "  languageOptions: { parser, parserOptions: { projectService: true } },",
+    '  languageOptions: { parser, parserOptions: { projectService: true } },',
     '  plugins: { loopguard, fixtures, lsp },',
     `  rules: ${JSON.stringify(rules)},`,
     '}];',
   ].join('\n');
 }
-

@@ -24,7 +24,8 @@ export function typeCheckFixtureTexts(texts: readonly TextToCheck[]): string[][]
   const results: string[][] = texts.map(() => []);
   const shared: number[] = [];
   texts.forEach((entry, index) => {
-    if (/^\/\/\/\s*<reference\s+lib=/m.test(entry.text)) results[index] = typeCheckProjectTexts(TYPED_FIXTURES, [entry]).textErrors[0]!;
+    if (/^\/\/\/\s*<reference\s+lib=/m.test(entry.text))
+      results[index] = typeCheckProjectTexts(TYPED_FIXTURES, [entry]).textErrors[0]!;
     else shared.push(index);
   });
   const sharedResults = typeCheckProjectTexts(
@@ -40,9 +41,15 @@ export function typeCheckFixtureTexts(texts: readonly TextToCheck[]): string[][]
 /** The errors of every file of the fixture project as it is on disk, as `file line:column message`. */
 export function typeCheckFixtureProject(): string[] {
   const program = createProjectProgram(TYPED_FIXTURES, new Map());
-  return program.getSourceFiles().flatMap((sourceFile) =>
-    sourceFile.fileName.startsWith(normalized(TYPED_FIXTURES)) ? errorsOf(program, sourceFile).map((error) => `${path.basename(sourceFile.fileName)} ${error}`) : [],
-  );
+  return program
+    .getSourceFiles()
+    .flatMap((sourceFile) =>
+      sourceFile.fileName.startsWith(normalized(TYPED_FIXTURES))
+        ? errorsOf(program, sourceFile).map(
+            (error) => `${path.basename(sourceFile.fileName)} ${error}`,
+          )
+        : [],
+    );
 }
 
 export interface ProjectTypeCheck {
@@ -56,10 +63,19 @@ export interface ProjectTypeCheck {
  * Type-checks `texts` together with the project in `directory` (its `tsconfig.json`), in one program that also holds
  * every file of the project on disk.
  */
-export function typeCheckProjectTexts(directory: string, texts: readonly TextToCheck[]): ProjectTypeCheck {
+export function typeCheckProjectTexts(
+  directory: string,
+  texts: readonly TextToCheck[],
+): ProjectTypeCheck {
   const virtual = new Map<string, string>();
   const names = texts.map((entry, index) => {
-    const name = normalized(path.join(directory, path.dirname(entry.fileName), `__check_${index}${path.extname(entry.fileName)}`));
+    const name = normalized(
+      path.join(
+        directory,
+        path.dirname(entry.fileName),
+        `__check_${index}${path.extname(entry.fileName)}`,
+      ),
+    );
     virtual.set(name, entry.text);
     return name;
   });
@@ -75,12 +91,16 @@ export function typeCheckProjectTexts(directory: string, texts: readonly TextToC
 
 function createProjectProgram(directory: string, virtual: ReadonlyMap<string, string>): ts.Program {
   const configPath = path.join(directory, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, { moduleDetection: ts.ModuleDetectionKind.Force }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    { moduleDetection: ts.ModuleDetectionKind.Force },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`cannot read ${configPath}`);
   const disk = ts.createCompilerHost(config.options, true);
   const host: ts.CompilerHost = {
@@ -89,19 +109,30 @@ function createProjectProgram(directory: string, virtual: ReadonlyMap<string, st
     readFile: (fileName) => virtual.get(normalized(fileName)) ?? disk.readFile(fileName),
     getSourceFile: (fileName, languageVersion, onError, shouldCreate) => {
       const text = virtual.get(normalized(fileName));
-      return text === undefined ? disk.getSourceFile(fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, text, languageVersion, true);
+      return text === undefined
+        ? disk.getSourceFile(fileName, languageVersion, onError, shouldCreate)
+        : ts.createSourceFile(fileName, text, languageVersion, true);
     },
   };
-  const rootNames = [...config.fileNames.filter((fileName) => !path.basename(fileName).startsWith('__check_')), ...virtual.keys()];
+  const rootNames = [
+    ...config.fileNames.filter((fileName) => !path.basename(fileName).startsWith('__check_')),
+    ...virtual.keys(),
+  ];
   return ts.createProgram({ rootNames, options: config.options, host });
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): string[] {
-  const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
+  const diagnostics = [
+    ...program.getSyntacticDiagnostics(sourceFile),
+    ...program.getSemanticDiagnostics(sourceFile),
+  ];
   return diagnostics
     .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
     .map((diagnostic) => {
-      const position = diagnostic.start !== undefined ? sourceFile.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+      const position =
+        diagnostic.start !== undefined
+          ? sourceFile.getLineAndCharacterOfPosition(diagnostic.start)
+          : undefined;
       const where = position ? `${position.line + 1}:${position.character + 1}` : '-';
       return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
     });

@@ -37,7 +37,12 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 
-import { SLOW_LINT_METHOD, type SlowLintParams, STATUS_METHOD, type StatusResult } from 'loopguard/dist/language-server/protocol';
+import {
+  SLOW_LINT_METHOD,
+  type SlowLintParams,
+  STATUS_METHOD,
+  type StatusResult,
+} from 'loopguard/dist/language-server/protocol';
 
 import { REPO_ROOT } from './paths';
 
@@ -87,26 +92,58 @@ export class LspSession {
     this.settings = options.settings ?? {};
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
     process.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.diagnostics.push(params)));
-    connection.onNotification(LogMessageNotification.type, (params) => this.record(() => this.logs.push(params)));
-    connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => this.shownMessages.push(params)));
-    connection.onNotification(SLOW_LINT_METHOD, (params: SlowLintParams) => this.record(() => this.slowLints.push(params)));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
+      this.record(() => this.diagnostics.push(params)),
+    );
+    connection.onNotification(LogMessageNotification.type, (params) =>
+      this.record(() => this.logs.push(params)),
+    );
+    connection.onNotification(ShowMessageNotification.type, (params) =>
+      this.record(() => this.shownMessages.push(params)),
+    );
+    connection.onNotification(SLOW_LINT_METHOD, (params: SlowLintParams) =>
+      this.record(() => this.slowLints.push(params)),
+    );
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => this.settings),
+    );
     connection.onRequest(RegistrationRequest.type, () => {});
   }
 
-  static async start(options: SessionOptions): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.server ?? SERVER_BIN, '--stdio'], { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  static async start(
+    options: SessionOptions,
+  ): Promise<{ session: LspSession; initialize: InitializeResult }> {
+    const child = spawn(
+      process.execPath,
+      [...(options.execArgv ?? []), options.server ?? SERVER_BIN, '--stdio'],
+      { cwd: options.folders[0], stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const session = new LspSession(child, connection, options);
     connection.listen();
     const initialize = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(options.folders[0]!),
-      workspaceFolders: options.folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
+      workspaceFolders: options.folders.map((folder) => ({
+        uri: uriOf(folder),
+        name: path.basename(folder),
+      })),
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+        textDocument: {
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+          },
+        },
       },
       initializationOptions: options.initializationOptions,
     });
@@ -129,15 +166,25 @@ export class LspSession {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no ${what} within ${budgetMs} ms; logs:\n${this.logs.map((log) => log.message).join('\n')}\nstderr:\n${this.stderr}`));
+        reject(
+          new Error(
+            `no ${what} within ${budgetMs} ms; logs:\n${this.logs.map((log) => log.message).join('\n')}\nstderr:\n${this.stderr}`,
+          ),
+        );
       }, budgetMs);
       if (!waiter.check()) this.waiters.add(waiter);
     });
   }
 
   /** The next diagnostics published for `uri` after the `seen`-th one (counting from the session's start). */
-  nextDiagnostics(uri: string, seen = this.diagnosticsCount(uri)): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(`diagnostics for ${path.basename(uri)}`, () => this.diagnostics.filter((params) => params.uri === uri)[seen]);
+  nextDiagnostics(
+    uri: string,
+    seen = this.diagnosticsCount(uri),
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(
+      `diagnostics for ${path.basename(uri)}`,
+      () => this.diagnostics.filter((params) => params.uri === uri)[seen],
+    );
   }
 
   /** The first diagnostics for `uri`, after the `seen`-th, that satisfy `test` (others may arrive first: re-lints of other triggers). */
@@ -148,7 +195,15 @@ export class LspSession {
     test: (params: PublishDiagnosticsParams) => boolean,
     budgetMs = EVENT_BUDGET_MS,
   ): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(what, () => this.diagnostics.filter((params) => params.uri === uri).slice(seen).find(test), budgetMs);
+    return this.waitFor(
+      what,
+      () =>
+        this.diagnostics
+          .filter((params) => params.uri === uri)
+          .slice(seen)
+          .find(test),
+      budgetMs,
+    );
   }
 
   diagnosticsCount(uri: string): number {
@@ -168,7 +223,10 @@ export class LspSession {
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -176,17 +234,24 @@ export class LspSession {
   async edit(uri: string, contentChanges: TextDocumentContentChangeEvent[]): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
     return version;
   }
 
   async close(uri: string): Promise<void> {
-    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { loopguard: settings } });
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { loopguard: settings },
+    });
   }
 
   async filesChanged(changes: FileEvent[]): Promise<void> {
@@ -240,10 +305,16 @@ function isCommand(value: CodeAction | Command): value is Command {
 /** Applies LSP text edits (non-overlapping, as a server sends them) to a text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
-  const offsetOf = (position: { line: number; character: number }): number => (lineStarts[position.line] ?? text.length) + position.character;
+  for (let index = 0; index < text.length; index++)
+    if (text[index] === '\n') lineStarts.push(index + 1);
+  const offsetOf = (position: { line: number; character: number }): number =>
+    (lineStarts[position.line] ?? text.length) + position.character;
   const sorted = [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end));
+  for (const edit of sorted)
+    result =
+      result.slice(0, offsetOf(edit.range.start)) +
+      edit.newText +
+      result.slice(offsetOf(edit.range.end));
   return result;
 }

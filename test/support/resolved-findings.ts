@@ -14,15 +14,17 @@ import { LINTED_TEXT_PARSER_OPTIONS } from './rule-tester';
 const TYPED_FIXTURES = path.join(FIXTURES, 'typed');
 
 /** Descriptions of the suggestions whose output is still reported the same way; empty when all resolve. */
-export function unresolvedSuggestions<MessageIds extends string, Options extends readonly unknown[]>(
-  ruleId: string,
-  tests: RunTests<MessageIds, Options>,
-): string[] {
+export function unresolvedSuggestions<
+  MessageIds extends string,
+  Options extends readonly unknown[],
+>(ruleId: string, tests: RunTests<MessageIds, Options>): string[] {
   const linter = new Linter({ configType: 'flat', cwd: TYPED_FIXTURES });
   const problems: string[] = [];
   tests.invalid.forEach((test, index) => {
     const fileName = path.join(TYPED_FIXTURES, test.filename ?? 'file.ts');
-    const ruleEntry: Linter.RuleEntry = test.options ? ['error', ...(test.options as readonly unknown[])] : 'error';
+    const ruleEntry: Linter.RuleEntry = test.options
+      ? ['error', ...(test.options as readonly unknown[])]
+      : 'error';
     const config: Linter.Config[] = [
       {
         files: ['**/*.*'],
@@ -36,9 +38,17 @@ export function unresolvedSuggestions<MessageIds extends string, Options extends
         if (suggestion.output === undefined) continue;
         const again = linter
           .verify(suggestion.output, config, fileName)
-          .filter((message) => message.fatal || (message.messageId === error.messageId && message.line === error.line && message.column === error.column));
+          .filter(
+            (message) =>
+              message.fatal ||
+              (message.messageId === error.messageId &&
+                message.line === error.line &&
+                message.column === error.column),
+          );
         if (again.length > 0) {
-          problems.push(`invalid[${index}] ${test.name ?? ''} suggestion ${suggestion.messageId}: ${again.map((message) => message.message).join('; ')}`);
+          problems.push(
+            `invalid[${index}] ${test.name ?? ''} suggestion ${suggestion.messageId}: ${again.map((message) => message.message).join('; ')}`,
+          );
         }
       }
     });
@@ -55,7 +65,11 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
   tests: RunTests<MessageIds, Options>,
 ): string[] {
   const linter = new Linter({ configType: 'flat', cwd: TYPED_FIXTURES });
-  const others = Object.fromEntries(Object.entries(plugin.configs.strict.rules ?? {}).filter(([id]) => id !== `loopguard/${ruleId}`));
+  const others = Object.fromEntries(
+    Object.entries(plugin.configs.strict.rules ?? {}).filter(
+      ([id]) => id !== `loopguard/${ruleId}`,
+    ),
+  );
   const config: Linter.Config[] = [
     {
       files: ['**/*.*'],
@@ -67,7 +81,9 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
   const counts = (code: string, fileName: string): Map<string, number> => {
     const found = new Map<string, number>();
     for (const message of linter.verify(code, config, fileName)) {
-      const key = message.fatal ? `parse error: ${message.message}` : `${message.ruleId ?? ''} ${message.messageId ?? ''}`;
+      const key = message.fatal
+        ? `parse error: ${message.message}`
+        : `${message.ruleId ?? ''} ${message.messageId ?? ''}`;
       found.set(key, (found.get(key) ?? 0) + 1);
     }
     return found;
@@ -80,7 +96,10 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
       for (const suggestion of error.suggestions ?? []) {
         if (suggestion.output === undefined) continue;
         for (const [key, count] of counts(suggestion.output, fileName)) {
-          if (count > (before.get(key) ?? 0)) problems.push(`invalid[${index}] ${test.name ?? ''} suggestion ${suggestion.messageId}: ${key}`);
+          if (count > (before.get(key) ?? 0))
+            problems.push(
+              `invalid[${index}] ${test.name ?? ''} suggestion ${suggestion.messageId}: ${key}`,
+            );
         }
       }
     });

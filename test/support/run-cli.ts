@@ -11,7 +11,12 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], cwd: string): CliRun {
-  const child = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [CLI_BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.error) throw child.error;
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
@@ -25,8 +30,16 @@ export interface RunningCli {
 }
 
 /** Starts the binary without waiting for it; `options` may run it as another user (`uid`, `gid`). */
-export function startCli(args: readonly string[], cwd: string, options: Pick<SpawnOptions, 'uid' | 'gid'> = {}): RunningCli {
-  const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+export function startCli(
+  args: readonly string[],
+  cwd: string,
+  options: Pick<SpawnOptions, 'uid' | 'gid'> = {},
+): RunningCli {
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ matches: RegExp; resolve: (line: string) => void }> = [];
@@ -50,7 +63,13 @@ export function startCli(args: readonly string[], cwd: string, options: Pick<Spa
         const line = stdout.split('\n').find((candidate) => matches.test(candidate));
         if (line !== undefined) return resolve(line);
         waiters.push({ matches, resolve });
-        void done.then((run) => reject(new Error(`the run ended without a line matching ${matches}:\n${run.stdout}\n${run.stderr}`)));
+        void done.then((run) =>
+          reject(
+            new Error(
+              `the run ended without a line matching ${matches}:\n${run.stdout}\n${run.stderr}`,
+            ),
+          ),
+        );
       }),
     done,
     kill: () => {

@@ -25,7 +25,14 @@ export function removeTempProjects(): void {
 
 /** A tsconfig for temp projects: modern, strict, ES modules. */
 export const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  },
 });
 
 /** The same, with Node's types from this repository, for projects that import Node's modules (`node:fs`). */

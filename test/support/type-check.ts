@@ -23,7 +23,11 @@ function snippetsOf<MessageIds extends string, Options extends readonly unknown[
   const snippets: Snippet[] = [];
   const add = (label: string, code: string, filename: string | undefined): void => {
     const extension = path.extname(filename ?? 'file.ts');
-    snippets.push({ label, code, fileName: path.join(TYPED_FIXTURES, `__type-check-${snippets.length}${extension}`) });
+    snippets.push({
+      label,
+      code,
+      fileName: path.join(TYPED_FIXTURES, `__type-check-${snippets.length}${extension}`),
+    });
   };
   tests.valid.forEach((test: string | ValidTestCase<Options>, index) => {
     const item = typeof test === 'string' ? { code: test } : test;
@@ -32,12 +36,23 @@ function snippetsOf<MessageIds extends string, Options extends readonly unknown[
   tests.invalid.forEach((test: InvalidTestCase<MessageIds, Options>, index) => {
     const label = `invalid[${index}]${caseName(test)}`;
     add(`${label} code`, test.code, test.filename);
-    const outputs = test.output === null || test.output === undefined ? [] : typeof test.output === 'string' ? [test.output] : test.output;
-    outputs.forEach((output, pass) => add(`${label} output (pass ${pass + 1})`, output, test.filename));
+    const outputs =
+      test.output === null || test.output === undefined
+        ? []
+        : typeof test.output === 'string'
+          ? [test.output]
+          : test.output;
+    outputs.forEach((output, pass) =>
+      add(`${label} output (pass ${pass + 1})`, output, test.filename),
+    );
     test.errors.forEach((error, errorIndex) => {
       (error.suggestions ?? []).forEach((suggestion, suggestionIndex) => {
         if (suggestion.output !== undefined) {
-          add(`${label} error ${errorIndex} suggestion ${suggestionIndex} (${suggestion.messageId})`, suggestion.output, test.filename);
+          add(
+            `${label} error ${errorIndex} suggestion ${suggestionIndex} (${suggestion.messageId})`,
+            suggestion.output,
+            test.filename,
+          );
         }
       });
     });
@@ -52,19 +67,29 @@ function caseName(test: { name?: string }): string {
 function fixtureOptions(): ts.CompilerOptions {
   const configPath = path.join(TYPED_FIXTURES, 'tsconfig.json');
   const config = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
-  if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
-  return ts.parseJsonConfigFileContent(config.config, ts.sys, TYPED_FIXTURES, undefined, configPath).options;
+  if (config.error)
+    throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, TYPED_FIXTURES, undefined, configPath)
+    .options;
 }
 
-function createProgram(snippets: readonly Snippet[], options: ts.CompilerOptions, oldProgram?: ts.Program): ts.Program {
-  const byName = new Map(snippets.map((snippet) => [path.normalize(snippet.fileName), snippet.code]));
+function createProgram(
+  snippets: readonly Snippet[],
+  options: ts.CompilerOptions,
+  oldProgram?: ts.Program,
+): ts.Program {
+  const byName = new Map(
+    snippets.map((snippet) => [path.normalize(snippet.fileName), snippet.code]),
+  );
   const host = ts.createCompilerHost(options, true);
   const fromDisk = ts.createCompilerHost(options, true);
-  host.fileExists = (fileName) => byName.has(path.normalize(fileName)) || fromDisk.fileExists(fileName);
+  host.fileExists = (fileName) =>
+    byName.has(path.normalize(fileName)) || fromDisk.fileExists(fileName);
   host.readFile = (fileName) => byName.get(path.normalize(fileName)) ?? fromDisk.readFile(fileName);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const code = byName.get(path.normalize(fileName));
-    if (code === undefined) return fromDisk.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    if (code === undefined)
+      return fromDisk.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     return ts.createSourceFile(fileName, code, languageVersion, true);
   };
   return ts.createProgram({ rootNames: [...byName.keys()], options, host, oldProgram });
@@ -73,9 +98,15 @@ function createProgram(snippets: readonly Snippet[], options: ts.CompilerOptions
 function errorsOf(program: ts.Program, snippet: Snippet): string[] {
   const sourceFile = program.getSourceFile(snippet.fileName);
   if (!sourceFile) return [`${snippet.label}: not in the program`];
-  const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
+  const diagnostics = [
+    ...program.getSyntacticDiagnostics(sourceFile),
+    ...program.getSemanticDiagnostics(sourceFile),
+  ];
   return diagnostics.map((diagnostic) => {
-    const where = diagnostic.start === undefined ? '' : ` at ${sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line + 1}`;
+    const where =
+      diagnostic.start === undefined
+        ? ''
+        : ` at ${sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line + 1}`;
     return `${snippet.label}${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}\n${snippet.code}`;
   });
 }

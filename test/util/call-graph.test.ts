@@ -2,7 +2,12 @@
 // reach (every context, every project function followed, Node and library calls and bodies it cannot see as leaves),
 // the question `no-unbounded-concurrency` asks of the tasks of a fan-out. It reports the leaves with their paths.
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { calleeDisplayName, getCallGraph, isAnalyzableFunction, type ReachQuery } from 'eslint-plugin-loopguard/dist/util/call-graph';
+import {
+  calleeDisplayName,
+  getCallGraph,
+  isAnalyzableFunction,
+  type ReachQuery,
+} from 'eslint-plugin-loopguard/dist/util/call-graph';
 
 import { createTypedRuleTester } from '../support/rule-tester';
 
@@ -32,7 +37,9 @@ const describeReach = ESLintUtils.RuleCreator.withoutDocs({
         if (!isAnalyzableFunction(fn)) return;
         const what = graph
           .search(fn, reachQuery)
-          .map((reach) => [...reach.path.map((step) => calleeDisplayName(step)), reach.finding].join(' > '))
+          .map((reach) =>
+            [...reach.path.map((step) => calleeDisplayName(step)), reach.finding].join(' > '),
+          )
           .join(' | ');
         context.report({ node: node.id, messageId: 'reaches', data: { what } });
       },
@@ -49,7 +56,11 @@ ruleTester.run('call graph: what a task reaches', describeReach, {
     {
       name: 'through an async helper, nearest first',
       code: 'async function get(url: string) {\n  const response = await fetch(url);\n  return response.json();\n}\nexport async function task(url: string) {\n  return JSON.stringify(await get(url));\n}',
-      errors: [reaches('global - stringify (body) | get > global - fetch (body) | get > global - json (body)')],
+      errors: [
+        reaches(
+          'global - stringify (body) | get > global - fetch (body) | get > global - json (body)',
+        ),
+      ],
     },
     {
       name: 'deferred callbacks count: the task starts them',
@@ -58,7 +69,7 @@ ruleTester.run('call graph: what a task reaches', describeReach, {
     },
     {
       name: 'a body the analysis cannot see, and a value typed any, are leaves',
-      code: 'declare const client: any;\nexport async function task() {\n  opaqueHelper(\'x\');\n  await client.query(\'select 1\');\n}',
+      code: "declare const client: any;\nexport async function task() {\n  opaqueHelper('x');\n  await client.query('select 1');\n}",
       errors: [reaches('project - opaqueHelper (body) | unresolved query')],
     },
     {

@@ -32,16 +32,31 @@ ruleTester.run('resolveCallSignature', describeSignature, {
     {
       name: 'the overload chosen decides the parameters',
       code: "import * as http from 'node:http'; http.get('u', () => {}); http.get('u', {}, () => {});",
-      errors: [at('module http -.get(options, callback)'), at('module http -.get(url, options, callback)')],
+      errors: [
+        at('module http -.get(options, callback)'),
+        at('module http -.get(url, options, callback)'),
+      ],
     },
-    { code: "import { request as r } from 'undici'; r('u');", errors: [at('module undici -.request(url, options)')] },
-    { code: "import axios from 'axios'; axios.post('u');", errors: [at('module axios Axios.post(url, data, config)')] },
+    {
+      code: "import { request as r } from 'undici'; r('u');",
+      errors: [at('module undici -.request(url, options)')],
+    },
+    {
+      code: "import axios from 'axios'; axios.post('u');",
+      errors: [at('module axios Axios.post(url, data, config)')],
+    },
     {
       name: 'a callable value: an axios instance called directly',
       code: "import axios from 'axios'; const api = axios.create(); api('u');",
-      errors: [at('module axios AxiosInstance.create(config)'), at('module axios AxiosInstance.(call)(url, config)')],
+      errors: [
+        at('module axios AxiosInstance.create(config)'),
+        at('module axios AxiosInstance.(call)(url, config)'),
+      ],
     },
-    { code: 'function helper(a: number) { return a; } helper(1);', errors: [at('project - -.helper(a)')] },
+    {
+      code: 'function helper(a: number) { return a; } helper(1);',
+      errors: [at('project - -.helper(a)')],
+    },
     { code: 'declare const x: any; x();', errors: [at('unresolved')] },
   ],
 });

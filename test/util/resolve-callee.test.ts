@@ -13,7 +13,9 @@ const describeCallee = ESLintUtils.RuleCreator.withoutDocs({
     return {
       CallExpression(node) {
         const callee = resolveCallee(services, node);
-        const what = callee ? `${callee.origin} ${callee.module ?? '-'} ${callee.container ?? '-'}.${callee.name}` : 'unresolved';
+        const what = callee
+          ? `${callee.origin} ${callee.module ?? '-'} ${callee.container ?? '-'}.${callee.name}`
+          : 'unresolved';
         context.report({ node: node.callee, messageId: 'callee', data: { what } });
       },
     };
@@ -26,11 +28,23 @@ const at = (what: string) => ({ messageId: 'callee' as const, data: { what } });
 ruleTester.run('resolveCallee', describeCallee, {
   valid: [],
   invalid: [
-    { code: "import * as fs from 'node:fs'; fs.readFileSync('x');", errors: [at('module fs -.readFileSync')] },
-    { code: "import { readFileSync as r } from 'fs'; r('x');", errors: [at('module fs -.readFileSync')] },
+    {
+      code: "import * as fs from 'node:fs'; fs.readFileSync('x');",
+      errors: [at('module fs -.readFileSync')],
+    },
+    {
+      code: "import { readFileSync as r } from 'fs'; r('x');",
+      errors: [at('module fs -.readFileSync')],
+    },
     { code: "import fs from 'node:fs'; fs.statSync('x');", errors: [at('module fs -.statSync')] },
-    { code: "import * as fs from 'node:fs'; fs.promises.readFile('x');", errors: [at('module fs/promises -.readFile')] },
-    { code: "import { execSync } from 'node:child_process'; execSync('ls');", errors: [at('module child_process -.execSync')] },
+    {
+      code: "import * as fs from 'node:fs'; fs.promises.readFile('x');",
+      errors: [at('module fs/promises -.readFile')],
+    },
+    {
+      code: "import { execSync } from 'node:child_process'; execSync('ls');",
+      errors: [at('module child_process -.execSync')],
+    },
     {
       name: 'require with destructuring in CommonJS JavaScript',
       filename: 'script.js',
@@ -42,7 +56,10 @@ ruleTester.run('resolveCallee', describeCallee, {
       code: "import * as zlib from 'node:zlib'; const gz = zlib.gzipSync; gz('x');",
       errors: [at('module zlib -.gzipSync')],
     },
-    { code: "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);", errors: [at('global - Atomics.wait')] },
+    {
+      code: 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);',
+      errors: [at('global - Atomics.wait')],
+    },
     { code: "fetch('https://example.com');", errors: [at('global - -.fetch')] },
     { code: 'function helper() {} helper();', errors: [at('project - -.helper')] },
     { code: 'const o = { m() {} }; o.m();', errors: [at('project - -.m')] },

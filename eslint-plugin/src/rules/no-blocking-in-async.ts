@@ -1,10 +1,19 @@
 // Reports code that blocks the event loop inside async functions: synchronous I/O, child processes, compression and
 // key derivation, `Atomics.wait`, busy-wait loops, and calls to the project's own sync helpers that do any of these,
 // however deep (within a limit). Calls are identified by their resolved declaration, never by name.
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { createAsyncReplacements, type Replacement, type ReplacementKind } from '../util/async-replacements';
+import {
+  createAsyncReplacements,
+  type Replacement,
+  type ReplacementKind,
+} from '../util/async-replacements';
 import { canAwaitAt } from '../util/await-context';
 import {
   type AllowedCall,
@@ -67,22 +76,24 @@ const SUGGESTION_MESSAGES: Record<ReplacementKind, MessageIds> = {
 /** What blocks, as the call-graph search reports it. */
 type Blocking = { kind: 'call'; call: BlockingCall } | { kind: 'busy-wait'; wait: BusyWait };
 
-const FILE_HANDLE_ADVICE = "the promise API of 'node:fs/promises' (`open()` gives a `FileHandle` with async methods)";
-
+const FILE_HANDLE_ADVICE =
+  "the promise API of 'node:fs/promises' (`open()` gives a `FileHandle` with async methods)";
 
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-in-async',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow calls that block the event loop inside async functions, directly or through sync helpers',
+      description:
+        'Disallow calls that block the event loop inside async functions, directly or through sync helpers',
       requiresTypeChecking: true,
       recommended: 'error',
       strict: 'error',
     },
     hasSuggestions: true,
     messages: {
-      blockingCall: "'{{name}}' blocks the event loop inside async code: nothing else runs until it returns. Use {{alternative}} instead.",
+      blockingCall:
+        "'{{name}}' blocks the event loop inside async code: nothing else runs until it returns. Use {{alternative}} instead.",
       blockingCallInCallback:
         "'{{name}}' blocks the event loop in a callback that runs synchronously inside async code. Make the callback async and await the results (`await Promise.all(items.map(async …))`, or a `for…of` loop with `await`), using {{alternative}}.",
       busyWait:
@@ -111,9 +122,16 @@ export default createRule<Options, MessageIds>({
               additionalProperties: false,
               required: ['module', 'name'],
               properties: {
-                module: { type: 'string', description: 'The module specifier (`bcrypt`, `node:fs`).' },
+                module: {
+                  type: 'string',
+                  description: 'The module specifier (`bcrypt`, `node:fs`).',
+                },
                 name: { type: 'string', description: 'The exported function that blocks.' },
-                replacement: { type: 'string', description: 'An exported async function of the same module taking the same arguments.' },
+                replacement: {
+                  type: 'string',
+                  description:
+                    'An exported async function of the same module taking the same arguments.',
+                },
               },
             },
           },
@@ -137,7 +155,8 @@ export default createRule<Options, MessageIds>({
             type: 'integer',
             minimum: 1,
             maximum: 20,
-            description: 'How many sync helper functions deep to follow calls from an async function (default 5).',
+            description:
+              'How many sync helper functions deep to follow calls from an async function (default 5).',
           },
         },
       },
@@ -166,12 +185,20 @@ export default createRule<Options, MessageIds>({
         return call ? { kind: 'call', call } : undefined;
       },
       // An async helper's own blocking calls are reported inside it; a generator's body runs only when iterated.
-      follow: (target, site) => !target.isAsync && !target.isGenerator && !(site.callee && isAllowedCall(site.callee, allowed)),
+      follow: (target, site) =>
+        !target.isAsync &&
+        !target.isGenerator &&
+        !(site.callee && isAllowedCall(site.callee, allowed)),
     };
 
     const esNode = (node: ts.Node): TSESTree.Node => services.tsNodeToESTreeNodeMap.get(node);
 
-    function checkFunction(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
+    function checkFunction(
+      node:
+        | TSESTree.FunctionDeclaration
+        | TSESTree.FunctionExpression
+        | TSESTree.ArrowFunctionExpression,
+    ): void {
       if (!node.async) return;
       const fn = services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
       if (!isAnalyzableFunction(fn)) return;
@@ -198,29 +225,41 @@ export default createRule<Options, MessageIds>({
       const call = esCall(site);
       const inCallback = site.context === 'sync-callback';
       const suggest =
-        !inCallback && call.type === AST_NODE_TYPES.CallExpression && !call.optional && canAwaitAt(call, services)
+        !inCallback &&
+        call.type === AST_NODE_TYPES.CallExpression &&
+        !call.optional &&
+        canAwaitAt(call, services)
           ? suggestionsOf(replacements.forCall(call, blocking))
           : [];
       const usesDescriptor = blocking.family === 'fs' && replacements.usesFileDescriptor(call);
       context.report({
         loc: call.callee.loc,
         messageId: inCallback ? 'blockingCallInCallback' : 'blockingCall',
-        data: { name: blocking.displayName, alternative: usesDescriptor ? FILE_HANDLE_ADVICE : alternativeFor(blocking) },
+        data: {
+          name: blocking.displayName,
+          alternative: usesDescriptor ? FILE_HANDLE_ADVICE : alternativeFor(blocking),
+        },
         suggest,
       });
     }
 
     function reportBusyWait(site: Site, wait: BusyWait): void {
-      const loop = esNode(wait.loop) as TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+      const loop = esNode(wait.loop) as
+        TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
       const inCallback = site.context === 'sync-callback';
       context.report({
         loc: loopHeadLoc(loop),
         messageId: inCallback ? 'busyWaitInCallback' : 'busyWait',
-        suggest: !inCallback && canAwaitAt(loop, services) ? suggestionsOf(replacements.forBusyWait(loop, wait)) : [],
+        suggest:
+          !inCallback && canAwaitAt(loop, services)
+            ? suggestionsOf(replacements.forBusyWait(loop, wait))
+            : [],
       });
     }
 
-    function loopHeadLoc(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement): TSESTree.SourceLocation {
+    function loopHeadLoc(
+      loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
+    ): TSESTree.SourceLocation {
       if (loop.type !== AST_NODE_TYPES.DoWhileStatement) {
         return { start: loop.loc.start, end: sourceCode.getTokenBefore(loop.body)!.loc.end };
       }
@@ -242,33 +281,57 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc: call.callee.loc,
         messageId: 'blockingHelper',
-        data: { name, chain: `it ${steps.map((step) => `${step.text} (${describeLocation(step.location)})`).join(', which ')}` },
+        data: {
+          name,
+          chain: `it ${steps.map((step) => `${step.text} (${describeLocation(step.location)})`).join(', which ')}`,
+        },
       });
-      recordRelatedLocations(context, call.callee.loc.start, steps.map((step) => step.location));
+      recordRelatedLocations(
+        context,
+        call.callee.loc.start,
+        steps.map((step) => step.location),
+      );
     }
 
     /** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */
-    function chainSteps(helperName: string, reach: Reach<Blocking>): Array<{ text: string; location: RelatedLocation }> {
+    function chainSteps(
+      helperName: string,
+      reach: Reach<Blocking>,
+    ): Array<{ text: string; location: RelatedLocation }> {
       const steps: Array<{ text: string; location: RelatedLocation }> = [];
       let caller = helperName;
       for (const step of reach.path) {
         const callee = calleeDisplayName(step);
-        steps.push({ text: `calls '${callee}'`, location: locationOf(step.node.expression, `'${caller}' calls '${callee}' here`) });
+        steps.push({
+          text: `calls '${callee}'`,
+          location: locationOf(step.node.expression, `'${caller}' calls '${callee}' here`),
+        });
         caller = callee;
       }
       const { finding } = reach;
       if (finding.kind === 'call') {
         const name = finding.call.displayName;
         const callNode = (reach.site as CallSite).node.expression;
-        steps.push({ text: `calls '${name}'`, location: locationOf(callNode, `'${caller}' calls '${name}' here, which blocks the event loop`) });
+        steps.push({
+          text: `calls '${name}'`,
+          location: locationOf(
+            callNode,
+            `'${caller}' calls '${name}' here, which blocks the event loop`,
+          ),
+        });
       } else {
-        steps.push({ text: 'busy-waits on the clock', location: locationOf(finding.wait.loop, `'${caller}' busy-waits on the clock here`) });
+        steps.push({
+          text: 'busy-waits on the clock',
+          location: locationOf(finding.wait.loop, `'${caller}' busy-waits on the clock here`),
+        });
       }
       return steps;
     }
 
     function locationOf(node: ts.Node, message: string): RelatedLocation {
-      const end = ts.isIterationStatement(node, false) ? loopHeadEnd(node as ts.WhileStatement) : node.getEnd();
+      const end = ts.isIterationStatement(node, false)
+        ? loopHeadEnd(node as ts.WhileStatement)
+        : node.getEnd();
       return relatedLocationOf(node, message, end);
     }
 
@@ -279,10 +342,10 @@ export default createRule<Options, MessageIds>({
       return condition ? text.indexOf(')', condition.getEnd()) + 1 : loop.getEnd();
     }
 
-    const describeLocation = (location: RelatedLocation): string => describeLocationIn(context, location);
+    const describeLocation = (location: RelatedLocation): string =>
+      describeLocationIn(context, location);
 
     // --- suggestions ----------------------------------------------------------------------------------------
-
 
     return {
       FunctionDeclaration: checkFunction,
@@ -293,7 +356,11 @@ export default createRule<Options, MessageIds>({
 });
 
 function suggestionsOf(found: readonly Replacement[]): Suggestion[] {
-  return found.map((replacement) => ({ messageId: SUGGESTION_MESSAGES[replacement.kind], data: replacement.data, fix: replacement.fix }));
+  return found.map((replacement) => ({
+    messageId: SUGGESTION_MESSAGES[replacement.kind],
+    data: replacement.data,
+    fix: replacement.fix,
+  }));
 }
 
 /** What to use instead of a blocking call, for messages. */
@@ -301,11 +368,13 @@ function alternativeFor(call: BlockingCall): string {
   const asyncName = withoutSync(call.name);
   switch (call.family) {
     case 'fs':
-      if (call.name === 'existsSync') return "`access` from 'node:fs/promises' (it rejects when the path is missing)";
+      if (call.name === 'existsSync')
+        return "`access` from 'node:fs/promises' (it rejects when the path is missing)";
       if (FS_PROMISE_FORMS.has(asyncName)) return `\`${asyncName}\` from 'node:fs/promises'`;
       return FILE_HANDLE_ADVICE;
     case 'child_process':
-      if (call.name === 'spawnSync') return "`spawn` from 'node:child_process', awaiting its end with `once(child, 'close')` from 'node:events'";
+      if (call.name === 'spawnSync')
+        return "`spawn` from 'node:child_process', awaiting its end with `once(child, 'close')` from 'node:events'";
       return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
     case 'zlib':
     case 'crypto':
@@ -313,6 +382,8 @@ function alternativeFor(call: BlockingCall): string {
     case 'atomics':
       return "`Atomics.waitAsync`, or `await setTimeout(ms)` from 'node:timers/promises' to sleep";
     case 'configured':
-      return call.replacement ? `\`${call.replacement}\` from '${call.module}'` : `an asynchronous alternative from '${call.module}'`;
+      return call.replacement
+        ? `\`${call.replacement}\` from '${call.module}'`
+        : `an asynchronous alternative from '${call.module}'`;
   }
 }

@@ -6,7 +6,12 @@ import {
   typeOrValueSpecifiersSchema,
   valueMatchesSomeSpecifier,
 } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { guardStatementStart } from '../util/asi';
@@ -15,7 +20,12 @@ import { createRule } from '../util/create-rule';
 import { isFunctionNode } from '../util/enclosing-function';
 import { operandText, prefixOperandText } from '../util/parentheses';
 import { isRejectionHandled } from '../util/promise-handlers';
-import { isArrayOfPromises, isPromiseEveryway, isPromiseLikeType, type PromiseTypeContext } from '../util/promise-types';
+import {
+  isArrayOfPromises,
+  isPromiseEveryway,
+  isPromiseLikeType,
+  type PromiseTypeContext,
+} from '../util/promise-types';
 import { containsNode } from '../util/traverse';
 
 export type Options = [
@@ -82,8 +92,10 @@ export default createRule<Options, MessageIds>({
       returnPromise: 'Return the promise to the caller',
       addCatch: 'Add `.catch(…)` that logs the error',
       addVoid: 'Mark as intentionally not awaited with `void`',
-      rewriteForOf: 'Rewrite as a `for…of` loop with `await` (the callbacks then run one after another)',
-      rewritePromiseAllMap: 'Rewrite as `await Promise.all(….map(…))` (runs them concurrently and waits for all)',
+      rewriteForOf:
+        'Rewrite as a `for…of` loop with `await` (the callbacks then run one after another)',
+      rewritePromiseAllMap:
+        'Rewrite as `await Promise.all(….map(…))` (runs them concurrently and waits for all)',
     },
     schema: [
       {
@@ -92,11 +104,13 @@ export default createRule<Options, MessageIds>({
         properties: {
           ignoreVoid: {
             type: 'boolean',
-            description: 'Treat `void promise` as an intentional decision not to wait (default true).',
+            description:
+              'Treat `void promise` as an intentional decision not to wait (default true).',
           },
           checkThenables: {
             type: 'boolean',
-            description: 'Report any object with a callable `then` (such as `Thenable`), not only promises (default false).',
+            description:
+              'Report any object with a callable `then` (such as `Thenable`), not only promises (default false).',
           },
           checkAllVoidCallbacks: {
             type: 'boolean',
@@ -112,13 +126,19 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ ignoreVoid: true, checkThenables: false, checkAllVoidCallbacks: false, allow: [] }],
+  defaultOptions: [
+    { ignoreVoid: true, checkThenables: false, checkAllVoidCallbacks: false, allow: [] },
+  ],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const { program } = services;
     const checker = program.getTypeChecker();
     const { sourceCode } = context;
-    const typeContext: PromiseTypeContext = { checker, program, checkThenables: options.checkThenables === true };
+    const typeContext: PromiseTypeContext = {
+      checker,
+      program,
+      checkThenables: options.checkThenables === true,
+    };
     const userAllow = options.allow ?? [];
     const allAllow = [...NODE_TEST_CALLS, ...userAllow];
 
@@ -166,16 +186,21 @@ export default createRule<Options, MessageIds>({
           }
           return undefined;
         case AST_NODE_TYPES.ConditionalExpression:
-          return findUnhandled(node.consequent) || findUnhandled(node.alternate) ? { node, kind: 'promise' } : undefined;
+          return findUnhandled(node.consequent) || findUnhandled(node.alternate)
+            ? { node, kind: 'promise' }
+            : undefined;
         case AST_NODE_TYPES.LogicalExpression:
-          return findUnhandled(node.left) || findUnhandled(node.right) ? { node, kind: 'promise' } : undefined;
+          return findUnhandled(node.left) || findUnhandled(node.right)
+            ? { node, kind: 'promise' }
+            : undefined;
         case AST_NODE_TYPES.ChainExpression:
         case AST_NODE_TYPES.TSAsExpression:
         case AST_NODE_TYPES.TSNonNullExpression:
         case AST_NODE_TYPES.TSSatisfiesExpression:
         case AST_NODE_TYPES.TSTypeAssertion: {
           const inner = node.expression;
-          if (inner.type === AST_NODE_TYPES.CallExpression && isHandlerCall(inner)) return findUnhandledInHandlerCall(inner, node);
+          if (inner.type === AST_NODE_TYPES.CallExpression && isHandlerCall(inner))
+            return findUnhandledInHandlerCall(inner, node);
           const found = findUnhandled(inner);
           return found ? { node, kind: found.kind } : undefined;
         }
@@ -186,7 +211,8 @@ export default createRule<Options, MessageIds>({
           break;
       }
       if (isFloatingPromise(node)) return { node, kind: 'promise' };
-      if (isArrayOfPromises(typeContext, tsNodeOf(node), typeOf(node))) return { node, kind: 'array' };
+      if (isArrayOfPromises(typeContext, tsNodeOf(node), typeOf(node)))
+        return { node, kind: 'array' };
       return undefined;
     }
 
@@ -201,7 +227,10 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `.catch(fn)` and `.then(a, fn)` handle rejections; `.finally(fn)` passes the rejection on. */
-    function findUnhandledInHandlerCall(call: TSESTree.CallExpression, reported: TSESTree.Expression): Unhandled | undefined {
+    function findUnhandledInHandlerCall(
+      call: TSESTree.CallExpression,
+      reported: TSESTree.Expression,
+    ): Unhandled | undefined {
       if (isRejectionHandled(call, (node) => typeOf(node))) return undefined;
       const callee = call.callee as TSESTree.MemberExpression;
       if ((callee.property as TSESTree.Identifier).name === 'finally') {
@@ -213,7 +242,9 @@ export default createRule<Options, MessageIds>({
     // --- suggestions -----------------------------------------------------------------------------------------
 
     function hasConsole(node: TSESTree.Node): boolean {
-      return checker.resolveName('console', tsNodeOf(node), ts.SymbolFlags.Value, false) !== undefined;
+      return (
+        checker.resolveName('console', tsNodeOf(node), ts.SymbolFlags.Value, false) !== undefined
+      );
     }
 
     const CATCH_HANDLER = '(error) => { console.error(error); }';
@@ -231,7 +262,10 @@ export default createRule<Options, MessageIds>({
         suggestions.push({ messageId, fix: (fixer) => replaceStatement(fixer, target, text) });
       };
       if (canAwaitAt(target, services)) {
-        replace(asArray ? 'addAwaitAll' : 'addAwait', asArray ? `await ${all}` : `await ${prefixOperandText(sourceCode, found.node)}`);
+        replace(
+          asArray ? 'addAwaitAll' : 'addAwait',
+          asArray ? `await ${all}` : `await ${prefixOperandText(sourceCode, found.node)}`,
+        );
       }
       if (allowReturn && canReturnFrom(target)) {
         replace('returnPromise', `return ${asArray ? all : sourceCode.getText(found.node)}`);
@@ -246,7 +280,10 @@ export default createRule<Options, MessageIds>({
           found.node.type === AST_NODE_TYPES.ChainExpression,
         );
       if (catchable && hasConsole(target)) {
-        replace('addCatch', `${asArray ? all : operandText(sourceCode, found.node)}.catch(${CATCH_HANDLER})`);
+        replace(
+          'addCatch',
+          `${asArray ? all : operandText(sourceCode, found.node)}.catch(${CATCH_HANDLER})`,
+        );
       }
       if (options.ignoreVoid !== false) {
         replace('addVoid', `void ${prefixOperandText(sourceCode, found.node)}`);
@@ -261,7 +298,10 @@ export default createRule<Options, MessageIds>({
       text: string,
     ): TSESLint.RuleFix {
       const semicolon = sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
-      return fixer.replaceText(statement, guardStatementStart(sourceCode, statement, text) + semicolon);
+      return fixer.replaceText(
+        statement,
+        guardStatementStart(sourceCode, statement, text) + semicolon,
+      );
     }
 
     /**
@@ -270,13 +310,19 @@ export default createRule<Options, MessageIds>({
      */
     function canReturnFrom(statement: TSESTree.Node): boolean {
       const block = statement.parent;
-      if (block?.type !== AST_NODE_TYPES.BlockStatement || block.body.at(-1) !== statement) return false;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || block.body.at(-1) !== statement)
+        return false;
       const fn = block.parent;
-      if (!fn || !isFunctionNode(fn) || fn.body !== block || fn.returnType || fn.generator) return false;
+      if (!fn || !isFunctionNode(fn) || fn.body !== block || fn.returnType || fn.generator)
+        return false;
       const owner = fn.parent;
       if (owner?.type === AST_NODE_TYPES.MethodDefinition && owner.kind !== 'method') return false;
       if (owner?.type === AST_NODE_TYPES.Property && owner.kind !== 'init') return false;
-      return !containsNode(sourceCode, block, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null);
+      return !containsNode(
+        sourceCode,
+        block,
+        (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null,
+      );
     }
 
     // --- async callbacks whose promise the caller ignores ------------------------------------------------------
@@ -300,14 +346,20 @@ export default createRule<Options, MessageIds>({
     }
 
     function callbackHeadLoc(argument: TSESTree.Expression): TSESTree.SourceLocation {
-      if (argument.type !== AST_NODE_TYPES.ArrowFunctionExpression && argument.type !== AST_NODE_TYPES.FunctionExpression) {
+      if (
+        argument.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+        argument.type !== AST_NODE_TYPES.FunctionExpression
+      ) {
         return argument.loc;
       }
       const beforeBody = sourceCode.getTokenBefore(argument.body)!;
       return { start: argument.loc.start, end: beforeBody.loc.end };
     }
 
-    function forEachSuggestions(call: TSESTree.CallExpression, callback: TSESTree.Expression): Suggestion[] {
+    function forEachSuggestions(
+      call: TSESTree.CallExpression,
+      callback: TSESTree.Expression,
+    ): Suggestion[] {
       const statement = call.parent;
       const callee = call.callee;
       if (
@@ -324,13 +376,22 @@ export default createRule<Options, MessageIds>({
       const suggestions: Suggestion[] = [];
       const loop = call.arguments.length === 1 ? forOfText(receiver, callback) : undefined;
       if (loop !== undefined) {
-        suggestions.push({ messageId: 'rewriteForOf', fix: (fixer) => fixer.replaceText(statement, guardStatementStart(sourceCode, statement, loop)) });
+        suggestions.push({
+          messageId: 'rewriteForOf',
+          fix: (fixer) =>
+            fixer.replaceText(statement, guardStatementStart(sourceCode, statement, loop)),
+        });
       }
       const openParen = sourceCode.getTokenAfter(callee)!;
       const argumentsText = sourceCode.text.slice(openParen.range[1], call.range[1] - 1);
       suggestions.push({
         messageId: 'rewritePromiseAllMap',
-        fix: (fixer) => replaceStatement(fixer, statement, `await Promise.all(${receiver}.map(${argumentsText}))`),
+        fix: (fixer) =>
+          replaceStatement(
+            fixer,
+            statement,
+            `await Promise.all(${receiver}.map(${argumentsText}))`,
+          ),
       });
       return suggestions;
     }
@@ -340,24 +401,34 @@ export default createRule<Options, MessageIds>({
      * `return` would leave the loop) nor depends on its own `this`/`arguments`.
      */
     function forOfText(receiver: string, callback: TSESTree.Expression): string | undefined {
-      if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression) {
+      if (
+        callback.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+        callback.type !== AST_NODE_TYPES.FunctionExpression
+      ) {
         return undefined;
       }
       const [param] = callback.params;
       if (callback.params.length !== 1 || !param || callback.generator) return undefined;
-      if (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.ArrayPattern) {
+      if (
+        param.type !== AST_NODE_TYPES.Identifier &&
+        param.type !== AST_NODE_TYPES.ObjectPattern &&
+        param.type !== AST_NODE_TYPES.ArrayPattern
+      ) {
         return undefined;
       }
       const body = callback.body;
       if (body.type === AST_NODE_TYPES.BlockStatement) {
-        if (containsNode(sourceCode, body, (node) => node.type === AST_NODE_TYPES.ReturnStatement)) return undefined;
+        if (containsNode(sourceCode, body, (node) => node.type === AST_NODE_TYPES.ReturnStatement))
+          return undefined;
       }
       if (
         callback.type === AST_NODE_TYPES.FunctionExpression &&
         containsNode(
           sourceCode,
           body,
-          (node) => node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
+          (node) =>
+            node.type === AST_NODE_TYPES.ThisExpression ||
+            (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
           (fn) => fn.type === AST_NODE_TYPES.ArrowFunctionExpression,
         )
       ) {
@@ -391,14 +462,18 @@ export default createRule<Options, MessageIds>({
         if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
         if (!returnsPromise(argument) || !expectsVoidCallback(argument)) continue;
         const calleeName =
-          callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.property.type === AST_NODE_TYPES.Identifier
             ? callee.property.name
             : sourceCode.getText(callee);
         context.report({
           loc: callbackHeadLoc(argument),
           messageId: 'ignoredAsyncCallback',
           data: { callee: calleeName },
-          suggest: isForEach && call.type === AST_NODE_TYPES.CallExpression ? forEachSuggestions(call, argument) : [],
+          suggest:
+            isForEach && call.type === AST_NODE_TYPES.CallExpression
+              ? forEachSuggestions(call, argument)
+              : [],
         });
       }
     }
@@ -408,14 +483,16 @@ export default createRule<Options, MessageIds>({
     function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
       const declaration = declarator.parent;
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
-      if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare) return;
+      if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare)
+        return;
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       if (!variable || variable.references.some((reference) => reference.isRead())) return;
       if (isExportedByName(variable.name)) return;
       const found = findUnhandled(declarator.init);
       if (!found) return;
-      const onlyInitialized = variable.references.length === 1 && variable.references[0]?.init === true;
+      const onlyInitialized =
+        variable.references.length === 1 && variable.references[0]?.init === true;
       const standsAlone =
         declaration.declarations.length === 1 &&
         onlyInitialized &&
@@ -423,7 +500,10 @@ export default createRule<Options, MessageIds>({
         isInStatementList(declaration);
       const nameStart = declarator.id.loc.start;
       context.report({
-        loc: { start: nameStart, end: { line: nameStart.line, column: nameStart.column + variable.name.length } },
+        loc: {
+          start: nameStart,
+          end: { line: nameStart.line, column: nameStart.column + variable.name.length },
+        },
         messageId: 'unusedPromiseVariable',
         data: { name: variable.name },
         suggest: standsAlone ? statementSuggestions(declaration, found, false) : [],
@@ -432,20 +512,23 @@ export default createRule<Options, MessageIds>({
 
     /** `export { task }` reads nothing, but the importer may; such variables are consumed elsewhere. */
     function isExportedByName(name: string): boolean {
-      return sourceCode.ast.body.some(
-        (statement) =>
-          statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-          statement.source === null &&
-          statement.specifiers.some(
-            (specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
-          ),
-      ) ||
+      return (
+        sourceCode.ast.body.some(
+          (statement) =>
+            statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+            statement.source === null &&
+            statement.specifiers.some(
+              (specifier) =>
+                specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
+            ),
+        ) ||
         sourceCode.ast.body.some(
           (statement) =>
             statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
             statement.declaration.type === AST_NODE_TYPES.Identifier &&
             statement.declaration.name === name,
-        );
+        )
+      );
     }
 
     function isInStatementList(statement: TSESTree.Node): boolean {
@@ -479,5 +562,9 @@ export default createRule<Options, MessageIds>({
 });
 
 function isVoidOf(expression: TSESTree.Expression, inner: TSESTree.Expression): boolean {
-  return expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void' && expression.argument === inner;
+  return (
+    expression.type === AST_NODE_TYPES.UnaryExpression &&
+    expression.operator === 'void' &&
+    expression.argument === inner
+  );
 }

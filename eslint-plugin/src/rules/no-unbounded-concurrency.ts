@@ -2,7 +2,12 @@
 // reach something outside the process (the network, files, processes, a database, or code the analysis cannot see):
 // a large input starts them all at once. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a
 // dependency-free worker pool.
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
@@ -11,7 +16,12 @@ import { createSizeBounds, type SizeBound } from '../util/collection-size';
 import { createRule } from '../util/create-rule';
 import { createFanOutFinder, type FanOut, type TaskSource } from '../util/fan-out';
 import { createImportPlan } from '../util/imports';
-import { describeLocation, recordRelatedLocations, type RelatedLocation, relatedLocationOf } from '../util/related-locations';
+import {
+  describeLocation,
+  recordRelatedLocations,
+  type RelatedLocation,
+  relatedLocationOf,
+} from '../util/related-locations';
 import { resolveFunctionNode } from '../util/resolve-callee';
 import { createTaskQuery, externalReachOf, type TaskReach } from '../util/task-effects';
 
@@ -26,7 +36,14 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'unboundedFanOut' | 'unboundedFanOutInMemory' | 'usePMap' | 'usePLimit' | 'useHelper' | 'useConcurrencyOption' | 'useLimitedVariant';
+export type MessageIds =
+  | 'unboundedFanOut'
+  | 'unboundedFanOutInMemory'
+  | 'usePMap'
+  | 'usePLimit'
+  | 'useHelper'
+  | 'useConcurrencyOption'
+  | 'useLimitedVariant';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -41,7 +58,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow starting one task per element of a collection of unbounded size all at once',
+      description:
+        'Disallow starting one task per element of a collection of unbounded size all at once',
       requiresTypeChecking: true,
       recommended: 'warn',
       strict: ['error', { externalOnly: false }],
@@ -50,10 +68,13 @@ export default createRule<Options, MessageIds>({
     messages: {
       unboundedFanOut:
         '{{name}} {{tasks}}, and nothing bounds how many; each task {{reach}}. A large input overwhelms what the tasks call: limit how many run at a time{{advice}}.',
-      unboundedFanOutInMemory: '{{name}} {{tasks}}, and nothing bounds how many. Limit how many run at a time{{advice}}.',
+      unboundedFanOutInMemory:
+        '{{name}} {{tasks}}, and nothing bounds how many. Limit how many run at a time{{advice}}.',
       usePMap: "Run at most {{concurrency}} at a time with `{{callee}}` from 'p-map'",
-      usePLimit: "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
-      useHelper: 'Run at most {{concurrency}} at a time with a `{{callee}}` helper in this file (no dependency)',
+      usePLimit:
+        "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
+      useHelper:
+        'Run at most {{concurrency}} at a time with a `{{callee}}` helper in this file (no dependency)',
       useConcurrencyOption: 'Pass `concurrency: {{concurrency}}` to `{{name}}`',
       useLimitedVariant: 'Use `{{limited}}` with a limit of {{concurrency}}',
     },
@@ -87,19 +108,30 @@ export default createRule<Options, MessageIds>({
           boundedTypes: {
             type: 'array',
             items: { type: 'string' },
-            description: 'Type names (aliases, interfaces, classes) of collections that are small by declaration, such as a branded `SmallArray`.',
+            description:
+              'Type names (aliases, interfaces, classes) of collections that are small by declaration, such as a branded `SmallArray`.',
           },
           maxDepth: {
             type: 'integer',
             minimum: 1,
             maximum: 20,
-            description: 'How many functions deep to follow what a task calls (default 5); a call beyond counts as external.',
+            description:
+              'How many functions deep to follow what a task calls (default 5); a call beyond counts as external.',
           },
         },
       },
     ],
   },
-  defaultOptions: [{ externalOnly: true, concurrency: 8, maxBoundedSize: 16, limiters: [], boundedTypes: [], maxDepth: 5 }],
+  defaultOptions: [
+    {
+      externalOnly: true,
+      concurrency: 8,
+      maxBoundedSize: 16,
+      limiters: [],
+      boundedTypes: [],
+      maxDepth: 5,
+    },
+  ],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const { program } = services;
@@ -137,7 +169,11 @@ export default createRule<Options, MessageIds>({
       if (source.kind !== 'loop') return sizes.ofCollection(source.collection);
       let size = 1;
       for (const loop of source.loops) {
-        const bound = loop.collection ? sizes.ofCollection(loop.collection) : loop.count ? sizes.ofNumber(loop.count) : ({ kind: 'unbounded' } as const);
+        const bound = loop.collection
+          ? sizes.ofCollection(loop.collection)
+          : loop.count
+            ? sizes.ofNumber(loop.count)
+            : ({ kind: 'unbounded' } as const);
         if (bound.kind === 'unbounded') return bound;
         size *= bound.size;
       }
@@ -158,8 +194,14 @@ export default createRule<Options, MessageIds>({
 
     /** `async.parallel(tasks)`: the tasks are the collection's own functions, which nothing here shows. */
     function unknownTaskReach(source: TaskSource): TaskReach {
-      const node = tsNode(source.kind === 'loop' ? source.task : source.collection) as ts.Expression;
-      return { effect: { kind: 'unknown', description: 'whose body the analysis cannot see' }, chain: [], reference: { node, name: node.getText() } };
+      const node = tsNode(
+        source.kind === 'loop' ? source.task : source.collection,
+      ) as ts.Expression;
+      return {
+        effect: { kind: 'unknown', description: 'whose body the analysis cannot see' },
+        chain: [],
+        reference: { node, name: node.getText() },
+      };
     }
 
     // --- the report -------------------------------------------------------------------------------------------
@@ -175,17 +217,34 @@ export default createRule<Options, MessageIds>({
         reach: reach ? reachText(reach, steps) : '',
         advice: suggestions.length > 0 ? '' : adviceFor(fanOut, source),
       };
-      context.report({ loc, messageId: reach ? 'unboundedFanOut' : 'unboundedFanOutInMemory', data, suggest: suggestions });
+      context.report({
+        loc,
+        messageId: reach ? 'unboundedFanOut' : 'unboundedFanOutInMemory',
+        data,
+        suggest: suggestions,
+      });
       recordRelatedLocations(context, loc.start, related);
     }
 
     function describeTasks(source: TaskSource): string {
-      if (source.kind !== 'loop') return `starts a task for every element of ${code(source.collection)} at once`;
+      if (source.kind !== 'loop')
+        return `starts a task for every element of ${code(source.collection)} at once`;
       const [innermost] = source.loops;
       const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
-      const loop = source.loops.find((candidate) => !sizes.isBounded(candidate.collection ? sizes.ofCollection(candidate.collection) : candidate.count ? sizes.ofNumber(candidate.count) : { kind: 'unbounded' }));
-      if (loop?.collection) return `awaits a task for every element of ${code(loop.collection)}, all started in the loop at line ${line}`;
-      if (loop?.count) return `awaits a task for each of ${code(loop.count)} turns of the loop at line ${line}, all started at once`;
+      const loop = source.loops.find(
+        (candidate) =>
+          !sizes.isBounded(
+            candidate.collection
+              ? sizes.ofCollection(candidate.collection)
+              : candidate.count
+                ? sizes.ofNumber(candidate.count)
+                : { kind: 'unbounded' },
+          ),
+      );
+      if (loop?.collection)
+        return `awaits a task for every element of ${code(loop.collection)}, all started in the loop at line ${line}`;
+      if (loop?.count)
+        return `awaits a task for each of ${code(loop.count)} turns of the loop at line ${line}, all started at once`;
       return `awaits a task for each turn of the loop at line ${line}, all started at once`;
     }
 
@@ -205,19 +264,27 @@ export default createRule<Options, MessageIds>({
       let caller = 'each task';
       if (reach.reference) {
         const name = reach.reference.name;
-        steps.push({ text: `calls \`${name}\``, location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`) });
+        steps.push({
+          text: `calls \`${name}\``,
+          location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`),
+        });
         caller = `'${name}'`;
       }
       for (const site of reach.chain) {
         const callee = calleeDisplayName(site);
-        steps.push({ text: `calls \`${callee}\``, location: relatedLocationOf(site.node.expression, `${caller} calls '${callee}' here`) });
+        steps.push({
+          text: `calls \`${callee}\``,
+          location: relatedLocationOf(site.node.expression, `${caller} calls '${callee}' here`),
+        });
         caller = `'${callee}'`;
       }
       return steps;
     }
 
     function reachText(reach: TaskReach, steps: readonly Step[]): string {
-      const chain = steps.map((step) => `${step.text} (${describeLocation(context, step.location)})`).join(', which ');
+      const chain = steps
+        .map((step) => `${step.text} (${describeLocation(context, step.location)})`)
+        .join(', which ');
       return `${chain}, ${reach.effect.description}`;
     }
 
@@ -227,10 +294,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function adviceFor(fanOut: FanOut, source: TaskSource): string {
-      if (fanOut.kind === 'promise' && (fanOut.combinator === 'race' || fanOut.combinator === 'any')) {
+      if (
+        fanOut.kind === 'promise' &&
+        (fanOut.combinator === 'race' || fanOut.combinator === 'any')
+      ) {
         return ` (to keep \`${fanOut.name}\`'s semantics, start each task through a limiter, such as p-limit's \`limit(() => task)\`)`;
       }
-      if (source.kind === 'loop') return ' (push each task through a limiter, such as p-limit\'s `limit(() => task)`, or map the inputs with p-map and its `concurrency`)';
+      if (source.kind === 'loop')
+        return " (push each task through a limiter, such as p-limit's `limit(() => task)`, or map the inputs with p-map and its `concurrency`)";
       return " (p-map's `concurrency`, a p-limit limiter, or a worker pool)";
     }
 
@@ -239,11 +310,19 @@ export default createRule<Options, MessageIds>({
     function suggestionsFor(fanOut: FanOut, source: TaskSource): Suggestion[] {
       const data = { concurrency: String(concurrency), name: fanOut.name };
       if (fanOut.kind === 'p-map') {
-        return [{ messageId: 'useConcurrencyOption', data, fix: (fixer) => concurrencyOption(fixer, fanOut) }];
+        return [
+          {
+            messageId: 'useConcurrencyOption',
+            data,
+            fix: (fixer) => concurrencyOption(fixer, fanOut),
+          },
+        ];
       }
       if (fanOut.kind === 'async') {
         const fix = limitedVariant(fanOut);
-        return fix ? [{ messageId: 'useLimitedVariant', data: { ...data, limited: fanOut.limited }, fix }] : [];
+        return fix
+          ? [{ messageId: 'useLimitedVariant', data: { ...data, limited: fanOut.limited }, fix }]
+          : [];
       }
       if (source.kind === 'loop') return limitEachPush(source);
       const single = fanOut.single;
@@ -253,24 +332,43 @@ export default createRule<Options, MessageIds>({
       const plan = boundedMaps.plan({
         replaced: fanOut.call,
         items: single.collection,
-        itemsKind: single.method === 'map' ? 'array' : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
+        itemsKind:
+          single.method === 'map'
+            ? 'array'
+            : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
         task: { kind: 'node', node: single.task },
         combinator: fanOut.combinator,
       });
       if (!plan) return [];
-      return [{ messageId: STRATEGY_MESSAGES[plan.strategy], data: { ...data, callee: plan.callee }, fix: (fixer) => plan.fix(fixer) }];
+      return [
+        {
+          messageId: STRATEGY_MESSAGES[plan.strategy],
+          data: { ...data, callee: plan.callee },
+          fix: (fixer) => plan.fix(fixer),
+        },
+      ];
     }
 
     function limitEachPush(source: Extract<TaskSource, { kind: 'loop' }>): Suggestion[] {
       boundedMaps ??= createBoundedMaps(context, services, { concurrency });
       const outermost = source.loops.at(-1)!.loop;
-      const loopStatement = outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
+      const loopStatement =
+        outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
       const plan = boundedMaps.limitEach({ task: source.task, before: loopStatement });
       if (!plan) return [];
-      return [{ messageId: 'usePLimit', data: { concurrency: String(concurrency) }, fix: (fixer) => plan.fix(fixer) }];
+      return [
+        {
+          messageId: 'usePLimit',
+          data: { concurrency: String(concurrency) },
+          fix: (fixer) => plan.fix(fixer),
+        },
+      ];
     }
 
-    function concurrencyOption(fixer: TSESLint.RuleFixer, fanOut: Extract<FanOut, { kind: 'p-map' }>): TSESLint.RuleFix {
+    function concurrencyOption(
+      fixer: TSESLint.RuleFixer,
+      fanOut: Extract<FanOut, { kind: 'p-map' }>,
+    ): TSESLint.RuleFix {
       const option = `concurrency: ${concurrency}`;
       if (!fanOut.options) {
         const last = fanOut.call.arguments.at(-1)!;
@@ -278,14 +376,21 @@ export default createRule<Options, MessageIds>({
       }
       const infinite = fanOut.options.properties.find(
         (property): property is TSESTree.Property =>
-          property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'concurrency',
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'concurrency',
       );
       if (infinite) return fixer.replaceText(infinite.value, String(concurrency));
       const [first] = fanOut.options.properties;
-      return first ? fixer.insertTextBefore(first, `${option}, `) : fixer.replaceText(fanOut.options, `{ ${option} }`);
+      return first
+        ? fixer.insertTextBefore(first, `${option}, `)
+        : fixer.replaceText(fanOut.options, `{ ${option} }`);
     }
 
-    function limitedVariant(fanOut: Extract<FanOut, { kind: 'async' }>): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+    function limitedVariant(
+      fanOut: Extract<FanOut, { kind: 'async' }>,
+    ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
       const callee = fanOut.call.callee;
       const [, task] = fanOut.call.arguments;
       if (!task) return undefined;

@@ -1,12 +1,26 @@
 // Reports a task (a promise stored in a variable) that has no rejection handler while its function waits on
 // something else: `const a = f(); const b = g(); await a; await b;` crashes Node if `b` rejects while `a` is pending.
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  ESLintUtils,
+  TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
-import { findEnclosingFunction, type FunctionNode, isFunctionNode } from '../util/enclosing-function';
+import {
+  findEnclosingFunction,
+  type FunctionNode,
+  isFunctionNode,
+} from '../util/enclosing-function';
 import { isRejectionHandled } from '../util/promise-handlers';
-import { isPromiseEveryway, isPromiseLikeType, type PromiseTypeContext } from '../util/promise-types';
+import {
+  isPromiseEveryway,
+  isPromiseLikeType,
+  type PromiseTypeContext,
+} from '../util/promise-types';
 import { recordRelatedLocations } from '../util/related-locations';
 import { containsNode } from '../util/traverse';
 import {
@@ -42,14 +56,16 @@ interface AwaitStatement {
   operand: TSESTree.Expression;
 }
 
-type StatementList = TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock | TSESTree.SwitchCase;
+type StatementList =
+  TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock | TSESTree.SwitchCase;
 
 export default createRule<Options, MessageIds>({
   name: 'no-unhandled-task-rejection',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow tasks that have no rejection handler while their function awaits something else',
+      description:
+        'Disallow tasks that have no rejection handler while their function awaits something else',
       requiresTypeChecking: true,
       recommended: 'error',
       strict: 'error',
@@ -59,7 +75,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unhandledTask:
         "'{{name}}' has no rejection handler while the function waits at `{{waitingAt}}` (line {{line}}): if it rejects then, Node reports an unhandled rejection and by default exits, although the code handles it later.",
-      awaitTogether: 'Await the tasks together with `Promise.all` (the statements between the awaits then run after all of them settle)',
+      awaitTogether:
+        'Await the tasks together with `Promise.all` (the statements between the awaits then run after all of them settle)',
       settleAllFirst:
         'Settle the tasks first with `await Promise.allSettled([…])` (each failure is still handled where it is now)',
     },
@@ -70,7 +87,11 @@ export default createRule<Options, MessageIds>({
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const { sourceCode } = context;
-    const typeContext: PromiseTypeContext = { checker, program: services.program, checkThenables: false };
+    const typeContext: PromiseTypeContext = {
+      checker,
+      program: services.program,
+      checkThenables: false,
+    };
     const tsNodeOf = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
     const typeOf = (node: TSESTree.Node): ts.Type => services.getTypeAtLocation(node);
 
@@ -88,11 +109,13 @@ export default createRule<Options, MessageIds>({
 
     function findTask(variable: Variable): Task | undefined {
       const [definition] = variable.defs;
-      if (variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+      if (variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable)
+        return undefined;
       const declarator = definition.node;
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
       const declaration = declarator.parent;
-      if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare) return undefined;
+      if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare)
+        return undefined;
       // An exported binding may be read by importers at any time.
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
       const owner = findEnclosingFunction(declarator);
@@ -101,9 +124,12 @@ export default createRule<Options, MessageIds>({
       const firstRead = firstReadOf(variable);
       // A read before the declaration (a `var` read in an earlier loop turn) makes source order meaningless.
       if (!firstRead || firstRead.range[0] < declarator.range[1]) return undefined;
-      if (!isPromiseLikeType(typeContext, tsNodeOf(declarator.init), typeOf(declarator.init))) return undefined;
+      if (!isPromiseLikeType(typeContext, tsNodeOf(declarator.init), typeOf(declarator.init)))
+        return undefined;
       if (isHandledAtStart(declarator.init)) return undefined;
-      const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+      const reassigned = variable.references.some(
+        (reference) => reference.isWrite() && !reference.init,
+      );
       return {
         variable,
         declarator: declarator as Task['declarator'],
@@ -149,12 +175,22 @@ export default createRule<Options, MessageIds>({
 
     function isResolveOnlyPromise(construction: TSESTree.NewExpression): boolean {
       const [executor] = construction.arguments;
-      if (construction.callee.type !== AST_NODE_TYPES.Identifier || construction.callee.name !== 'Promise') return false;
+      if (
+        construction.callee.type !== AST_NODE_TYPES.Identifier ||
+        construction.callee.name !== 'Promise'
+      )
+        return false;
       if (!isGlobalPromise(construction.callee)) return false;
-      if (executor?.type === AST_NODE_TYPES.ArrowFunctionExpression) return executor.params.length < 2;
-      if (executor?.type !== AST_NODE_TYPES.FunctionExpression || executor.params.length >= 2) return false;
+      if (executor?.type === AST_NODE_TYPES.ArrowFunctionExpression)
+        return executor.params.length < 2;
+      if (executor?.type !== AST_NODE_TYPES.FunctionExpression || executor.params.length >= 2)
+        return false;
       // `arguments[1]` is the reject function even when no parameter names it.
-      return !containsNode(sourceCode, executor.body, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
+      return !containsNode(
+        sourceCode,
+        executor.body,
+        (node) => node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments',
+      );
     }
 
     function isGlobalPromise(at: TSESTree.Node): boolean {
@@ -162,7 +198,9 @@ export default createRule<Options, MessageIds>({
       const declarations = symbol?.getDeclarations() ?? [];
       return (
         declarations.length > 0 &&
-        declarations.every((declaration) => services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()))
+        declarations.every((declaration) =>
+          services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+        )
       );
     }
 
@@ -193,7 +231,11 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: declarator.id,
         messageId: 'unhandledTask',
-        data: { name: variable.name, waitingAt: describeSuspension(sourceCode, waitingAt), line: waitLine },
+        data: {
+          name: variable.name,
+          waitingAt: describeSuspension(sourceCode, waitingAt),
+          line: waitLine,
+        },
         fix: fixes.exact,
         suggest: fixes.suggestions,
       });
@@ -233,7 +275,10 @@ export default createRule<Options, MessageIds>({
      *
      * The rewrite is exact (an autofix) when nothing runs between the awaits; see the rule's doc for the argument.
      */
-    function awaitTogether(task: Task, waitingAt: SuspensionPoint): { fix: TSESLint.ReportFixFunction; exact: boolean } | undefined {
+    function awaitTogether(
+      task: Task,
+      waitingAt: SuspensionPoint,
+    ): { fix: TSESLint.ReportFixFunction; exact: boolean } | undefined {
       if (task.reassigned || !isNativePromise(task.declarator.init!)) return undefined;
       const last = awaitStatementOf(task.firstRead);
       if (!last) return undefined;
@@ -252,7 +297,8 @@ export default createRule<Options, MessageIds>({
       const between: TSESTree.Node[] = [];
       for (const statement of statements.slice(firstIndex + 1, lastIndex)) {
         const candidate = awaitStatementAt(statement);
-        if (candidate && isLaterMember(candidate, task.owner, first.statement)) members.push(candidate);
+        if (candidate && isLaterMember(candidate, task.owner, first.statement))
+          members.push(candidate);
         else between.push(statement);
       }
       if (task.declarator.range[1] > first.statement.range[0]) return undefined;
@@ -265,28 +311,46 @@ export default createRule<Options, MessageIds>({
       }
       const end = members.at(-1)!.statement;
 
-      const kinds = new Set(members.map((member) => member.kind).filter((kind) => kind !== undefined));
+      const kinds = new Set(
+        members.map((member) => member.kind).filter((kind) => kind !== undefined),
+      );
       if (kinds.size > 1) return undefined;
       const [kind] = [...kinds];
       // Adjacent members are replaced up to the last one's `;`, which stays where it is (in a file without semicolons
       // it may guard the next line, `;[a, b].forEach(…)`); the combined statement has the first member's `;` otherwise.
       const keptSemicolon = between.length === 0 && endsWithSemicolon(end);
-      const text = combinedStatement(members, kind, !keptSemicolon && endsWithSemicolon(first.statement));
+      const text = combinedStatement(
+        members,
+        kind,
+        !keptSemicolon && endsWithSemicolon(first.statement),
+      );
       if (text === undefined) return undefined;
 
       const exact =
         between.length === 0 &&
         kind !== 'var' &&
-        members.every((member) => member.binding === undefined || member.binding.type === AST_NODE_TYPES.Identifier) &&
+        members.every(
+          (member) =>
+            member.binding === undefined || member.binding.type === AST_NODE_TYPES.Identifier,
+        ) &&
         members.every((member) => bindingIsUnobservedUntil(member, end));
 
       if (between.length === 0) {
-        const range: TSESLint.AST.Range = [first.statement.range[0], keptSemicolon ? endBeforeSemicolon(end) : end.range[1]];
+        const range: TSESLint.AST.Range = [
+          first.statement.range[0],
+          keptSemicolon ? endBeforeSemicolon(end) : end.range[1],
+        ];
         const moved = commentsIn(range);
-        return { exact, fix: (fixer) => fixer.replaceTextRange(range, withComments(moved, text, first.statement)) };
+        return {
+          exact,
+          fix: (fixer) => fixer.replaceTextRange(range, withComments(moved, text, first.statement)),
+        };
       }
       const removals = members.slice(1).map((member) => removalRange(member.statement));
-      const moved = [...commentsIn(first.statement.range), ...removals.flatMap((range) => commentsIn(range))];
+      const moved = [
+        ...commentsIn(first.statement.range),
+        ...removals.flatMap((range) => commentsIn(range)),
+      ];
       return {
         exact,
         fix: (fixer) => [
@@ -297,7 +361,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A statement that awaits another task (not the first of the group): `await t;` whose `t` is first read there. */
-    function isLaterMember(candidate: AwaitStatement, owner: Owner, firstStatement: TSESTree.Node): boolean {
+    function isLaterMember(
+      candidate: AwaitStatement,
+      owner: Owner,
+      firstStatement: TSESTree.Node,
+    ): boolean {
       if (candidate.operand.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = variableOf(candidate.operand);
       const other = variable ? taskOf(variable) : undefined;
@@ -316,9 +384,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The text of the combined statement, or `undefined` when the bindings' types cannot be kept. */
-    function combinedStatement(members: readonly AwaitStatement[], kind: AwaitStatement['kind'], withSemicolon: boolean): string | undefined {
+    function combinedStatement(
+      members: readonly AwaitStatement[],
+      kind: AwaitStatement['kind'],
+      withSemicolon: boolean,
+    ): string | undefined {
       const operands = members.map((member) =>
-        member.operand.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(member.operand)})` : sourceCode.getText(member.operand),
+        member.operand.type === AST_NODE_TYPES.SequenceExpression
+          ? `(${sourceCode.getText(member.operand)})`
+          : sourceCode.getText(member.operand),
       );
       const call = `await Promise.all([${operands.join(', ')}])`;
       const semicolon = withSemicolon ? ';' : '';
@@ -334,7 +408,8 @@ export default createRule<Options, MessageIds>({
           const declared = member.binding?.typeAnnotation?.typeAnnotation;
           if (declared) types.push(sourceCode.getText(declared));
           else if (!member.binding) types.push('unknown');
-          else if (member.operand.type === AST_NODE_TYPES.Identifier) types.push(`Awaited<typeof ${member.operand.name}>`);
+          else if (member.operand.type === AST_NODE_TYPES.Identifier)
+            types.push(`Awaited<typeof ${member.operand.name}>`);
           else return undefined;
         }
         annotation = `: [${types.join(', ')}]`;
@@ -353,7 +428,10 @@ export default createRule<Options, MessageIds>({
      * have been handed out before the group ran). Otherwise such code could see the binding set by the original
      * one-by-one awaits but still uninitialized after the rewrite.
      */
-    function bindingIsUnobservedUntil(member: AwaitStatement, lastStatement: TSESTree.Node): boolean {
+    function bindingIsUnobservedUntil(
+      member: AwaitStatement,
+      lastStatement: TSESTree.Node,
+    ): boolean {
       if (member.binding?.type !== AST_NODE_TYPES.Identifier) return true;
       const declarator = (member.statement as TSESTree.VariableDeclaration).declarations[0];
       if (!declarator) return false;
@@ -362,7 +440,11 @@ export default createRule<Options, MessageIds>({
       return variable.references.every((reference) => {
         if (reference.init) return true;
         if (reference.identifier.range[0] < lastStatement.range[1]) return false;
-        for (let node: TSESTree.Node | undefined = reference.identifier.parent; node && node !== declarator.parent.parent; node = node.parent) {
+        for (
+          let node: TSESTree.Node | undefined = reference.identifier.parent;
+          node && node !== declarator.parent.parent;
+          node = node.parent
+        ) {
           if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
         }
         return true;
@@ -374,7 +456,10 @@ export default createRule<Options, MessageIds>({
      * one by one (`try { await b } catch …` apart from the wait, or `b.catch(…)`): every task then has a handler at
      * once, and the existing code still sees each result or error in turn.
      */
-    function settleAllFirst(task: Task, waitingAt: SuspensionPoint): TSESLint.ReportFixFunction | undefined {
+    function settleAllFirst(
+      task: Task,
+      waitingAt: SuspensionPoint,
+    ): TSESLint.ReportFixFunction | undefined {
       if (!handlesFailureSeparately(task.firstRead, waitingAt.node, task.owner)) return undefined;
       const list = innermostStatementListOf(waitingAt.node, task.firstRead, task.owner);
       if (!list) return undefined;
@@ -384,14 +469,21 @@ export default createRule<Options, MessageIds>({
       if (!pending.includes(task)) return undefined;
       if (!hasPromiseMember(before, 'allSettled')) return undefined;
       // Without a `;`, a statement starting with `(` or `[` after the inserted line would continue it.
-      const semicolon = endsWithSemicolon(task.declarator.parent) || /^[([`+\-/]/.test(sourceCode.getText(before)) ? ';' : '';
+      const semicolon =
+        endsWithSemicolon(task.declarator.parent) || /^[([`+\-/]/.test(sourceCode.getText(before))
+          ? ';'
+          : '';
       const names = pending.map((pendingTask) => pendingTask.variable.name).join(', ');
       const text = `await Promise.allSettled([${names}])${semicolon}\n${indentOf(before)}`;
       return (fixer) => fixer.insertTextBefore(before, text);
     }
 
     /** The first read is in a `try` with a `catch` that does not also cover the wait, or is `task.catch(…)`. */
-    function handlesFailureSeparately(read: TSESTree.Identifier, waiting: TSESTree.Node, owner: Owner): boolean {
+    function handlesFailureSeparately(
+      read: TSESTree.Identifier,
+      waiting: TSESTree.Node,
+      owner: Owner,
+    ): boolean {
       const member = read.parent;
       if (
         member.type === AST_NODE_TYPES.MemberExpression &&
@@ -428,24 +520,32 @@ export default createRule<Options, MessageIds>({
           }
         }
         for (const child of scope.childScopes) {
-          if (child.type !== TSESLint.Scope.ScopeType.function && child.type !== TSESLint.Scope.ScopeType.class) visit(child);
+          if (
+            child.type !== TSESLint.Scope.ScopeType.function &&
+            child.type !== TSESLint.Scope.ScopeType.class
+          )
+            visit(child);
         }
       };
-      const ownerScope = sourceCode.scopeManager?.acquire(owner, true) ?? sourceCode.getScope(owner);
+      const ownerScope =
+        sourceCode.scopeManager?.acquire(owner, true) ?? sourceCode.getScope(owner);
       visit(ownerScope);
       return found.sort((a, b) => a.declarator.range[0] - b.declarator.range[0]);
     }
 
     function hasPromiseMember(at: TSESTree.Node, name: string): boolean {
       const symbol = checker.resolveName('Promise', tsNodeOf(at), ts.SymbolFlags.Value, false);
-      return symbol !== undefined && checker.getTypeOfSymbol(symbol).getProperty(name) !== undefined;
+      return (
+        symbol !== undefined && checker.getTypeOfSymbol(symbol).getProperty(name) !== undefined
+      );
     }
 
     // --- statements and text --------------------------------------------------------------------------------------
 
     function awaitStatementOf(read: TSESTree.Identifier): AwaitStatement | undefined {
       const awaitNode = read.parent;
-      if (awaitNode.type !== AST_NODE_TYPES.AwaitExpression || awaitNode.argument !== read) return undefined;
+      if (awaitNode.type !== AST_NODE_TYPES.AwaitExpression || awaitNode.argument !== read)
+        return undefined;
       const holder = awaitNode.parent;
       const statement =
         holder.type === AST_NODE_TYPES.ExpressionStatement
@@ -462,9 +562,19 @@ export default createRule<Options, MessageIds>({
       if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
         const expression = statement.expression;
         if (expression.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
-        return { statement, kind: undefined, binding: undefined, awaitNode: expression, operand: expression.argument };
+        return {
+          statement,
+          kind: undefined,
+          binding: undefined,
+          awaitNode: expression,
+          operand: expression.argument,
+        };
       }
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1 || statement.declare) {
+      if (
+        statement.type !== AST_NODE_TYPES.VariableDeclaration ||
+        statement.declarations.length !== 1 ||
+        statement.declare
+      ) {
         return undefined;
       }
       const { kind } = statement;
@@ -497,7 +607,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The innermost statement list of `owner` that holds both nodes. */
-    function innermostStatementListOf(a: TSESTree.Node, b: TSESTree.Node, owner: Owner): StatementList | undefined {
+    function innermostStatementListOf(
+      a: TSESTree.Node,
+      b: TSESTree.Node,
+      owner: Owner,
+    ): StatementList | undefined {
       for (let node: TSESTree.Node | undefined = a.parent; node; node = node.parent) {
         if (isFunctionNode(node) && node !== owner) return undefined;
         if (isStatementList(node) && contains(node, b)) return node;
@@ -518,7 +632,8 @@ export default createRule<Options, MessageIds>({
     function removalRange(statement: TSESTree.Node): TSESLint.AST.Range {
       const previous = sourceCode.getTokenBefore(statement);
       const start = previous ? previous.range[1] : statement.range[0];
-      const keepSemicolon = endsWithSemicolon(statement) && previous !== null && previous.value !== ';';
+      const keepSemicolon =
+        endsWithSemicolon(statement) && previous !== null && previous.value !== ';';
       return [start, keepSemicolon ? endBeforeSemicolon(statement) : statement.range[1]];
     }
 
@@ -533,11 +648,17 @@ export default createRule<Options, MessageIds>({
     }
 
     function commentsIn(range: TSESLint.AST.Range): TSESTree.Comment[] {
-      return sourceCode.getAllComments().filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+      return sourceCode
+        .getAllComments()
+        .filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
     }
 
     /** `text` preceded by `comments`, each on its own line at the indentation of `anchor`. */
-    function withComments(comments: readonly TSESTree.Comment[], text: string, anchor: TSESTree.Node): string {
+    function withComments(
+      comments: readonly TSESTree.Comment[],
+      text: string,
+      anchor: TSESTree.Node,
+    ): string {
       const indent = indentOf(anchor);
       return comments.map((comment) => `${sourceCode.getText(comment)}\n${indent}`).join('') + text;
     }

@@ -3,17 +3,34 @@
 // turns each await and do not depend on each other. Whether calls are independent is decided by `shared-state.ts`,
 // conservatively; the fixes are suggestions (`Promise.all` for statements, the bounded rewrite of `bounded-map.ts`
 // for loops), since running work together changes what happens when part of it fails.
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { statementEndBefore } from '../util/asi';
 import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
 import { createRule } from '../util/create-rule';
-import { findEnclosingFunction, type FunctionNode, isFunctionNode } from '../util/enclosing-function';
+import {
+  findEnclosingFunction,
+  type FunctionNode,
+  isFunctionNode,
+} from '../util/enclosing-function';
 import { isPromiseLikeType, type PromiseTypeContext } from '../util/promise-types';
 import { recordRelatedLocations, relatedLocationOf } from '../util/related-locations';
 import { resolveCallee } from '../util/resolve-callee';
-import { type AccessPath, conflictBetween, type Footprint, getSharedStateAnalysis, isDelay, selfConflictOf, writtenResource } from '../util/shared-state';
+import {
+  type AccessPath,
+  conflictBetween,
+  type Footprint,
+  getSharedStateAnalysis,
+  isDelay,
+  selfConflictOf,
+  writtenResource,
+} from '../util/shared-state';
 import { containsNode, traverse } from '../util/traverse';
 import { typeTextAt } from '../util/type-text';
 
@@ -25,7 +42,8 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'sequentialAwaits' | 'awaitInLoop' | 'awaitTogether' | 'usePMap' | 'usePLimit' | 'useHelper';
+export type MessageIds =
+  'sequentialAwaits' | 'awaitInLoop' | 'awaitTogether' | 'usePMap' | 'usePLimit' | 'useHelper';
 
 type Owner = FunctionNode | TSESTree.Program;
 type StatementList = TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase;
@@ -91,12 +109,14 @@ export default createRule<Options, MessageIds>({
           },
           loops: {
             type: 'boolean',
-            description: 'Also report `for…of` loops whose turns each await and are independent of each other (default true).',
+            description:
+              'Also report `for…of` loops whose turns each await and are independent of each other (default true).',
           },
           concurrency: {
             type: 'integer',
             minimum: 1,
-            description: "The limit the loop rewrite uses, as in `no-unbounded-concurrency` (default 8).",
+            description:
+              'The limit the loop rewrite uses, as in `no-unbounded-concurrency` (default 8).',
           },
         },
       },
@@ -143,7 +163,12 @@ export default createRule<Options, MessageIds>({
         if (!analyzed) {
           report(group);
           group = [];
-        } else if (group.some((member) => member.bindingObservable || conflictBetween(member.footprint, analyzed.footprint))) {
+        } else if (
+          group.some(
+            (member) =>
+              member.bindingObservable || conflictBetween(member.footprint, analyzed.footprint),
+          )
+        ) {
           report(group);
           group = [analyzed];
         } else {
@@ -157,7 +182,10 @@ export default createRule<Options, MessageIds>({
       const call = tsNode(candidate.call) as ts.CallExpression;
       if (!isPromiseLikeType(typeContext, call, checker.getTypeAtLocation(call))) return undefined;
       if (isTick(candidate.call)) return undefined;
-      const footprint = analysis.footprintOf(tsNode(candidate.awaitNode.argument), tsNode(candidate.awaitNode.argument));
+      const footprint = analysis.footprintOf(
+        tsNode(candidate.awaitNode.argument),
+        tsNode(candidate.awaitNode.argument),
+      );
       // A delay orders what comes after it on purpose. A write to the world outside keeps its place too: what
       // follows may rely on it having succeeded (a confirmation after a save), and what precedes it may be the check
       // it relies on (a save after a permission check); reads that fail only waste work.
@@ -165,7 +193,13 @@ export default createRule<Options, MessageIds>({
       const declared = declaredSymbols(candidate);
       return {
         ...candidate,
-        footprint: { ...footprint, accesses: [...footprint.accesses, ...declared.map((root) => ({ path: { root, properties: [] }, change: true }))] },
+        footprint: {
+          ...footprint,
+          accesses: [
+            ...footprint.accesses,
+            ...declared.map((root) => ({ path: { root, properties: [] }, change: true })),
+          ],
+        },
         bindingObservable: isBindingObservable(candidate, owner),
       };
     }
@@ -173,16 +207,22 @@ export default createRule<Options, MessageIds>({
     /** `await Promise.resolve()`: a deliberate turn of the event loop, not work. */
     function isTick(call: TSESTree.CallExpression): boolean {
       const callee = resolveCallee(services, call);
-      return callee?.origin === 'global' && callee.container === 'PromiseConstructor' && (callee.name === 'resolve' || callee.name === 'reject');
+      return (
+        callee?.origin === 'global' &&
+        callee.container === 'PromiseConstructor' &&
+        (callee.name === 'resolve' || callee.name === 'reject')
+      );
     }
 
     function declaredSymbols(candidate: AwaitStatement): ts.Symbol[] {
       if (candidate.statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
-      return sourceCode.getDeclaredVariables(candidate.statement.declarations[0]).flatMap((variable) => {
-        const identifier = variable.identifiers[0];
-        const symbol = identifier ? checker.getSymbolAtLocation(tsNode(identifier)) : undefined;
-        return symbol ? [symbol] : [];
-      });
+      return sourceCode
+        .getDeclaredVariables(candidate.statement.declarations[0])
+        .flatMap((variable) => {
+          const identifier = variable.identifiers[0];
+          const symbol = identifier ? checker.getSymbolAtLocation(tsNode(identifier)) : undefined;
+          return symbol ? [symbol] : [];
+        });
     }
 
     /**
@@ -196,7 +236,11 @@ export default createRule<Options, MessageIds>({
         variable.references.some((reference) => {
           if (reference.init) return false;
           if (reference.identifier.range[0] < candidate.statement.range[0]) return true;
-          for (let node: TSESTree.Node | undefined = reference.identifier.parent; node && node !== owner; node = node.parent) {
+          for (
+            let node: TSESTree.Node | undefined = reference.identifier.parent;
+            node && node !== owner;
+            node = node.parent
+          ) {
             if (node.type === AST_NODE_TYPES.FunctionDeclaration) return true;
           }
           return false;
@@ -217,13 +261,24 @@ export default createRule<Options, MessageIds>({
       recordRelatedLocations(
         context,
         first!.awaitNode.loc.start,
-        group.slice(1).map((member) => relatedLocationOf(tsNode(member.awaitNode), `can run at the same time as \`${short(first!.awaitNode)}\``)),
+        group
+          .slice(1)
+          .map((member) =>
+            relatedLocationOf(
+              tsNode(member.awaitNode),
+              `can run at the same time as \`${short(first!.awaitNode)}\``,
+            ),
+          ),
       );
     }
 
     function listOf(group: readonly AnalyzedAwait[]): string {
-      const items = group.map((member) => `\`${short(member.awaitNode)}\` (line ${member.awaitNode.loc.start.line})`);
-      return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+      const items = group.map(
+        (member) => `\`${short(member.awaitNode)}\` (line ${member.awaitNode.loc.start.line})`,
+      );
+      return items.length <= 2
+        ? items.join(' and ')
+        : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
     }
 
     function short(node: TSESTree.Node): string {
@@ -234,7 +289,9 @@ export default createRule<Options, MessageIds>({
     // --- the Promise.all rewrite ----------------------------------------------------------------------------------
 
     /** `const [a, b] = await Promise.all([f(), g()]);` in place of the group's statements. */
-    function awaitTogether(group: readonly AnalyzedAwait[]): TSESLint.ReportFixFunction | undefined {
+    function awaitTogether(
+      group: readonly AnalyzedAwait[],
+    ): TSESLint.ReportFixFunction | undefined {
       const kinds = new Set(group.flatMap((member) => (member.kind ? [member.kind] : [])));
       // One declaration has one kind: `const` and `let` bindings cannot share it without changing one of them.
       if (kinds.size > 1) return undefined;
@@ -247,8 +304,12 @@ export default createRule<Options, MessageIds>({
       // '(', '[' or '`' (`const b = await g()\n;[x].forEach(…)`): that ';' stays where it is, outside the replaced range.
       const lastToken = sourceCode.getLastToken(last)!;
       const beforeLastToken = sourceCode.getTokenBefore(lastToken)!;
-      const guard = lastToken.value === ';' && lastToken.loc.start.line !== beforeLastToken.loc.end.line;
-      const semicolon = !guard && (lastToken.value === ';' || sourceCode.getLastToken(first)?.value === ';') ? ';' : '';
+      const guard =
+        lastToken.value === ';' && lastToken.loc.start.line !== beforeLastToken.loc.end.line;
+      const semicolon =
+        !guard && (lastToken.value === ';' || sourceCode.getLastToken(first)?.value === ';')
+          ? ';'
+          : '';
       const call = `await Promise.all([${operands.join(', ')}])`;
       let text = `${call}${semicolon}`;
       if (kind) {
@@ -262,11 +323,19 @@ export default createRule<Options, MessageIds>({
         }
         text = `${kind} [${names.join(', ')}]${annotation} = ${call}${semicolon}`;
       }
-      const range: TSESLint.AST.Range = [first.range[0], guard ? beforeLastToken.range[1] : last.range[1]];
+      const range: TSESLint.AST.Range = [
+        first.range[0],
+        guard ? beforeLastToken.range[1] : last.range[1],
+      ];
       const kept = group.map((member) => member.awaitNode.argument.range);
       const moved = sourceCode
         .getAllComments()
-        .filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1] && !kept.some(([start, end]) => comment.range[0] >= start && comment.range[1] <= end));
+        .filter(
+          (comment) =>
+            comment.range[0] >= range[0] &&
+            comment.range[1] <= range[1] &&
+            !kept.some(([start, end]) => comment.range[0] >= start && comment.range[1] <= end),
+        );
       const indent = indentOf(first);
       const comments = moved.map((comment) => `${sourceCode.getText(comment)}\n${indent}`).join('');
       return (fixer) => fixer.replaceTextRange(range, comments + text);
@@ -296,7 +365,8 @@ export default createRule<Options, MessageIds>({
       const annotation = member.binding?.typeAnnotation;
       if (annotation) return sourceCode.getText(annotation.typeAnnotation);
       if (!member.binding) return 'unknown';
-      const typed = member.binding.type === AST_NODE_TYPES.Identifier ? member.binding : member.awaitNode;
+      const typed =
+        member.binding.type === AST_NODE_TYPES.Identifier ? member.binding : member.awaitNode;
       return typeTextAt(checker, checker.getTypeAtLocation(tsNode(typed)), tsNode(at));
     }
 
@@ -310,7 +380,11 @@ export default createRule<Options, MessageIds>({
     function checkLoop(loop: TSESTree.ForOfStatement): void {
       if (loop.await) return;
       const declaration = loop.left;
-      if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || (declaration.kind !== 'const' && declaration.kind !== 'let')) return;
+      if (
+        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
+        (declaration.kind !== 'const' && declaration.kind !== 'let')
+      )
+        return;
       const owner = ownerOf(loop);
       if (!owner) return;
       const body = bodyOf(loop);
@@ -323,13 +397,20 @@ export default createRule<Options, MessageIds>({
         const call = unwrapCall(awaitNode.argument);
         if (!call) return;
         const tsCall = tsNode(call) as ts.CallExpression;
-        if (!isPromiseLikeType(typeContext, tsCall, checker.getTypeAtLocation(tsCall)) || isTick(call)) return;
+        if (
+          !isPromiseLikeType(typeContext, tsCall, checker.getTypeAtLocation(tsCall)) ||
+          isTick(call)
+        )
+          return;
         if (isDelay(analysis.footprintOf(tsNode(awaitNode.argument), loopNode))) return;
       }
       const accumulator = accumulatorOf(loop);
       const footprint = analysis.footprintOf(tsNode(loop.body), loopNode);
-      const accumulatorSymbol = accumulator ? checker.getSymbolAtLocation(tsNode(accumulator.array)) : undefined;
-      const ignore = (path: AccessPath): boolean => path.root === accumulatorSymbol && path.properties.length === 0;
+      const accumulatorSymbol = accumulator
+        ? checker.getSymbolAtLocation(tsNode(accumulator.array))
+        : undefined;
+      const ignore = (path: AccessPath): boolean =>
+        path.root === accumulatorSymbol && path.properties.length === 0;
       if (selfConflictOf(footprint, ignore)) return;
 
       // The report sits on the loop's head (`for (const id of ids)`), which the rewrite replaces; the awaits of the
@@ -344,7 +425,9 @@ export default createRule<Options, MessageIds>({
       recordRelatedLocations(
         context,
         loc.start,
-        body.awaits.map((awaitNode) => relatedLocationOf(tsNode(awaitNode), 'each turn waits here before the next one starts')),
+        body.awaits.map((awaitNode) =>
+          relatedLocationOf(tsNode(awaitNode), 'each turn waits here before the next one starts'),
+        ),
       );
     }
 
@@ -357,9 +440,14 @@ export default createRule<Options, MessageIds>({
         sourceCode,
         body,
         (node) => {
-          if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          if (
+            node.type !== AST_NODE_TYPES.CallExpression ||
+            node.callee.type !== AST_NODE_TYPES.MemberExpression
+          )
+            return false;
           const object = node.callee.object;
-          if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'console' && isGlobal(object);
+          if (object.type === AST_NODE_TYPES.Identifier)
+            return object.name === 'console' && isGlobal(object);
           return (
             object.type === AST_NODE_TYPES.MemberExpression &&
             object.object.type === AST_NODE_TYPES.Identifier &&
@@ -389,14 +477,24 @@ export default createRule<Options, MessageIds>({
     function bodyOf(loop: TSESTree.ForOfStatement): LoopBody | undefined {
       const awaits: TSESTree.AwaitExpression[] = [];
       const continues: TSESTree.ContinueStatement[] = [];
-      const ownLabel = loop.parent.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
+      const ownLabel =
+        loop.parent.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
       let independent = true;
-      const nested = (node: TSESTree.Node): boolean => isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement;
-      const walk = (node: TSESTree.Node, depth: { loops: number; breakable: number; labels: string[] }): void => {
+      const nested = (node: TSESTree.Node): boolean =>
+        isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement;
+      const walk = (
+        node: TSESTree.Node,
+        depth: { loops: number; breakable: number; labels: string[] },
+      ): void => {
         traverse(sourceCode, node, (child) => {
           if (!independent) return false;
           if (child === node) return true;
-          if (isFunctionNode(child) || child.type === AST_NODE_TYPES.ClassDeclaration || child.type === AST_NODE_TYPES.ClassExpression) return false;
+          if (
+            isFunctionNode(child) ||
+            child.type === AST_NODE_TYPES.ClassDeclaration ||
+            child.type === AST_NODE_TYPES.ClassExpression
+          )
+            return false;
           switch (child.type) {
             case AST_NODE_TYPES.AwaitExpression:
               if (depth.loops === 0) awaits.push(child);
@@ -410,10 +508,12 @@ export default createRule<Options, MessageIds>({
               if (child.kind === 'var') independent = false;
               return independent;
             case AST_NODE_TYPES.BreakStatement:
-              if (child.label ? !depth.labels.includes(child.label.name) : depth.breakable === 0) independent = false;
+              if (child.label ? !depth.labels.includes(child.label.name) : depth.breakable === 0)
+                independent = false;
               return false;
             case AST_NODE_TYPES.ContinueStatement:
-              if (child.label ? child.label.name === ownLabel : depth.loops === 0) continues.push(child);
+              if (child.label ? child.label.name === ownLabel : depth.loops === 0)
+                continues.push(child);
               else if (child.label && !depth.labels.includes(child.label.name)) independent = false;
               return false;
             case AST_NODE_TYPES.LabeledStatement:
@@ -423,7 +523,11 @@ export default createRule<Options, MessageIds>({
               break;
           }
           if (nested(child)) {
-            walk(child, { loops: depth.loops + (isLoop(child) ? 1 : 0), breakable: depth.breakable + 1, labels: depth.labels });
+            walk(child, {
+              loops: depth.loops + (isLoop(child) ? 1 : 0),
+              breakable: depth.breakable + 1,
+              labels: depth.labels,
+            });
             return false;
           }
           return true;
@@ -445,30 +549,53 @@ export default createRule<Options, MessageIds>({
      * otherwise used in it: the rewrite returns `value` from each turn and pushes the results in order at the end.
      */
     function accumulatorOf(loop: TSESTree.ForOfStatement): Accumulator | undefined {
-      const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+      const statements =
+        loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
       const push = statements.at(-1);
       if (push?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
       const call = push.expression;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.optional || call.arguments.length !== 1) return undefined;
+      if (
+        call.type !== AST_NODE_TYPES.CallExpression ||
+        call.optional ||
+        call.arguments.length !== 1
+      )
+        return undefined;
       const [value] = call.arguments;
       const callee = call.callee;
       if (!value || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-      if (callee.property.name !== 'push' || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.computed ||
+        callee.optional ||
+        callee.property.type !== AST_NODE_TYPES.Identifier
+      )
+        return undefined;
+      if (callee.property.name !== 'push' || callee.object.type !== AST_NODE_TYPES.Identifier)
+        return undefined;
       const array = callee.object;
       if (!checker.isArrayType(checker.getTypeAtLocation(tsNode(array)))) return undefined;
       const variable = findVariable(array);
       if (!variable) return undefined;
-      const declaredOutside = variable.defs.every((definition) => definition.node.range[1] <= loop.range[0] || definition.node.range[0] >= loop.range[1]);
+      const declaredOutside = variable.defs.every(
+        (definition) =>
+          definition.node.range[1] <= loop.range[0] || definition.node.range[0] >= loop.range[1],
+      );
       if (!declaredOutside) return undefined;
       const usedElsewhere = variable.references.some(
-        (reference) => reference.identifier !== array && reference.identifier.range[0] >= loop.range[0] && reference.identifier.range[1] <= loop.range[1],
+        (reference) =>
+          reference.identifier !== array &&
+          reference.identifier.range[0] >= loop.range[0] &&
+          reference.identifier.range[1] <= loop.range[1],
       );
       return usedElsewhere ? undefined : { array, push, value };
     }
 
     function findVariable(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+      for (
+        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+        scope;
+        scope = scope.upper
+      ) {
         const variable = scope.set.get(identifier.name);
         if (variable) return variable;
       }
@@ -477,12 +604,17 @@ export default createRule<Options, MessageIds>({
 
     // --- the bounded rewrite of a loop --------------------------------------------------------------------------
 
-    function loopSuggestions(loop: TSESTree.ForOfStatement, body: LoopBody, accumulator: Accumulator | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function loopSuggestions(
+      loop: TSESTree.ForOfStatement,
+      body: LoopBody,
+      accumulator: Accumulator | undefined,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       if (loop.parent.type === AST_NODE_TYPES.LabeledStatement) return [];
       if (accumulator && body.continues.length > 0) return [];
       if (readsReassignedBinding(loop) || declaresFunction(loop)) return [];
       const head = sourceCode.getTokenBefore(loop.body)!;
-      if (sourceCode.getCommentsInside(loop).some((comment) => comment.range[1] <= head.range[1])) return [];
+      if (sourceCode.getCommentsInside(loop).some((comment) => comment.range[1] <= head.range[1]))
+        return [];
       const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
       const task = taskOf(loop, body, accumulator, `(${sourceCode.getText(declarator.id)})`);
       // The loop ends with `}`; the statement in its place needs a ';' before a next line starting with '(' or '['.
@@ -490,14 +622,23 @@ export default createRule<Options, MessageIds>({
       boundedMaps ??= createBoundedMaps(context, services, { concurrency });
       const plan = boundedMaps.plan({
         replaced: loop,
-        wrap: (expression) => (accumulator ? `${accumulator.array.name}.push(...(await ${expression}))${semicolon}` : `await ${expression}${semicolon}`),
+        wrap: (expression) =>
+          accumulator
+            ? `${accumulator.array.name}.push(...(await ${expression}))${semicolon}`
+            : `await ${expression}${semicolon}`,
         items: loop.right,
         itemsKind: itemsKindOf(checker, checker.getTypeAtLocation(tsNode(loop.right))),
         task,
         combinator: 'all',
       });
       if (!plan) return [];
-      return [{ messageId: STRATEGY_MESSAGES[plan.strategy], data: { concurrency: String(concurrency), callee: plan.callee }, fix: (fixer) => plan.fix(fixer) }];
+      return [
+        {
+          messageId: STRATEGY_MESSAGES[plan.strategy],
+          data: { concurrency: String(concurrency), callee: plan.callee },
+          fix: (fixer) => plan.fix(fixer),
+        },
+      ];
     }
 
     /** The turn as a task: `(id) => getUser(id)` when it only awaits one call, else an async arrow with the loop's body. */
@@ -507,25 +648,44 @@ export default createRule<Options, MessageIds>({
       accumulator: Accumulator | undefined,
       params: string,
     ): { kind: 'text'; params: string; body: string; isAsync: boolean } {
-      const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+      const statements =
+        loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
       const only = statements.length === 1 ? statements[0] : undefined;
-      const single = accumulator ? (only === accumulator.push ? accumulator.value : undefined) : only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : undefined;
-      if (single?.type === AST_NODE_TYPES.AwaitExpression && body.continues.length === 0 && !hasCommentsInside(loop.body, single)) {
+      const single = accumulator
+        ? only === accumulator.push
+          ? accumulator.value
+          : undefined
+        : only?.type === AST_NODE_TYPES.ExpressionStatement
+          ? only.expression
+          : undefined;
+      if (
+        single?.type === AST_NODE_TYPES.AwaitExpression &&
+        body.continues.length === 0 &&
+        !hasCommentsInside(loop.body, single)
+      ) {
         return { kind: 'text', params, body: sourceCode.getText(single.argument), isAsync: false };
       }
-      const edits: Array<{ range: TSESLint.AST.Range; text: string }> = body.continues.map((statement) => ({
-        range: statement.range,
-        text: sourceCode.getText(statement).endsWith(';') ? 'return;' : 'return',
-      }));
+      const edits: Array<{ range: TSESLint.AST.Range; text: string }> = body.continues.map(
+        (statement) => ({
+          range: statement.range,
+          text: sourceCode.getText(statement).endsWith(';') ? 'return;' : 'return',
+        }),
+      );
       if (accumulator) {
         const semicolon = sourceCode.getText(accumulator.push).endsWith(';') ? ';' : '';
-        edits.push({ range: accumulator.push.range, text: `return ${sourceCode.getText(accumulator.value)}${semicolon}` });
+        edits.push({
+          range: accumulator.push.range,
+          text: `return ${sourceCode.getText(accumulator.value)}${semicolon}`,
+        });
       }
       const block = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body : undefined;
       const range: TSESLint.AST.Range = loop.body.range;
       let text = sourceCode.text.slice(range[0], range[1]);
       for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
-        text = text.slice(0, edit.range[0] - range[0]) + edit.text + text.slice(edit.range[1] - range[0]);
+        text =
+          text.slice(0, edit.range[0] - range[0]) +
+          edit.text +
+          text.slice(edit.range[1] - range[0]);
       }
       if (!block) {
         const indent = indentOf(loop);
@@ -535,7 +695,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function hasCommentsInside(outer: TSESTree.Node, kept: TSESTree.Node): boolean {
-      return sourceCode.getCommentsInside(outer).some((comment) => comment.range[0] < kept.range[0] || comment.range[1] > kept.range[1]);
+      return sourceCode
+        .getCommentsInside(outer)
+        .some((comment) => comment.range[0] < kept.range[0] || comment.range[1] > kept.range[1]);
     }
 
     /** `;` or nothing, as the statements nearest to the loop end (its own turn's first, then the blocks around it). */
@@ -543,7 +705,8 @@ export default createRule<Options, MessageIds>({
       const lists: TSESTree.Node[][] = [];
       if (loop.body.type === AST_NODE_TYPES.BlockStatement) lists.push(loop.body.body);
       for (let node: TSESTree.Node | undefined = loop.parent; node; node = node.parent) {
-        if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program) lists.push(node.body);
+        if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program)
+          lists.push(node.body);
       }
       for (const list of lists) {
         const sample = list.find(
@@ -568,15 +731,28 @@ export default createRule<Options, MessageIds>({
         if (found) return false;
         if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return true;
         const variable = findVariable(node);
-        if (!variable || variable.defs.every((definition) => definition.node.range[0] >= loop.range[0] && definition.node.range[1] <= loop.range[1])) return true;
-        if (variable.references.some((reference) => reference.isWrite() && !reference.init)) found = true;
+        if (
+          !variable ||
+          variable.defs.every(
+            (definition) =>
+              definition.node.range[0] >= loop.range[0] &&
+              definition.node.range[1] <= loop.range[1],
+          )
+        )
+          return true;
+        if (variable.references.some((reference) => reference.isWrite() && !reference.init))
+          found = true;
         return !found;
       });
       return found;
     }
 
     function declaresFunction(loop: TSESTree.ForOfStatement): boolean {
-      return containsNode(sourceCode, loop.body, (node) => node.type === AST_NODE_TYPES.FunctionDeclaration);
+      return containsNode(
+        sourceCode,
+        loop.body,
+        (node) => node.type === AST_NODE_TYPES.FunctionDeclaration,
+      );
     }
 
     // --- shared -----------------------------------------------------------------------------------------------------
@@ -594,11 +770,32 @@ export default createRule<Options, MessageIds>({
      */
     function isOrderedByCleanup(node: TSESTree.Node, owner: Owner): boolean {
       let child: TSESTree.Node = node;
-      for (let parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
-        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.finalizer) return true;
-        if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
-          const before = parent.body.slice(0, parent.body.indexOf(child as TSESTree.ProgramStatement));
-          if (before.some((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration && (statement.kind === 'using' || statement.kind === 'await using'))) {
+      for (
+        let parent = node.parent;
+        parent && child !== owner;
+        child = parent, parent = parent.parent
+      ) {
+        if (
+          parent.type === AST_NODE_TYPES.TryStatement &&
+          parent.block === child &&
+          parent.finalizer
+        )
+          return true;
+        if (
+          parent.type === AST_NODE_TYPES.BlockStatement ||
+          parent.type === AST_NODE_TYPES.Program
+        ) {
+          const before = parent.body.slice(
+            0,
+            parent.body.indexOf(child as TSESTree.ProgramStatement),
+          );
+          if (
+            before.some(
+              (statement) =>
+                statement.type === AST_NODE_TYPES.VariableDeclaration &&
+                (statement.kind === 'using' || statement.kind === 'await using'),
+            )
+          ) {
             return true;
           }
         }
@@ -623,7 +820,10 @@ export default createRule<Options, MessageIds>({
 
 // --- syntax -----------------------------------------------------------------------------------------------------------
 
-function awaitStatementAt(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): AwaitStatement | undefined {
+function awaitStatementAt(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+): AwaitStatement | undefined {
   let kind: AwaitStatement['kind'];
   let binding: AwaitStatement['binding'];
   let awaited: TSESTree.Expression | null | undefined;
@@ -631,10 +831,16 @@ function awaitStatementAt(sourceCode: Readonly<TSESLint.SourceCode>, statement: 
     awaited = statement.expression;
   } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
     if (statement.declarations.length !== 1 || statement.declare) return undefined;
-    if (statement.kind !== 'const' && statement.kind !== 'let' && statement.kind !== 'var') return undefined;
+    if (statement.kind !== 'const' && statement.kind !== 'let' && statement.kind !== 'var')
+      return undefined;
     const [declarator] = statement.declarations;
     const id = declarator!.id;
-    if (id.type !== AST_NODE_TYPES.Identifier && id.type !== AST_NODE_TYPES.ObjectPattern && id.type !== AST_NODE_TYPES.ArrayPattern) return undefined;
+    if (
+      id.type !== AST_NODE_TYPES.Identifier &&
+      id.type !== AST_NODE_TYPES.ObjectPattern &&
+      id.type !== AST_NODE_TYPES.ArrayPattern
+    )
+      return undefined;
     if (declarator!.definite) return undefined;
     kind = statement.kind;
     binding = id;
@@ -645,11 +851,18 @@ function awaitStatementAt(sourceCode: Readonly<TSESLint.SourceCode>, statement: 
   if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
   const call = unwrapCall(awaited.argument);
   if (!call || hasOrderingInside(sourceCode, awaited.argument)) return undefined;
-  return { statement: statement as AwaitStatement['statement'], kind, binding, awaitNode: awaited, call };
+  return {
+    statement: statement as AwaitStatement['statement'],
+    kind,
+    binding,
+    awaitNode: awaited,
+    call,
+  };
 }
 
 function unwrapCall(expression: TSESTree.Expression): TSESTree.CallExpression | undefined {
-  const inner = expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression;
+  const inner =
+    expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression;
   return inner.type === AST_NODE_TYPES.CallExpression ? inner : undefined;
 }
 
@@ -657,20 +870,38 @@ function unwrapCall(expression: TSESTree.Expression): TSESTree.CallExpression | 
  * An operand with an assignment or update anywhere in it (callbacks included) is treated as dependent, and one
  * with an `await` or `yield` of its own suspends in the middle of the statement.
  */
-function hasOrderingInside(sourceCode: Readonly<TSESLint.SourceCode>, operand: TSESTree.Node): boolean {
-  const suspends = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression;
+function hasOrderingInside(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  operand: TSESTree.Node,
+): boolean {
+  const suspends = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression;
   const assigns = (node: TSESTree.Node): boolean =>
     node.type === AST_NODE_TYPES.AssignmentExpression ||
     node.type === AST_NODE_TYPES.UpdateExpression ||
     (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete');
-  return containsNode(sourceCode, operand, suspends) || containsNode(sourceCode, operand, assigns, () => true);
+  return (
+    containsNode(sourceCode, operand, suspends) ||
+    containsNode(sourceCode, operand, assigns, () => true)
+  );
 }
 
 /** An identifier that refers to a binding (not a property name or an object literal's key). */
 function isReference(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) return false;
-  if (parent.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand) return false;
+  if (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.property === identifier &&
+    !parent.computed
+  )
+    return false;
+  if (
+    parent.type === AST_NODE_TYPES.Property &&
+    parent.key === identifier &&
+    !parent.computed &&
+    !parent.shorthand
+  )
+    return false;
   return true;
 }
 

@@ -1,10 +1,20 @@
 // Reports network calls (fetch, undici, node:http/https, axios) that have no deadline: no abort signal that a timer
 // ends, and for axios no `timeout`. A call that can hang forever holds its caller forever.
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  ESLintUtils,
+  TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { createRule } from '../util/create-rule';
-import { resolveCallee, resolveCallSignature, type ResolvedSignature } from '../util/resolve-callee';
+import {
+  resolveCallee,
+  resolveCallSignature,
+  type ResolvedSignature,
+} from '../util/resolve-callee';
 
 export type Options = [{ timeoutMs?: number }];
 
@@ -71,14 +81,16 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      noTimeout: '`{{callee}}` has no timeout or abort signal: if the server never answers, the caller waits forever.',
+      noTimeout:
+        '`{{callee}}` has no timeout or abort signal: if the server never answers, the caller waits forever.',
       signalWithoutTimer:
         'The signal passed to `{{callee}}` is never aborted on a timer: if the server never answers, the caller waits forever.',
       timeoutOptionOnly:
         "The `timeout` option of `{{callee}}` only emits a 'timeout' event, and nothing here aborts the request: if the server never answers, the caller waits forever.",
       addAxiosTimeout: "Add axios's `timeout: {{ms}}` option",
       addSignalTimeout: 'Add `signal: AbortSignal.timeout({{ms}})`',
-      combineWithTimeout: 'Give the signal a deadline: `AbortSignal.any([…, AbortSignal.timeout({{ms}})])`',
+      combineWithTimeout:
+        'Give the signal a deadline: `AbortSignal.any([…, AbortSignal.timeout({{ms}})])`',
     },
     schema: [
       {
@@ -88,7 +100,8 @@ export default createRule<Options, MessageIds>({
           timeoutMs: {
             type: 'integer',
             minimum: 1,
-            description: 'The deadline, in milliseconds, that the suggestions insert (default 10000).',
+            description:
+              'The deadline, in milliseconds, that the suggestions insert (default 10000).',
           },
         },
       },
@@ -108,16 +121,25 @@ export default createRule<Options, MessageIds>({
     function networkCallOf(call: TSESTree.CallExpression): NetworkCall | undefined {
       // Cheap filters first; resolving the overload is the expensive step. A plain name may be an alias
       // (`import { fetch as get } from 'undici'`), so it is filtered by the name it was declared with.
-      const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-      const name = callee.type === AST_NODE_TYPES.Identifier ? resolveCallee(services, call)?.name : calleeName(callee);
-      if ((name === undefined || !CANDIDATE_NAMES.has(name)) && !(axiosIsLoaded() && isAxiosInstanceType(typeOf(callee)))) {
+      const callee =
+        call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? resolveCallee(services, call)?.name
+          : calleeName(callee);
+      if (
+        (name === undefined || !CANDIDATE_NAMES.has(name)) &&
+        !(axiosIsLoaded() && isAxiosInstanceType(typeOf(callee)))
+      ) {
         return undefined;
       }
       const signature = resolveCallSignature(services, call);
       if (!signature) return undefined;
       const library = libraryOf(signature);
       if (!library) return undefined;
-      const optionsIndex = signature.parameters.findIndex((parameter) => OPTIONS_PARAMETERS.has(parameter));
+      const optionsIndex = signature.parameters.findIndex((parameter) =>
+        OPTIONS_PARAMETERS.has(parameter),
+      );
       if (optionsIndex < 0) return undefined;
       return { library, optionsIndex };
     }
@@ -126,8 +148,10 @@ export default createRule<Options, MessageIds>({
       const { name, module, origin, container } = signature;
       if (name === 'fetch' && origin === 'global') return 'fetch';
       if (origin !== 'module' || module === undefined) return undefined;
-      if (UNDICI.has(module) && (name === 'fetch' || name === 'request') && container === undefined) return 'fetch';
-      if ((module === 'http' || module === 'https') && (name === 'get' || name === 'request')) return 'http';
+      if (UNDICI.has(module) && (name === 'fetch' || name === 'request') && container === undefined)
+        return 'fetch';
+      if ((module === 'http' || module === 'https') && (name === 'get' || name === 'request'))
+        return 'http';
       if (module === 'axios' && container !== undefined && AXIOS_CONTAINERS.has(container)) {
         if (name === undefined || AXIOS_METHODS.has(name)) return 'axios';
       }
@@ -137,7 +161,11 @@ export default createRule<Options, MessageIds>({
     function calleeName(callee: TSESTree.Expression): string | undefined {
       const inner = callee.type === AST_NODE_TYPES.ChainExpression ? callee.expression : callee;
       if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-      if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier) {
+      if (
+        inner.type === AST_NODE_TYPES.MemberExpression &&
+        !inner.computed &&
+        inner.property.type === AST_NODE_TYPES.Identifier
+      ) {
         return inner.property.name;
       }
       return undefined;
@@ -146,26 +174,35 @@ export default createRule<Options, MessageIds>({
     let axiosLoaded: boolean | undefined;
     /** Whether the program has axios's declarations at all; without them no value can be an axios instance. */
     function axiosIsLoaded(): boolean {
-      axiosLoaded ??= services.program.getSourceFiles().some((file) => /[/\\]node_modules[/\\]axios[/\\]/.test(file.fileName));
+      axiosLoaded ??= services.program
+        .getSourceFiles()
+        .some((file) => /[/\\]node_modules[/\\]axios[/\\]/.test(file.fileName));
       return axiosLoaded;
     }
 
     function isAxiosInstanceType(type: ts.Type): boolean {
       const symbol = type.getSymbol() ?? type.aliasSymbol;
       if (!symbol || !AXIOS_CONTAINERS.has(symbol.getName())) return false;
-      return (symbol.getDeclarations() ?? []).some((declaration) => /[/\\]node_modules[/\\]axios[/\\]/.test(declaration.getSourceFile().fileName));
+      return (symbol.getDeclarations() ?? []).some((declaration) =>
+        /[/\\]node_modules[/\\]axios[/\\]/.test(declaration.getSourceFile().fileName),
+      );
     }
 
     // --- what the options say -----------------------------------------------------------------------------------
 
     function deadlineOf(call: TSESTree.CallExpression, network: NetworkCall): Deadline {
       const { library, optionsIndex } = network;
-      if (call.arguments.slice(0, optionsIndex + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+      if (
+        call.arguments
+          .slice(0, optionsIndex + 1)
+          .some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+      ) {
         return { kind: 'unknown' };
       }
       if (library === 'axios') {
         const axiosDeadline = axiosDefaultsOf(call);
-        if (axiosDeadline !== 'none') return { kind: axiosDeadline === 'bounded' ? 'bounded' : 'unknown' };
+        if (axiosDeadline !== 'none')
+          return { kind: axiosDeadline === 'bounded' ? 'bounded' : 'unknown' };
       }
       // fetch(request) takes its signal from the Request object, which the rule cannot see into.
       if (library === 'fetch' && isRequestObject(call.arguments[0])) return { kind: 'unknown' };
@@ -181,12 +218,17 @@ export default createRule<Options, MessageIds>({
       return deadline;
     }
 
-    function optionsDeadline(argument: TSESTree.Expression | undefined, keys: readonly string[]): Deadline {
+    function optionsDeadline(
+      argument: TSESTree.Expression | undefined,
+      keys: readonly string[],
+    ): Deadline {
       if (!argument) return { kind: 'missing' };
       const object = objectLiteralOf(argument);
       if (!object) {
         // An options value the rule cannot see into: its type says whether it can hold a deadline at all.
-        return typeHasAnyProperty(typeOf(argument), keys) ? { kind: 'unknown' } : { kind: 'missing' };
+        return typeHasAnyProperty(typeOf(argument), keys)
+          ? { kind: 'unknown' }
+          : { kind: 'missing' };
       }
       let found: Deadline | undefined;
       for (const key of keys) {
@@ -196,8 +238,11 @@ export default createRule<Options, MessageIds>({
         if (deadline.kind === 'bounded' || deadline.kind === 'unknown') return deadline;
         found ??= deadline;
       }
-      const spreads = object.properties.filter((property) => property.type === AST_NODE_TYPES.SpreadElement);
-      if (spreads.some((spread) => typeHasAnyProperty(typeOf(spread.argument), keys))) return { kind: 'unknown' };
+      const spreads = object.properties.filter(
+        (property) => property.type === AST_NODE_TYPES.SpreadElement,
+      );
+      if (spreads.some((spread) => typeHasAnyProperty(typeOf(spread.argument), keys)))
+        return { kind: 'unknown' };
       return found ?? { kind: 'missing' };
     }
 
@@ -207,7 +252,10 @@ export default createRule<Options, MessageIds>({
       return expression.type === AST_NODE_TYPES.ObjectExpression ? expression : undefined;
     }
 
-    function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+    function findProperty(
+      object: TSESTree.ObjectExpression,
+      key: string,
+    ): TSESTree.Property | undefined {
       // The last one wins at run time.
       return object.properties.findLast(
         (property): property is TSESTree.Property =>
@@ -222,7 +270,11 @@ export default createRule<Options, MessageIds>({
       const apparent = checker.getApparentType(type);
       if (apparent.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
       const parts = apparent.isUnion() ? apparent.types : [apparent];
-      return parts.some((part) => keys.some((key) => checker.getPropertyOfType(checker.getApparentType(part), key) !== undefined));
+      return parts.some((part) =>
+        keys.some(
+          (key) => checker.getPropertyOfType(checker.getApparentType(part), key) !== undefined,
+        ),
+      );
     }
 
     function isRequestObject(argument: TSESTree.CallExpressionArgument | undefined): boolean {
@@ -236,13 +288,19 @@ export default createRule<Options, MessageIds>({
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
       const type = checker.getApparentType(typeOf(argument));
       const parts = type.isUnion() ? type.types : [type];
-      return parts.every((part) => part.flags & ts.TypeFlags.StringLike || part.getSymbol()?.getName() === 'URL' || part.getSymbol()?.getName() === 'String');
+      return parts.every(
+        (part) =>
+          part.flags & ts.TypeFlags.StringLike ||
+          part.getSymbol()?.getName() === 'URL' ||
+          part.getSymbol()?.getName() === 'String',
+      );
     }
 
     function timeoutDeadline(property: TSESTree.Property): Deadline {
       const value = followConstant(property.value as TSESTree.Expression);
       // axios treats 0 as "no timeout".
-      if (isNullish(value) || (value.type === AST_NODE_TYPES.Literal && value.value === 0)) return { kind: 'missing', property };
+      if (isNullish(value) || (value.type === AST_NODE_TYPES.Literal && value.value === 0))
+        return { kind: 'missing', property };
       return { kind: 'bounded' };
     }
 
@@ -263,7 +321,10 @@ export default createRule<Options, MessageIds>({
      * What a signal expression is: `bounded` (ends on a timer, or comes from the caller), `untimed` (a controller
      * that no timer aborts), `none` (`undefined`), or `unknown`.
      */
-    function signalKind(expression: TSESTree.Expression, depth: number): 'bounded' | 'untimed' | 'none' | 'unknown' {
+    function signalKind(
+      expression: TSESTree.Expression,
+      depth: number,
+    ): 'bounded' | 'untimed' | 'none' | 'unknown' {
       if (depth > 8) return 'unknown';
       const value = unwrap(expression);
       if (isNullish(value)) return 'none';
@@ -274,7 +335,12 @@ export default createRule<Options, MessageIds>({
       }
       if (value.type === AST_NODE_TYPES.MemberExpression) {
         if (isRootedInParameter(value)) return 'bounded';
-        if (value.computed || value.property.type !== AST_NODE_TYPES.Identifier || value.property.name !== 'signal') return 'unknown';
+        if (
+          value.computed ||
+          value.property.type !== AST_NODE_TYPES.Identifier ||
+          value.property.name !== 'signal'
+        )
+          return 'unknown';
         return controllerKind(value.object);
       }
       if (value.type === AST_NODE_TYPES.CallExpression) {
@@ -286,11 +352,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `AbortSignal.any([...])`: bounded if one of the signals is. */
-    function anyKind(call: TSESTree.CallExpression, depth: number): 'bounded' | 'untimed' | 'unknown' {
+    function anyKind(
+      call: TSESTree.CallExpression,
+      depth: number,
+    ): 'bounded' | 'untimed' | 'unknown' {
       const [list] = call.arguments;
       if (list?.type !== AST_NODE_TYPES.ArrayExpression) return 'unknown';
       const kinds = list.elements.map((element) =>
-        !element || element.type === AST_NODE_TYPES.SpreadElement ? 'unknown' : signalKind(element, depth + 1),
+        !element || element.type === AST_NODE_TYPES.SpreadElement
+          ? 'unknown'
+          : signalKind(element, depth + 1),
       );
       if (kinds.includes('bounded')) return 'bounded';
       if (kinds.includes('unknown')) return 'unknown';
@@ -300,17 +371,30 @@ export default createRule<Options, MessageIds>({
     /** `controller.signal`: bounded when a timer aborts the controller, untimed when nothing on a timer does. */
     function controllerKind(object: TSESTree.Expression): 'bounded' | 'untimed' | 'unknown' {
       const target = unwrap(object);
-      if (target.type === AST_NODE_TYPES.NewExpression) return isAbortControllerConstruction(target) ? 'untimed' : 'unknown';
+      if (target.type === AST_NODE_TYPES.NewExpression)
+        return isAbortControllerConstruction(target) ? 'untimed' : 'unknown';
       if (target.type !== AST_NODE_TYPES.Identifier) return 'unknown';
       const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
       const definition = variable?.defs[0];
-      if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return 'unknown';
+      if (
+        !variable ||
+        variable.defs.length !== 1 ||
+        definition?.type !== TSESLint.Scope.DefinitionType.Variable
+      )
+        return 'unknown';
       const init = definition.node.init;
-      if (!init || unwrap(init).type !== AST_NODE_TYPES.NewExpression || !isAbortControllerConstruction(unwrap(init) as TSESTree.NewExpression)) {
+      if (
+        !init ||
+        unwrap(init).type !== AST_NODE_TYPES.NewExpression ||
+        !isAbortControllerConstruction(unwrap(init) as TSESTree.NewExpression)
+      ) {
         return 'unknown';
       }
-      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return 'unknown';
-      return variable.references.some((reference) => isAbortedOnTimer(reference.identifier)) ? 'bounded' : 'untimed';
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init))
+        return 'unknown';
+      return variable.references.some((reference) => isAbortedOnTimer(reference.identifier))
+        ? 'bounded'
+        : 'untimed';
     }
 
     function isAbortControllerConstruction(node: TSESTree.NewExpression): boolean {
@@ -337,8 +421,16 @@ export default createRule<Options, MessageIds>({
       ) {
         return false;
       }
-      for (let child: TSESTree.Node = member, node: TSESTree.Node | undefined = member.parent; node; child = node, node = node.parent) {
-        if (node.type !== AST_NODE_TYPES.CallExpression || !node.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
+      for (
+        let child: TSESTree.Node = member, node: TSESTree.Node | undefined = member.parent;
+        node;
+        child = node, node = node.parent
+      ) {
+        if (
+          node.type !== AST_NODE_TYPES.CallExpression ||
+          !node.arguments.includes(child as TSESTree.CallExpressionArgument)
+        )
+          continue;
         if (isTimerCall(node)) return true;
         const callee = node.callee;
         if (
@@ -357,7 +449,11 @@ export default createRule<Options, MessageIds>({
     function isTimerCall(call: TSESTree.CallExpression): boolean {
       const callee = resolveCallee(services, call);
       if (!callee || (callee.name !== 'setTimeout' && callee.name !== 'setInterval')) return false;
-      return callee.origin === 'global' || callee.module === 'timers' || callee.module === 'timers/promises';
+      return (
+        callee.origin === 'global' ||
+        callee.module === 'timers' ||
+        callee.module === 'timers/promises'
+      );
     }
 
     function abortSignalMethod(call: TSESTree.CallExpression): string | undefined {
@@ -383,7 +479,11 @@ export default createRule<Options, MessageIds>({
 
     function isParameter(identifier: TSESTree.Identifier): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      return variable?.defs.some((definition) => definition.type === TSESLint.Scope.DefinitionType.Parameter) ?? false;
+      return (
+        variable?.defs.some(
+          (definition) => definition.type === TSESLint.Scope.DefinitionType.Parameter,
+        ) ?? false
+      );
     }
 
     function isRootedInParameter(member: TSESTree.MemberExpression): boolean {
@@ -398,7 +498,12 @@ export default createRule<Options, MessageIds>({
       for (let depth = 0; depth < 8 && current.type === AST_NODE_TYPES.Identifier; depth++) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
         const definition = variable?.defs[0];
-        if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) break;
+        if (
+          !variable ||
+          variable.defs.length !== 1 ||
+          definition?.type !== TSESLint.Scope.DefinitionType.Variable
+        )
+          break;
         const { node } = definition;
         if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) break;
         if (variable.references.some((reference) => reference.isWrite() && !reference.init)) break;
@@ -436,16 +541,23 @@ export default createRule<Options, MessageIds>({
     function hasTimeoutHandler(call: TSESTree.CallExpression, timeoutOption: boolean): boolean {
       const uses: TSESTree.Node[] = [call];
       const holder = call.parent;
-      if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === call && holder.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        holder.type === AST_NODE_TYPES.VariableDeclarator &&
+        holder.init === call &&
+        holder.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const [variable] = sourceCode.getDeclaredVariables(holder);
-        for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
+        for (const reference of variable?.references ?? [])
+          if (!reference.init) uses.push(reference.identifier);
       }
       return uses.some((use) => {
-        for (let object = use; ; ) {
+        for (let object = use; ;) {
           const member = object.parent;
-          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object) return false;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object)
+            return false;
           const chained = member.parent;
-          if (chained.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) return false;
+          if (chained.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member)
+            return false;
           if (isTimeoutHandlerCall(chained, member, timeoutOption)) return true;
           // `req.on('error', …).on('timeout', …)`: emitter methods return the request.
           object = chained;
@@ -453,7 +565,11 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function isTimeoutHandlerCall(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, timeoutOption: boolean): boolean {
+    function isTimeoutHandlerCall(
+      call: TSESTree.CallExpression,
+      member: TSESTree.MemberExpression,
+      timeoutOption: boolean,
+    ): boolean {
       if (member.property.type !== AST_NODE_TYPES.Identifier) return false;
       const method = member.property.name;
       if (method === 'setTimeout') return call.arguments.length >= 2;
@@ -475,16 +591,20 @@ export default createRule<Options, MessageIds>({
      * given one through `defaults`), `unknown` (an instance the rule cannot trace), or `none`.
      */
     function axiosDefaultsOf(call: TSESTree.CallExpression): 'bounded' | 'unknown' | 'none' {
-      const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+      const callee =
+        call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
       const instance = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
       const tsInstance = tsNodeOf(instance);
-      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(tsInstance) ? tsInstance.name : tsInstance);
+      let symbol = checker.getSymbolAtLocation(
+        ts.isPropertyAccessExpression(tsInstance) ? tsInstance.name : tsInstance,
+      );
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       const declaration = symbol?.valueDeclaration;
       if (!symbol || !declaration || !ts.isVariableDeclaration(declaration)) return 'unknown';
       const declaringFile = declaration.getSourceFile();
       if (assignsDefaults(tsNodeOf(call).getSourceFile(), symbol)) return 'bounded';
-      if (!declaringFile.isDeclarationFile && assignsDefaults(declaringFile, symbol)) return 'bounded';
+      if (!declaringFile.isDeclarationFile && assignsDefaults(declaringFile, symbol))
+        return 'bounded';
       if (/[/\\]node_modules[/\\]axios[/\\]/.test(declaringFile.fileName)) return 'none';
       const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
       if (!initializer || !ts.isCallExpression(initializer)) return 'unknown';
@@ -505,7 +625,8 @@ export default createRule<Options, MessageIds>({
       if (!ts.isObjectLiteralExpression(literal)) return 'unknown';
       for (const property of literal.properties) {
         if (ts.isSpreadAssignment(property)) return 'unknown';
-        const name = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
+        const name =
+          property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
         if (name === 'timeout' && ts.isPropertyAssignment(property)) {
           const value = skipOuterExpressions(property.initializer);
           if (!(ts.isNumericLiteral(value) && value.text === '0')) return 'bounded';
@@ -538,7 +659,8 @@ export default createRule<Options, MessageIds>({
           node.left.expression.name.text === 'defaults'
         ) {
           let target = checker.getSymbolAtLocation(node.left.expression.expression);
-          if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
+          if (target && target.flags & ts.SymbolFlags.Alias)
+            target = checker.getAliasedSymbol(target);
           if (target === instance) found = true;
         }
         ts.forEachChild(node, visit);
@@ -550,7 +672,12 @@ export default createRule<Options, MessageIds>({
 
     function skipOuterExpressions(expression: ts.Expression): ts.Expression {
       let current = expression;
-      while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current)) {
+      while (
+        ts.isParenthesizedExpression(current) ||
+        ts.isAsExpression(current) ||
+        ts.isSatisfiesExpression(current) ||
+        ts.isNonNullExpression(current)
+      ) {
         current = current.expression;
       }
       return current;
@@ -560,10 +687,16 @@ export default createRule<Options, MessageIds>({
 
     function hasAbortSignalMethod(at: TSESTree.Node, method: string): boolean {
       const symbol = checker.resolveName('AbortSignal', tsNodeOf(at), ts.SymbolFlags.Value, false);
-      return symbol !== undefined && checker.getTypeOfSymbol(symbol).getProperty(method) !== undefined;
+      return (
+        symbol !== undefined && checker.getTypeOfSymbol(symbol).getProperty(method) !== undefined
+      );
     }
 
-    function suggestionsFor(call: TSESTree.CallExpression, network: NetworkCall, deadline: Deadline): Suggestion[] {
+    function suggestionsFor(
+      call: TSESTree.CallExpression,
+      network: NetworkCall,
+      deadline: Deadline,
+    ): Suggestion[] {
       const suggestions: Suggestion[] = [];
       const data = { ms: String(ms) };
       const signal = `AbortSignal.timeout(${ms})`;
@@ -576,7 +709,10 @@ export default createRule<Options, MessageIds>({
         suggestions.push({
           messageId: 'combineWithTimeout',
           data,
-          fix: (fixer) => (property.shorthand ? fixer.replaceText(property, `signal: ${combined}`) : fixer.replaceText(property.value, combined)),
+          fix: (fixer) =>
+            property.shorthand
+              ? fixer.replaceText(property, `signal: ${combined}`)
+              : fixer.replaceText(property.value, combined),
         });
         return suggestions;
       }
@@ -602,18 +738,32 @@ export default createRule<Options, MessageIds>({
       const { optionsIndex } = network;
       const argument = call.arguments[optionsIndex] as TSESTree.Expression | undefined;
       const existing = deadline.kind === 'missing' ? deadline.property : undefined;
-      if (existing && argument && argument.range[0] <= existing.range[0] && existing.range[1] <= argument.range[1]) {
-        const name = existing.key.type === AST_NODE_TYPES.Identifier ? existing.key.name : String((existing.key as TSESTree.Literal).value);
-        if (name === key) return (fixer) => (existing.shorthand ? fixer.replaceText(existing, `${key}: ${value}`) : fixer.replaceText(existing.value, value));
+      if (
+        existing &&
+        argument &&
+        argument.range[0] <= existing.range[0] &&
+        existing.range[1] <= argument.range[1]
+      ) {
+        const name =
+          existing.key.type === AST_NODE_TYPES.Identifier
+            ? existing.key.name
+            : String((existing.key as TSESTree.Literal).value);
+        if (name === key)
+          return (fixer) =>
+            existing.shorthand
+              ? fixer.replaceText(existing, `${key}: ${value}`)
+              : fixer.replaceText(existing.value, value);
       }
       if (!argument) return insertArgument(call, optionsIndex, `{ ${key}: ${value} }`);
-      if (argument.type === AST_NODE_TYPES.ObjectExpression) return addProperty(argument, `${key}: ${value}`);
+      if (argument.type === AST_NODE_TYPES.ObjectExpression)
+        return addProperty(argument, `${key}: ${value}`);
       if (network.library === 'http' && isStringOrUrl(argument)) {
         // http.get(url, callback) → http.get(url, { signal }, callback): the (url, options, callback) overload.
         return (fixer) => fixer.insertTextAfter(argument, `, { ${key}: ${value} }`);
       }
       if (isObjectType(typeOf(argument))) {
-        return (fixer) => fixer.replaceText(argument, `{ ...${sourceCode.getText(argument)}, ${key}: ${value} }`);
+        return (fixer) =>
+          fixer.replaceText(argument, `{ ...${sourceCode.getText(argument)}, ${key}: ${value} }`);
       }
       return undefined;
     }
@@ -624,7 +774,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Inserts `text` as argument `index`, padding skipped optional parameters with `undefined`. */
-    function insertArgument(call: TSESTree.CallExpression, index: number, text: string): TSESLint.ReportFixFunction | undefined {
+    function insertArgument(
+      call: TSESTree.CallExpression,
+      index: number,
+      text: string,
+    ): TSESLint.ReportFixFunction | undefined {
       const padding = Array.from({ length: index - call.arguments.length }, () => 'undefined');
       const inserted = [...padding, text].join(', ');
       const last = call.arguments.at(-1);
@@ -637,11 +791,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Adds a property to an object literal, on its own line when the object spans lines. */
-    function addProperty(object: TSESTree.ObjectExpression, text: string): TSESLint.ReportFixFunction {
+    function addProperty(
+      object: TSESTree.ObjectExpression,
+      text: string,
+    ): TSESLint.ReportFixFunction {
       const last = object.properties.at(-1);
       if (!last) return (fixer) => fixer.replaceText(object, `{ ${text} }`);
       const opening = sourceCode.getFirstToken(object)!;
-      if (opening.loc.start.line === last.loc.start.line) return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+      if (opening.loc.start.line === last.loc.start.line)
+        return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
       const line = sourceCode.lines[last.loc.start.line - 1] ?? '';
       const indent = /^\s*/.exec(line)?.[0] ?? '';
       return (fixer) => fixer.insertTextAfter(last, `,\n${indent}${text}`);
@@ -656,7 +814,11 @@ export default createRule<Options, MessageIds>({
         const deadline = deadlineOf(call, network);
         if (deadline.kind === 'bounded' || deadline.kind === 'unknown') return;
         const messageId: MessageIds =
-          deadline.kind === 'signalWithoutTimer' ? 'signalWithoutTimer' : deadline.kind === 'timeoutOptionOnly' ? 'timeoutOptionOnly' : 'noTimeout';
+          deadline.kind === 'signalWithoutTimer'
+            ? 'signalWithoutTimer'
+            : deadline.kind === 'timeoutOptionOnly'
+              ? 'timeoutOptionOnly'
+              : 'noTimeout';
         context.report({
           node: call.callee,
           messageId,

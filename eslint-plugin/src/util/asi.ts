@@ -24,12 +24,14 @@ export function guardStatementStart(
 ): string {
   if (!CONTINUES_PREVIOUS_LINE.test(replacement)) return replacement;
   const previous = sourceCode.getTokenBefore(statement, { includeComments: false });
-  if (!previous || previous.value === ';' || previous.value === '{' || previous.value === ':') return replacement;
+  if (!previous || previous.value === ';' || previous.value === '{' || previous.value === ':')
+    return replacement;
   if (previous.value === '}') {
     const owner = sourceCode.getNodeByRangeIndex(previous.range[0]);
     // A function or class *expression* ends in `}` too, and `function () {}\n(x)` calls it.
     const endsAnExpression =
-      owner?.parent?.type === AST_NODE_TYPES.FunctionExpression || owner?.parent?.type === AST_NODE_TYPES.ClassExpression;
+      owner?.parent?.type === AST_NODE_TYPES.FunctionExpression ||
+      owner?.parent?.type === AST_NODE_TYPES.ClassExpression;
     if (owner && STATEMENT_LIST_OWNERS.has(owner.type) && !endsAnExpression) return replacement;
   }
   return `;${replacement}`;
@@ -40,7 +42,11 @@ export function guardStatementStart(
  * token would continue it. A loop or block ends with `}`, after which a line may start with `(` or `[` unguarded;
  * the expression statement that replaces it would run into that line.
  */
-export function statementEndBefore(sourceCode: Readonly<TSESLint.SourceCode>, replaced: TSESTree.Node, semicolon: string): string {
+export function statementEndBefore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  replaced: TSESTree.Node,
+  semicolon: string,
+): string {
   if (semicolon !== '') return semicolon;
   const next = sourceCode.getTokenAfter(replaced, { includeComments: false });
   return next !== null && CONTINUES_PREVIOUS_LINE.test(next.value) ? ';' : '';

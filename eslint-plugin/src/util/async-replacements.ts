@@ -2,7 +2,12 @@
 // `execSync(cmd)` → the promisified `exec` with the value's type kept, `gzipSync` → the promisified `gzip`, an
 // `Atomics.wait` or busy-wait sleep → `await setTimeout(ms)`, with the imports they need (see `imports.ts`).
 // Only faithful replacements are offered; the caller decides where `await` is valid.
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { guardStatementStart } from './asi';
@@ -27,13 +32,28 @@ export interface AsyncReplacements {
   /** The async forms of a blocking call that stands where `await` is valid, the preferred first; none when no form is faithful. */
   forCall(call: TSESTree.CallExpression, blocking: BlockingCall): Replacement[];
   /** `await setTimeout(ms)` for a busy wait that stands for a plain sleep, where `await` is valid. */
-  forBusyWait(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement, wait: BusyWait): Replacement[];
+  forBusyWait(
+    loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
+    wait: BusyWait,
+  ): Replacement[];
   /** True when the call's first argument is a number: a file descriptor, which only `FileHandle` replaces. */
   usesFileDescriptor(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
 }
 
 /** Options of `child_process.exec`/`execFile` that mean the same for their sync forms; others (`input`, `stdio`) do not. */
-const EXEC_OPTIONS = new Set(['cwd', 'env', 'timeout', 'maxBuffer', 'killSignal', 'shell', 'uid', 'gid', 'windowsHide', 'windowsVerbatimArguments', 'encoding']);
+const EXEC_OPTIONS = new Set([
+  'cwd',
+  'env',
+  'timeout',
+  'maxBuffer',
+  'killSignal',
+  'shell',
+  'uid',
+  'gid',
+  'windowsHide',
+  'windowsVerbatimArguments',
+  'encoding',
+]);
 
 /**
  * Crypto functions whose promisified form keeps its type only through a cast, with the cast and the types it names.
@@ -44,7 +64,10 @@ const PROMISIFY_CASTS: Record<string, { cast: string; types: string[] }> = {
     cast: '(password: BinaryLike, salt: BinaryLike, keylen: number, options?: ScryptOptions) => Promise<Buffer>',
     types: ['BinaryLike', 'ScryptOptions'],
   },
-  checkPrime: { cast: '(candidate: LargeNumberLike, options?: CheckPrimeOptions) => Promise<boolean>', types: ['LargeNumberLike', 'CheckPrimeOptions'] },
+  checkPrime: {
+    cast: '(candidate: LargeNumberLike, options?: CheckPrimeOptions) => Promise<boolean>',
+    types: ['LargeNumberLike', 'CheckPrimeOptions'],
+  },
 };
 
 /** Crypto functions whose promisified form resolves to what the sync form returns. */
@@ -65,25 +88,40 @@ export function createAsyncReplacements(
       case 'fs':
         return fsReplacements(call, blocking.name);
       case 'child_process':
-        return blocking.name === 'spawnSync' ? [] : execReplacements(call, blocking.name === 'execSync' ? 'exec' : 'execFile');
+        return blocking.name === 'spawnSync'
+          ? []
+          : execReplacements(call, blocking.name === 'execSync' ? 'exec' : 'execFile');
       case 'zlib':
         return promisifiedReplacements(call, 'node:zlib', withoutSync(blocking.name));
       case 'crypto':
-        return PROMISIFIABLE.has(withoutSync(blocking.name)) ? promisifiedReplacements(call, 'node:crypto', withoutSync(blocking.name)) : [];
+        return PROMISIFIABLE.has(withoutSync(blocking.name))
+          ? promisifiedReplacements(call, 'node:crypto', withoutSync(blocking.name))
+          : [];
       case 'atomics':
         return atomicsReplacements(call);
       case 'configured':
-        return blocking.replacement && blocking.module ? configuredReplacements(call, blocking.module, blocking.replacement) : [];
+        return blocking.replacement && blocking.module
+          ? configuredReplacements(call, blocking.module, blocking.replacement)
+          : [];
     }
   }
 
   function fsReplacements(call: TSESTree.CallExpression, name: string): Replacement[] {
     const asyncName = name === 'existsSync' ? 'access' : withoutSync(name);
-    if (!FS_PROMISE_FORMS.has(asyncName) || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [];
+    if (
+      !FS_PROMISE_FORMS.has(asyncName) ||
+      call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+    )
+      return [];
     const [first, second] = call.arguments;
     // A numeric descriptor has no promise form outside `FileHandle`; `throwIfNoEntry` has none at all.
     if (first && isNumberLike(first)) return [];
-    if ((name === 'statSync' || name === 'lstatSync') && second && !isObjectLiteralWithout(second, 'throwIfNoEntry')) return [];
+    if (
+      (name === 'statSync' || name === 'lstatSync') &&
+      second &&
+      !isObjectLiteralWithout(second, 'throwIfNoEntry')
+    )
+      return [];
     const check = name === 'existsSync';
     return [
       {
@@ -93,24 +131,34 @@ export function createAsyncReplacements(
           const plan = createImportPlan(context, services, call);
           const callee = unwrapCallee(call.callee);
           let reference: string;
-          if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && hasProperty(callee.object, 'promises')) {
+          if (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            !callee.computed &&
+            hasProperty(callee.object, 'promises')
+          ) {
             reference = `${sourceCode.getText(callee.object)}.promises.${asyncName}`;
           } else {
-            if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+            if (callee.type === AST_NODE_TYPES.Identifier)
+              plan.dropBindingIfOnlyUsedIn(callee, call);
             reference = plan.named('node:fs/promises', asyncName, {
               aliases: [`${asyncName}Async`],
               via: [{ module: 'node:fs', member: 'promises' }],
             });
           }
           const invocation = `${reference}${argumentsText(call)}`;
-          const replacement = check ? awaited(call, `${invocation}.then(() => true, () => false)`) : awaited(call, invocation);
+          const replacement = check
+            ? awaited(call, `${invocation}.then(() => true, () => false)`)
+            : awaited(call, invocation);
           return plan.fixes(fixer, [replacement]);
         },
       },
     ];
   }
 
-  function execReplacements(call: TSESTree.CallExpression, asyncName: 'exec' | 'execFile'): Replacement[] {
+  function execReplacements(
+    call: TSESTree.CallExpression,
+    asyncName: 'exec' | 'execFile',
+  ): Replacement[] {
     const args = call.arguments;
     if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [];
     let optionsIndex: number | undefined;
@@ -120,7 +168,8 @@ export function createAsyncReplacements(
     } else {
       if (args.length > 3) return [];
       if (args.length === 3) optionsIndex = 2;
-      else if (args.length === 2 && args[1]?.type === AST_NODE_TYPES.ObjectExpression) optionsIndex = 1;
+      else if (args.length === 2 && args[1]?.type === AST_NODE_TYPES.ObjectExpression)
+        optionsIndex = 1;
       else if (args.length === 2 && !isArrayLike(args[1]!)) return [];
     }
     const options = optionsIndex === undefined ? undefined : args[optionsIndex];
@@ -149,21 +198,32 @@ export function createAsyncReplacements(
           if (valueUsed && !hasEncoding) {
             if (options && optionsIndex !== undefined) {
               const brace = sourceCode.getFirstToken(options)!;
-              texts[optionsIndex] = `{ encoding: 'buffer',${sourceCode.text.slice(brace.range[1], options.range[1])}`.replace(/,\s*}$/, ' }');
+              texts[optionsIndex] =
+                `{ encoding: 'buffer',${sourceCode.text.slice(brace.range[1], options.range[1])}`.replace(
+                  /,\s*}$/,
+                  ' }',
+                );
             } else {
               texts.push("{ encoding: 'buffer' }");
             }
           }
           const invocation = `${local}(${texts.join(', ')})`;
-          const replacement = valueUsed ? replaceWith(call, `(await ${invocation}).stdout`) : awaited(call, invocation);
+          const replacement = valueUsed
+            ? replaceWith(call, `(await ${invocation}).stdout`)
+            : awaited(call, invocation);
           return plan.fixes(fixer, [replacement]);
         },
       },
     ];
   }
 
-  function promisifiedReplacements(call: TSESTree.CallExpression, module: string, asyncName: string): Replacement[] {
-    if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [];
+  function promisifiedReplacements(
+    call: TSESTree.CallExpression,
+    module: string,
+    asyncName: string,
+  ): Replacement[] {
+    if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement))
+      return [];
     return [
       {
         kind: 'promisified',
@@ -177,16 +237,31 @@ export function createAsyncReplacements(
           const cast = PROMISIFY_CASTS[asyncName];
           let castText: string | undefined;
           if (cast && plan.typescript) {
-            castText = cast.types.reduce((text, type) => text.replace(new RegExp(`\\b${type}\\b`, 'g'), plan.named(module, type, { type: true })), cast.cast);
+            castText = cast.types.reduce(
+              (text, type) =>
+                text.replace(
+                  new RegExp(`\\b${type}\\b`, 'g'),
+                  plan.named(module, type, { type: true }),
+                ),
+              cast.cast,
+            );
           }
-          const local = plan.promisified(module, asyncName, castText === undefined ? undefined : { local: `${asyncName}Async`, cast: castText });
+          const local = plan.promisified(
+            module,
+            asyncName,
+            castText === undefined ? undefined : { local: `${asyncName}Async`, cast: castText },
+          );
           return plan.fixes(fixer, [awaited(call, `${local}${argumentsText(call)}`)]);
         },
       },
     ];
   }
 
-  function configuredReplacements(call: TSESTree.CallExpression, module: string, replacement: string): Replacement[] {
+  function configuredReplacements(
+    call: TSESTree.CallExpression,
+    module: string,
+    replacement: string,
+  ): Replacement[] {
     return [
       {
         kind: 'asyncApi',
@@ -195,10 +270,15 @@ export function createAsyncReplacements(
           const plan = createImportPlan(context, services, call);
           const callee = unwrapCallee(call.callee);
           let reference: string;
-          if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && hasProperty(callee.object, replacement)) {
+          if (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            !callee.computed &&
+            hasProperty(callee.object, replacement)
+          ) {
             reference = `${sourceCode.getText(callee.object)}.${replacement}`;
           } else {
-            if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+            if (callee.type === AST_NODE_TYPES.Identifier)
+              plan.dropBindingIfOnlyUsedIn(callee, call);
             reference = plan.named(module, replacement, { aliases: [`${replacement}Async`] });
           }
           return plan.fixes(fixer, [awaited(call, `${reference}${argumentsText(call)}`)]);
@@ -211,23 +291,37 @@ export function createAsyncReplacements(
     const replacements: Replacement[] = [];
     const args = call.arguments;
     const timeout = args[3];
-    if (call.parent.type === AST_NODE_TYPES.ExpressionStatement && args.length === 4 && timeout && isFreshSleepBuffer(args)) {
+    if (
+      call.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+      args.length === 4 &&
+      timeout &&
+      isFreshSleepBuffer(args)
+    ) {
       replacements.push({
         kind: 'sleep',
         data: { duration: sourceCode.getText(timeout) },
         fix(fixer) {
           const plan = createImportPlan(context, services, call);
-          const sleep = plan.named('node:timers/promises', 'setTimeout', { aliases: ['sleep', 'delay'] });
+          const sleep = plan.named('node:timers/promises', 'setTimeout', {
+            aliases: ['sleep', 'delay'],
+          });
           return plan.fixes(fixer, [awaited(call, `${sleep}(${sourceCode.getText(timeout)})`)]);
         },
       });
     }
     const callee = unwrapCallee(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && hasProperty(callee.object, 'waitAsync')) {
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      hasProperty(callee.object, 'waitAsync')
+    ) {
       replacements.push({
-        kind: 'waitAsync', data: {},
+        kind: 'waitAsync',
+        data: {},
         fix: (fixer) => {
-          const edit = awaited(call, `${sourceCode.getText(callee.object)}.waitAsync${argumentsText(call)}.value`);
+          const edit = awaited(
+            call,
+            `${sourceCode.getText(callee.object)}.waitAsync${argumentsText(call)}.value`,
+          );
           return fixer.replaceTextRange(edit.range, edit.text);
         },
       });
@@ -238,7 +332,8 @@ export function createAsyncReplacements(
   /** `Atomics.wait(new Int32Array(new SharedArrayBuffer(n)), i, 0, ms)`: nobody else holds the buffer, so it only sleeps. */
   function isFreshSleepBuffer(args: TSESTree.CallExpressionArgument[]): boolean {
     const [buffer, index, value] = args;
-    if (buffer?.type !== AST_NODE_TYPES.NewExpression || buffer.arguments.length !== 1) return false;
+    if (buffer?.type !== AST_NODE_TYPES.NewExpression || buffer.arguments.length !== 1)
+      return false;
     const shared = buffer.arguments[0]!;
     if (shared.type !== AST_NODE_TYPES.NewExpression) return false;
     const isGlobal = (node: TSESTree.Expression, name: string): boolean =>
@@ -252,7 +347,10 @@ export function createAsyncReplacements(
     );
   }
 
-  function forBusyWait(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement, wait: BusyWait): Replacement[] {
+  function forBusyWait(
+    loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
+    wait: BusyWait,
+  ): Replacement[] {
     const sleep = sleepOf(program, wait);
     if (!sleep) return [];
     const declaration = esNode(sleep.declaration) as TSESTree.VariableDeclaration;
@@ -261,31 +359,42 @@ export function createAsyncReplacements(
     const duration = sourceCode.getText(esNode(sleep.duration));
     const [variable] = sourceCode.getDeclaredVariables(declarator);
     const usedElsewhere = variable?.references.some(
-      (reference) => !reference.init && (reference.identifier.range[0] < loop.range[0] || reference.identifier.range[1] > loop.range[1]),
+      (reference) =>
+        !reference.init &&
+        (reference.identifier.range[0] < loop.range[0] ||
+          reference.identifier.range[1] > loop.range[1]),
     );
     // The loop ends with `}` or `;`; the `await` that replaces it needs a `;` of its own when the next line starts with
     // `(` or `[` (it would continue the line otherwise), and keeps the declaration's style elsewhere.
     const next = sourceCode.getTokenAfter(loop);
     const guardsNextLine = next !== null && /^[([`+\-/]/.test(next.value);
-    const semicolon = sourceCode.getLastToken(declaration)?.value === ';' || guardsNextLine ? ';' : '';
+    const semicolon =
+      sourceCode.getLastToken(declaration)?.value === ';' || guardsNextLine ? ';' : '';
     return [
       {
         kind: 'sleep',
         data: { duration },
         fix(fixer) {
           const plan = createImportPlan(context, services, loop);
-          const setTimeoutName = plan.named('node:timers/promises', 'setTimeout', { aliases: ['sleep', 'delay'] });
-          const range: [number, number] = usedElsewhere !== false ? loop.range : [declaration.range[0], loop.range[1]];
-          return plan.fixes(fixer, [{ range, text: `await ${setTimeoutName}(${duration})${semicolon}` }]);
+          const setTimeoutName = plan.named('node:timers/promises', 'setTimeout', {
+            aliases: ['sleep', 'delay'],
+          });
+          const range: [number, number] =
+            usedElsewhere !== false ? loop.range : [declaration.range[0], loop.range[1]];
+          return plan.fixes(fixer, [
+            { range, text: `await ${setTimeoutName}(${duration})${semicolon}` },
+          ]);
         },
       },
     ];
   }
 
-
   /** The call's arguments with their parentheses, as written (`(p, 'utf8')`). */
   function argumentsText(call: TSESTree.CallExpression): string {
-    const open = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, (token) => token.value === '(')!;
+    const open = sourceCode.getTokenAfter(
+      call.typeArguments ?? call.callee,
+      (token) => token.value === '(',
+    )!;
     return sourceCode.text.slice(open.range[0], call.range[1]);
   }
 
@@ -301,15 +410,26 @@ export function createAsyncReplacements(
   /** Replaces `node`, guarding a replacement that starts with `(` at the start of a statement against ASI. */
   function replaceWith(node: TSESTree.Node, text: string): TextEdit {
     let statement: TSESTree.Node = node;
-    while (statement.parent && statement.parent.range[0] === node.range[0] && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    while (
+      statement.parent &&
+      statement.parent.range[0] === node.range[0] &&
+      statement.type !== AST_NODE_TYPES.ExpressionStatement
+    ) {
       statement = statement.parent;
     }
-    const guarded = statement.type === AST_NODE_TYPES.ExpressionStatement ? guardStatementStart(sourceCode, statement, text) : text;
+    const guarded =
+      statement.type === AST_NODE_TYPES.ExpressionStatement
+        ? guardStatementStart(sourceCode, statement, text)
+        : text;
     return { range: node.range, text: guarded };
   }
 
   function isNumberLike(node: TSESTree.Node): boolean {
-    return (checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(node)).flags & ts.TypeFlags.NumberLike) !== 0;
+    return (
+      (checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(node)).flags &
+        ts.TypeFlags.NumberLike) !==
+      0
+    );
   }
 
   function isArrayLike(node: TSESTree.Node): boolean {
@@ -320,7 +440,12 @@ export function createAsyncReplacements(
   function isObjectLiteralWithout(node: TSESTree.Node, key: string): boolean {
     return (
       node.type === AST_NODE_TYPES.ObjectExpression &&
-      node.properties.every((property) => property.type === AST_NODE_TYPES.Property && propertyKey(property) !== undefined && propertyKey(property) !== key)
+      node.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          propertyKey(property) !== undefined &&
+          propertyKey(property) !== key,
+      )
     );
   }
 
@@ -331,7 +456,9 @@ export function createAsyncReplacements(
   function isGlobalValue(node: TSESTree.Identifier): boolean {
     const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node));
     const declaration = symbol?.getDeclarations()?.[0];
-    return declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile());
+    return (
+      declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile())
+    );
   }
 
   function usesFileDescriptor(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
@@ -344,7 +471,11 @@ export function createAsyncReplacements(
 
 function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
   let current = callee;
-  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSAsExpression) current = current.expression;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression
+  )
+    current = current.expression;
   return current;
 }
 
@@ -397,4 +528,3 @@ function awaitNeedsParentheses(node: TSESTree.Node): boolean {
       return true;
   }
 }
-

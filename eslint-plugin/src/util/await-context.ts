@@ -5,7 +5,10 @@ import ts from 'typescript';
 import { findEnclosingFunction } from './enclosing-function';
 
 /** True inside an async function body, or at the top level of an ES module whose settings allow top-level await. */
-export function canAwaitAt(node: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+export function canAwaitAt(
+  node: TSESTree.Node,
+  services: ParserServicesWithTypeInformation,
+): boolean {
   const where = findEnclosingFunction(node);
   if (where === 'other') return false;
   if (where !== 'module') return where.async;
@@ -14,16 +17,25 @@ export function canAwaitAt(node: TSESTree.Node, services: ParserServicesWithType
 }
 
 /** TypeScript's own conditions for top-level `await` (error TS1378 and TS1309 otherwise), for one file. */
-export function allowsTopLevelAwait(options: ts.CompilerOptions, sourceFile: ts.SourceFile): boolean {
+export function allowsTopLevelAwait(
+  options: ts.CompilerOptions,
+  sourceFile: ts.SourceFile,
+): boolean {
   if (!ts.isExternalModule(sourceFile)) return false;
   const target = options.target ?? ts.ScriptTarget.ES5;
   if (target < ts.ScriptTarget.ES2017) return false;
-  const module = options.module ?? (target >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
+  const module =
+    options.module ??
+    (target >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
   if (module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext) {
     return sourceFile.impliedNodeFormat === ts.ModuleKind.ESNext;
   }
   if (module === ts.ModuleKind.Preserve) {
     return !/\.c[jt]s$/.test(sourceFile.fileName);
   }
-  return module === ts.ModuleKind.ES2022 || module === ts.ModuleKind.ESNext || module === ts.ModuleKind.System;
+  return (
+    module === ts.ModuleKind.ES2022 ||
+    module === ts.ModuleKind.ESNext ||
+    module === ts.ModuleKind.System
+  );
 }

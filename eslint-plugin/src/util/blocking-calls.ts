@@ -53,19 +53,34 @@ export function matchBlockingCall(
   const { name, module } = callee;
   if (callee.origin === 'global') {
     const isWait = callee.container === 'Atomics' && name === 'wait';
-    return isWait ? { family: 'atomics', name, displayName: 'Atomics.wait', module: undefined } : undefined;
+    return isWait
+      ? { family: 'atomics', name, displayName: 'Atomics.wait', module: undefined }
+      : undefined;
   }
   if (callee.origin !== 'module' || module === undefined) return undefined;
-  const user = configured.find((entry) => normalizeModule(entry.module) === module && entry.name === name);
+  const user = configured.find(
+    (entry) => normalizeModule(entry.module) === module && entry.name === name,
+  );
   if (user) {
-    return { family: 'configured', name, displayName: name, module, ...(user.replacement ? { replacement: user.replacement } : {}) };
+    return {
+      family: 'configured',
+      name,
+      displayName: name,
+      module,
+      ...(user.replacement ? { replacement: user.replacement } : {}),
+    };
   }
   // `realpathSync.native` has the promise form of `realpathSync` (`realpath`), so it goes by that name.
-  if (module === 'fs' && callee.container === 'realpathSync') return { family: 'fs', name: 'realpathSync', displayName: `realpathSync.${name}`, module };
-  if (module === 'fs' && name.endsWith('Sync')) return { family: 'fs', name, displayName: name, module };
-  if (module === 'zlib' && name.endsWith('Sync')) return { family: 'zlib', name, displayName: name, module };
-  if (module === 'child_process' && CHILD_PROCESS_BLOCKING.has(name)) return { family: 'child_process', name, displayName: name, module };
-  if (module === 'crypto' && CRYPTO_BLOCKING.has(name)) return { family: 'crypto', name, displayName: name, module };
+  if (module === 'fs' && callee.container === 'realpathSync')
+    return { family: 'fs', name: 'realpathSync', displayName: `realpathSync.${name}`, module };
+  if (module === 'fs' && name.endsWith('Sync'))
+    return { family: 'fs', name, displayName: name, module };
+  if (module === 'zlib' && name.endsWith('Sync'))
+    return { family: 'zlib', name, displayName: name, module };
+  if (module === 'child_process' && CHILD_PROCESS_BLOCKING.has(name))
+    return { family: 'child_process', name, displayName: name, module };
+  if (module === 'crypto' && CRYPTO_BLOCKING.has(name))
+    return { family: 'crypto', name, displayName: name, module };
   return undefined;
 }
 
@@ -74,7 +89,9 @@ export function isAllowedCall(callee: ResolvedCallee, allowed: readonly AllowedC
   return allowed.some((entry) =>
     typeof entry === 'string'
       ? entry === callee.name
-      : entry.name === callee.name && callee.module !== undefined && normalizeModule(entry.module) === callee.module,
+      : entry.name === callee.name &&
+        callee.module !== undefined &&
+        normalizeModule(entry.module) === callee.module,
   );
 }
 

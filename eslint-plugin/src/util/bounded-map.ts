@@ -4,7 +4,12 @@
 // modules (the packages are ESM-only); otherwise a dependency-free worker pool, `mapWithConcurrency(items, task)`,
 // added once per file. Used by `no-unbounded-concurrency` and meant for any fix that turns one-task-per-element
 // code (a loop of awaits, say) into bounded concurrent code.
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
@@ -68,7 +73,12 @@ export interface LimitEachRequest {
 export function itemsKindOf(checker: ts.TypeChecker, type: ts.Type): ItemsKind {
   const parts = tsutils.unionConstituents(checker.getApparentType(type));
   if (parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part))) return 'array';
-  if (parts.every((part) => part.getProperties().some((property) => property.getName().startsWith('__@iterator')))) return 'iterable';
+  if (
+    parts.every((part) =>
+      part.getProperties().some((property) => property.getName().startsWith('__@iterator')),
+    )
+  )
+    return 'iterable';
   return 'array-like';
 }
 
@@ -85,7 +95,10 @@ const packageUses = new WeakMap<ts.Program, Map<string, PackageUse | null>>();
  * How the program uses `packageName`: `undefined` when no source file of the project imports or requires it.
  * Read from the program's syntax trees, not the file system, and cached per program.
  */
-export function programPackageUse(program: ts.Program, packageName: string): PackageUse | undefined {
+export function programPackageUse(
+  program: ts.Program,
+  packageName: string,
+): PackageUse | undefined {
   let byName = packageUses.get(program);
   if (!byName) {
     byName = new Map();
@@ -100,12 +113,19 @@ export function programPackageUse(program: ts.Program, packageName: string): Pac
 
 function findPackageUse(program: ts.Program, packageName: string): PackageUse | undefined {
   for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.fileName.includes('/node_modules/')) continue;
+    if (
+      sourceFile.isDeclarationFile ||
+      program.isSourceFileFromExternalLibrary(sourceFile) ||
+      sourceFile.fileName.includes('/node_modules/')
+    )
+      continue;
     const specifier = moduleSpecifiersOf(sourceFile).get(packageName);
     if (!specifier) continue;
     const checker = program.getTypeChecker();
     const symbol = checker.getSymbolAtLocation(specifier);
-    const exports = symbol ? checker.getExportsOfModule(symbol).map((exported) => exported.getName()) : [];
+    const exports = symbol
+      ? checker.getExportsOfModule(symbol).map((exported) => exported.getName())
+      : [];
     return { exports: new Set(exports) };
   }
   return undefined;
@@ -133,10 +153,17 @@ function moduleSpecifiersOf(sourceFile: ts.SourceFile): ReadonlyMap<string, ts.S
 }
 
 function moduleSpecifierOf(statement: ts.Statement): ts.StringLiteralLike | undefined {
-  if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+  if (
+    (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+    statement.moduleSpecifier &&
+    ts.isStringLiteralLike(statement.moduleSpecifier)
+  ) {
     return statement.moduleSpecifier;
   }
-  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+  if (
+    ts.isImportEqualsDeclaration(statement) &&
+    ts.isExternalModuleReference(statement.moduleReference)
+  ) {
     const expression = statement.moduleReference.expression;
     return ts.isStringLiteralLike(expression) ? expression : undefined;
   }
@@ -188,24 +215,51 @@ export function createBoundedMaps(
         const imports = createImportPlan(context, services, request.before);
         const pLimit = imports.defaultExport('p-limit', 'pLimit');
         const limit = freeName(imports, 'limit');
-        const task = request.task.type === AST_NODE_TYPES.ObjectExpression ? `(${text(request.task)})` : text(request.task);
+        const task =
+          request.task.type === AST_NODE_TYPES.ObjectExpression
+            ? `(${text(request.task)})`
+            : text(request.task);
         const declaration = `const ${limit} = ${pLimit}(${concurrency})`;
-        const replaced: BoundedMapRequest = { replaced: request.task, items: request.task, itemsKind: 'array', task: { kind: 'node', node: request.task }, combinator: 'all' };
-        return imports.fixes(fixer, insertWithStatement(replaced, anchor, `${limit}(() => ${task})`, declaration, imports.semicolon));
+        const replaced: BoundedMapRequest = {
+          replaced: request.task,
+          items: request.task,
+          itemsKind: 'array',
+          task: { kind: 'node', node: request.task },
+          combinator: 'all',
+        };
+        return imports.fixes(
+          fixer,
+          insertWithStatement(
+            replaced,
+            anchor,
+            `${limit}(() => ${task})`,
+            declaration,
+            imports.semicolon,
+          ),
+        );
       },
     };
   }
 
   function pMapPlan(request: BoundedMapRequest, task: TaskParts): BoundedMapPlan {
-    const items = request.itemsKind === 'array-like' ? `Array.from(${text(request.items)})` : text(request.items);
-    const settledExport = request.combinator === 'allSettled' && pMapUse?.exports.has('pMapSettled');
+    const items =
+      request.itemsKind === 'array-like'
+        ? `Array.from(${text(request.items)})`
+        : text(request.items);
+    const settledExport =
+      request.combinator === 'allSettled' && pMapUse?.exports.has('pMapSettled');
     return {
       strategy: 'p-map',
       callee: settledExport ? 'pMapSettled' : 'pMap',
       fix: (fixer) => {
         const imports = createImportPlan(context, services, request.replaced);
-        const callee = settledExport ? imports.named('p-map', 'pMapSettled') : imports.defaultExport('p-map', 'pMap');
-        const mapper = request.combinator === 'allSettled' && !settledExport ? settledTask(task) : task.asFunction;
+        const callee = settledExport
+          ? imports.named('p-map', 'pMapSettled')
+          : imports.defaultExport('p-map', 'pMap');
+        const mapper =
+          request.combinator === 'allSettled' && !settledExport
+            ? settledTask(task)
+            : task.asFunction;
         const expression = `${callee}(${items}, ${mapper}, { concurrency: ${concurrency} })`;
         return imports.fixes(fixer, [replacement(request, expression)]);
       },
@@ -224,10 +278,16 @@ export function createBoundedMaps(
         const limit = freeName(imports, 'limit');
         const limited = limitedTask(task, limit);
         const items = text(request.items);
-        const tasks = request.itemsKind === 'array' ? `${operandText(sourceCode, request.items)}.map(${limited})` : `Array.from(${items}, ${limited})`;
+        const tasks =
+          request.itemsKind === 'array'
+            ? `${operandText(sourceCode, request.items)}.map(${limited})`
+            : `Array.from(${items}, ${limited})`;
         const expression = `Promise.${request.combinator}(${tasks})`;
         const declaration = `const ${limit} = ${pLimit}(${concurrency})`;
-        return imports.fixes(fixer, insertWithStatement(request, anchor, expression, declaration, imports.semicolon));
+        return imports.fixes(
+          fixer,
+          insertWithStatement(request, anchor, expression, declaration, imports.semicolon),
+        );
       },
     };
   }
@@ -240,7 +300,10 @@ export function createBoundedMaps(
       fix: (fixer) => {
         const imports = createImportPlan(context, services, request.replaced);
         const helper = existing ?? freeName(imports, HELPER_NAME);
-        const items = request.itemsKind === 'array' ? text(request.items) : `Array.from(${text(request.items)})`;
+        const items =
+          request.itemsKind === 'array'
+            ? text(request.items)
+            : `Array.from(${text(request.items)})`;
         const mapper = request.combinator === 'allSettled' ? settledTask(task) : task.asFunction;
         const edits: TextEdit[] = [replacement(request, `${helper}(${items}, ${mapper})`)];
         if (!existing) edits.push(appendHelper(helper, imports.semicolon));
@@ -257,20 +320,42 @@ export function createBoundedMaps(
     /** How many arguments it takes (at most the two it is given). */
     arity: number;
     /** An arrow's parts, so that wrappers can reuse its parameters: `(url) => limit(async () => …)`. */
-    arrow: { params: string; returnType: string; body: string; isAsync: boolean; bodyIsExpression: boolean } | undefined;
+    arrow:
+      | {
+          params: string;
+          returnType: string;
+          body: string;
+          isAsync: boolean;
+          bodyIsExpression: boolean;
+        }
+      | undefined;
   }
 
   function taskParts(task: BoundedTask): TaskParts | undefined {
     if (task.kind === 'text') {
       const asFunction = `${task.isAsync ? 'async ' : ''}${task.params} => ${task.body}`;
-      return { asFunction, arity: 1, arrow: { params: task.params, returnType: '', body: task.body, isAsync: task.isAsync, bodyIsExpression: !task.body.startsWith('{') } };
+      return {
+        asFunction,
+        arity: 1,
+        arrow: {
+          params: task.params,
+          returnType: '',
+          body: task.body,
+          isAsync: task.isAsync,
+          bodyIsExpression: !task.body.startsWith('{'),
+        },
+      };
     }
     const node = task.node;
     if (node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
       if (node.typeParameters) return undefined;
-      const arrowToken = sourceCode.getTokenBefore(node.body, { filter: (token) => token.value === '=>' });
+      const arrowToken = sourceCode.getTokenBefore(node.body, {
+        filter: (token) => token.value === '=>',
+      });
       if (!arrowToken) return undefined;
-      const paramsStart = node.async ? sourceCode.getFirstToken(node, { skip: 1 })!.range[0] : node.range[0];
+      const paramsStart = node.async
+        ? sourceCode.getFirstToken(node, { skip: 1 })!.range[0]
+        : node.range[0];
       const paramsEnd = node.returnType ? node.returnType.range[0] : arrowToken.range[0];
       return {
         asFunction: sourceCode.getText(node),
@@ -290,7 +375,10 @@ export function createBoundedMaps(
     }
     const type = services.getTypeAtLocation(node);
     const signatures = type.getCallSignatures();
-    if (signatures.length !== 1) return signatures.length === 0 ? undefined : { asFunction: sourceCode.getText(node), arity: 1, arrow: undefined };
+    if (signatures.length !== 1)
+      return signatures.length === 0
+        ? undefined
+        : { asFunction: sourceCode.getText(node), arity: 1, arrow: undefined };
     const declaration = signatures[0]!.getDeclaration() as ts.SignatureDeclaration | undefined;
     const hasRest = declaration?.parameters.some((parameter) => parameter.dotDotDotToken) ?? false;
     const arity = hasRest ? 2 : (declaration?.parameters.length ?? 1);
@@ -301,7 +389,8 @@ export function createBoundedMaps(
   function argumentsFor(task: TaskParts): string[] {
     const names = ['item', 'index'].map((name) => {
       let candidate = name;
-      for (let suffix = 2; new RegExp(`\\b${candidate}\\b`).test(task.asFunction); suffix++) candidate = `${name}${suffix}`;
+      for (let suffix = 2; new RegExp(`\\b${candidate}\\b`).test(task.asFunction); suffix++)
+        candidate = `${name}${suffix}`;
       return candidate;
     });
     return names.slice(0, task.arity);
@@ -322,11 +411,14 @@ export function createBoundedMaps(
 
   /** The task turned into one that resolves to its settled result, as `Promise.allSettled` reports it. */
   function settledTask(task: TaskParts): string {
-    const settle = (start: string): string => `Promise.allSettled([${start}]).then(([result]) => result)`;
+    const settle = (start: string): string =>
+      `Promise.allSettled([${start}]).then(([result]) => result)`;
     const arrow = task.arrow;
     if (!arrow) return callForm(task, settle);
     const start =
-      arrow.isAsync || !arrow.bodyIsExpression ? `(${arrow.isAsync ? 'async ' : ''}()${arrow.returnType} => ${arrow.body})()` : arrow.body;
+      arrow.isAsync || !arrow.bodyIsExpression
+        ? `(${arrow.isAsync ? 'async ' : ''}()${arrow.returnType} => ${arrow.body})()`
+        : arrow.body;
     return `${arrow.params} => ${settle(start)}`;
   }
 
@@ -337,7 +429,10 @@ export function createBoundedMaps(
   }
 
   function replacement(request: BoundedMapRequest, expression: string): TextEdit {
-    return { range: request.replaced.range, text: (request.wrap ?? ((value: string) => value))(expression) };
+    return {
+      range: request.replaced.range,
+      text: (request.wrap ?? ((value: string) => value))(expression),
+    };
   }
 
   /**
@@ -345,17 +440,27 @@ export function createBoundedMaps(
    * the function, so each call gets its own limiter and nested uses cannot deadlock), or, in an arrow whose body
    * is an expression, in a block the body becomes.
    */
-  function statementAnchor(node: TSESTree.Node): { kind: 'statement'; statement: TSESTree.Node } | { kind: 'arrow'; arrow: TSESTree.ArrowFunctionExpression } | undefined {
+  function statementAnchor(
+    node: TSESTree.Node,
+  ):
+    | { kind: 'statement'; statement: TSESTree.Node }
+    | { kind: 'arrow'; arrow: TSESTree.ArrowFunctionExpression }
+    | undefined {
     let child = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === child && child.type !== AST_NODE_TYPES.BlockStatement) {
+      if (
+        parent.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+        parent.body === child &&
+        child.type !== AST_NODE_TYPES.BlockStatement
+      ) {
         return { kind: 'arrow', arrow: parent };
       }
       const isList =
         parent.type === AST_NODE_TYPES.BlockStatement ||
         parent.type === AST_NODE_TYPES.Program ||
         parent.type === AST_NODE_TYPES.StaticBlock ||
-        (parent.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(child as TSESTree.Statement));
+        (parent.type === AST_NODE_TYPES.SwitchCase &&
+          parent.consequent.includes(child as TSESTree.Statement));
       if (isList) return { kind: 'statement', statement: child };
     }
     return undefined;
@@ -373,22 +478,35 @@ export function createBoundedMaps(
       const next = sourceCode.getText(anchor.statement);
       const end = semicolon || (/^[([`+\-/]/.test(next) ? ';' : '');
       return [
-        { range: [anchor.statement.range[0], anchor.statement.range[0]], text: `${declaration}${end}\n${indent}` },
+        {
+          range: [anchor.statement.range[0], anchor.statement.range[0]],
+          text: `${declaration}${end}\n${indent}`,
+        },
         replacement(request, expression),
       ];
     }
     // `(xs) => Promise.all(…)` becomes `(xs) => {\n  const limit = pLimit(8);\n  return Promise.all(…);\n}`.
     const arrow = anchor.arrow;
-    const arrowToken = sourceCode.getTokenBefore(arrow.body, { filter: (token) => token.value === '=>' })!;
+    const arrowToken = sourceCode.getTokenBefore(arrow.body, {
+      filter: (token) => token.value === '=>',
+    })!;
     const bodyStart = sourceCode.getTokenAfter(arrowToken)!.range[0];
     const bodyText = sourceCode.text.slice(bodyStart, arrow.range[1]);
     const offset = request.replaced.range[0] - bodyStart;
     const wrapped = (request.wrap ?? ((value: string) => value))(expression);
-    const newBody = bodyText.slice(0, offset) + wrapped + bodyText.slice(offset + request.replaced.range[1] - request.replaced.range[0]);
+    const newBody =
+      bodyText.slice(0, offset) +
+      wrapped +
+      bodyText.slice(offset + request.replaced.range[1] - request.replaced.range[0]);
     const indent = indentationOf(arrow);
     const inner = `${indent}  `;
     const statementEnd = semicolon || ';';
-    return [{ range: [bodyStart, arrow.range[1]], text: `{\n${inner}${declaration}${statementEnd}\n${inner}return ${newBody}${semicolon}\n${indent}}` }];
+    return [
+      {
+        range: [bodyStart, arrow.range[1]],
+        text: `{\n${inner}${declaration}${statementEnd}\n${inner}return ${newBody}${semicolon}\n${indent}}`,
+      },
+    ];
   }
 
   function indentationOf(node: TSESTree.Node): string {
@@ -398,14 +516,22 @@ export function createBoundedMaps(
 
   function freeName(imports: ImportPlan, base: string): string {
     if (imports.isNameFree(base)) return base;
-    for (let index = 2; ; index++) if (imports.isNameFree(`${base}${index}`)) return `${base}${index}`;
+    for (let index = 2; ; index++)
+      if (imports.isNameFree(`${base}${index}`)) return `${base}${index}`;
   }
 
   /** A helper this rewrite added before: a top-level `function mapWithConcurrency…(items, task)`. */
   function existingHelper(): string | undefined {
     for (const statement of sourceCode.ast.body) {
-      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-      if (declaration?.type !== AST_NODE_TYPES.FunctionDeclaration || !declaration.id?.name.startsWith(HELPER_NAME)) continue;
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration
+          ? statement.declaration
+          : statement;
+      if (
+        declaration?.type !== AST_NODE_TYPES.FunctionDeclaration ||
+        !declaration.id?.name.startsWith(HELPER_NAME)
+      )
+        continue;
       if (declaration.params.length === 2 && declaration.async) return declaration.id.name;
     }
     return undefined;
@@ -414,7 +540,10 @@ export function createBoundedMaps(
   function appendHelper(name: string, semicolon: string): TextEdit {
     const text = sourceCode.text;
     const separator = text.endsWith('\n') ? '\n' : '\n\n';
-    return { range: [text.length, text.length], text: `${separator}${helperSource(name, concurrency, typescript, semicolon)}\n` };
+    return {
+      range: [text.length, text.length],
+      text: `${separator}${helperSource(name, concurrency, typescript, semicolon)}\n`,
+    };
   }
 
   return { preferred, plan, limitEach };
@@ -425,17 +554,29 @@ function operandTextOf(text: string): string {
 }
 
 /** The worker pool the dependency-free rewrite calls: N workers take the next item until none is left. */
-export function helperSource(name: string, concurrency: number, typescript: boolean, semicolon: string): string {
+export function helperSource(
+  name: string,
+  concurrency: number,
+  typescript: boolean,
+  semicolon: string,
+): string {
   const s = semicolon;
   const signature = typescript
     ? `async function ${name}<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {`
     : `async function ${name}(items, task) {`;
   const results = typescript ? `const results: Awaited<R>[] = []${s}` : `const results = []${s}`;
   const item = typescript ? 'items[index] as T' : 'items[index]';
-  const worker = typescript ? 'async function worker(): Promise<void> {' : 'async function worker() {';
+  const worker = typescript
+    ? 'async function worker(): Promise<void> {'
+    : 'async function worker() {';
   const jsdoc = typescript
     ? []
-    : [' * @template T, R', ' * @param {readonly T[]} items', ' * @param {(item: T, index: number) => R} task', ' * @returns {Promise<Awaited<R>[]>}'];
+    : [
+        ' * @template T, R',
+        ' * @param {readonly T[]} items',
+        ' * @param {(item: T, index: number) => R} task',
+        ' * @returns {Promise<Awaited<R>[]>}',
+      ];
   return [
     '/**',
     ` * Runs \`task\` for each item, at most ${concurrency} at a time, and resolves to the results in the items' order, like`,

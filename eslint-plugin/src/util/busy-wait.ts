@@ -55,7 +55,11 @@ export function sleepOf(program: ts.Program, wait: BusyWait): Sleep | undefined 
   if (ts.isForStatement(loop) && (loop.initializer || loop.incrementor)) return undefined;
   const declaration = previousStatement(loop);
   if (!declaration || !ts.isVariableStatement(declaration)) return undefined;
-  if (!(declaration.declarationList.flags & ts.NodeFlags.Const) || declaration.declarationList.declarations.length !== 1) return undefined;
+  if (
+    !(declaration.declarationList.flags & ts.NodeFlags.Const) ||
+    declaration.declarationList.declarations.length !== 1
+  )
+    return undefined;
   const [declarator] = declaration.declarationList.declarations;
   if (!declarator || !ts.isIdentifier(declarator.name) || !declarator.initializer) return undefined;
   const variable = declarator.name;
@@ -67,10 +71,16 @@ export function sleepOf(program: ts.Program, wait: BusyWait): Sleep | undefined 
   const [smaller, larger] = ordered;
 
   // `Date.now() < end` with `const end = Date.now() + ms`.
-  if (isClock(program, smaller, wait.clockKind) && isVariable(larger, variable) && ts.isBinaryExpression(init)) {
+  if (
+    isClock(program, smaller, wait.clockKind) &&
+    isVariable(larger, variable) &&
+    ts.isBinaryExpression(init)
+  ) {
     if (init.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
-    if (isClock(program, init.left, wait.clockKind)) return { duration: init.right, declaration, variable };
-    if (isClock(program, init.right, wait.clockKind)) return { duration: init.left, declaration, variable };
+    if (isClock(program, init.left, wait.clockKind))
+      return { duration: init.right, declaration, variable };
+    if (isClock(program, init.right, wait.clockKind))
+      return { duration: init.left, declaration, variable };
     return undefined;
   }
   // `Date.now() - start < ms` with `const start = Date.now()`.
@@ -95,7 +105,10 @@ function comparisonsIn(condition: ts.Expression): ts.BinaryExpression[] {
       visit(bare.operand);
     } else if (ts.isBinaryExpression(bare)) {
       const operator = bare.operatorToken.kind;
-      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      if (
+        operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+        operator === ts.SyntaxKind.BarBarToken
+      ) {
         visit(bare.left);
         visit(bare.right);
       } else if (isRelational(operator)) {
@@ -131,7 +144,10 @@ function orderAsLess(comparison: ts.BinaryExpression): [ts.Expression, ts.Expres
 }
 
 /** A clock read anywhere in `expression` (`Date.now() - start`, `new Date().getTime()`), outside nested functions. */
-function findClockRead(program: ts.Program, expression: ts.Expression): { node: ts.Expression; kind: ClockKind } | undefined {
+function findClockRead(
+  program: ts.Program,
+  expression: ts.Expression,
+): { node: ts.Expression; kind: ClockKind } | undefined {
   let found: { node: ts.Expression; kind: ClockKind } | undefined;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
@@ -148,14 +164,22 @@ function findClockRead(program: ts.Program, expression: ts.Expression): { node: 
   return found;
 }
 
-function clockKindOf(program: ts.Program, node: ts.CallExpression | ts.NewExpression): ClockKind | undefined {
+function clockKindOf(
+  program: ts.Program,
+  node: ts.CallExpression | ts.NewExpression,
+): ClockKind | undefined {
   if (ts.isNewExpression(node) && (node.arguments?.length ?? 0) > 0) return undefined;
   const callee = resolveCalleeNode(program, node);
   if (!callee) return undefined;
-  if (ts.isNewExpression(node)) return callee.origin === 'global' && callee.name === 'Date' ? 'new Date' : undefined;
+  if (ts.isNewExpression(node))
+    return callee.origin === 'global' && callee.name === 'Date' ? 'new Date' : undefined;
   if (node.arguments.length > 0 || callee.name !== 'now') return undefined;
   if (callee.origin === 'global' && callee.container === 'DateConstructor') return 'Date.now';
-  if (callee.container === 'Performance' && (callee.origin === 'global' || callee.module === 'perf_hooks')) return 'performance.now';
+  if (
+    callee.container === 'Performance' &&
+    (callee.origin === 'global' || callee.module === 'perf_hooks')
+  )
+    return 'performance.now';
   return undefined;
 }
 
@@ -173,7 +197,11 @@ function containsAwait(loop: LoopNode): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier) || ts.isYieldExpression(node)) {
+    if (
+      ts.isAwaitExpression(node) ||
+      (ts.isForOfStatement(node) && node.awaitModifier) ||
+      ts.isYieldExpression(node)
+    ) {
       found = true;
       return;
     }
@@ -198,12 +226,15 @@ function bodyDoesWork(program: ts.Program, body: ts.Statement): boolean {
 }
 
 function isEmptyStatement(statement: ts.Statement): boolean {
-  return ts.isEmptyStatement(statement) || (ts.isBlock(statement) && statement.statements.length === 0);
+  return (
+    ts.isEmptyStatement(statement) || (ts.isBlock(statement) && statement.statements.length === 0)
+  );
 }
 
 function previousStatement(statement: ts.Statement): ts.Statement | undefined {
   const parent = statement.parent;
-  if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseOrDefaultClause(parent)) return undefined;
+  if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseOrDefaultClause(parent))
+    return undefined;
   const index = parent.statements.indexOf(statement);
   return index > 0 ? parent.statements[index - 1] : undefined;
 }

@@ -129,7 +129,11 @@ export function isAnalyzableFunction(node: ts.Node): node is AnalyzableFunction 
 /** The name a call site uses for its callee (`loadConfig`, `read` in `this.read()`), for messages. */
 export function calleeDisplayName(site: CallSite): string {
   let expression: ts.Expression = site.node.expression;
-  while (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression)) {
+  while (
+    ts.isParenthesizedExpression(expression) ||
+    ts.isNonNullExpression(expression) ||
+    ts.isAsExpression(expression)
+  ) {
     expression = expression.expression;
   }
   if (ts.isIdentifier(expression)) return expression.text;
@@ -180,15 +184,26 @@ function createCallGraph(program: ts.Program): CallGraph {
     return cachedSearch(root, query, () => breadthFirst(query, summarize(root), new Set([root])));
   }
 
-  function searchExpression<T>(expression: ts.Expression, query: ReachQuery<T>): readonly Reach<T>[] {
+  function searchExpression<T>(
+    expression: ts.Expression,
+    query: ReachQuery<T>,
+  ): readonly Reach<T>[] {
     return cachedSearch(expression, query, () => {
       const sites: Site[] = [];
       collectSites(reader, expression, 'body', sites);
-      return breadthFirst(query, { fn: expression, isAsync: false, isGenerator: false, sites }, new Set());
+      return breadthFirst(
+        query,
+        { fn: expression, isAsync: false, isGenerator: false, sites },
+        new Set(),
+      );
     });
   }
 
-  function cachedSearch<T>(root: ts.Node, query: ReachQuery<T>, compute: () => Reach<T>[]): readonly Reach<T>[] {
+  function cachedSearch<T>(
+    root: ts.Node,
+    query: ReachQuery<T>,
+    compute: () => Reach<T>[],
+  ): readonly Reach<T>[] {
     let byRoot = answers.get(query.key);
     if (!byRoot) {
       byRoot = new Map();
@@ -201,9 +216,15 @@ function createCallGraph(program: ts.Program): CallGraph {
     return reaches;
   }
 
-  function breadthFirst<T>(query: ReachQuery<T>, first: FunctionSummary, visited: Set<AnalyzableFunction>): Reach<T>[] {
+  function breadthFirst<T>(
+    query: ReachQuery<T>,
+    first: FunctionSummary,
+    visited: Set<AnalyzableFunction>,
+  ): Reach<T>[] {
     const reaches: Reach<T>[] = [];
-    const queue: Array<{ summary: FunctionSummary; path: readonly CallSite[] }> = [{ summary: first, path: [] }];
+    const queue: Array<{ summary: FunctionSummary; path: readonly CallSite[] }> = [
+      { summary: first, path: [] },
+    ];
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { summary, path } = next;
       for (const site of summary.sites) {
@@ -248,7 +269,12 @@ function readFunction(reader: SiteReader, fn: AnalyzableFunction): FunctionSumma
 }
 
 /** Appends the calls and loops of `root` and everything in it to `sites`, in source order. */
-function collectSites(reader: SiteReader, root: ts.Node, rootContext: SiteContext, sites: Site[]): void {
+function collectSites(
+  reader: SiteReader,
+  root: ts.Node,
+  rootContext: SiteContext,
+  sites: Site[],
+): void {
   const { program } = reader;
   const visit = (node: ts.Node, context: SiteContext): void => {
     if (isAnalyzableFunction(node) || ts.isClassLike(node)) {
@@ -290,16 +316,25 @@ class LazyCallSite implements CallSite {
 }
 
 /** The context of code inside `nested`, a function or class written inside a function whose code runs in `outer`. */
-function nestedContext(program: ts.Program, nested: AnalyzableFunction | ts.ClassLikeDeclaration, outer: SiteContext): SiteContext {
+function nestedContext(
+  program: ts.Program,
+  nested: AnalyzableFunction | ts.ClassLikeDeclaration,
+  outer: SiteContext,
+): SiteContext {
   if (outer === 'deferred' || !isInlineFunction(nested)) return 'deferred';
-  const isAsync = ts.getModifiers(nested)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+  const isAsync =
+    ts.getModifiers(nested)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ??
+    false;
   if (isAsync || nested.asteriskToken) return 'deferred';
   return runsDuringEnclosingCall(program, nested) ? 'sync-callback' : 'deferred';
 }
 
 /** `super(…)` and `import(…)` are calls in the syntax tree but run no function of their own. */
 function isOrdinaryCall(node: ts.CallExpression | ts.NewExpression): boolean {
-  return node.expression.kind !== ts.SyntaxKind.SuperKeyword && node.expression.kind !== ts.SyntaxKind.ImportKeyword;
+  return (
+    node.expression.kind !== ts.SyntaxKind.SuperKeyword &&
+    node.expression.kind !== ts.SyntaxKind.ImportKeyword
+  );
 }
 
 function readableTarget(
@@ -319,7 +354,11 @@ function readableTarget(
  * a callee of `new` (`asConstructor`), the class's constructor. Also answers for a function passed by reference
  * (`xs.map(fetchUrl)`), given `resolveFunctionNode`'s answer for `fetchUrl`.
  */
-export function readableFunctionOf(program: ts.Program, callee: ResolvedCallee | undefined, asConstructor = false): AnalyzableFunction | undefined {
+export function readableFunctionOf(
+  program: ts.Program,
+  callee: ResolvedCallee | undefined,
+  asConstructor = false,
+): AnalyzableFunction | undefined {
   if (!callee || callee.origin !== 'project') return undefined;
   for (const declaration of callee.declarations) {
     const body = functionWithBody(declaration, asConstructor);
@@ -328,12 +367,22 @@ export function readableFunctionOf(program: ts.Program, callee: ResolvedCallee |
   return undefined;
 }
 
-function functionWithBody(declaration: ts.Declaration, asConstructor: boolean): AnalyzableFunction | undefined {
+function functionWithBody(
+  declaration: ts.Declaration,
+  asConstructor: boolean,
+): AnalyzableFunction | undefined {
   if (isAnalyzableFunction(declaration)) return declaration.body ? declaration : undefined;
   if (ts.isClassLike(declaration) && asConstructor) {
-    return declaration.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+    return declaration.members.find(
+      (member): member is ts.ConstructorDeclaration =>
+        ts.isConstructorDeclaration(member) && member.body !== undefined,
+    );
   }
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer && isInlineFunction(declaration.initializer)) {
+  if (
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer &&
+    isInlineFunction(declaration.initializer)
+  ) {
     return declaration.initializer;
   }
   return undefined;

@@ -2,7 +2,13 @@
 // lists as small, `Array.from({ length: 5 })`, `.slice(i, i + 10)` with a constant, and what is derived from them
 // (`filter`, `map`, `concat`, a `const` initialized with one). Everything else (a parameter `string[]`, a `Set`,
 // `Object.keys(…)`, an array pushed to in a loop) has no static bound.
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
@@ -35,7 +41,20 @@ const UNBOUNDED: SizeBound = { kind: 'unbounded' };
 const MAX_STEPS = 12;
 
 /** Array methods whose result has at most as many elements as their receiver. */
-const SHRINKING_METHODS = new Set(['filter', 'map', 'sort', 'toSorted', 'reverse', 'toReversed', 'with', 'fill', 'copyWithin', 'keys', 'values', 'entries']);
+const SHRINKING_METHODS = new Set([
+  'filter',
+  'map',
+  'sort',
+  'toSorted',
+  'reverse',
+  'toReversed',
+  'with',
+  'fill',
+  'copyWithin',
+  'keys',
+  'values',
+  'entries',
+]);
 /** Methods that change an array's length, so a `const` array's initializer says nothing about its size later. */
 const LENGTH_MUTATORS = new Set(['push', 'unshift', 'splice']);
 
@@ -55,16 +74,22 @@ export function createSizeBounds(
     const next = steps + 1;
     switch (collection.type) {
       case AST_NODE_TYPES.ArrayExpression:
-        return sum(collection.elements.map((element): SizeBound => {
-          if (element?.type === AST_NODE_TYPES.SpreadElement) return ofCollection(element.argument, next);
-          return { kind: 'at-most', size: 1, written: true };
-        }));
+        return sum(
+          collection.elements.map((element): SizeBound => {
+            if (element?.type === AST_NODE_TYPES.SpreadElement)
+              return ofCollection(element.argument, next);
+            return { kind: 'at-most', size: 1, written: true };
+          }),
+        );
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
         return ofCollection(collection.expression, next);
       case AST_NODE_TYPES.ConditionalExpression:
-        return larger(ofCollection(collection.consequent, next), ofCollection(collection.alternate, next));
+        return larger(
+          ofCollection(collection.consequent, next),
+          ofCollection(collection.alternate, next),
+        );
       case AST_NODE_TYPES.LogicalExpression:
         return larger(ofCollection(collection.left, next), ofCollection(collection.right, next));
       case AST_NODE_TYPES.Identifier: {
@@ -83,9 +108,16 @@ export function createSizeBounds(
         const [first] = collection.arguments;
         if (collection.callee.name === 'Set' || collection.callee.name === 'Map') {
           if (!first) return { kind: 'at-most', size: 0, written: true };
-          return first.type === AST_NODE_TYPES.SpreadElement ? UNBOUNDED : ofCollection(first, next);
+          return first.type === AST_NODE_TYPES.SpreadElement
+            ? UNBOUNDED
+            : ofCollection(first, next);
         }
-        if (collection.callee.name === 'Array' && collection.arguments.length === 1 && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+        if (
+          collection.callee.name === 'Array' &&
+          collection.arguments.length === 1 &&
+          first &&
+          first.type !== AST_NODE_TYPES.SpreadElement
+        ) {
           return ofNumber(first, next);
         }
         return UNBOUNDED;
@@ -96,33 +128,49 @@ export function createSizeBounds(
   }
 
   function callBound(call: TSESTree.CallExpression, steps: number): SizeBound {
-    const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+    const callee =
+      call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
     const resolved = resolveCallee(services, call);
     if (!resolved || resolved.origin !== 'global') return UNBOUNDED;
     const args = call.arguments;
     const [first, second] = args;
     if (resolved.container === 'ArrayConstructor') {
       if (resolved.name === 'of') return { kind: 'at-most', size: args.length, written: true };
-      if (resolved.name !== 'from' || !first || first.type === AST_NODE_TYPES.SpreadElement) return UNBOUNDED;
-      const length = first.type === AST_NODE_TYPES.ObjectExpression ? lengthProperty(first) : undefined;
+      if (resolved.name !== 'from' || !first || first.type === AST_NODE_TYPES.SpreadElement)
+        return UNBOUNDED;
+      const length =
+        first.type === AST_NODE_TYPES.ObjectExpression ? lengthProperty(first) : undefined;
       if (length) return ofNumber(length, steps);
       return ofCollection(first, steps);
     }
-    if (resolved.container === 'ArrayConstructor' || callee.type !== AST_NODE_TYPES.MemberExpression) return UNBOUNDED;
+    if (
+      resolved.container === 'ArrayConstructor' ||
+      callee.type !== AST_NODE_TYPES.MemberExpression
+    )
+      return UNBOUNDED;
     const receiver = callee.object;
     const isArrayMethod = resolved.container === 'Array' || resolved.container === 'ReadonlyArray';
-    const isKeyedMethod = ['Map', 'ReadonlyMap', 'Set', 'ReadonlySet'].includes(resolved.container ?? '');
-    if (isKeyedMethod && ['keys', 'values', 'entries'].includes(resolved.name)) return ofCollection(receiver, steps);
+    const isKeyedMethod = ['Map', 'ReadonlyMap', 'Set', 'ReadonlySet'].includes(
+      resolved.container ?? '',
+    );
+    if (isKeyedMethod && ['keys', 'values', 'entries'].includes(resolved.name))
+      return ofCollection(receiver, steps);
     if (!isArrayMethod) return UNBOUNDED;
     if (SHRINKING_METHODS.has(resolved.name)) return ofCollection(receiver, steps);
     if (resolved.name === 'concat') {
-      return sum([ofCollection(receiver, steps), ...args.map((argument): SizeBound => {
-        if (argument.type === AST_NODE_TYPES.SpreadElement) return UNBOUNDED;
-        const type = services.getTypeAtLocation(argument);
-        return checker.isArrayType(type) || checker.isTupleType(type) ? ofCollection(argument, steps) : { kind: 'at-most', size: 1, written: true };
-      })]);
+      return sum([
+        ofCollection(receiver, steps),
+        ...args.map((argument): SizeBound => {
+          if (argument.type === AST_NODE_TYPES.SpreadElement) return UNBOUNDED;
+          const type = services.getTypeAtLocation(argument);
+          return checker.isArrayType(type) || checker.isTupleType(type)
+            ? ofCollection(argument, steps)
+            : { kind: 'at-most', size: 1, written: true };
+        }),
+      ]);
     }
-    if (resolved.name === 'slice') return smaller(sliceBound(first, second, steps), ofCollection(receiver, steps));
+    if (resolved.name === 'slice')
+      return smaller(sliceBound(first, second, steps), ofCollection(receiver, steps));
     if (resolved.name === 'splice' && second && second.type !== AST_NODE_TYPES.SpreadElement) {
       return smaller(ofNumber(second, steps), ofCollection(receiver, steps));
     }
@@ -130,10 +178,22 @@ export function createSizeBounds(
   }
 
   /** `slice(start, end)`: a constant width (`slice(0, 10)`, `slice(i, i + 10)`, `slice(-10)`). */
-  function sliceBound(start: TSESTree.CallExpressionArgument | undefined, end: TSESTree.CallExpressionArgument | undefined, steps: number): SizeBound {
-    if (!start || start.type === AST_NODE_TYPES.SpreadElement || end?.type === AST_NODE_TYPES.SpreadElement) return UNBOUNDED;
+  function sliceBound(
+    start: TSESTree.CallExpressionArgument | undefined,
+    end: TSESTree.CallExpressionArgument | undefined,
+    steps: number,
+  ): SizeBound {
+    if (
+      !start ||
+      start.type === AST_NODE_TYPES.SpreadElement ||
+      end?.type === AST_NODE_TYPES.SpreadElement
+    )
+      return UNBOUNDED;
     const startValue = constantOf(start);
-    if (!end) return startValue !== undefined && startValue < 0 ? { kind: 'at-most', size: -startValue, written: false } : UNBOUNDED;
+    if (!end)
+      return startValue !== undefined && startValue < 0
+        ? { kind: 'at-most', size: -startValue, written: false }
+        : UNBOUNDED;
     const endValue = constantOf(end);
     if (startValue !== undefined && endValue !== undefined && startValue >= 0 && endValue >= 0) {
       return { kind: 'at-most', size: Math.max(0, endValue - startValue), written: false };
@@ -142,7 +202,11 @@ export function createSizeBounds(
   }
 
   /** `end` as `start + N` (or `N + start`), also as one argument of `Math.min(…)`. */
-  function widthFrom(start: TSESTree.Expression, end: TSESTree.Expression, steps: number): SizeBound {
+  function widthFrom(
+    start: TSESTree.Expression,
+    end: TSESTree.Expression,
+    steps: number,
+  ): SizeBound {
     if (end.type === AST_NODE_TYPES.BinaryExpression && end.operator === '+') {
       for (const [same, width] of [
         [end.left, end.right],
@@ -150,14 +214,18 @@ export function createSizeBounds(
       ] as const) {
         if (sameText(same, start)) {
           const value = constantOf(width);
-          if (value !== undefined && value >= 0) return { kind: 'at-most', size: value, written: false };
+          if (value !== undefined && value >= 0)
+            return { kind: 'at-most', size: value, written: false };
         }
       }
       return UNBOUNDED;
     }
     if (end.type === AST_NODE_TYPES.CallExpression && isMathMin(end)) {
       return end.arguments.reduce<SizeBound>(
-        (bound, argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? bound : smaller(bound, widthFrom(start, argument, steps))),
+        (bound, argument) =>
+          argument.type === AST_NODE_TYPES.SpreadElement
+            ? bound
+            : smaller(bound, widthFrom(start, argument, steps)),
         UNBOUNDED,
       );
     }
@@ -167,18 +235,23 @@ export function createSizeBounds(
   function ofNumber(value: TSESTree.Expression, steps = 0): SizeBound {
     if (steps > MAX_STEPS) return UNBOUNDED;
     const constant = constantOf(value);
-    if (constant !== undefined) return { kind: 'at-most', size: Math.max(0, Math.ceil(constant)), written: false };
+    if (constant !== undefined)
+      return { kind: 'at-most', size: Math.max(0, Math.ceil(constant)), written: false };
     const next = steps + 1;
     switch (value.type) {
       case AST_NODE_TYPES.CallExpression:
         if (!isMathMin(value)) return UNBOUNDED;
         return value.arguments.reduce<SizeBound>(
-          (bound, argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? bound : smaller(bound, ofNumber(argument, next))),
+          (bound, argument) =>
+            argument.type === AST_NODE_TYPES.SpreadElement
+              ? bound
+              : smaller(bound, ofNumber(argument, next)),
           UNBOUNDED,
         );
       case AST_NODE_TYPES.MemberExpression:
         if (value.computed || value.property.type !== AST_NODE_TYPES.Identifier) return UNBOUNDED;
-        if (value.property.name === 'length' || value.property.name === 'size') return ofCollection(value.object, next);
+        if (value.property.name === 'length' || value.property.name === 'size')
+          return ofCollection(value.object, next);
         return UNBOUNDED;
       case AST_NODE_TYPES.ConditionalExpression:
         return larger(ofNumber(value.consequent, next), ofNumber(value.alternate, next));
@@ -194,17 +267,24 @@ export function createSizeBounds(
   /** A number the type checker knows exactly: a literal, a `const`, an enum member, a union of those (the largest). */
   function constantOf(node: TSESTree.Node): number | undefined {
     if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
-    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-' && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number') {
+    if (
+      node.type === AST_NODE_TYPES.UnaryExpression &&
+      node.operator === '-' &&
+      node.argument.type === AST_NODE_TYPES.Literal &&
+      typeof node.argument.value === 'number'
+    ) {
       return -node.argument.value;
     }
     const parts = tsutils.unionConstituents(services.getTypeAtLocation(node));
     if (!parts.every((part) => part.isNumberLiteral())) return undefined;
-    return Math.max(...parts.map((part) => (part).value));
+    return Math.max(...parts.map((part) => part.value));
   }
 
   function isMathMin(call: TSESTree.CallExpression): boolean {
     const resolved = resolveCallee(services, call);
-    return resolved?.origin === 'global' && resolved.container === 'Math' && resolved.name === 'min';
+    return (
+      resolved?.origin === 'global' && resolved.container === 'Math' && resolved.name === 'min'
+    );
   }
 
   function typeBound(node: TSESTree.Expression): SizeBound | undefined {
@@ -214,7 +294,8 @@ export function createSizeBounds(
       if (hasBoundedName(part)) continue;
       if (!checker.isTupleType(part)) return undefined;
       const target = (part as ts.TupleTypeReference).target;
-      if (target.hasRestElement || target.combinedFlags & ts.ElementFlags.Variadic) return undefined;
+      if (target.hasRestElement || target.combinedFlags & ts.ElementFlags.Variadic)
+        return undefined;
       size = Math.max(size, target.fixedLength);
     }
     return parts.length > 0 ? { kind: 'at-most', size, written: true } : undefined;
@@ -224,7 +305,8 @@ export function createSizeBounds(
     if (boundedTypes.size === 0) return false;
     const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
     if (type.isIntersection()) {
-      for (const part of type.types) names.push(part.aliasSymbol?.getName(), part.getSymbol()?.getName());
+      for (const part of type.types)
+        names.push(part.aliasSymbol?.getName(), part.getSymbol()?.getName());
     }
     return names.some((name) => name !== undefined && boundedTypes.has(name));
   }
@@ -236,7 +318,12 @@ export function createSizeBounds(
   function unchangedInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+    if (
+      !variable ||
+      variable.defs.length !== 1 ||
+      definition?.type !== TSESLint.Scope.DefinitionType.Variable
+    )
+      return undefined;
     const declarator = definition.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     for (const reference of variable.references) {
@@ -248,27 +335,45 @@ export function createSizeBounds(
 
   function growsArray(identifier: TSESTree.Node): boolean {
     const parent = identifier.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return false;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier)
+      return false;
     const grand = parent.parent;
     if (grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
-      return !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && LENGTH_MUTATORS.has(parent.property.name);
+      return (
+        !parent.computed &&
+        parent.property.type === AST_NODE_TYPES.Identifier &&
+        LENGTH_MUTATORS.has(parent.property.name)
+      );
     }
-    return (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) || (grand.type === AST_NODE_TYPES.UpdateExpression);
+    return (
+      (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) ||
+      grand.type === AST_NODE_TYPES.UpdateExpression
+    );
   }
 
   function sameText(a: TSESTree.Node, b: TSESTree.Node): boolean {
     return sourceCode.getText(a).replace(/\s+/g, '') === sourceCode.getText(b).replace(/\s+/g, '');
   }
 
-  const isBounded = (bound: SizeBound): boolean => bound.kind === 'at-most' && (bound.written || bound.size <= options.maxBoundedSize);
+  const isBounded = (bound: SizeBound): boolean =>
+    bound.kind === 'at-most' && (bound.written || bound.size <= options.maxBoundedSize);
 
-  return { ofCollection: (collection) => ofCollection(collection), ofNumber: (value) => ofNumber(value), isBounded };
+  return {
+    ofCollection: (collection) => ofCollection(collection),
+    ofNumber: (value) => ofNumber(value),
+    isBounded,
+  };
 }
 
 function lengthProperty(object: TSESTree.ObjectExpression): TSESTree.Expression | undefined {
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
     if (key === 'length') return property.value as TSESTree.Expression;
   }
   return undefined;

@@ -2,7 +2,8 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 /** Where each rule's documentation lives; the language server and the CLI link to it. */
-export const DOCS_BASE_URL = 'https://github.com/loopguard/loopguard/blob/main/eslint-plugin/docs/rules/';
+export const DOCS_BASE_URL =
+  'https://github.com/loopguard/loopguard/blob/main/eslint-plugin/docs/rules/';
 
 export function ruleDocsUrl(ruleName: string): string {
   return `${DOCS_BASE_URL}${ruleName}.md`;

@@ -2,9 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return (
@@ -27,7 +25,8 @@ export function findEnclosingFunction(node: TSESTree.Node): FunctionNode | 'modu
     }
     if (
       current.type === AST_NODE_TYPES.StaticBlock ||
-      ((current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
+      ((current.type === AST_NODE_TYPES.PropertyDefinition ||
+        current.type === AST_NODE_TYPES.AccessorProperty) &&
         current.value === child)
     ) {
       return 'other';

@@ -2,7 +2,13 @@
 // `any`/`race` over `xs.map(f)`, `Array.from(xs, f)`, `xs.flatMap(f)`, spreads of those, or an array filled with
 // promises in a loop over `xs`; and libraries that run a function per element with no limit by default (`pMap`
 // without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
@@ -13,11 +19,27 @@ export type Combinator = 'all' | 'allSettled' | 'any' | 'race';
 /** One way tasks are started, one per element of `collection`. */
 export type TaskSource =
   /** `collection.map(task)`, `collection.flatMap(task)`, `Array.from(collection, task)`. */
-  | { kind: 'map'; method: 'map' | 'flatMap' | 'from'; call: TSESTree.CallExpression; collection: TSESTree.Expression; task: TSESTree.Expression }
+  | {
+      kind: 'map';
+      method: 'map' | 'flatMap' | 'from';
+      call: TSESTree.CallExpression;
+      collection: TSESTree.Expression;
+      task: TSESTree.Expression;
+    }
   /** `tasks.push(task)` inside loops (innermost first) between the array's declaration and the push. */
-  | { kind: 'loop'; push: TSESTree.CallExpression; loops: EnclosingLoop[]; task: TSESTree.Expression }
+  | {
+      kind: 'loop';
+      push: TSESTree.CallExpression;
+      loops: EnclosingLoop[];
+      task: TSESTree.Expression;
+    }
   /** `pMap(collection, task)`, `async.map(collection, task)`. */
-  | { kind: 'library'; call: TSESTree.CallExpression; collection: TSESTree.Expression; task: TSESTree.Expression | undefined };
+  | {
+      kind: 'library';
+      call: TSESTree.CallExpression;
+      collection: TSESTree.Expression;
+      task: TSESTree.Expression | undefined;
+    };
 
 export type FanOut =
   | {
@@ -56,9 +78,29 @@ export interface EnclosingLoop {
 }
 
 const COMBINATORS = new Set<string>(['all', 'allSettled', 'any', 'race']);
-const ARRAY_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'reduce', 'reduceRight', 'find', 'findIndex']);
+const ARRAY_CALLBACK_METHODS = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'some',
+  'every',
+  'reduce',
+  'reduceRight',
+  'find',
+  'findIndex',
+]);
 /** Array methods whose result keeps the tasks of their receiver (`xs.map(f).filter(Boolean)` started them all). */
-const TASK_PRESERVING_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'flat', 'concat']);
+const TASK_PRESERVING_METHODS = new Set([
+  'filter',
+  'slice',
+  'sort',
+  'toSorted',
+  'reverse',
+  'toReversed',
+  'flat',
+  'concat',
+]);
 const MAX_STEPS = 8;
 
 export interface FanOutFinder {
@@ -82,14 +124,24 @@ export function createFanOutFinder(
   // only `X.all`-like member calls, and any call at all in a file that imports p-map or async.
   const tsSourceFile = tsNode(sourceCode.ast) as ts.SourceFile;
   const importsLibrary = tsSourceFile.statements.some((statement) => {
-    const specifier = ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isVariableStatement(statement) ? statement.getText(tsSourceFile) : '';
+    const specifier =
+      ts.isImportDeclaration(statement) ||
+      ts.isImportEqualsDeclaration(statement) ||
+      ts.isVariableStatement(statement)
+        ? statement.getText(tsSourceFile)
+        : '';
     return /['"](p-map|async)['"]/.test(specifier);
   });
 
   function mayBeFanOut(call: TSESTree.CallExpression): boolean {
     if (importsLibrary) return true;
     const callee = call.callee;
-    return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && COMBINATORS.has(callee.property.name);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      COMBINATORS.has(callee.property.name)
+    );
   }
 
   function fanOutOf(call: TSESTree.CallExpression): FanOut | undefined {
@@ -97,7 +149,11 @@ export function createFanOutFinder(
     const callee = resolveCallee(services, call);
     if (!callee) return undefined;
     const [first, second, third] = call.arguments;
-    if (callee.origin === 'global' && callee.container === 'PromiseConstructor' && COMBINATORS.has(callee.name)) {
+    if (
+      callee.origin === 'global' &&
+      callee.container === 'PromiseConstructor' &&
+      COMBINATORS.has(callee.name)
+    ) {
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
       const sources = sourcesOf(first, 0);
       if (sources.length === 0) return undefined;
@@ -112,8 +168,14 @@ export function createFanOutFinder(
     }
     if (callee.origin !== 'module') return undefined;
     if (callee.module === 'p-map' && (callee.name === 'pMap' || callee.name === 'pMapSettled')) {
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      if (third && (third.type !== AST_NODE_TYPES.ObjectExpression || setsConcurrency(third))) return undefined;
+      if (
+        !first ||
+        first.type === AST_NODE_TYPES.SpreadElement ||
+        second?.type === AST_NODE_TYPES.SpreadElement
+      )
+        return undefined;
+      if (third && (third.type !== AST_NODE_TYPES.ObjectExpression || setsConcurrency(third)))
+        return undefined;
       return {
         kind: 'p-map',
         call,
@@ -126,8 +188,19 @@ export function createFanOutFinder(
       // `mapSeries` is declared as `typeof map`: the export's own name tells the two apart.
       const limited = `${exportedName(call.callee) ?? callee.name}Limit`;
       if (!moduleExports(callee.declarations[0], limited)) return undefined;
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      return { kind: 'async', call, name: sourceCode.getText(call.callee), sources: [{ kind: 'library', call, collection: first, task: second }], limited };
+      if (
+        !first ||
+        first.type === AST_NODE_TYPES.SpreadElement ||
+        second?.type === AST_NODE_TYPES.SpreadElement
+      )
+        return undefined;
+      return {
+        kind: 'async',
+        call,
+        name: sourceCode.getText(call.callee),
+        sources: [{ kind: 'library', call, collection: first, task: second }],
+        limited,
+      };
     }
     return undefined;
   }
@@ -138,20 +211,39 @@ export function createFanOutFinder(
     const next = steps + 1;
     switch (expression.type) {
       case AST_NODE_TYPES.ArrayExpression:
-        return expression.elements.flatMap((element) => (element?.type === AST_NODE_TYPES.SpreadElement ? sourcesOf(element.argument, next) : []));
+        return expression.elements.flatMap((element) =>
+          element?.type === AST_NODE_TYPES.SpreadElement ? sourcesOf(element.argument, next) : [],
+        );
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
         return sourcesOf(expression.expression, next);
       case AST_NODE_TYPES.ConditionalExpression:
-        return [...sourcesOf(expression.consequent, next), ...sourcesOf(expression.alternate, next)];
+        return [
+          ...sourcesOf(expression.consequent, next),
+          ...sourcesOf(expression.alternate, next),
+        ];
       case AST_NODE_TYPES.CallExpression: {
         const mapSource = mapSourceOf(expression);
         if (mapSource) return [mapSource];
         const callee = expression.callee;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return [];
-        if (!TASK_PRESERVING_METHODS.has(callee.property.name) || !isArrayMethodCall(expression)) return [];
-        const fromArguments = callee.property.name === 'concat' ? expression.arguments.flatMap((argument) => sourcesOf(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, next)) : [];
+        if (
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          callee.computed ||
+          callee.property.type !== AST_NODE_TYPES.Identifier
+        )
+          return [];
+        if (!TASK_PRESERVING_METHODS.has(callee.property.name) || !isArrayMethodCall(expression))
+          return [];
+        const fromArguments =
+          callee.property.name === 'concat'
+            ? expression.arguments.flatMap((argument) =>
+                sourcesOf(
+                  argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument,
+                  next,
+                ),
+              )
+            : [];
         return [...sourcesOf(callee.object, next), ...fromArguments];
       }
       case AST_NODE_TYPES.Identifier:
@@ -162,22 +254,41 @@ export function createFanOutFinder(
   }
 
   /** `xs.map(task)`, `xs.flatMap(task)`, `Array.from(xs, task)`, when the tasks are promises. */
-  function mapSourceOf(call: TSESTree.CallExpression): Extract<TaskSource, { kind: 'map' }> | undefined {
+  function mapSourceOf(
+    call: TSESTree.CallExpression,
+  ): Extract<TaskSource, { kind: 'map' }> | undefined {
     const resolved = resolveCallee(services, call);
     if (!resolved || resolved.origin !== 'global') return undefined;
     const [first, second] = call.arguments;
     let source: Extract<TaskSource, { kind: 'map' }> | undefined;
-    if ((resolved.container === 'Array' || resolved.container === 'ReadonlyArray') && (resolved.name === 'map' || resolved.name === 'flatMap')) {
-      const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (
+      (resolved.container === 'Array' || resolved.container === 'ReadonlyArray') &&
+      (resolved.name === 'map' || resolved.name === 'flatMap')
+    ) {
+      const callee =
+        call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        !first ||
+        first.type === AST_NODE_TYPES.SpreadElement
+      )
+        return undefined;
       source = { kind: 'map', method: resolved.name, call, collection: callee.object, task: first };
     } else if (resolved.container === 'ArrayConstructor' && resolved.name === 'from') {
-      if (!first || !second || first.type === AST_NODE_TYPES.SpreadElement || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      if (
+        !first ||
+        !second ||
+        first.type === AST_NODE_TYPES.SpreadElement ||
+        second.type === AST_NODE_TYPES.SpreadElement
+      )
+        return undefined;
       source = { kind: 'map', method: 'from', call, collection: first, task: second };
     }
     if (!source) return undefined;
     const node = tsNode(call);
-    return isArrayOfPromises(typeContext, node, checker.getTypeAtLocation(node)) ? source : undefined;
+    return isArrayOfPromises(typeContext, node, checker.getTypeAtLocation(node))
+      ? source
+      : undefined;
   }
 
   /**
@@ -187,15 +298,29 @@ export function createFanOutFinder(
   function sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return [];
+    if (
+      !variable ||
+      variable.defs.length !== 1 ||
+      definition?.type !== TSESLint.Scope.DefinitionType.Variable
+    )
+      return [];
     const declarator = definition.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
     const sources = sourcesOf(declarator.init, steps);
     for (const reference of variable.references) {
       const member = reference.identifier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
-      if (member.property.type !== AST_NODE_TYPES.Identifier || !['push', 'unshift'].includes(member.property.name)) continue;
+      if (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== reference.identifier ||
+        member.computed
+      )
+        continue;
+      if (
+        member.property.type !== AST_NODE_TYPES.Identifier ||
+        !['push', 'unshift'].includes(member.property.name)
+      )
+        continue;
       const push = member.parent;
       if (push.type !== AST_NODE_TYPES.CallExpression || push.callee !== member) continue;
       for (const argument of push.arguments) {
@@ -204,7 +329,8 @@ export function createFanOutFinder(
           continue;
         }
         const argumentNode = tsNode(argument);
-        if (!isPromiseLikeType(typeContext, argumentNode, checker.getTypeAtLocation(argumentNode))) continue;
+        if (!isPromiseLikeType(typeContext, argumentNode, checker.getTypeAtLocation(argumentNode)))
+          continue;
         const loops = enclosingLoops(push, declarator);
         if (loops.length > 0) sources.push({ kind: 'loop', push, loops, task: argument });
       }
@@ -215,18 +341,25 @@ export function createFanOutFinder(
   function enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[] {
     const loops: EnclosingLoop[] = [];
     let child: TSESTree.Node = node;
-    for (let current = node.parent; current && !contains(current, stopAt); child = current, current = current.parent) {
+    for (
+      let current = node.parent;
+      current && !contains(current, stopAt);
+      child = current, current = current.parent
+    ) {
       switch (current.type) {
         case AST_NODE_TYPES.ForOfStatement:
         case AST_NODE_TYPES.ForInStatement:
-          if (child === current.body) loops.push({ loop: current, collection: current.right, count: undefined });
+          if (child === current.body)
+            loops.push({ loop: current, collection: current.right, count: undefined });
           break;
         case AST_NODE_TYPES.ForStatement:
-          if (child === current.body) loops.push({ loop: current, collection: undefined, count: countingBound(current) });
+          if (child === current.body)
+            loops.push({ loop: current, collection: undefined, count: countingBound(current) });
           break;
         case AST_NODE_TYPES.WhileStatement:
         case AST_NODE_TYPES.DoWhileStatement:
-          if (child === current.body) loops.push({ loop: current, collection: undefined, count: undefined });
+          if (child === current.body)
+            loops.push({ loop: current, collection: undefined, count: undefined });
           break;
         case AST_NODE_TYPES.ArrowFunctionExpression:
         case AST_NODE_TYPES.FunctionExpression:
@@ -234,10 +367,17 @@ export function createFanOutFinder(
           // Only a callback an array method calls once per element is a loop; any other function runs at some
           // other time, and nothing there is known about how often.
           const call = current.parent;
-          if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current) return loops;
+          if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current)
+            return loops;
           const callee = call.callee;
-          if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return loops;
-          if (!ARRAY_CALLBACK_METHODS.has(callee.property.name) || !isArrayMethodCall(call)) return loops;
+          if (
+            callee.type !== AST_NODE_TYPES.MemberExpression ||
+            callee.computed ||
+            callee.property.type !== AST_NODE_TYPES.Identifier
+          )
+            return loops;
+          if (!ARRAY_CALLBACK_METHODS.has(callee.property.name) || !isArrayMethodCall(call))
+            return loops;
           loops.push({ loop: call, collection: callee.object, count: undefined });
           break;
         }
@@ -251,15 +391,30 @@ export function createFanOutFinder(
   /** `n` in `for (let i = 0; i < n; i++)` (also `i <= n`, `n > i`). */
   function countingBound(loop: TSESTree.ForStatement): TSESTree.Expression | undefined {
     const test = loop.test;
-    if (test?.type !== AST_NODE_TYPES.BinaryExpression || test.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-    if ((test.operator === '<' || test.operator === '<=') && test.left.type === AST_NODE_TYPES.Identifier) return test.right;
-    if ((test.operator === '>' || test.operator === '>=') && test.right.type === AST_NODE_TYPES.Identifier) return test.left;
+    if (
+      test?.type !== AST_NODE_TYPES.BinaryExpression ||
+      test.left.type === AST_NODE_TYPES.PrivateIdentifier
+    )
+      return undefined;
+    if (
+      (test.operator === '<' || test.operator === '<=') &&
+      test.left.type === AST_NODE_TYPES.Identifier
+    )
+      return test.right;
+    if (
+      (test.operator === '>' || test.operator === '>=') &&
+      test.right.type === AST_NODE_TYPES.Identifier
+    )
+      return test.left;
     return undefined;
   }
 
   function isArrayMethodCall(call: TSESTree.CallExpression): boolean {
     const resolved = resolveCallee(services, call);
-    return resolved?.origin === 'global' && (resolved.container === 'Array' || resolved.container === 'ReadonlyArray');
+    return (
+      resolved?.origin === 'global' &&
+      (resolved.container === 'Array' || resolved.container === 'ReadonlyArray')
+    );
   }
 
   function exportedName(callee: TSESTree.Expression): string | undefined {
@@ -274,24 +429,31 @@ export function createFanOutFinder(
     if (!declaration) return false;
     const sourceFile = declaration.getSourceFile();
     const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
-    if (moduleSymbol) return checker.getExportsOfModule(moduleSymbol).some((symbol) => symbol.getName() === name);
+    if (moduleSymbol)
+      return checker.getExportsOfModule(moduleSymbol).some((symbol) => symbol.getName() === name);
     // `declare module 'async' { … }`
     const moduleDeclaration = ts.findAncestor(declaration, ts.isModuleDeclaration);
     const symbol = moduleDeclaration && checker.getSymbolAtLocation(moduleDeclaration.name);
-    return symbol ? checker.getExportsOfModule(symbol).some((exported) => exported.getName() === name) : false;
+    return symbol
+      ? checker.getExportsOfModule(symbol).some((exported) => exported.getName() === name)
+      : false;
   }
 
   return { fanOutOf, enclosingLoops };
 }
 
 /** The one map source that is the whole argument (`xs.map(f)` or `[...xs.map(f)]`), for rewriting. */
-function singleMapSource(argument: TSESTree.Expression, sources: readonly TaskSource[]): Extract<TaskSource, { kind: 'map' }> | undefined {
+function singleMapSource(
+  argument: TSESTree.Expression,
+  sources: readonly TaskSource[],
+): Extract<TaskSource, { kind: 'map' }> | undefined {
   const [source] = sources;
   if (sources.length !== 1 || source?.kind !== 'map') return undefined;
   if (argument === source.call) return source;
   if (argument.type === AST_NODE_TYPES.ArrayExpression && argument.elements.length === 1) {
     const [element] = argument.elements;
-    if (element?.type === AST_NODE_TYPES.SpreadElement && element.argument === source.call) return source;
+    if (element?.type === AST_NODE_TYPES.SpreadElement && element.argument === source.call)
+      return source;
   }
   return undefined;
 }
@@ -300,10 +462,17 @@ function setsConcurrency(options: TSESTree.ObjectExpression): boolean {
   return options.properties.some((property) => {
     if (property.type === AST_NODE_TYPES.SpreadElement) return true;
     if (property.computed) return false;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
     if (key !== 'concurrency') return false;
     // `concurrency: Infinity` is p-map's default: no limit.
-    return !(property.value.type === AST_NODE_TYPES.Identifier && property.value.name === 'Infinity');
+    return !(
+      property.value.type === AST_NODE_TYPES.Identifier && property.value.name === 'Infinity'
+    );
   });
 }
 

@@ -5,7 +5,13 @@
 // outputs still compile under `noUnusedLocals`. All edits of one plan come out as non-overlapping fixes.
 import { builtinModules } from 'node:module';
 
-import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 
 import { type ImportSyntax, importSyntaxOf } from './module-system';
 
@@ -57,7 +63,8 @@ export interface ImportPlan {
   fixes(fixer: TSESLint.RuleFixer, own: readonly TextEdit[]): TSESLint.RuleFix[];
 }
 
-type ImportLike = TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration | TSESTree.VariableDeclaration;
+type ImportLike =
+  TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration | TSESTree.VariableDeclaration;
 
 interface NewSpecifier {
   name: string;
@@ -113,10 +120,18 @@ export function createImportPlan(
 
   /** True when `local` means, at the fix's location, the binding `statement` (a top-level import) declares. */
   function isVisible(local: string, statement: TSESTree.Node): boolean {
-    for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    for (
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+      scope;
+      scope = scope.upper
+    ) {
       const variable = scope.set.get(local);
       if (!variable) continue;
-      return variable.defs.some((definition) => definition.node.range[0] >= statement.range[0] && definition.node.range[1] <= statement.range[1]);
+      return variable.defs.some(
+        (definition) =>
+          definition.node.range[0] >= statement.range[0] &&
+          definition.node.range[1] <= statement.range[1],
+      );
     }
     return false;
   }
@@ -125,30 +140,67 @@ export function createImportPlan(
   function existingReference(module: string, name: string, type = false): string | undefined {
     for (const statement of body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        if ((statement.importKind === 'type' && !type) || !sameModule(statement.source.value, module) || droppedStatements.has(statement)) continue;
+        if (
+          (statement.importKind === 'type' && !type) ||
+          !sameModule(statement.source.value, module) ||
+          droppedStatements.has(statement)
+        )
+          continue;
         for (const specifier of statement.specifiers) {
           const local = specifier.local.name;
           if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-            if ((specifier.importKind === 'type' && !type) || droppedSpecifiers.has(specifier) || importedName(specifier) !== name) continue;
+            if (
+              (specifier.importKind === 'type' && !type) ||
+              droppedSpecifiers.has(specifier) ||
+              importedName(specifier) !== name
+            )
+              continue;
             if (isVisible(local, statement)) return local;
-          } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || isBuiltin(module)) {
+          } else if (
+            specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+            isBuiltin(module)
+          ) {
             if (isVisible(local, statement)) return `${local}.${name}`;
           }
         }
       } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         const reference = statement.moduleReference;
-        if ((statement.importKind === 'type' && !type) || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
-        if (reference.expression.type !== AST_NODE_TYPES.Literal || !sameModule(String(reference.expression.value), module)) continue;
+        if (
+          (statement.importKind === 'type' && !type) ||
+          reference.type !== AST_NODE_TYPES.TSExternalModuleReference
+        )
+          continue;
+        if (
+          reference.expression.type !== AST_NODE_TYPES.Literal ||
+          !sameModule(String(reference.expression.value), module)
+        )
+          continue;
         if (isVisible(statement.id.name, statement)) return `${statement.id.name}.${name}`;
-      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration && !droppedStatements.has(statement)) {
+      } else if (
+        statement.type === AST_NODE_TYPES.VariableDeclaration &&
+        !droppedStatements.has(statement)
+      ) {
         for (const declarator of statement.declarations) {
           if (!declarator.init || requiredModule(declarator.init) === undefined) continue;
           if (!sameModule(requiredModule(declarator.init)!, module)) continue;
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && isVisible(declarator.id.name, statement)) return `${declarator.id.name}.${name}`;
+          if (
+            declarator.id.type === AST_NODE_TYPES.Identifier &&
+            isVisible(declarator.id.name, statement)
+          )
+            return `${declarator.id.name}.${name}`;
           if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
           for (const property of declarator.id.properties) {
-            if (property.type !== AST_NODE_TYPES.Property || droppedSpecifiers.has(property) || propertyName(property) !== name) continue;
-            if (property.value.type === AST_NODE_TYPES.Identifier && isVisible(property.value.name, statement)) return property.value.name;
+            if (
+              property.type !== AST_NODE_TYPES.Property ||
+              droppedSpecifiers.has(property) ||
+              propertyName(property) !== name
+            )
+              continue;
+            if (
+              property.value.type === AST_NODE_TYPES.Identifier &&
+              isVisible(property.value.name, statement)
+            )
+              return property.value.name;
           }
         }
       }
@@ -160,11 +212,18 @@ export function createImportPlan(
   function addToExisting(module: string, specifier: NewSpecifier): boolean {
     for (const statement of body) {
       if (syntax === 'import' && statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        if (statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
-        if (statement.specifiers.some((existing) => existing.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) continue;
+        if (statement.importKind === 'type' || !sameModule(statement.source.value, module))
+          continue;
+        if (
+          statement.specifiers.some(
+            (existing) => existing.type === AST_NODE_TYPES.ImportNamespaceSpecifier,
+          )
+        )
+          continue;
         if (droppedStatements.has(statement)) {
           const only = statement.specifiers[0];
-          if (statement.specifiers.length !== 1 || only?.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          if (statement.specifiers.length !== 1 || only?.type !== AST_NODE_TYPES.ImportSpecifier)
+            continue;
           droppedStatements.delete(statement);
           renamedSpecifiers.set(only, specifier);
           return true;
@@ -172,15 +231,28 @@ export function createImportPlan(
         push(appended, statement, specifier);
         return true;
       }
-      if (syntax === 'require' && statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1) {
+      if (
+        syntax === 'require' &&
+        statement.type === AST_NODE_TYPES.VariableDeclaration &&
+        statement.declarations.length === 1
+      ) {
         const [declarator] = statement.declarations;
         if (!declarator?.init || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         const required = requiredModule(declarator.init);
-        if (required === undefined || !sameModule(required, module) || declarator.init.type !== AST_NODE_TYPES.CallExpression) continue;
-        if (declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)) continue;
+        if (
+          required === undefined ||
+          !sameModule(required, module) ||
+          declarator.init.type !== AST_NODE_TYPES.CallExpression
+        )
+          continue;
+        if (
+          declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)
+        )
+          continue;
         if (droppedStatements.has(statement)) {
           const only = declarator.id.properties[0];
-          if (declarator.id.properties.length !== 1 || only?.type !== AST_NODE_TYPES.Property) continue;
+          if (declarator.id.properties.length !== 1 || only?.type !== AST_NODE_TYPES.Property)
+            continue;
           droppedStatements.delete(statement);
           renamedSpecifiers.set(only, specifier);
           return true;
@@ -207,14 +279,22 @@ export function createImportPlan(
     reserved.add(local);
     plannedLocals.set(plannedKey, local);
     const specifier = { name, local, type };
-    if (!addToExisting(module, specifier)) push(newImports, moduleSpecifier(module, style.nodePrefix), specifier);
+    if (!addToExisting(module, specifier))
+      push(newImports, moduleSpecifier(module, style.nodePrefix), specifier);
     return local;
   }
 
   function defaultExport(module: string, local: string): string {
     for (const statement of body) {
-      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !sameModule(statement.source.value, module)) continue;
-      const existing = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier);
+      if (
+        statement.type !== AST_NODE_TYPES.ImportDeclaration ||
+        statement.importKind === 'type' ||
+        !sameModule(statement.source.value, module)
+      )
+        continue;
+      const existing = statement.specifiers.find(
+        (specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier,
+      );
       if (existing && isVisible(existing.local.name, statement)) return existing.local.name;
     }
     const plannedKey = `${normalizeModule(module)}\0default`;
@@ -232,14 +312,20 @@ export function createImportPlan(
           sameModule(statement.source.value, module) &&
           !droppedStatements.has(statement) &&
           statement.specifiers.length > 0 &&
-          statement.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
+          statement.specifiers.every(
+            (specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier,
+          ),
       );
     if (joinable) appendedDefaults.set(joinable, name);
     else newDefaults.set(moduleSpecifier(module, style.nodePrefix), name);
     return name;
   }
 
-  function promisified(module: string, name: string, options?: { local: string; cast?: string }): string {
+  function promisified(
+    module: string,
+    name: string,
+    options?: { local: string; cast?: string },
+  ): string {
     const key = `${normalizeModule(module)}\0${name}`;
     const planned = promisifiedLocals.get(key);
     if (planned) return planned;
@@ -261,13 +347,22 @@ export function createImportPlan(
     const promisifyReference = existingReference('node:util', 'promisify');
     if (!fnReference || !promisifyReference) return undefined;
     for (const statement of body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const')
+        continue;
       for (const declarator of statement.declarations) {
         const init = declarator.init;
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
+        if (
+          declarator.id.type !== AST_NODE_TYPES.Identifier ||
+          init?.type !== AST_NODE_TYPES.CallExpression
+        )
+          continue;
         const [argument] = init.arguments;
         if (init.arguments.length !== 1 || !argument) continue;
-        if (sourceCode.getText(init.callee) !== promisifyReference || sourceCode.getText(argument) !== fnReference) continue;
+        if (
+          sourceCode.getText(init.callee) !== promisifyReference ||
+          sourceCode.getText(argument) !== fnReference
+        )
+          continue;
         if (isVisible(declarator.id.name, statement)) return declarator.id.name;
       }
     }
@@ -278,8 +373,14 @@ export function createImportPlan(
     const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
     if (!variable || !definition || variable.defs.length !== 1) return;
-    const inside = (node: TSESTree.Node): boolean => node.range[0] >= replaced.range[0] && node.range[1] <= replaced.range[1];
-    if (!variable.references.every((reference) => reference.init === true || inside(reference.identifier))) return;
+    const inside = (node: TSESTree.Node): boolean =>
+      node.range[0] >= replaced.range[0] && node.range[1] <= replaced.range[1];
+    if (
+      !variable.references.every(
+        (reference) => reference.init === true || inside(reference.identifier),
+      )
+    )
+      return;
     const node = definition.node as TSESTree.Node;
     if (node.type === AST_NODE_TYPES.ImportSpecifier) {
       const statement = node.parent as TSESTree.ImportDeclaration;
@@ -287,24 +388,41 @@ export function createImportPlan(
       else droppedSpecifiers.add(node);
       return;
     }
-    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
+    if (
+      node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      node.id.type !== AST_NODE_TYPES.ObjectPattern ||
+      !node.init
+    )
+      return;
     if (requiredModule(node.init) === undefined) return;
     const property = node.id.properties.find(
-      (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+      (candidate): candidate is TSESTree.Property =>
+        candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
     );
     if (!property) return;
     const statement = node.parent;
-    if (node.id.properties.length === 1 && statement.declarations.length === 1) droppedStatements.add(statement);
+    if (node.id.properties.length === 1 && statement.declarations.length === 1)
+      droppedStatements.add(statement);
     else droppedSpecifiers.add(property);
   }
 
   function specifierText(specifier: NewSpecifier): string {
-    if (syntax === 'require') return specifier.local === specifier.name ? specifier.name : `${specifier.name}: ${specifier.local}`;
-    const text = specifier.local === specifier.name ? specifier.name : `${specifier.name} as ${specifier.local}`;
+    if (syntax === 'require')
+      return specifier.local === specifier.name
+        ? specifier.name
+        : `${specifier.name}: ${specifier.local}`;
+    const text =
+      specifier.local === specifier.name
+        ? specifier.name
+        : `${specifier.name} as ${specifier.local}`;
     return specifier.type ? `type ${text}` : text;
   }
 
-  function importStatement(module: string, specifiers: readonly NewSpecifier[], defaultLocal?: string): string {
+  function importStatement(
+    module: string,
+    specifiers: readonly NewSpecifier[],
+    defaultLocal?: string,
+  ): string {
     const list = specifiers.map(specifierText).join(', ');
     const source = `${style.quote}${module}${style.quote}`;
     if (syntax === 'require') {
@@ -331,22 +449,31 @@ export function createImportPlan(
         continue;
       }
       const statement = owner as TSESTree.ImportDeclaration;
-      const lastNamed = statement.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier).at(-1);
+      const lastNamed = statement.specifiers
+        .filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)
+        .at(-1);
       if (lastNamed) {
         result.push({ range: [lastNamed.range[1], lastNamed.range[1]], text: `, ${list}` });
       } else {
         const defaultSpecifier = statement.specifiers[0]!;
-        result.push({ range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${list} }` });
+        result.push({
+          range: [defaultSpecifier.range[1], defaultSpecifier.range[1]],
+          text: `, { ${list} }`,
+        });
       }
     }
     for (const specifier of droppedSpecifiers) result.push(removeListItem(sourceCode, specifier));
     for (const [statement, local] of appendedDefaults) {
-      const openingBrace = sourceCode.getFirstToken(statement, { filter: (token) => token.value === '{' })!;
+      const openingBrace = sourceCode.getFirstToken(statement, {
+        filter: (token) => token.value === '{',
+      })!;
       result.push({ range: [openingBrace.range[0], openingBrace.range[0]], text: `${local}, ` });
     }
 
     const modules = new Set([...newDefaults.keys(), ...newImports.keys()]);
-    const statements = [...modules].map((module) => importStatement(module, newImports.get(module) ?? [], newDefaults.get(module)));
+    const statements = [...modules].map((module) =>
+      importStatement(module, newImports.get(module) ?? [], newDefaults.get(module)),
+    );
     const block = [...statements, ...declarations].join('\n');
     const anchor = insertionAnchor(body, syntax);
     for (const statement of droppedStatements) {
@@ -356,19 +483,30 @@ export function createImportPlan(
     if (block) {
       // Without semicolons, the new statements need a `;` of their own when the code after them starts with `(` or
       // `[` (`;(async () => {})()` after the imports: that `;` ended the last import, which may be the one replaced).
-      const ended = (next: TSESTree.Token | null): string => (style.semicolon === '' && next !== null && /^[([`+\-/]/.test(next.value) ? `${block};` : block);
-      if (anchor && droppedStatements.has(anchor)) result.push({ range: anchor.range, text: ended(sourceCode.getTokenAfter(anchor)) });
+      const ended = (next: TSESTree.Token | null): string =>
+        style.semicolon === '' && next !== null && /^[([`+\-/]/.test(next.value)
+          ? `${block};`
+          : block;
+      if (anchor && droppedStatements.has(anchor))
+        result.push({ range: anchor.range, text: ended(sourceCode.getTokenAfter(anchor)) });
       else if (anchor) {
         // Without semicolons, a last import that ends in `;` on the next line keeps it there, in front of what it guards.
         const last = sourceCode.getLastToken(anchor)!;
         const guard = style.semicolon === '' && last.value === ';' ? last : undefined;
-        const at = guard ? sourceCode.getTokenBefore(guard, { includeComments: true })!.range[1] : anchor.range[1];
-        result.push({ range: [at, at], text: `\n${ended(guard ?? sourceCode.getTokenAfter(anchor))}` });
-      }
-      else {
+        const at = guard
+          ? sourceCode.getTokenBefore(guard, { includeComments: true })!.range[1]
+          : anchor.range[1];
+        result.push({
+          range: [at, at],
+          text: `\n${ended(guard ?? sourceCode.getTokenAfter(anchor))}`,
+        });
+      } else {
         const first = body.find((statement) => !isDirective(statement)) ?? body[0];
         const position = first ? first.range[0] : text.length;
-        result.push({ range: [position, position], text: `${ended(first ? sourceCode.getFirstToken(first) : null)}\n` });
+        result.push({
+          range: [position, position],
+          text: `${ended(first ? sourceCode.getFirstToken(first) : null)}\n`,
+        });
       }
     }
     return result;
@@ -384,7 +522,9 @@ export function createImportPlan(
     dropBindingIfOnlyUsedIn,
     isNameFree,
     fixes: (fixer, own) =>
-      (mergeEdits([...edits(), ...own]) ?? []).map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+      (mergeEdits([...edits(), ...own]) ?? []).map((edit) =>
+        fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text),
+      ),
   };
 }
 
@@ -395,14 +535,20 @@ export function createImportPlan(
 export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
   const ordered = edits
     .map((edit, index) => ({ edit, index }))
-    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index,
+    )
     .map(({ edit }) => edit);
   const merged: TextEdit[] = [];
   for (const edit of ordered) {
     const last = merged.at(-1);
     if (last && edit.range[0] <= last.range[1]) {
       if (edit.range[0] < last.range[1]) return undefined;
-      merged[merged.length - 1] = { range: [last.range[0], Math.max(last.range[1], edit.range[1])], text: last.text + edit.text };
+      merged[merged.length - 1] = {
+        range: [last.range[0], Math.max(last.range[1], edit.range[1])],
+        text: last.text + edit.text,
+      };
     } else {
       merged.push(edit);
     }
@@ -429,7 +575,9 @@ function moduleSpecifier(module: string, nodePrefix: boolean): string {
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
-  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+  return specifier.imported.type === AST_NODE_TYPES.Identifier
+    ? specifier.imported.name
+    : String(specifier.imported.value);
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {
@@ -442,26 +590,39 @@ function propertyName(property: TSESTree.Property): string | undefined {
 function requiredModule(expression: TSESTree.Expression): string | undefined {
   let current = expression;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-  if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    current.type !== AST_NODE_TYPES.CallExpression ||
+    current.callee.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   if (current.callee.name !== 'require' || current.arguments.length !== 1) return undefined;
   const [argument] = current.arguments;
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string'
+    ? argument.value
+    : undefined;
 }
 
-function isRequireStatement(statement: TSESTree.ProgramStatement): statement is TSESTree.VariableDeclaration {
+function isRequireStatement(
+  statement: TSESTree.ProgramStatement,
+): statement is TSESTree.VariableDeclaration {
   return (
     statement.type === AST_NODE_TYPES.VariableDeclaration &&
-    statement.declarations.some((declarator) => declarator.init !== null && requiredModule(declarator.init) !== undefined)
+    statement.declarations.some(
+      (declarator) => declarator.init !== null && requiredModule(declarator.init) !== undefined,
+    )
   );
 }
 
 /** The last import statement (or top-level `require` declaration in CommonJS), after which new ones go. */
-function insertionAnchor(body: readonly TSESTree.ProgramStatement[], syntax: ImportSyntax): ImportLike | undefined {
-  return body.findLast(
-    (statement): statement is ImportLike =>
-      syntax === 'import'
-        ? statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration
-        : isRequireStatement(statement),
+function insertionAnchor(
+  body: readonly TSESTree.ProgramStatement[],
+  syntax: ImportSyntax,
+): ImportLike | undefined {
+  return body.findLast((statement): statement is ImportLike =>
+    syntax === 'import'
+      ? statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration
+      : isRequireStatement(statement),
   );
 }
 
@@ -471,12 +632,16 @@ function isDirective(statement: TSESTree.ProgramStatement): boolean {
 
 function quoteStyle(body: readonly TSESTree.ProgramStatement[]): string {
   for (const statement of body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.raw.startsWith('"') ? '"' : "'";
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration)
+      return statement.source.raw.startsWith('"') ? '"' : "'";
   }
   return "'";
 }
 
-function semicolonStyle(sourceCode: Readonly<TSESLint.SourceCode>, body: readonly TSESTree.ProgramStatement[]): string {
+function semicolonStyle(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  body: readonly TSESTree.ProgramStatement[],
+): string {
   const sample = body.find(
     (statement) =>
       statement.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -530,7 +695,10 @@ function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTre
     return { range: [item.range[0], next ? next.range[0] : after.range[1]], text: '' };
   }
   const before = sourceCode.getTokenBefore(item);
-  return { range: [before?.value === ',' ? before.range[0] : item.range[0], item.range[1]], text: '' };
+  return {
+    range: [before?.value === ',' ? before.range[0] : item.range[0], item.range[1]],
+    text: '',
+  };
 }
 
 /** The end of a statement's line, including the line break when nothing else follows it there. */

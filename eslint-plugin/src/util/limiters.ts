@@ -22,7 +22,11 @@ const answers = new WeakMap<ts.Program, Map<string, Map<ts.Node, LimiterForm | n
  * How `call` limits concurrency, or `undefined` when it is no limiter. `configured` lists the project's own
  * limiters by name (`withSlot`) or by container and name (`Semaphore.acquire`).
  */
-export function limiterFormOf(program: ts.Program, call: ts.CallExpression | ts.NewExpression, configured: readonly string[]): LimiterForm | undefined {
+export function limiterFormOf(
+  program: ts.Program,
+  call: ts.CallExpression | ts.NewExpression,
+  configured: readonly string[],
+): LimiterForm | undefined {
   let byKey = answers.get(program);
   if (!byKey) {
     byKey = new Map();
@@ -41,10 +45,15 @@ export function limiterFormOf(program: ts.Program, call: ts.CallExpression | ts.
   return form;
 }
 
-function computeLimiterForm(program: ts.Program, call: ts.CallExpression | ts.NewExpression, configured: readonly string[]): LimiterForm | undefined {
+function computeLimiterForm(
+  program: ts.Program,
+  call: ts.CallExpression | ts.NewExpression,
+  configured: readonly string[],
+): LimiterForm | undefined {
   if (ts.isCallExpression(call)) {
     const signature = resolveCallSignatureNode(program, call);
-    if (signature?.module !== undefined && LIMITER_MODULES.has(signature.module)) return 'arguments';
+    if (signature?.module !== undefined && LIMITER_MODULES.has(signature.module))
+      return 'arguments';
   }
   if (configured.length === 0) return undefined;
   const callee = resolveCalleeNode(program, call);
@@ -58,7 +67,9 @@ function computeLimiterForm(program: ts.Program, call: ts.CallExpression | ts.Ne
   if (!configured.some((name) => names.has(name))) return undefined;
   const checker = program.getTypeChecker();
   const takesFunction = (call.arguments ?? []).some(
-    (argument) => isInlineFunction(argument) || checker.getTypeAtLocation(argument).getCallSignatures().length > 0,
+    (argument) =>
+      isInlineFunction(argument) ||
+      checker.getTypeAtLocation(argument).getCallSignatures().length > 0,
   );
   return takesFunction ? 'arguments' : 'rest-of-function';
 }
@@ -82,26 +93,48 @@ export function isLimitedFunctionValue(program: ts.Program, expression: ts.Expre
  * True when `node`, inside `root`, runs under a limiter: inside a function passed to a limiter call
  * (`limit(() => fetch(url))`), or after a configured acquire in the same function (`await sem.acquire(); …`).
  */
-export function runsUnderLimiter(program: ts.Program, node: ts.Node, root: ts.Node, configured: readonly string[]): boolean {
+export function runsUnderLimiter(
+  program: ts.Program,
+  node: ts.Node,
+  root: ts.Node,
+  configured: readonly string[],
+): boolean {
   let child: ts.Node = node;
   for (let parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && isInlineFunction(child) && parent.arguments?.includes(child)) {
+    if (
+      (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+      isInlineFunction(child) &&
+      parent.arguments?.includes(child)
+    ) {
       if (limiterFormOf(program, parent, configured) === 'arguments') return true;
     }
     if (configured.length > 0 && (ts.isBlock(parent) || ts.isSourceFile(parent))) {
       const statementIndex = parent.statements.indexOf(child as ts.Statement);
-      if (statementIndex > 0 && parent.statements.slice(0, statementIndex).some((statement) => acquires(program, statement, configured))) return true;
+      if (
+        statementIndex > 0 &&
+        parent.statements
+          .slice(0, statementIndex)
+          .some((statement) => acquires(program, statement, configured))
+      )
+        return true;
     }
   }
   return false;
 }
 
 /** True when `statement` calls a configured acquire-style limiter outside nested functions. */
-function acquires(program: ts.Program, statement: ts.Statement, configured: readonly string[]): boolean {
+function acquires(
+  program: ts.Program,
+  statement: ts.Statement,
+  configured: readonly string[],
+): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && limiterFormOf(program, node, configured) === 'rest-of-function') {
+    if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+      limiterFormOf(program, node, configured) === 'rest-of-function'
+    ) {
       found = true;
       return;
     }

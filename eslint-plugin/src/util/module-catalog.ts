@@ -3,11 +3,26 @@
 // call does (`task-effects.ts` for fan-out, `shared-state.ts` for ordering), so both name the same modules alike.
 import { builtinModules } from 'node:module';
 
-export const NETWORK_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises']);
+export const NETWORK_MODULES: ReadonlySet<string> = new Set([
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'dns/promises',
+]);
 export const FILE_SYSTEM_MODULES: ReadonlySet<string> = new Set(['fs', 'fs/promises']);
-export const PROCESS_MODULES: ReadonlySet<string> = new Set(['child_process', 'cluster', 'worker_threads']);
+export const PROCESS_MODULES: ReadonlySet<string> = new Set([
+  'child_process',
+  'cluster',
+  'worker_threads',
+]);
 /** Every Node built-in, without the `node:` prefix. */
-export const NODE_MODULES: ReadonlySet<string> = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+export const NODE_MODULES: ReadonlySet<string> = new Set(
+  builtinModules.map((name) => name.replace(/^node:/, '')),
+);
 
 export const DATABASE_PACKAGES: ReadonlySet<string> = new Set([
   'pg',

@@ -18,10 +18,18 @@ export function moduleSystemOf(program: ts.Program, sourceFile: ts.SourceFile): 
   if (sourceFile.impliedNodeFormat !== undefined) {
     return sourceFile.impliedNodeFormat === ts.ModuleKind.ESNext ? 'esm' : 'commonjs';
   }
-  if (isJavaScript(sourceFile)) return importSyntaxOf(program, sourceFile) === 'import' ? 'esm' : 'commonjs';
+  if (isJavaScript(sourceFile))
+    return importSyntaxOf(program, sourceFile) === 'import' ? 'esm' : 'commonjs';
   const options = program.getCompilerOptions();
-  const module = options.module ?? ((options.target ?? ts.ScriptTarget.ES5) >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
-  return module === ts.ModuleKind.CommonJS || module === ts.ModuleKind.AMD || module === ts.ModuleKind.UMD || module === ts.ModuleKind.None
+  const module =
+    options.module ??
+    ((options.target ?? ts.ScriptTarget.ES5) >= ts.ScriptTarget.ES2015
+      ? ts.ModuleKind.ES2015
+      : ts.ModuleKind.CommonJS);
+  return module === ts.ModuleKind.CommonJS ||
+    module === ts.ModuleKind.AMD ||
+    module === ts.ModuleKind.UMD ||
+    module === ts.ModuleKind.None
     ? 'commonjs'
     : 'esm';
 }
@@ -35,17 +43,27 @@ export function moduleSystemOf(program: ts.Program, sourceFile: ts.SourceFile): 
 export function importSyntaxOf(program: ts.Program, sourceFile: ts.SourceFile): ImportSyntax {
   if (!isJavaScript(sourceFile)) return 'import';
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) return 'import';
-    if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+    if (
+      ts.isImportDeclaration(statement) ||
+      ts.isExportDeclaration(statement) ||
+      ts.isExportAssignment(statement)
+    )
+      return 'import';
+    if (
+      ts.canHaveModifiers(statement) &&
+      ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+    ) {
       return 'import';
     }
   }
   if (/\.mjs$/.test(sourceFile.fileName)) return 'import';
-  if (/\.cjs$/.test(sourceFile.fileName) || sourceFile.statements.some(isCommonJsStatement)) return 'require';
+  if (/\.cjs$/.test(sourceFile.fileName) || sourceFile.statements.some(isCommonJsStatement))
+    return 'require';
   if (sourceFile.impliedNodeFormat === ts.ModuleKind.ESNext) return 'import';
   if (sourceFile.impliedNodeFormat === undefined) {
     const module = program.getCompilerOptions().module;
-    if (module !== undefined && module >= ts.ModuleKind.ES2015 && module <= ts.ModuleKind.ESNext) return 'import';
+    if (module !== undefined && module >= ts.ModuleKind.ES2015 && module <= ts.ModuleKind.ESNext)
+      return 'import';
   }
   return 'require';
 }
@@ -57,15 +75,23 @@ function isJavaScript(sourceFile: ts.SourceFile): boolean {
 /** `const x = require('m')`, `module.exports = …` and `exports.x = …` at the top level. */
 function isCommonJsStatement(statement: ts.Statement): boolean {
   if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.some((declaration) => declaration.initializer && isRequireCall(declaration.initializer));
+    return statement.declarationList.declarations.some(
+      (declaration) => declaration.initializer && isRequireCall(declaration.initializer),
+    );
   }
   if (!ts.isExpressionStatement(statement)) return false;
   const expression = statement.expression;
   if (isRequireCall(expression)) return true;
-  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  if (
+    !ts.isBinaryExpression(expression) ||
+    expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+  )
+    return false;
   const target = expression.left;
   if (!ts.isPropertyAccessExpression(target)) return false;
-  const root = ts.isPropertyAccessExpression(target.expression) ? target.expression.expression : target.expression;
+  const root = ts.isPropertyAccessExpression(target.expression)
+    ? target.expression.expression
+    : target.expression;
   return ts.isIdentifier(root) && (root.text === 'module' || root.text === 'exports');
 }
 

@@ -19,7 +19,10 @@ const TIGHT_BINDING = new Set<string>([
 ]);
 
 /** The text of `node`, in parentheses unless it binds tightly enough to stand as an operand. */
-export function operandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+export function operandText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): string {
   const text = sourceCode.getText(node);
   if (TIGHT_BINDING.has(node.type)) return text;
   // `new X()` binds tightly; `new X` without arguments does not (`new X.catch` would mean something else).
@@ -28,7 +31,10 @@ export function operandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
 }
 
 /** The text of `node`, in parentheses when it could not stand as the operand of a prefix operator such as `await`. */
-export function prefixOperandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+export function prefixOperandText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): string {
   if (
     node.type === AST_NODE_TYPES.AwaitExpression ||
     node.type === AST_NODE_TYPES.UnaryExpression ||

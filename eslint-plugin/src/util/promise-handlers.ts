@@ -6,12 +6,20 @@ import ts from 'typescript';
  * True when `call` is `p.catch(handler)` or `p.then(a, handler)` with a handler that can actually run:
  * `.catch(undefined)` and `.then(f, null)` leave the rejection unhandled.
  */
-export function isRejectionHandled(call: TSESTree.CallExpression, typeOf: (node: TSESTree.Node) => ts.Type): boolean {
+export function isRejectionHandled(
+  call: TSESTree.CallExpression,
+  typeOf: (node: TSESTree.Node) => ts.Type,
+): boolean {
   const { callee } = call;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier
+  ) {
     return false;
   }
-  const handlerIndex = callee.property.name === 'catch' ? 0 : callee.property.name === 'then' ? 1 : -1;
+  const handlerIndex =
+    callee.property.name === 'catch' ? 0 : callee.property.name === 'then' ? 1 : -1;
   if (handlerIndex < 0) return false;
   const handler = call.arguments[handlerIndex];
   if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return false;

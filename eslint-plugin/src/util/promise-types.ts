@@ -13,7 +13,11 @@ export interface PromiseTypeContext {
  * True when some part of `type` is the built-in `Promise` (or a class or interface deriving from it), or, with
  * `checkThenables`, any object with a callable `then`. Unions count if any member does, since the value may be one.
  */
-export function isPromiseLikeType(context: PromiseTypeContext, node: ts.Node, type: ts.Type): boolean {
+export function isPromiseLikeType(
+  context: PromiseTypeContext,
+  node: ts.Node,
+  type: ts.Type,
+): boolean {
   return tsutils
     .unionConstituents(context.checker.getApparentType(type))
     .some((part) => isPromiseConstituent(context, node, part));
@@ -23,21 +27,36 @@ export function isPromiseLikeType(context: PromiseTypeContext, node: ts.Node, ty
  * True when every part of `type` is a promise, except `undefined`/`null` parts when `allowNullish` is set (the
  * result of an optional call). Then `.catch(…)` can be called on the value without a type error.
  */
-export function isPromiseEveryway(context: PromiseTypeContext, node: ts.Node, type: ts.Type, allowNullish: boolean): boolean {
+export function isPromiseEveryway(
+  context: PromiseTypeContext,
+  node: ts.Node,
+  type: ts.Type,
+  allowNullish: boolean,
+): boolean {
   const parts = tsutils.unionConstituents(context.checker.getApparentType(type));
   return parts.every(
     (part) =>
       isPromiseConstituent(context, node, part) ||
-      (allowNullish && tsutils.isTypeFlagSet(part, ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)),
+      (allowNullish &&
+        tsutils.isTypeFlagSet(
+          part,
+          ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void,
+        )),
   );
 }
 
 /** True when some part of `type` is an array or tuple with promise elements. */
-export function isArrayOfPromises(context: PromiseTypeContext, node: ts.Node, type: ts.Type): boolean {
+export function isArrayOfPromises(
+  context: PromiseTypeContext,
+  node: ts.Node,
+  type: ts.Type,
+): boolean {
   const { checker } = context;
   return tsutils.unionConstituents(checker.getApparentType(type)).some((part) => {
     if (!checker.isArrayType(part) && !checker.isTupleType(part)) return false;
-    return checker.getTypeArguments(part as ts.TypeReference).some((element) => isPromiseLikeType(context, node, element));
+    return checker
+      .getTypeArguments(part as ts.TypeReference)
+      .some((element) => isPromiseLikeType(context, node, element));
   });
 }
 
@@ -55,11 +74,17 @@ function isBuiltinPromise(program: ts.Program, type: ts.Type, seen: Set<ts.Type>
     return type.types.some((part) => isBuiltinPromise(program, part, seen));
   }
   const target = tsutils.isTypeReference(type) ? type.target : type;
-  if (!tsutils.isObjectType(target) || !(target.objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface))) return false;
+  if (
+    !tsutils.isObjectType(target) ||
+    !(target.objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface))
+  )
+    return false;
   const bases = (target as ts.InterfaceType).getBaseTypes?.() ?? [];
   return bases.some((base) => isBuiltinPromise(program, base, seen));
 }
 
 function isFromDefaultLibrary(program: ts.Program, symbol: ts.Symbol): boolean {
-  return (symbol.getDeclarations() ?? []).some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+  return (symbol.getDeclarations() ?? []).some((declaration) =>
+    program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+  );
 }

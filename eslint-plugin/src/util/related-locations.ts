@@ -21,7 +21,12 @@ let enabled = false;
 const pending = new Map<string, RelatedLocation[]>();
 
 /** The key of a reported message: its file, rule id and 1-based start position. */
-export function relatedLocationKey(filePath: string, ruleId: string, line: number, column: number): string {
+export function relatedLocationKey(
+  filePath: string,
+  ruleId: string,
+  line: number,
+  column: number,
+): string {
   return `${filePath}\0${ruleId}\0${line}\0${column}`;
 }
 
@@ -40,7 +45,10 @@ export function recordRelatedLocations(
   locations: readonly RelatedLocation[],
 ): void {
   if (!enabled || locations.length === 0) return;
-  pending.set(relatedLocationKey(context.filename, context.id, reportStart.line, reportStart.column + 1), [...locations]);
+  pending.set(
+    relatedLocationKey(context.filename, context.id, reportStart.line, reportStart.column + 1),
+    [...locations],
+  );
 }
 
 /** Takes, and forgets, everything recorded for one file. */
@@ -56,7 +64,11 @@ export function takeRelatedLocations(filePath: string): Map<string, RelatedLocat
 }
 
 /** The place of a TypeScript node (in any file of the program), ending at `end` when given. */
-export function relatedLocationOf(node: ts.Node, message: string, end = node.getEnd()): RelatedLocation {
+export function relatedLocationOf(
+  node: ts.Node,
+  message: string,
+  end = node.getEnd(),
+): RelatedLocation {
   const sourceFile = node.getSourceFile();
   const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const last = sourceFile.getLineAndCharacterOfPosition(end);
@@ -75,8 +87,15 @@ export function relatedLocationOf(node: ts.Node, message: string, end = node.get
  * (`config.ts:12`, `../lib/io.ts:5`), which reads like the import that leads there and does not depend on where
  * the linter runs.
  */
-export function describeLocation(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, location: RelatedLocation): string {
-  if (path.resolve(location.filePath) === path.resolve(context.physicalFilename)) return `line ${location.line}`;
-  const relative = path.relative(path.dirname(context.physicalFilename), location.filePath).split(path.sep).join('/');
+export function describeLocation(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  location: RelatedLocation,
+): string {
+  if (path.resolve(location.filePath) === path.resolve(context.physicalFilename))
+    return `line ${location.line}`;
+  const relative = path
+    .relative(path.dirname(context.physicalFilename), location.filePath)
+    .split(path.sep)
+    .join('/');
   return `${relative}:${location.line}`;
 }

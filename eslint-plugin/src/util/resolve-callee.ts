@@ -1,7 +1,11 @@
 // Identifying what a call calls by its resolved declaration, not by the name at the call site: `r(p)` after
 // `import { readFileSync as r } from 'node:fs'`, `fs.readFileSync` after `require('fs')`, and
 // `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`.
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 export type CalleeOrigin =
@@ -46,12 +50,18 @@ export function resolveFunction(
  * `resolveCallee` on TypeScript's own syntax tree, for analyses that look into files ESLint is not linting (the
  * bodies of helpers in other files).
  */
-export function resolveCalleeNode(program: ts.Program, call: ts.CallExpression | ts.NewExpression): ResolvedCallee | undefined {
+export function resolveCalleeNode(
+  program: ts.Program,
+  call: ts.CallExpression | ts.NewExpression,
+): ResolvedCallee | undefined {
   return resolveFunctionNode(program, unwrapCalleeNode(call.expression));
 }
 
 /** `resolveFunction` on TypeScript's own syntax tree. */
-export function resolveFunctionNode(program: ts.Program, tsNode: ts.Node): ResolvedCallee | undefined {
+export function resolveFunctionNode(
+  program: ts.Program,
+  tsNode: ts.Node,
+): ResolvedCallee | undefined {
   const checker = program.getTypeChecker();
   if (checker.getTypeAtLocation(tsNode).flags & ts.TypeFlags.Any) return undefined;
   const symbol = functionSymbol(checker, tsNode);
@@ -59,12 +69,22 @@ export function resolveFunctionNode(program: ts.Program, tsNode: ts.Node): Resol
   const [declaration] = declarations;
   if (!symbol || !declaration) return undefined;
   const { origin, module } = classify(program, declaration);
-  return { name: declaredName(symbol, declaration), module, origin, container: containerName(declaration), declarations };
+  return {
+    name: declaredName(symbol, declaration),
+    module,
+    origin,
+    container: containerName(declaration),
+    declarations,
+  };
 }
 
 function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
   let current = callee;
-  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSAsExpression) {
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression
+  ) {
     current = current.expression;
   }
   return current;
@@ -72,7 +92,11 @@ function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
 
 function unwrapCalleeNode(callee: ts.Expression): ts.Expression {
   let current = callee;
-  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isAsExpression(current)
+  ) {
     current = current.expression;
   }
   return current;
@@ -89,21 +113,30 @@ function functionSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | und
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   if (symbol && symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return symbol;
   const typeSymbol = checker.getTypeAtLocation(node).getSymbol();
-  if (typeSymbol && typeSymbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return typeSymbol;
+  if (typeSymbol && typeSymbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method))
+    return typeSymbol;
   return symbol;
 }
 
-function classify(program: ts.Program, declaration: ts.Declaration): { origin: CalleeOrigin; module: string | undefined } {
+function classify(
+  program: ts.Program,
+  declaration: ts.Declaration,
+): { origin: CalleeOrigin; module: string | undefined } {
   for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
     if (!ts.isModuleDeclaration(node)) continue;
-    if (node.flags & ts.NodeFlags.GlobalAugmentation) return { origin: 'global', module: undefined };
-    if (ts.isStringLiteral(node.name)) return { origin: 'module', module: node.name.text.replace(/^node:/, '') };
+    if (node.flags & ts.NodeFlags.GlobalAugmentation)
+      return { origin: 'global', module: undefined };
+    if (ts.isStringLiteral(node.name))
+      return { origin: 'module', module: node.name.text.replace(/^node:/, '') };
   }
   const sourceFile = declaration.getSourceFile();
-  if (program.isSourceFileDefaultLibrary(sourceFile)) return { origin: 'global', module: undefined };
+  if (program.isSourceFileDefaultLibrary(sourceFile))
+    return { origin: 'global', module: undefined };
   const packageName = packageOf(sourceFile.fileName);
   if (packageName !== undefined) {
-    return ts.isExternalModule(sourceFile) ? { origin: 'module', module: packageName } : { origin: 'global', module: undefined };
+    return ts.isExternalModule(sourceFile)
+      ? { origin: 'module', module: packageName }
+      : { origin: 'global', module: undefined };
   }
   return { origin: 'project', module: undefined };
 }
@@ -115,7 +148,8 @@ function packageOf(fileName: string): string | undefined {
   if (index < 0) return undefined;
   const parts = fileName.slice(index + marker.length).split('/');
   const [first, second] = parts;
-  if (first === '@types' && second) return second.includes('__') ? `@${second.replace('__', '/')}` : second;
+  if (first === '@types' && second)
+    return second.includes('__') ? `@${second.replace('__', '/')}` : second;
   if (first?.startsWith('@') && second) return `${first}/${second}`;
   return first;
 }
@@ -128,7 +162,11 @@ function declaredName(symbol: ts.Symbol, declaration: ts.Declaration): string {
 function containerName(declaration: ts.Declaration): string | undefined {
   const parent = declaration.parent;
   if (ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent)) return parent.name?.text;
-  if (ts.isModuleBlock(parent) && ts.isModuleDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
+  if (
+    ts.isModuleBlock(parent) &&
+    ts.isModuleDeclaration(parent.parent) &&
+    ts.isIdentifier(parent.parent.name)
+  ) {
     return parent.parent.name.text;
   }
   return undefined;
@@ -159,7 +197,10 @@ export function resolveCallSignature(
 }
 
 /** `resolveCallSignature` on TypeScript's own syntax tree. */
-export function resolveCallSignatureNode(program: ts.Program, call: ts.CallLikeExpression): ResolvedSignature | undefined {
+export function resolveCallSignatureNode(
+  program: ts.Program,
+  call: ts.CallLikeExpression,
+): ResolvedSignature | undefined {
   const checker = program.getTypeChecker();
   const signature = checker.getResolvedSignature(call);
   const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
@@ -180,7 +221,10 @@ export function resolveCallSignatureNode(program: ts.Program, call: ts.CallLikeE
  * Where the call signatures of a function-valued type are declared (`undefined` when it has none, or they differ):
  * a function passed by reference whose type comes from a library (`limiter.wrap(fn)`'s result).
  */
-export function signatureOriginOf(program: ts.Program, type: ts.Type): { origin: CalleeOrigin; module: string | undefined } | undefined {
+export function signatureOriginOf(
+  program: ts.Program,
+  type: ts.Type,
+): { origin: CalleeOrigin; module: string | undefined } | undefined {
   const [signature] = type.getCallSignatures();
   const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
   if (!declaration || ts.isJSDocSignature(declaration)) return undefined;

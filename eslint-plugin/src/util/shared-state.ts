@@ -10,8 +10,20 @@
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
-import { type AnalyzableFunction, type CallSite, getCallGraph, isAnalyzableFunction, readableFunctionOf } from './call-graph';
-import { DATABASE_PACKAGES, HTTP_CLIENT_PACKAGES, NETWORK_MODULES, NODE_MODULES, PROCESS_MODULES } from './module-catalog';
+import {
+  type AnalyzableFunction,
+  type CallSite,
+  getCallGraph,
+  isAnalyzableFunction,
+  readableFunctionOf,
+} from './call-graph';
+import {
+  DATABASE_PACKAGES,
+  HTTP_CLIENT_PACKAGES,
+  NETWORK_MODULES,
+  NODE_MODULES,
+  PROCESS_MODULES,
+} from './module-catalog';
 import { isRequireCall } from './module-system';
 import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
 import { isInlineFunction } from './sync-callbacks';
@@ -94,26 +106,138 @@ const FETCH_BODY_CONTAINERS = new Set(['Body', 'BodyMixin', 'Response', 'Request
 const HTTP_READ_METHODS = new Set(['get', 'head', 'options']);
 /** First words of the names of functions that only read or compute (`getUser`, `findAll`, `parseConfig`). */
 const READ_VERBS = new Set([
-  'get', 'fetch', 'load', 'read', 'find', 'list', 'query', 'count', 'search', 'lookup', 'select', 'scan', 'has', 'is',
-  'exists', 'check', 'describe', 'head', 'stat', 'download', 'retrieve', 'resolve', 'compute', 'calculate', 'parse',
-  'format', 'render', 'validate', 'verify', 'compare', 'hash', 'encode', 'decode', 'compress', 'decompress', 'convert',
-  'peek', 'inspect', 'measure', 'estimate', 'preview', 'summarize', 'aggregate',
+  'get',
+  'fetch',
+  'load',
+  'read',
+  'find',
+  'list',
+  'query',
+  'count',
+  'search',
+  'lookup',
+  'select',
+  'scan',
+  'has',
+  'is',
+  'exists',
+  'check',
+  'describe',
+  'head',
+  'stat',
+  'download',
+  'retrieve',
+  'resolve',
+  'compute',
+  'calculate',
+  'parse',
+  'format',
+  'render',
+  'validate',
+  'verify',
+  'compare',
+  'hash',
+  'encode',
+  'decode',
+  'compress',
+  'decompress',
+  'convert',
+  'peek',
+  'inspect',
+  'measure',
+  'estimate',
+  'preview',
+  'summarize',
+  'aggregate',
 ]);
 /** Words that make a name a write even after a reading verb (`getOrCreate`, `fetchAndStore`). */
 const WRITE_WORDS = new Set([
-  'create', 'update', 'delete', 'remove', 'set', 'put', 'post', 'patch', 'save', 'send', 'write', 'insert', 'upsert',
-  'add', 'push', 'append', 'store', 'publish', 'emit', 'enqueue', 'dispatch', 'submit', 'commit', 'reset', 'clear',
-  'mark', 'lock', 'unlock', 'release', 'acquire', 'register', 'connect', 'disconnect', 'close', 'open', 'start', 'stop',
-  'init', 'mutate', 'increment', 'decrement', 'move', 'rename', 'copy', 'upload', 'apply', 'execute', 'exec', 'run',
-  'trigger', 'notify', 'sync', 'refresh', 'invalidate', 'login', 'logout', 'click', 'type', 'press', 'fill', 'drop',
+  'create',
+  'update',
+  'delete',
+  'remove',
+  'set',
+  'put',
+  'post',
+  'patch',
+  'save',
+  'send',
+  'write',
+  'insert',
+  'upsert',
+  'add',
+  'push',
+  'append',
+  'store',
+  'publish',
+  'emit',
+  'enqueue',
+  'dispatch',
+  'submit',
+  'commit',
+  'reset',
+  'clear',
+  'mark',
+  'lock',
+  'unlock',
+  'release',
+  'acquire',
+  'register',
+  'connect',
+  'disconnect',
+  'close',
+  'open',
+  'start',
+  'stop',
+  'init',
+  'mutate',
+  'increment',
+  'decrement',
+  'move',
+  'rename',
+  'copy',
+  'upload',
+  'apply',
+  'execute',
+  'exec',
+  'run',
+  'trigger',
+  'notify',
+  'sync',
+  'refresh',
+  'invalidate',
+  'login',
+  'logout',
+  'click',
+  'type',
+  'press',
+  'fill',
+  'drop',
 ]);
 /** Standard-library methods that change the object they are called on; every other one only reads it. */
-const MUTATING_LIBRARY_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+const MUTATING_LIBRARY_METHODS = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+  'set',
+  'add',
+  'delete',
+  'clear',
+]);
 
 const analyses = new WeakMap<ts.Program, Map<string, SharedStateAnalysis>>();
 
 /** The analysis for `program`, shared by every file linted against it. */
-export function getSharedStateAnalysis(program: ts.Program, options: SharedStateOptions): SharedStateAnalysis {
+export function getSharedStateAnalysis(
+  program: ts.Program,
+  options: SharedStateOptions,
+): SharedStateAnalysis {
   let byOptions = analyses.get(program);
   if (!byOptions) {
     byOptions = new Map();
@@ -128,7 +252,10 @@ export function getSharedStateAnalysis(program: ts.Program, options: SharedState
   return analysis;
 }
 
-function createSharedStateAnalysis(program: ts.Program, options: SharedStateOptions): SharedStateAnalysis {
+function createSharedStateAnalysis(
+  program: ts.Program,
+  options: SharedStateOptions,
+): SharedStateAnalysis {
   const checker = program.getTypeChecker();
   const graph = getCallGraph(program);
   const functionSummaries = new Map<AnalyzableFunction, Summary>();
@@ -174,9 +301,11 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
   ): void {
     const target = call.target;
     if (!target || depth >= options.maxDepth) {
-      if (receiver !== undefined && receiver !== 'private') accesses.push({ path: receiver, change: mayChangeReceiver(call) });
+      if (receiver !== undefined && receiver !== 'private')
+        accesses.push({ path: receiver, change: mayChangeReceiver(call) });
       // Deeper than the analysis follows: judged by its name, like code it cannot read.
-      if (target) addResource(resources, 'unknown', readsByName(call.callee?.name ?? '') ? 'read' : 'write');
+      if (target)
+        addResource(resources, 'unknown', readsByName(call.callee?.name ?? '') ? 'read' : 'write');
       return;
     }
     const key = `${target.pos}:${target.getSourceFile().fileName}:${receiver === undefined || receiver === 'private' ? '' : pathKey(receiver)}`;
@@ -189,14 +318,20 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     }
     for (const [resource, use] of summary.resources) addResource(resources, resource, use);
     for (const inner of summary.calls) {
-      const innerReceiver = inner.receiver !== undefined && inner.receiver !== 'private' && inner.receiver.root === 'this' ? (rebase(inner.receiver, receiver) ?? 'private') : inner.receiver;
+      const innerReceiver =
+        inner.receiver !== undefined &&
+        inner.receiver !== 'private' &&
+        inner.receiver.root === 'this'
+          ? (rebase(inner.receiver, receiver) ?? 'private')
+          : inner.receiver;
       follow(inner, innerReceiver, depth + 1, visited, accesses, resources);
     }
   }
 
   function mayChangeReceiver(call: SummarizedCall): boolean {
     const name = call.callee?.name ?? writtenName(call.node.expression);
-    if (call.callee?.origin === 'global') return name !== undefined && (MUTATING_LIBRARY_METHODS.has(name) || /^set[A-Z]/.test(name));
+    if (call.callee?.origin === 'global')
+      return name !== undefined && (MUTATING_LIBRARY_METHODS.has(name) || /^set[A-Z]/.test(name));
     return name === undefined || !readsByName(name);
   }
 
@@ -217,7 +352,12 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     // A function's calls are resolved once per program by the call graph, which other rules share.
     const sites = isAnalyzableFunction(code) ? callSitesOf(code) : undefined;
     const isOwn = (symbol: ts.Symbol): boolean =>
-      (symbol.getDeclarations() ?? []).some((declaration) => declaration.getSourceFile() === sourceFile && declaration.pos >= scope.pos && declaration.end <= scope.end);
+      (symbol.getDeclarations() ?? []).some(
+        (declaration) =>
+          declaration.getSourceFile() === sourceFile &&
+          declaration.pos >= scope.pos &&
+          declaration.end <= scope.end,
+      );
 
     const visit = (node: ts.Node, thisVisible: boolean): void => {
       if (isTypeOnly(node)) return;
@@ -227,7 +367,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
         ts.forEachChild(node, (child) => visit(child, visible));
         return;
       }
-      if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) record(node as ts.Identifier | ts.ThisExpression, thisVisible);
+      if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword)
+        record(node as ts.Identifier | ts.ThisExpression, thisVisible);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) recordCall(node, thisVisible);
       ts.forEachChild(node, (child) => visit(child, thisVisible));
     };
@@ -241,20 +382,36 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
       const role = roleOf(top);
       // What `db.insert(row)` does to `db` is decided with the call: the method's own accesses when it can be read.
       if (role === 'call') return;
-      const change = role === 'change' || (role === 'argument' && isMutableValue(checker.getTypeAtLocation(top)));
+      const change =
+        role === 'change' ||
+        (role === 'argument' && isMutableValue(checker.getTypeAtLocation(top)));
       summary.accesses.push({ path, change });
     };
 
     const recordCall = (call: ts.CallExpression | ts.NewExpression, thisVisible: boolean): void => {
-      if (call.expression.kind === ts.SyntaxKind.SuperKeyword || call.expression.kind === ts.SyntaxKind.ImportKeyword) return;
+      if (
+        call.expression.kind === ts.SyntaxKind.SuperKeyword ||
+        call.expression.kind === ts.SyntaxKind.ImportKeyword
+      )
+        return;
       const site = sites?.get(call);
       const callee = site ? site.callee : resolveCalleeNode(program, call);
       let calleeExpression: ts.Expression = call.expression;
-      while (ts.isParenthesizedExpression(calleeExpression) || ts.isNonNullExpression(calleeExpression)) calleeExpression = calleeExpression.expression;
+      while (
+        ts.isParenthesizedExpression(calleeExpression) ||
+        ts.isNonNullExpression(calleeExpression)
+      )
+        calleeExpression = calleeExpression.expression;
       // A function called where it is written is read as part of this code.
-      const target = site ? site.target : isInlineFunction(calleeExpression) ? undefined : readableFunctionOf(program, callee, ts.isNewExpression(call));
+      const target = site
+        ? site.target
+        : isInlineFunction(calleeExpression)
+          ? undefined
+          : readableFunctionOf(program, callee, ts.isNewExpression(call));
       const receiver =
-        ts.isCallExpression(call) && (ts.isPropertyAccessExpression(calleeExpression) || ts.isElementAccessExpression(calleeExpression))
+        ts.isCallExpression(call) &&
+        (ts.isPropertyAccessExpression(calleeExpression) ||
+          ts.isElementAccessExpression(calleeExpression))
           ? pathOf(calleeExpression.expression, thisVisible)
           : undefined;
       summary.calls.push({ node: call, callee, target, receiver });
@@ -265,7 +422,10 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     };
 
     /** The path `expression` denotes, `private` for the code's own values (and fresh ones), or none for a non-state value. */
-    const pathOf = (expression: ts.Expression, thisVisible: boolean): AccessPath | 'private' | undefined => {
+    const pathOf = (
+      expression: ts.Expression,
+      thisVisible: boolean,
+    ): AccessPath | 'private' | undefined => {
       const links: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
       let current = skipOuter(expression);
       while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
@@ -274,7 +434,10 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
       }
       let root: Root;
       let rest = links;
-      if (current.kind === ts.SyntaxKind.ThisKeyword || current.kind === ts.SyntaxKind.SuperKeyword) {
+      if (
+        current.kind === ts.SyntaxKind.ThisKeyword ||
+        current.kind === ts.SyntaxKind.SuperKeyword
+      ) {
         if (!thisVisible || !thisIsShared) return 'private';
         root = 'this';
       } else if (ts.isIdentifier(current)) {
@@ -283,7 +446,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
         if (isModule(symbol)) {
           // `api.users.find()` after `import * as api`: the state is the export `users`, not the module.
           const [first, ...others] = links;
-          if (!first || !ts.isPropertyAccessExpression(first) || !ts.isIdentifier(first.name)) return undefined;
+          if (!first || !ts.isPropertyAccessExpression(first) || !ts.isIdentifier(first.name))
+            return undefined;
           const exported = valueSymbolOf(first.name);
           if (!exported || !isState(exported)) return undefined;
           root = exported;
@@ -300,7 +464,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
       for (const link of rest) {
         const name = ts.isPropertyAccessExpression(link)
           ? link.name.text
-          : ts.isStringLiteralLike(link.argumentExpression) || ts.isNumericLiteral(link.argumentExpression)
+          : ts.isStringLiteralLike(link.argumentExpression) ||
+              ts.isNumericLiteral(link.argumentExpression)
             ? link.argumentExpression.text
             : undefined;
         if (name === undefined) break;
@@ -315,7 +480,8 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
 
   function callSitesOf(fn: AnalyzableFunction): Map<ts.Node, CallSite> {
     const sites = new Map<ts.Node, CallSite>();
-    for (const site of graph.summarize(fn).sites) if (site.kind === 'call') sites.set(site.node, site);
+    for (const site of graph.summarize(fn).sites)
+      if (site.kind === 'call') sites.set(site.node, site);
     return sites;
   }
 
@@ -335,10 +501,16 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
   function isModule(symbol: ts.Symbol): boolean {
     if (symbol.flags & ts.SymbolFlags.ValueModule) return true;
     const declaration = symbol.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer)
+      return false;
     let initializer = declaration.initializer;
-    while (ts.isParenthesizedExpression(initializer) || ts.isAwaitExpression(initializer)) initializer = initializer.expression;
-    return isRequireCall(initializer) || (ts.isCallExpression(initializer) && initializer.expression.kind === ts.SyntaxKind.ImportKeyword);
+    while (ts.isParenthesizedExpression(initializer) || ts.isAwaitExpression(initializer))
+      initializer = initializer.expression;
+    return (
+      isRequireCall(initializer) ||
+      (ts.isCallExpression(initializer) &&
+        initializer.expression.kind === ts.SyntaxKind.ImportKeyword)
+    );
   }
 
   /**
@@ -351,11 +523,19 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
     if (declarations.length === 0) return false;
     for (const declaration of declarations) {
       const sourceFile = declaration.getSourceFile();
-      if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.fileName.includes('/node_modules/')) {
+      if (
+        program.isSourceFileDefaultLibrary(sourceFile) ||
+        program.isSourceFileFromExternalLibrary(sourceFile) ||
+        sourceFile.fileName.includes('/node_modules/')
+      ) {
         return false;
       }
       // `const load = async () => …` is a function, not state.
-      if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+      if (
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer &&
+        ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+      ) {
         let initializer: ts.Expression = declaration.initializer;
         while (ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
         if (isInlineFunction(initializer)) return false;
@@ -372,9 +552,24 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
   function isMutableValue(type: ts.Type): boolean {
     for (const part of tsutils.unionConstituents(type)) {
       const flags = part.flags;
-      if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.VoidLike | ts.TypeFlags.Null | ts.TypeFlags.Never | ts.TypeFlags.EnumLike | ts.TypeFlags.TypeParameter)) continue;
+      if (
+        flags &
+        (ts.TypeFlags.Any |
+          ts.TypeFlags.Unknown |
+          ts.TypeFlags.StringLike |
+          ts.TypeFlags.NumberLike |
+          ts.TypeFlags.BigIntLike |
+          ts.TypeFlags.BooleanLike |
+          ts.TypeFlags.ESSymbolLike |
+          ts.TypeFlags.VoidLike |
+          ts.TypeFlags.Null |
+          ts.TypeFlags.Never |
+          ts.TypeFlags.EnumLike |
+          ts.TypeFlags.TypeParameter)
+      )
+        continue;
       if (checker.isTupleType(part)) {
-        if (!((part as ts.TupleTypeReference).target.readonly)) return true;
+        if (!(part as ts.TupleTypeReference).target.readonly) return true;
         continue;
       }
       const name = part.getSymbol()?.getName();
@@ -385,7 +580,12 @@ function createSharedStateAnalysis(program: ts.Program, options: SharedStateOpti
         if (part.getCallSignatures().length > 0) continue;
         return true;
       }
-      if (properties.some((property) => !tsutils.isPropertyReadonlyInType(part, property.getEscapedName(), checker))) return true;
+      if (
+        properties.some(
+          (property) => !tsutils.isPropertyReadonlyInType(part, property.getEscapedName(), checker),
+        )
+      )
+        return true;
     }
     return false;
   }
@@ -420,7 +620,10 @@ export function conflictBetween(a: Footprint, b: Footprint): Conflict | undefine
  * Why one piece of code cannot run concurrently with itself (the turns of a loop): it changes shared state, calls a
  * method of a shared object (each turn the same receiver), or writes to a resource outside the process.
  */
-export function selfConflictOf(footprint: Footprint, ignore: (path: AccessPath) => boolean = () => false): Conflict | undefined {
+export function selfConflictOf(
+  footprint: Footprint,
+  ignore: (path: AccessPath) => boolean = () => false,
+): Conflict | undefined {
   const receiver = footprint.receivers.find((path) => !ignore(path));
   if (receiver) return { kind: 'same-receiver', path: receiver };
   const change = footprint.accesses.find((access) => access.change && !ignore(access.path));
@@ -433,21 +636,24 @@ export function selfConflictOf(footprint: Footprint, ignore: (path: AccessPath) 
 
 /** The resource outside the process the code writes to (a file, the network, a database, a process), if any. */
 export function writtenResource(footprint: Footprint): Resource | undefined {
-  for (const [resource, use] of footprint.resources) if (resource !== 'time' && use === 'write') return resource;
+  for (const [resource, use] of footprint.resources)
+    if (resource !== 'time' && use === 'write') return resource;
   return undefined;
 }
 
 /** True when the code waits on a timer and reaches nothing else outside the process: a delay on purpose. */
 export function isDelay(footprint: Footprint): boolean {
   if (!footprint.resources.has('time')) return false;
-  for (const [resource, use] of footprint.resources) if (resource !== 'time' && !(resource === 'unknown' && use === 'read')) return false;
+  for (const [resource, use] of footprint.resources)
+    if (resource !== 'time' && !(resource === 'unknown' && use === 'read')) return false;
   return true;
 }
 
 function changedAndTouched(changer: Footprint, other: Footprint): AccessPath | undefined {
   for (const access of changer.accesses) {
     if (!access.change) continue;
-    if (other.accesses.some((candidate) => overlaps(access.path, candidate.path))) return access.path;
+    if (other.accesses.some((candidate) => overlaps(access.path, candidate.path)))
+      return access.path;
   }
   return undefined;
 }
@@ -456,7 +662,8 @@ function changedAndTouched(changer: Footprint, other: Footprint): AccessPath | u
 export function overlaps(a: AccessPath, b: AccessPath): boolean {
   if (a.root !== b.root) return false;
   const length = Math.min(a.properties.length, b.properties.length);
-  for (let index = 0; index < length; index++) if (a.properties[index] !== b.properties[index]) return false;
+  for (let index = 0; index < length; index++)
+    if (a.properties[index] !== b.properties[index]) return false;
   return true;
 }
 
@@ -470,18 +677,28 @@ export function pathText(path: AccessPath): string {
   return [root, ...path.properties].join('.');
 }
 
-function rebase(path: AccessPath, receiver: AccessPath | 'private' | undefined): AccessPath | undefined {
+function rebase(
+  path: AccessPath,
+  receiver: AccessPath | 'private' | undefined,
+): AccessPath | undefined {
   if (receiver === undefined || receiver === 'private') return undefined;
   return { root: receiver.root, properties: [...receiver.properties, ...path.properties] };
 }
 
-function addResource(resources: Map<Resource, ResourceUse>, resource: Resource, use: ResourceUse): void {
+function addResource(
+  resources: Map<Resource, ResourceUse>,
+  resource: Resource,
+  use: ResourceUse,
+): void {
   if (resources.get(resource) !== 'write') resources.set(resource, use);
 }
 
 // --- what a library call does outside the process --------------------------------------------------------------
 
-function resourceOf(call: ts.CallExpression | ts.NewExpression, callee: ResolvedCallee | undefined): [Resource, ResourceUse] | undefined {
+function resourceOf(
+  call: ts.CallExpression | ts.NewExpression,
+  callee: ResolvedCallee | undefined,
+): [Resource, ResourceUse] | undefined {
   const name = callee?.name ?? writtenName(call.expression) ?? '';
   if (callee?.origin === 'global') {
     if (name === 'fetch') return ['network', fetchUse(call)];
@@ -492,15 +709,19 @@ function resourceOf(call: ts.CallExpression | ts.NewExpression, callee: Resolved
   // Constructing an object of a package is not taken as an effect; calling its methods is.
   if (ts.isNewExpression(call)) return undefined;
   // `response.json()` with Node's fetch (declared by undici-types): reading the body of a response.
-  if (callee?.container !== undefined && FETCH_BODY_CONTAINERS.has(callee.container)) return ['network', 'read'];
+  if (callee?.container !== undefined && FETCH_BODY_CONTAINERS.has(callee.container))
+    return ['network', 'read'];
   const module = callee?.origin === 'module' ? callee.module : undefined;
   if (module === undefined) return ['unknown', readsByName(name) ? 'read' : 'write'];
-  if (module === 'fs' || module === 'fs/promises') return ['file-system', FILE_READS.has(name.replace(/Sync$/, '')) ? 'read' : 'write'];
+  if (module === 'fs' || module === 'fs/promises')
+    return ['file-system', FILE_READS.has(name.replace(/Sync$/, '')) ? 'read' : 'write'];
   if (PROCESS_MODULES.has(module)) return ['process', 'write'];
-  if (NETWORK_MODULES.has(module)) return ['network', name === 'get' || module.startsWith('dns') ? 'read' : 'write'];
+  if (NETWORK_MODULES.has(module))
+    return ['network', name === 'get' || module.startsWith('dns') ? 'read' : 'write'];
   if (TIMER_MODULES.has(module)) return ['time', 'read'];
   if (DATABASE_PACKAGES.has(module)) return ['database', readsByName(name) ? 'read' : 'write'];
-  if (HTTP_CLIENT_PACKAGES.has(module)) return ['network', HTTP_READ_METHODS.has(name) ? 'read' : 'write'];
+  if (HTTP_CLIENT_PACKAGES.has(module))
+    return ['network', HTTP_READ_METHODS.has(name) ? 'read' : 'write'];
   if (NODE_MODULES.has(module)) return undefined;
   return ['unknown', readsByName(name) ? 'read' : 'write'];
 }
@@ -513,12 +734,15 @@ export function readsByName(name: string): boolean {
     .filter(Boolean)
     .map((word) => word.toLowerCase());
   const [first] = words;
-  return first !== undefined && READ_VERBS.has(first) && !words.some((word) => WRITE_WORDS.has(word));
+  return (
+    first !== undefined && READ_VERBS.has(first) && !words.some((word) => WRITE_WORDS.has(word))
+  );
 }
 
 function writtenName(expression: ts.Expression): string | undefined {
   let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current))
+    current = current.expression;
   if (ts.isIdentifier(current)) return current.text;
   if (ts.isPropertyAccessExpression(current)) return current.name.text;
   return undefined;
@@ -527,16 +751,28 @@ function writtenName(expression: ts.Expression): string | undefined {
 /** `fetch(url)` and `fetch(url, { signal })` read; a `method` other than GET or HEAD, or options not written out, may write. */
 function fetchUse(call: ts.CallExpression | ts.NewExpression): ResourceUse {
   const [resource, init] = call.arguments ?? [];
-  if (!resource || !(ts.isStringLiteralLike(resource) || ts.isTemplateExpression(resource) || ts.isIdentifier(resource) || ts.isPropertyAccessExpression(resource))) {
+  if (
+    !resource ||
+    !(
+      ts.isStringLiteralLike(resource) ||
+      ts.isTemplateExpression(resource) ||
+      ts.isIdentifier(resource) ||
+      ts.isPropertyAccessExpression(resource)
+    )
+  ) {
     return 'write';
   }
   if (!init) return 'read';
   if (!ts.isObjectLiteralExpression(init)) return 'write';
   for (const property of init.properties) {
     if (ts.isSpreadAssignment(property)) return 'write';
-    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    const key =
+      property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+        ? property.name.text
+        : undefined;
     if (key !== 'method') continue;
-    if (!ts.isPropertyAssignment(property) || !ts.isStringLiteralLike(property.initializer)) return 'write';
+    if (!ts.isPropertyAssignment(property) || !ts.isStringLiteralLike(property.initializer))
+      return 'write';
     return /^(get|head)$/i.test(property.initializer.text) ? 'read' : 'write';
   }
   return 'read';
@@ -624,7 +860,10 @@ function chainTop(node: ts.Expression): ts.Expression {
       inner = parent;
       parent = parent.parent;
     }
-    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === inner) {
+    if (
+      (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+      parent.expression === inner
+    ) {
       // After a computed key (`a[k]`) the path ends at `a`, but the chain goes on: `a[k] = v` changes `a`.
       current = parent;
       continue;
@@ -648,12 +887,20 @@ function roleOf(top: ts.Expression): Role {
   }
   const parent = node.parent;
   if (isAssignmentTarget(node)) return 'change';
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
+  if (
+    (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken ||
+      parent.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
     return 'change';
   }
   if (ts.isDeleteExpression(parent)) return 'change';
   if (ts.isCallExpression(parent) && parent.expression === node) return 'call';
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((argument) => argument === node)) return 'argument';
+  if (
+    (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+    parent.arguments?.some((argument) => argument === node)
+  )
+    return 'argument';
   return 'read';
 }
 
@@ -663,14 +910,30 @@ function isAssignmentTarget(node: ts.Node): boolean {
   for (;;) {
     const parent = current.parent;
     if (ts.isBinaryExpression(parent)) {
-      return parent.left === current && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+      return (
+        parent.left === current &&
+        parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      );
     }
-    if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === current) return true;
-    if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isParenthesizedExpression(parent)) {
+    if (
+      (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) &&
+      parent.initializer === current
+    )
+      return true;
+    if (
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      ts.isParenthesizedExpression(parent)
+    ) {
       current = parent;
       continue;
     }
-    if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
+    if (
+      ts.isShorthandPropertyAssignment(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === current)
+    ) {
       current = parent.parent;
       continue;
     }

@@ -57,7 +57,10 @@ export function firstSuspensionBetween(
 }
 
 /** A short text naming a suspension point in a message: `await loadUser(id)`, `for await (… of lines)`. */
-export function describeSuspension(sourceCode: Readonly<TSESLint.SourceCode>, point: SuspensionPoint): string {
+export function describeSuspension(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  point: SuspensionPoint,
+): string {
   const text =
     point.node.type === AST_NODE_TYPES.ForOfStatement
       ? `for await (… of ${sourceCode.getText(point.node.right)})`

@@ -69,7 +69,11 @@ export function runsDuringEnclosingCall(program: ts.Program, fn: InlineFunction)
   const callee = resolveCalleeNode(program, parent);
   if (!callee || callee.origin !== 'global') return false;
   if (ts.isNewExpression(parent)) return callee.name === 'Promise' && argumentIndex === 0;
-  return callee.container !== undefined && SYNC_CALLBACK_OWNERS.has(callee.container) && SYNC_CALLBACK_METHODS.has(callee.name);
+  return (
+    callee.container !== undefined &&
+    SYNC_CALLBACK_OWNERS.has(callee.container) &&
+    SYNC_CALLBACK_METHODS.has(callee.name)
+  );
 }
 
 export function isInlineFunction(node: ts.Node): node is InlineFunction {

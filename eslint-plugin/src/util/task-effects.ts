@@ -6,10 +6,18 @@ import ts from 'typescript';
 
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
-import { DATABASE_PACKAGES, FILE_SYSTEM_MODULES, HTTP_CLIENT_PACKAGES, NETWORK_MODULES, NODE_MODULES, PROCESS_MODULES } from './module-catalog';
+import {
+  DATABASE_PACKAGES,
+  FILE_SYSTEM_MODULES,
+  HTTP_CLIENT_PACKAGES,
+  NETWORK_MODULES,
+  NODE_MODULES,
+  PROCESS_MODULES,
+} from './module-catalog';
 import type { ResolvedCallee } from './resolve-callee';
 
-export type EffectKind = 'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
+export type EffectKind =
+  'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
 
 export interface Effect {
   kind: EffectKind;
@@ -28,7 +36,13 @@ export interface TaskQueryOptions {
 }
 
 /** Globals that talk to the network. */
-const NETWORK_GLOBALS = new Set(['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon']);
+const NETWORK_GLOBALS = new Set([
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'XMLHttpRequest',
+  'sendBeacon',
+]);
 
 /** What calling `callee` does outside the process, or `undefined` when it stays in memory. */
 export function effectOfCallee(callee: ResolvedCallee | undefined): Effect | undefined {
@@ -36,30 +50,53 @@ export function effectOfCallee(callee: ResolvedCallee | undefined): Effect | und
   const { module } = callee;
   switch (callee.origin) {
     case 'global':
-      return NETWORK_GLOBALS.has(callee.name) ? { kind: 'network', description: 'which uses the network' } : undefined;
+      return NETWORK_GLOBALS.has(callee.name)
+        ? { kind: 'network', description: 'which uses the network' }
+        : undefined;
     case 'project':
       return { kind: 'unknown', description: 'whose body the analysis cannot see' };
     case 'module':
-      if (module === undefined) return { kind: 'unknown', description: 'whose body the analysis cannot see' };
-      if (NETWORK_MODULES.has(module)) return { kind: 'network', description: `which uses the network ('node:${module}')` };
-      if (FILE_SYSTEM_MODULES.has(module)) return { kind: 'file-system', description: `which uses the file system ('node:${module}')` };
-      if (PROCESS_MODULES.has(module)) return { kind: 'child-process', description: `which starts processes or threads ('node:${module}')` };
+      if (module === undefined)
+        return { kind: 'unknown', description: 'whose body the analysis cannot see' };
+      if (NETWORK_MODULES.has(module))
+        return { kind: 'network', description: `which uses the network ('node:${module}')` };
+      if (FILE_SYSTEM_MODULES.has(module))
+        return {
+          kind: 'file-system',
+          description: `which uses the file system ('node:${module}')`,
+        };
+      if (PROCESS_MODULES.has(module))
+        return {
+          kind: 'child-process',
+          description: `which starts processes or threads ('node:${module}')`,
+        };
       if (NODE_MODULES.has(module)) return undefined;
-      if (DATABASE_PACKAGES.has(module)) return { kind: 'database', description: `a database client ('${module}')` };
-      if (HTTP_CLIENT_PACKAGES.has(module)) return { kind: 'http-client', description: `an HTTP client ('${module}')` };
-      return { kind: 'unknown', description: `from '${module}', whose effects the analysis cannot see` };
+      if (DATABASE_PACKAGES.has(module))
+        return { kind: 'database', description: `a database client ('${module}')` };
+      if (HTTP_CLIENT_PACKAGES.has(module))
+        return { kind: 'http-client', description: `an HTTP client ('${module}')` };
+      return {
+        kind: 'unknown',
+        description: `from '${module}', whose effects the analysis cannot see`,
+      };
   }
 }
 
 /** The query that finds what a task can reach outside the process; its answers are cached per program. */
-export function createTaskQuery(program: ts.Program, options: TaskQueryOptions): ReachQuery<TaskFinding> {
+export function createTaskQuery(
+  program: ts.Program,
+  options: TaskQueryOptions,
+): ReachQuery<TaskFinding> {
   return {
     key: `task effects ${JSON.stringify([options.limiters, options.maxDepth])}`,
     contexts: ['body', 'sync-callback', 'deferred'],
     maxDepth: options.maxDepth,
     match(site, summary) {
       if (site.kind !== 'call') return undefined;
-      if (limiterFormOf(program, site.node, options.limiters) || runsUnderLimiter(program, site.node, summary.fn, options.limiters)) {
+      if (
+        limiterFormOf(program, site.node, options.limiters) ||
+        runsUnderLimiter(program, site.node, summary.fn, options.limiters)
+      ) {
         return { kind: 'limited' };
       }
       if (site.target) return undefined;
@@ -67,7 +104,13 @@ export function createTaskQuery(program: ts.Program, options: TaskQueryOptions):
       return effect ? { kind: 'effect', effect } : undefined;
     },
     follow: () => true,
-    beyondDepth: () => ({ kind: 'effect', effect: { kind: 'unknown', description: `which is deeper than the analysis follows (maxDepth ${options.maxDepth})` } }),
+    beyondDepth: () => ({
+      kind: 'effect',
+      effect: {
+        kind: 'unknown',
+        description: `which is deeper than the analysis follows (maxDepth ${options.maxDepth})`,
+      },
+    }),
   };
 }
 
@@ -99,16 +142,32 @@ export function externalReachOf(
 ): TaskReach | 'limited' | undefined {
   const program = graph.program;
   let node: ts.Expression = root.node;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  )
+    node = node.expression;
   if (root.kind === 'promise') return firstEffect(graph.searchExpression(node, query));
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return firstEffect(graph.search(node, query));
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+    return firstEffect(graph.search(node, query));
   if (isLimitedFunctionValue(program, node)) return 'limited';
   if (ts.isCallExpression(node)) {
     // A function made by a call (`makeLoader(base)`): what the factory runs, the closures it returns included.
-    return limiterFormOf(program, node, []) !== undefined ? 'limited' : firstEffect(graph.searchExpression(node, query));
+    return limiterFormOf(program, node, []) !== undefined
+      ? 'limited'
+      : firstEffect(graph.searchExpression(node, query));
   }
   const callee = resolveFunction(node);
-  const reference = { node, name: ts.isPropertyAccessExpression(node) ? node.name.text : ts.isIdentifier(node) ? node.text : (callee?.name ?? node.getText()) };
+  const reference = {
+    node,
+    name: ts.isPropertyAccessExpression(node)
+      ? node.name.text
+      : ts.isIdentifier(node)
+        ? node.text
+        : (callee?.name ?? node.getText()),
+  };
   const target = readableFunction(callee);
   if (target) {
     const found = firstEffect(graph.search(target, query));

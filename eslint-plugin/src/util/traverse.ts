@@ -31,7 +31,11 @@ export function traverse(
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 /** True when some node below `root` satisfies `test`; nested functions are entered only when `intoFunctions` says so. */

@@ -3,11 +3,19 @@
 // name resolves at that place is written; otherwise there is no text, and the fix is not offered.
 import ts from 'typescript';
 
-const BUILDER_FLAGS = ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.UseAliasDefinedOutsideCurrentScope | ts.NodeBuilderFlags.IgnoreErrors;
-const FORMAT_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
+const BUILDER_FLAGS =
+  ts.NodeBuilderFlags.NoTruncation |
+  ts.NodeBuilderFlags.UseAliasDefinedOutsideCurrentScope |
+  ts.NodeBuilderFlags.IgnoreErrors;
+const FORMAT_FLAGS =
+  ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
 
 /** `type` as it would be written at `at`, or `undefined` when it cannot be written there by name. */
-export function typeTextAt(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string | undefined {
+export function typeTextAt(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  at: ts.Node,
+): string | undefined {
   const node = checker.typeToTypeNode(type, at, BUILDER_FLAGS);
   if (!node || !namesResolve(checker, node, at)) return undefined;
   return checker.typeToString(type, at, FORMAT_FLAGS);
@@ -23,9 +31,21 @@ function namesResolve(checker: ts.TypeChecker, root: ts.Node, at: ts.Node): bool
     }
     if (ts.isTypeReferenceNode(node)) {
       const name = leftmost(node.typeName);
-      resolves = checker.resolveName(name, at, ts.SymbolFlags.Type | ts.SymbolFlags.Namespace | ts.SymbolFlags.Alias, false) !== undefined;
+      resolves =
+        checker.resolveName(
+          name,
+          at,
+          ts.SymbolFlags.Type | ts.SymbolFlags.Namespace | ts.SymbolFlags.Alias,
+          false,
+        ) !== undefined;
     } else if (ts.isTypeQueryNode(node)) {
-      resolves = checker.resolveName(leftmost(node.exprName), at, ts.SymbolFlags.Value | ts.SymbolFlags.Alias, false) !== undefined;
+      resolves =
+        checker.resolveName(
+          leftmost(node.exprName),
+          at,
+          ts.SymbolFlags.Value | ts.SymbolFlags.Alias,
+          false,
+        ) !== undefined;
     }
     ts.forEachChild(node, visit);
   };

@@ -35,26 +35,52 @@ interface OptionSpec {
 }
 
 const OPTIONS = {
-  fix: { type: 'boolean', description: 'Apply autofixes (only fixes that cannot change behaviour) and write the files.' },
+  fix: {
+    type: 'boolean',
+    description: 'Apply autofixes (only fixes that cannot change behaviour) and write the files.',
+  },
   'fix-unsafe': {
     type: 'boolean',
-    description: "Also apply each finding's preferred suggestion (adds `await`, rewrites loops: review the diff).",
+    description:
+      "Also apply each finding's preferred suggestion (adds `await`, rewrites loops: review the diff).",
   },
-  format: { type: 'string', short: 'f', value: 'stylish|json|sarif', description: 'Output format (default: stylish). `json` is ESLint\'s JSON; `sarif` is SARIF 2.1.0.' },
-  'max-warnings': { type: 'string', value: 'N', description: 'Exit with 1 when there are more than N warnings.' },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'stylish|json|sarif',
+    description:
+      "Output format (default: stylish). `json` is ESLint's JSON; `sarif` is SARIF 2.1.0.",
+  },
+  'max-warnings': {
+    type: 'string',
+    value: 'N',
+    description: 'Exit with 1 when there are more than N warnings.',
+  },
   quiet: { type: 'boolean', description: 'Report errors only.' },
   'max-file-size': {
     type: 'string',
     value: 'KB',
     description: `Skip files larger than KB kilobytes, with a warning (default: ${DEFAULT_MAX_FILE_KB}; 0 lints every file).`,
   },
-  config: { type: 'string', short: 'c', value: 'PATH', description: 'Lint with this flat ESLint config file instead of the built-in one.' },
-  strict: { type: 'boolean', description: 'Use the built-in `strict` config instead of `recommended`.' },
-  cache: { type: 'boolean', description: 'Reuse the results of files that did not change, nor did anything they import.' },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'PATH',
+    description: 'Lint with this flat ESLint config file instead of the built-in one.',
+  },
+  strict: {
+    type: 'boolean',
+    description: 'Use the built-in `strict` config instead of `recommended`.',
+  },
+  cache: {
+    type: 'boolean',
+    description: 'Reuse the results of files that did not change, nor did anything they import.',
+  },
   'cache-location': {
     type: 'string',
     value: 'PATH',
-    description: 'Cache file or folder (default: node_modules/.cache/loopguard/, else .loopguard-cache).',
+    description:
+      'Cache file or folder (default: node_modules/.cache/loopguard/, else .loopguard-cache).',
   },
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   version: { type: 'boolean', short: 'v', description: 'Show the version.' },
@@ -72,9 +98,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command !== 'lint') throw new UsageError(`unknown command '${command}' (the command is \`loopguard lint [paths...]\`)`);
+  if (command !== 'lint')
+    throw new UsageError(
+      `unknown command '${command}' (the command is \`loopguard lint [paths...]\`)`,
+    );
   const format = (values.format ?? 'stylish') as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (use one of ${FORMATS.join(', ')})`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown format '${values.format}' (use one of ${FORMATS.join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -86,10 +116,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (values['max-file-size'] !== undefined) {
     maxFileKb = Number(values['max-file-size']);
     if (!Number.isInteger(maxFileKb) || maxFileKb < 0) {
-      throw new UsageError(`--max-file-size takes a whole number of kilobytes, not '${values['max-file-size']}'`);
+      throw new UsageError(
+        `--max-file-size takes a whole number of kilobytes, not '${values['max-file-size']}'`,
+      );
     }
   }
-  if (values.config !== undefined && values.strict) throw new UsageError('--strict selects a built-in config; it cannot be combined with --config');
+  if (values.config !== undefined && values.strict)
+    throw new UsageError('--strict selects a built-in config; it cannot be combined with --config');
   return {
     command: 'lint',
     paths: paths.length > 0 ? paths : ['.'],

@@ -55,7 +55,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function lint(command: LintCommand, io: CliIo): Promise<number> {
-  let config: LintConfigSource = { kind: 'builtin', name: command.strict ? 'strict' : 'recommended' };
+  let config: LintConfigSource = {
+    kind: 'builtin',
+    name: command.strict ? 'strict' : 'recommended',
+  };
   if (command.config !== undefined) {
     try {
       config = await loadConfigFile(path.resolve(io.cwd, command.config));
@@ -69,10 +72,14 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   // Paths that do not exist and folders that cannot be read are reported; the other paths are still linted.
   const { files, missing, unreadable } = findFiles(command.paths, io.cwd);
   for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
-  for (const { folder, reason } of unreadable) io.stderr(`loopguard: could not read the folder ${folder}: ${reason}\n`);
+  for (const { folder, reason } of unreadable)
+    io.stderr(`loopguard: could not read the folder ${folder}: ${reason}\n`);
   const incomplete = missing.length > 0 || unreadable.length > 0;
   if (files.length === 0) {
-    if (!incomplete) io.stderr(`loopguard: no JavaScript or TypeScript files to lint in ${command.paths.join(', ')}\n`);
+    if (!incomplete)
+      io.stderr(
+        `loopguard: no JavaScript or TypeScript files to lint in ${command.paths.join(', ')}\n`,
+      );
     return EXIT_USAGE;
   }
 
@@ -80,7 +87,9 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const problems = engine.prepare(files);
   const lintOptions = { maxFileBytes: command.maxFileKb * 1024 };
   const cacheLocation = resolveCacheLocation(io.cwd, command.cacheLocation);
-  const cache = command.cache ? LintCache.open(cacheLocation, config, `max-file-bytes=${lintOptions.maxFileBytes}`) : undefined;
+  const cache = command.cache
+    ? LintCache.open(cacheLocation, config, `max-file-bytes=${lintOptions.maxFileBytes}`)
+    : undefined;
   cache?.prepare(engine, files);
   const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   const progress = new Progress(io, files.length);
@@ -100,7 +109,10 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     let { result } = outcome;
     for (const [message, locations] of outcome.related) related.set(message, locations);
     if (result.output !== undefined) {
-      const problem = writeProblem(result.filePath, writeFixedFile(result.filePath, outcome.source, result.output));
+      const problem = writeProblem(
+        result.filePath,
+        writeFixedFile(result.filePath, outcome.source, result.output),
+      );
       if (problem === undefined) {
         engine.fileChanged(result.filePath);
         cache?.fileWritten(result.filePath);
@@ -121,7 +133,12 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const cacheError = cache?.save();
   if (cacheError) io.stderr(`loopguard: ${cacheError}\n`);
 
-  const reported = await formatResults(command.format, results, { cwd: io.cwd, rulesMeta: engine.rulesMeta(), toolVersion: version, related });
+  const reported = await formatResults(command.format, results, {
+    cwd: io.cwd,
+    rulesMeta: engine.rulesMeta(),
+    toolVersion: version,
+    related,
+  });
   if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
 
   for (const line of notWritten) io.stderr(`loopguard: ${line}\n`);
@@ -132,7 +149,9 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     brokenConfigs.set(problem.configPath, entry);
   }
   for (const [configPath, { message, files: count }] of brokenConfigs) {
-    io.stderr(`loopguard: config error in ${configPath}: ${message} (${count} file${count === 1 ? '' : 's'} not linted)\n`);
+    io.stderr(
+      `loopguard: config error in ${configPath}: ${message} (${count} file${count === 1 ? '' : 's'} not linted)\n`,
+    );
   }
 
   if (brokenConfigs.size > 0 || incomplete || writeFailed) return EXIT_USAGE;
@@ -140,25 +159,42 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (errors > 0) return EXIT_FINDINGS;
   if (command.maxWarnings !== undefined && warnings > command.maxWarnings) {
-    io.stderr(`loopguard: too many warnings (${warnings}); the maximum is ${command.maxWarnings}.\n`);
+    io.stderr(
+      `loopguard: too many warnings (${warnings}); the maximum is ${command.maxWarnings}.\n`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
 }
 
 /** Why a file's fixes were not written, or `undefined` when they were. */
-function writeProblem(filePath: string, written: WriteOutcome): { message: string; failed: boolean } | undefined {
+function writeProblem(
+  filePath: string,
+  written: WriteOutcome,
+): { message: string; failed: boolean } | undefined {
   switch (written.kind) {
     case 'written':
       return undefined;
     case 'changed-on-disk':
-      return { message: `${filePath} changed on disk while it was being linted; its fixes were not written.`, failed: false };
+      return {
+        message: `${filePath} changed on disk while it was being linted; its fixes were not written.`,
+        failed: false,
+      };
     case 'deleted':
-      return { message: `${filePath} was deleted while it was being linted; its fixes were not written.`, failed: false };
+      return {
+        message: `${filePath} was deleted while it was being linted; its fixes were not written.`,
+        failed: false,
+      };
     case 'not-utf8':
-      return { message: `${filePath} is not valid UTF-8; its fixes were not written (they would replace those bytes).`, failed: false };
+      return {
+        message: `${filePath} is not valid UTF-8; its fixes were not written (they would replace those bytes).`,
+        failed: false,
+      };
     case 'failed':
-      return { message: `could not write the fixes of ${filePath}: ${written.reason}. The file is unchanged.`, failed: true };
+      return {
+        message: `could not write the fixes of ${filePath}: ${written.reason}. The file is unchanged.`,
+        failed: true,
+      };
   }
 }
 
@@ -166,7 +202,9 @@ function writeProblem(filePath: string, written: WriteOutcome): { message: strin
 function inferredRoot(paths: readonly string[], cwd: string): string {
   if (paths.length !== 1) return cwd;
   const target = path.resolve(cwd, paths[0]!);
-  return fs.statSync(target, { throwIfNoEntry: false })?.isFile() === true ? path.dirname(target) : target;
+  return fs.statSync(target, { throwIfNoEntry: false })?.isFile() === true
+    ? path.dirname(target)
+    : target;
 }
 
 function errorsOnly(result: LintResult): LintResult {
@@ -186,7 +224,9 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`loopguard: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(
+        `loopguard: internal error: ${(error as Error)?.stack ?? String(error)}\n`,
+      );
       process.exitCode = EXIT_USAGE;
     },
   );

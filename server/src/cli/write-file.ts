@@ -40,7 +40,12 @@ export const NODE_FILE_SYSTEM: WriteFileSystem = {
 export const TEMPORARY_SUFFIX = '.loopguard-tmp';
 
 /** Writes `output` over `filePath` if the file still holds `expectedText` (BOM aside); keeps its BOM and mode. */
-export function writeFixedFile(filePath: string, expectedText: string, output: string, fileSystem: WriteFileSystem = NODE_FILE_SYSTEM): WriteOutcome {
+export function writeFixedFile(
+  filePath: string,
+  expectedText: string,
+  output: string,
+  fileSystem: WriteFileSystem = NODE_FILE_SYSTEM,
+): WriteOutcome {
   let current: SourceText | 'gone';
   try {
     current = readCurrent(fileSystem, filePath);
@@ -50,9 +55,16 @@ export function writeFixedFile(filePath: string, expectedText: string, output: s
   if (current === 'gone') return { kind: 'deleted' };
   if (current.text !== expectedText) return { kind: 'changed-on-disk' };
   if (!current.validUtf8) return { kind: 'not-utf8' };
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
+  const temporary = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`,
+  );
   try {
-    fileSystem.createFile(temporary, (current.hasBom ? '\uFEFF' : '') + output, fileSystem.mode(filePath));
+    fileSystem.createFile(
+      temporary,
+      (current.hasBom ? '\uFEFF' : '') + output,
+      fileSystem.mode(filePath),
+    );
     // An editor may have saved the file while the temporary one was written: compare once more, right before the
     // rename. (What is left is the moment between this read and the rename; no portable file API closes it.)
     const latest = readCurrent(fileSystem, filePath);

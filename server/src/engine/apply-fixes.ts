@@ -6,7 +6,10 @@ export interface TextFix {
   text: string;
 }
 
-export function applyFixes(text: string, fixes: readonly TextFix[]): { text: string; applied: number } {
+export function applyFixes(
+  text: string,
+  fixes: readonly TextFix[],
+): { text: string; applied: number } {
   const ordered = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   let output = '';
   let cursor = 0;

@@ -14,7 +14,13 @@ export function contentHash(text: string): string {
 /** Versions of everything that turns a file into findings, and the text of Loopguard's rules (so a rebuilt plugin counts). */
 export function toolKey(): string {
   const hash = createHash('sha1');
-  for (const name of ['loopguard', 'eslint-plugin-loopguard', 'eslint', 'typescript', '@typescript-eslint/parser']) {
+  for (const name of [
+    'loopguard',
+    'eslint-plugin-loopguard',
+    'eslint',
+    'typescript',
+    '@typescript-eslint/parser',
+  ]) {
     hash.update(`${name}@${packageVersion(name)}\n`);
   }
   const pluginDist = path.dirname(require.resolve('eslint-plugin-loopguard'));
@@ -36,7 +42,8 @@ export function configKey(source: LintConfigSource): string {
     if (typeof value !== 'object' || value === null) return value;
     if (seen.has(value)) return '[seen]';
     seen.add(value);
-    if (key === 'parser' || (key !== '' && isPluginLike(value))) return { meta: (value as { meta?: unknown }).meta ?? null };
+    if (key === 'parser' || (key !== '' && isPluginLike(value)))
+      return { meta: (value as { meta?: unknown }).meta ?? null };
     return value;
   });
   let text = '';
@@ -51,7 +58,13 @@ export function configKey(source: LintConfigSource): string {
 /** A project's compiler options, references, file list, and the package manifests and lockfile that shape resolution. */
 export function projectKey(project: Project): string {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify({ config: project.configPath ?? null, options: project.options, references: project.references() }));
+  hash.update(
+    JSON.stringify({
+      config: project.configPath ?? null,
+      options: project.options,
+      references: project.references(),
+    }),
+  );
   hash.update(`\n${[...project.rootFileNames()].sort().join('\n')}\n`);
   for (const manifest of packageManifests(project.directory)) {
     hash.update(`${manifest}\n`);
@@ -64,7 +77,14 @@ export function projectKey(project: Project): string {
   return hash.digest('base64');
 }
 
-const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+const LOCKFILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'bun.lockb',
+];
 
 /** The nearest package.json and the nearest lockfile above a folder: installing or upgrading a package changes one. */
 function packageManifests(directory: string): string[] {
@@ -88,12 +108,18 @@ function packageManifests(directory: string): string[] {
 }
 
 function isPluginLike(value: object): boolean {
-  return 'rules' in value && typeof (value as { rules?: unknown }).rules === 'object' && 'meta' in value;
+  return (
+    'rules' in value && typeof (value as { rules?: unknown }).rules === 'object' && 'meta' in value
+  );
 }
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'unknown';
   }

@@ -46,7 +46,10 @@ export class DiskSnapshots {
     if (entry) return entry;
     try {
       const source = readSourceText(filePath);
-      entry = { snapshot: ts.ScriptSnapshot.fromString(source.text), ...(source.validUtf8 ? {} : { invalidUtf8: true }) };
+      entry = {
+        snapshot: ts.ScriptSnapshot.fromString(source.text),
+        ...(source.validUtf8 ? {} : { invalidUtf8: true }),
+      };
     } catch (error) {
       entry = { snapshot: undefined, error: (error as Error).message };
     }

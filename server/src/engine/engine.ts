@@ -124,7 +124,11 @@ export class Engine {
    * of every file that still has some, then builds each project's program once for all of them. The outcomes come in
    * the order of `filePaths`; nothing is written (callers write `result.output`).
    */
-  lintFiles(filePaths: readonly string[], fix: FixMode = 'none', options: LintOptions = {}): FileOutcome[] {
+  lintFiles(
+    filePaths: readonly string[],
+    fix: FixMode = 'none',
+    options: LintOptions = {},
+  ): FileOutcome[] {
     const outcomes: FileOutcome[] = [];
     const fixing: FixState[] = [];
     filePaths.forEach((filePath, index) => {
@@ -134,15 +138,38 @@ export class Engine {
         outcomes[index] = started;
       } else if (fix !== 'none' && hasFixes(started.verified.messages, fix)) {
         const { project, source, verified } = started;
-        fixing.push({ index, file, project, source, text: source, outcome: verified, broken: undefined });
+        fixing.push({
+          index,
+          file,
+          project,
+          source,
+          text: source,
+          outcome: verified,
+          broken: undefined,
+        });
       } else {
-        outcomes[index] = lintedOutcome(file, started.source, withNotes(started.project, file, started.verified, []), undefined);
+        outcomes[index] = lintedOutcome(
+          file,
+          started.source,
+          withNotes(started.project, file, started.verified, []),
+          undefined,
+        );
       }
     });
     if (fix !== 'none' && fixing.length > 0) this.fixInPasses(fixing, fix);
     for (const state of fixing) {
-      const outcome = withNotes(state.project, state.file, state.outcome, state.broken ? [brokenFixMessage(state.broken)] : []);
-      outcomes[state.index] = lintedOutcome(state.file, state.source, outcome, state.text === state.source ? undefined : state.text);
+      const outcome = withNotes(
+        state.project,
+        state.file,
+        state.outcome,
+        state.broken ? [brokenFixMessage(state.broken)] : [],
+      );
+      outcomes[state.index] = lintedOutcome(
+        state.file,
+        state.source,
+        outcome,
+        state.text === state.source ? undefined : state.text,
+      );
     }
     return outcomes;
   }
@@ -159,7 +186,9 @@ export class Engine {
   /** The metadata of every rule the config can run, keyed by the rule id as it appears in results. */
   rulesMeta(): Record<string, RuleMeta> {
     const plugins: Record<string, { rules?: Record<string, unknown> }>[] =
-      this.config.kind === 'builtin' ? [{ loopguard }] : this.config.configs.map((config) => config.plugins ?? {});
+      this.config.kind === 'builtin'
+        ? [{ loopguard }]
+        : this.config.configs.map((config) => config.plugins ?? {});
     const meta: Record<string, RuleMeta> = {};
     for (const group of plugins) {
       for (const [namespace, plugin] of Object.entries(group)) {
@@ -203,7 +232,10 @@ export class Engine {
   }
 
   /** The first verification of a file, or its final outcome when it cannot be linted. */
-  private startLint(file: string, maxFileBytes: number): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
+  private startLint(
+    file: string,
+    maxFileBytes: number,
+  ): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
     const lookup = this.registry.lookup(file);
     if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
     const { project } = lookup;
@@ -211,18 +243,40 @@ export class Engine {
     try {
       program = project.getProgram();
     } catch (error) {
-      return unlintable(file, isStackOverflow(error) ? `TypeScript could not build the program: ${STACK_OVERFLOW}` : (error as Error).message);
+      return unlintable(
+        file,
+        isStackOverflow(error)
+          ? `TypeScript could not build the program: ${STACK_OVERFLOW}`
+          : (error as Error).message,
+      );
     }
-    if (project.isLeftOut(file)) return unlintable(file, `Loopguard could not lint this file: its code is ${STACK_OVERFLOW} Files that import it see it as empty.`);
+    if (project.isLeftOut(file))
+      return unlintable(
+        file,
+        `Loopguard could not lint this file: its code is ${STACK_OVERFLOW} Files that import it see it as empty.`,
+      );
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) {
       const reason = project.readError(file);
-      return unlintable(file, reason ? `Could not read the file: ${reason}` : 'The file could not be read.');
+      return unlintable(
+        file,
+        reason ? `Could not read the file: ${reason}` : 'The file could not be read.',
+      );
     }
     const source = sourceFile.text;
     const bytes = Buffer.byteLength(source);
     if (maxFileBytes > 0 && bytes > maxFileBytes) {
-      const skipped = lintedOutcome(file, source, { messages: [tooLargeMessage(bytes, maxFileBytes)], suppressedMessages: [], crashes: [], related: new Map() }, undefined);
+      const skipped = lintedOutcome(
+        file,
+        source,
+        {
+          messages: [tooLargeMessage(bytes, maxFileBytes)],
+          suppressedMessages: [],
+          crashes: [],
+          related: new Map(),
+        },
+        undefined,
+      );
       // As for a file ESLint ignores: the report does not carry the text it did not lint.
       if (skipped.kind === 'linted') delete skipped.result.source;
       return skipped;
@@ -243,7 +297,10 @@ export class Engine {
       for (let pass = 0; pass < MAX_FIX_PASSES && active.length > 0; pass++) {
         const changed: Array<{ state: FixState; text: string }> = [];
         for (const state of active) {
-          const { text, applied } = applyFixes(state.text, collectFixes(state.outcome.messages, fix));
+          const { text, applied } = applyFixes(
+            state.text,
+            collectFixes(state.outcome.messages, fix),
+          );
           if (applied === 0 || text === state.text) continue;
           this.overlay.set(state.file, text, --this.fixVersion);
           changed.push({ state, text });
@@ -273,7 +330,11 @@ export class Engine {
   }
 
   /** Verifies a text of a file against its project's current program; `undefined` when there is no program. */
-  private verifyIn(project: Project, text: string, file: string): VerifiedFile | 'ignored' | undefined {
+  private verifyIn(
+    project: Project,
+    text: string,
+    file: string,
+  ): VerifiedFile | 'ignored' | undefined {
     let program: ts.Program;
     try {
       program = project.getProgram();
@@ -287,7 +348,8 @@ export class Engine {
     let config = this.resolvedConfigs.get(program);
     if (!config) {
       config = resolveLintConfig(this.config, program, path.parse(file).root);
-      if (this.ruleSeverities) config = { ...config, configs: [...config.configs, { rules: this.ruleSeverities }] };
+      if (this.ruleSeverities)
+        config = { ...config, configs: [...config.configs, { rules: this.ruleSeverities }] };
       this.resolvedConfigs.set(program, config);
     }
     try {
@@ -296,16 +358,26 @@ export class Engine {
       if (sourceFile) releaseSyntaxCache(sourceFile);
       const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
-      if (this.config.kind === 'builtin') outcome.messages = outcome.messages.filter((message) => !isForeignDirectiveMessage(message));
+      if (this.config.kind === 'builtin')
+        outcome.messages = outcome.messages.filter(
+          (message) => !isForeignDirectiveMessage(message),
+        );
       // The parser's own stack overflow arrives as a parsing error without a place; say what it means.
       outcome.messages = outcome.messages.map((message) =>
         message.fatal && message.message.includes('Maximum call stack size exceeded')
-          ? { ...message, message: `Loopguard could not lint this file: its code is ${STACK_OVERFLOW}`, line: 1, column: 1 }
+          ? {
+              ...message,
+              message: `Loopguard could not lint this file: its code is ${STACK_OVERFLOW}`,
+              line: 1,
+              column: 1,
+            }
           : message,
       );
       const related = new Map<LintMessage, readonly RelatedLocation[]>();
       for (const message of outcome.messages) {
-        const locations = message.ruleId && recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
+        const locations =
+          message.ruleId &&
+          recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
         if (locations) related.set(message, locations);
       }
       const crashMessages: LintMessage[] = outcome.crashes.map((crash) => ({
@@ -317,9 +389,20 @@ export class Engine {
       }));
       return { ...outcome, messages: [...crashMessages, ...outcome.messages], related };
     } catch (error) {
-      const reason = isStackOverflow(error) ? `the file is ${STACK_OVERFLOW}` : (error as Error).message;
+      const reason = isStackOverflow(error)
+        ? `the file is ${STACK_OVERFLOW}`
+        : (error as Error).message;
       return {
-        messages: [{ ruleId: null, fatal: true, severity: 2, message: `Linting failed: ${reason}`, line: 1, column: 1 }],
+        messages: [
+          {
+            ruleId: null,
+            fatal: true,
+            severity: 2,
+            message: `Linting failed: ${reason}`,
+            line: 1,
+            column: 1,
+          },
+        ],
         suppressedMessages: [],
         crashes: [],
         related: new Map(),
@@ -337,13 +420,29 @@ export class Engine {
   }
 }
 
-function lintedOutcome(file: string, source: string, verified: VerifiedFile, output: string | undefined): FileOutcome {
-  const result = createLintResult(file, verified.messages, verified.suppressedMessages, source, output);
+function lintedOutcome(
+  file: string,
+  source: string,
+  verified: VerifiedFile,
+  output: string | undefined,
+): FileOutcome {
+  const result = createLintResult(
+    file,
+    verified.messages,
+    verified.suppressedMessages,
+    source,
+    output,
+  );
   return { kind: 'linted', result, crashes: verified.crashes, source, related: verified.related };
 }
 
 /** Messages about the file itself, after the rules' (a text that is not UTF-8, fixes that were dropped). */
-function withNotes(project: Project, file: string, verified: VerifiedFile, notes: LintMessage[]): VerifiedFile {
+function withNotes(
+  project: Project,
+  file: string,
+  verified: VerifiedFile,
+  notes: LintMessage[],
+): VerifiedFile {
   const all = project.hasInvalidUtf8(file) ? [...notes, invalidUtf8Message()] : notes;
   return all.length === 0 ? verified : { ...verified, messages: [...verified.messages, ...all] };
 }
@@ -351,7 +450,10 @@ function withNotes(project: Project, file: string, verified: VerifiedFile, notes
 const STACK_OVERFLOW = 'nested too deeply for the parser (the call stack overflowed).';
 
 function tooLargeMessage(bytes: number, limit: number): LintMessage {
-  const size = (value: number): string => (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(value / 1024)} kB`);
+  const size = (value: number): string =>
+    value >= 1024 * 1024
+      ? `${(value / 1024 / 1024).toFixed(1)} MB`
+      : `${Math.ceil(value / 1024)} kB`;
   return {
     ruleId: null,
     severity: 1,
@@ -365,14 +467,21 @@ function invalidUtf8Message(): LintMessage {
   return {
     ruleId: null,
     severity: 1,
-    message: 'This file is not valid UTF-8: it was linted with U+FFFD in place of the bytes that are not, and fixes are never written to it.',
+    message:
+      'This file is not valid UTF-8: it was linted with U+FFFD in place of the bytes that are not, and fixes are never written to it.',
     line: 1,
     column: 1,
   };
 }
 
 function unlintable(file: string, message: string): FileOutcome {
-  return { kind: 'linted', result: createFatalResult(file, message), crashes: [], source: '', related: new Map() };
+  return {
+    kind: 'linted',
+    result: createFatalResult(file, message),
+    crashes: [],
+    source: '',
+    related: new Map(),
+  };
 }
 
 /** Fixes that make a file unparsable are a bug in a rule: the file keeps its last text that parsed, and says so. */
@@ -394,7 +503,10 @@ function isForeignDirectiveMessage(message: LintMessage): boolean {
   return message.ruleId !== null && !message.ruleId.startsWith('loopguard/');
 }
 
-function hasFixes(messages: readonly LintMessage[], mode: Exclude<FixMode, 'none'> | 'none'): boolean {
+function hasFixes(
+  messages: readonly LintMessage[],
+  mode: Exclude<FixMode, 'none'> | 'none',
+): boolean {
   return mode !== 'none' && collectFixes(messages, mode).length > 0;
 }
 

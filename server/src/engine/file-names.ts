@@ -4,11 +4,23 @@
 import * as path from 'node:path';
 
 /** The file extensions Loopguard lints, in the CLI and in the editor. */
-export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+export const LINTABLE_EXTENSIONS = [
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+] as const;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 export function isLintableFile(filePath: string): boolean {
-  return (LINTABLE_EXTENSIONS as readonly string[]).includes(path.extname(filePath)) && !DECLARATION_FILE.test(filePath);
+  return (
+    (LINTABLE_EXTENSIONS as readonly string[]).includes(path.extname(filePath)) &&
+    !DECLARATION_FILE.test(filePath)
+  );
 }
 
 /** `path` in the form TypeScript uses for file names (absolute, forward slashes). */

@@ -10,7 +10,19 @@ import { isLintableFile } from './file-names';
 export { isLintableFile };
 
 /** Folders never descended into: dependencies, version control, and the usual build and coverage output. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache']);
+export const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.turbo',
+  '.cache',
+]);
 
 export interface FileSearch {
   files: string[];
@@ -49,7 +61,12 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
-function walk(directory: string, scopes: IgnoreScope[], found: Set<string>, unreadable: FileSearch['unreadable']): void {
+function walk(
+  directory: string,
+  scopes: IgnoreScope[],
+  found: Set<string>,
+  unreadable: FileSearch['unreadable'],
+): void {
   const local = readGitignore(directory);
   const active = local ? [...scopes, local] : scopes;
   let entries: fs.Dirent[];
@@ -70,7 +87,11 @@ function walk(directory: string, scopes: IgnoreScope[], found: Set<string>, unre
   }
 }
 
-function isIgnored(scopes: readonly IgnoreScope[], absolute: string, isDirectory: boolean): boolean {
+function isIgnored(
+  scopes: readonly IgnoreScope[],
+  absolute: string,
+  isDirectory: boolean,
+): boolean {
   return scopes.some(({ base, rules }) => {
     const relative = path.relative(base, absolute).split(path.sep).join('/');
     if (!relative || relative.startsWith('..')) return false;

@@ -33,7 +33,8 @@ export function findImporters(
     addReverseEdges(program, importers);
     // A script or a `declare global` changes what every file of its program sees, with no import to follow.
     if (changedFiles.some((file) => declaresGlobals(program.getSourceFile(file)))) {
-      for (const sourceFile of program.getSourceFiles()) reached.add(normalizePath(sourceFile.fileName));
+      for (const sourceFile of program.getSourceFiles())
+        reached.add(normalizePath(sourceFile.fileName));
     }
   }
   const queue = [...changedFiles];
@@ -52,14 +53,24 @@ function declaresGlobals(sourceFile: ts.SourceFile | undefined): boolean {
   if (!sourceFile) return false;
   if (!ts.isExternalModule(sourceFile)) return true;
   return sourceFile.statements.some(
-    (statement) => ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0,
+    (statement) =>
+      ts.isModuleDeclaration(statement) &&
+      (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0,
   );
 }
 
 function addReverseEdges(program: ts.Program, importers: Map<string, Set<string>>): void {
-  const resolutionCache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions());
+  const resolutionCache = ts.createModuleResolutionCache(
+    program.getCurrentDirectory(),
+    (name) => name,
+    program.getCompilerOptions(),
+  );
   for (const sourceFile of program.getSourceFiles()) {
-    if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    if (
+      program.isSourceFileDefaultLibrary(sourceFile) ||
+      program.isSourceFileFromExternalLibrary(sourceFile)
+    )
+      continue;
     const importer = normalizePath(sourceFile.fileName);
     for (const imported of resolvedImportsOf(program, sourceFile, resolutionCache)) {
       let set = importers.get(imported);
@@ -69,19 +80,33 @@ function addReverseEdges(program: ts.Program, importers: Map<string, Set<string>
   }
 }
 
-function resolvedImportsOf(program: ts.Program, sourceFile: ts.SourceFile, cache: ts.ModuleResolutionCache): readonly string[] {
+function resolvedImportsOf(
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  cache: ts.ModuleResolutionCache,
+): readonly string[] {
   const known = resolvedImportsCache.get(sourceFile);
   if (known) return known;
   const options = program.getCompilerOptions();
   const resolved = new Set<string>();
   for (const specifier of moduleSpecifiersOf(sourceFile)) {
     const mode = program.getModeForUsageLocation(sourceFile, specifier);
-    const result = ts.resolveModuleName(specifier.text, sourceFile.fileName, options, ts.sys, cache, undefined, mode);
+    const result = ts.resolveModuleName(
+      specifier.text,
+      sourceFile.fileName,
+      options,
+      ts.sys,
+      cache,
+      undefined,
+      mode,
+    );
     const fileName = result.resolvedModule?.resolvedFileName;
     if (fileName) resolved.add(normalizePath(fileName));
   }
   for (const reference of sourceFile.referencedFiles) {
-    resolved.add(normalizePath(path.resolve(path.dirname(sourceFile.fileName), reference.fileName)));
+    resolved.add(
+      normalizePath(path.resolve(path.dirname(sourceFile.fileName), reference.fileName)),
+    );
   }
   const list = [...resolved];
   resolvedImportsCache.set(sourceFile, list);
@@ -95,13 +120,26 @@ function resolvedImportsOf(program: ts.Program, sourceFile: ts.SourceFile, cache
 function moduleSpecifiersOf(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   const specifiers: ts.StringLiteralLike[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteralLike(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier);
     } else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) {
       specifiers.push(node.expression);
-    } else if (ts.isCallExpression(node) && isRequireOrImportCall(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      isRequireOrImportCall(node) &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       specifiers.push(node.arguments[0]);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteralLike(node.argument.literal)
+    ) {
       specifiers.push(node.argument.literal);
     }
     ts.forEachChild(node, visit);
@@ -112,5 +150,9 @@ function moduleSpecifiersOf(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
 
 function isRequireOrImportCall(node: ts.CallExpression): boolean {
   if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
-  return ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1;
+  return (
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1
+  );
 }

@@ -13,7 +13,12 @@ export {
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
-export { ConfigLoadError, LINTABLE_EXTENSIONS, loadConfigFile, type LintConfigSource } from './lint-config';
+export {
+  ConfigLoadError,
+  LINTABLE_EXTENSIONS,
+  loadConfigFile,
+  type LintConfigSource,
+} from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export type { LintMessage, LintResult } from './results';
 export type { RuleCrash } from './verify';

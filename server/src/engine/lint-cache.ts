@@ -59,8 +59,11 @@ export class LintCache {
     tools: string,
     config: string,
   ) {
-    const usable = stored && stored.format === FORMAT && stored.tools === tools && stored.config === config;
-    this.data = usable ? stored : { format: FORMAT, tools, config, projects: {}, files: {}, results: {} };
+    const usable =
+      stored && stored.format === FORMAT && stored.tools === tools && stored.config === config;
+    this.data = usable
+      ? stored
+      : { format: FORMAT, tools, config, projects: {}, files: {}, results: {} };
     this.changed = !usable;
   }
 
@@ -75,7 +78,12 @@ export class LintCache {
     } catch {
       stored = undefined;
     }
-    return new LintCache(location, stored, toolKey(), `${configKey(config)}${settings ? `\n${settings}` : ''}`);
+    return new LintCache(
+      location,
+      stored,
+      toolKey(),
+      `${configKey(config)}${settings ? `\n${settings}` : ''}`,
+    );
   }
 
   /**
@@ -100,7 +108,12 @@ export class LintCache {
       this.projectKeys.set(project, key);
       const id = projectId(project);
       const stored = this.data.projects[id];
-      if (!stored || stored.key !== key || stored.projectWide.some((file) => changedFiles.has(file))) invalidProjects.add(id);
+      if (
+        !stored ||
+        stored.key !== key ||
+        stored.projectWide.some((file) => changedFiles.has(file))
+      )
+        invalidProjects.add(id);
     }
 
     const stale = importersOf(changedFiles, this.data.files);
@@ -115,7 +128,8 @@ export class LintCache {
       const project = engine.projectOf(file);
       const result = this.data.results[file];
       const text = texts.get(file);
-      if (project && result && result.project === projectId(project) && text !== undefined) this.valid.set(file, text);
+      if (project && result && result.project === projectId(project) && text !== undefined)
+        this.valid.set(file, text);
     }
   }
 
@@ -127,7 +141,11 @@ export class LintCache {
     if (source === undefined || !cached) return undefined;
     if (cached.outcome === 'ignored') return { kind: 'ignored' };
     const { messages, suppressedMessages, crashes, related } = cached.outcome;
-    if (fix !== 'none' && messages.some((message) => message.fix || (fix === 'unsafe' && message.suggestions?.length))) return undefined;
+    if (
+      fix !== 'none' &&
+      messages.some((message) => message.fix || (fix === 'unsafe' && message.suggestions?.length))
+    )
+      return undefined;
     const relatedByMessage = new Map<LintMessage, readonly RelatedLocation[]>();
     messages.forEach((message, index) => {
       const locations = related[index];
@@ -164,7 +182,9 @@ export class LintCache {
         messages,
         suppressedMessages,
         crashes: outcome.crashes,
-        related: messages.map((message) => (outcome.related.get(message) as RelatedLocation[] | undefined) ?? null),
+        related: messages.map(
+          (message) => (outcome.related.get(message) as RelatedLocation[] | undefined) ?? null,
+        ),
       },
     };
   }
@@ -189,9 +209,15 @@ export class LintCache {
       const graph = programGraph(program);
       for (const [file, dependencies] of graph.dependencies) {
         const text = graph.texts.get(file) ?? '';
-        this.data.files[file] = { hash: this.written.has(file) ? '' : contentHash(text), dependencies };
+        this.data.files[file] = {
+          hash: this.written.has(file) ? '' : contentHash(text),
+          dependencies,
+        };
       }
-      this.data.projects[projectId(project)] = { key: this.projectKeys.get(project) ?? projectKey(project), projectWide: graph.projectWide };
+      this.data.projects[projectId(project)] = {
+        key: this.projectKeys.get(project) ?? projectKey(project),
+        projectWide: graph.projectWide,
+      };
     }
     for (const file of this.written) {
       const entry = this.data.files[file];
@@ -221,7 +247,8 @@ export function defaultCacheLocation(cwd: string): string {
 export function resolveCacheLocation(cwd: string, location: string | undefined): string {
   if (location === undefined) return defaultCacheLocation(cwd);
   const absolute = path.resolve(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory());
+  const isFolder =
+    /[\\/]$/.test(location) || (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory());
   return isFolder ? path.join(absolute, 'lint-cache.json') : absolute;
 }
 

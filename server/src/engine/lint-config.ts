@@ -15,8 +15,7 @@ const COMMONJS_FILES = ['**/*.{cts,cjs}'];
 export type ConfigName = 'recommended' | 'strict';
 
 export type LintConfigSource =
-  | { kind: 'builtin'; name: ConfigName }
-  | { kind: 'file'; path: string; configs: Linter.Config[] };
+  { kind: 'builtin'; name: ConfigName } | { kind: 'file'; path: string; configs: Linter.Config[] };
 
 /** What `Linter.verify` needs: the config array and the folder its `files` patterns are relative to. */
 export interface ResolvedLintConfig {
@@ -37,8 +36,13 @@ export async function loadConfigFile(configPath: string): Promise<LintConfigSour
     throw new ConfigLoadError(`could not load ${absolute}: ${(error as Error).message}`);
   }
   const configs: unknown[] = [exported].flat(Infinity);
-  if (exported === undefined || configs.some((config) => typeof config !== 'object' || config === null)) {
-    throw new ConfigLoadError(`${absolute} must export a flat config object or array as its default export`);
+  if (
+    exported === undefined ||
+    configs.some((config) => typeof config !== 'object' || config === null)
+  ) {
+    throw new ConfigLoadError(
+      `${absolute} must export a flat config object or array as its default export`,
+    );
   }
   return { kind: 'file', path: absolute, configs: configs as Linter.Config[] };
 }
@@ -48,7 +52,11 @@ export async function loadConfigFile(configPath: string): Promise<LintConfigSour
  * keeps its own `files` patterns, with `project`/`projectService` taken out (typescript-estree would prefer them to
  * `programs` and read the disk instead of the engine's program, bypassing unsaved edits).
  */
-export function resolveLintConfig(source: LintConfigSource, program: ts.Program, fileRoot: string): ResolvedLintConfig {
+export function resolveLintConfig(
+  source: LintConfigSource,
+  program: ts.Program,
+  fileRoot: string,
+): ResolvedLintConfig {
   if (source.kind === 'builtin') {
     return {
       cwd: fileRoot,
@@ -66,7 +74,9 @@ export function resolveLintConfig(source: LintConfigSource, program: ts.Program,
             parserOptions: { programs: [program], tsconfigRootDir: program.getCurrentDirectory() },
             sourceType: 'module',
           },
-          plugins: { loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string] },
+          plugins: {
+            loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
+          },
           rules: loopguard.configs[source.name].rules,
         },
         { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
@@ -81,13 +91,21 @@ export function resolveLintConfig(source: LintConfigSource, program: ts.Program,
 
 function withProgram(config: Linter.Config, program: ts.Program): Linter.Config {
   const languageOptions = config.languageOptions;
-  if (!languageOptions || (!languageOptions.parser && !languageOptions.parserOptions)) return config;
-  const { project: _project, projectService: _projectService, ...parserOptions } = (languageOptions.parserOptions ?? {}) as Record<
-    string,
-    unknown
-  >;
+  if (!languageOptions || (!languageOptions.parser && !languageOptions.parserOptions))
+    return config;
+  const {
+    project: _project,
+    projectService: _projectService,
+    ...parserOptions
+  } = (languageOptions.parserOptions ?? {}) as Record<string, unknown>;
   // Without a tsconfigRootDir, typescript-estree infers one from every typescript-eslint config evaluated in this
   // process, and fails once there are two (two workspace folders' configs, say).
   parserOptions.tsconfigRootDir ??= program.getCurrentDirectory();
-  return { ...config, languageOptions: { ...languageOptions, parserOptions: { ...parserOptions, programs: [program] } } };
+  return {
+    ...config,
+    languageOptions: {
+      ...languageOptions,
+      parserOptions: { ...parserOptions, programs: [program] },
+    },
+  };
 }

@@ -22,18 +22,27 @@ type ResolutionCallback<T> = (resolution: T, name: string, mode: unknown, filePa
  * them every file is taken to affect the whole program, which invalidates more but is never wrong.
  */
 interface ProgramResolutions {
-  forEachResolvedModule?(callback: ResolutionCallback<{ resolvedModule?: { resolvedFileName: string } }>, file: ts.SourceFile): void;
+  forEachResolvedModule?(
+    callback: ResolutionCallback<{ resolvedModule?: { resolvedFileName: string } }>,
+    file: ts.SourceFile,
+  ): void;
   forEachResolvedTypeReferenceDirective?(
-    callback: ResolutionCallback<{ resolvedTypeReferenceDirective?: { resolvedFileName?: string } }>,
+    callback: ResolutionCallback<{
+      resolvedTypeReferenceDirective?: { resolvedFileName?: string };
+    }>,
     file: ts.SourceFile,
   ): void;
 }
 
 export function programGraph(program: ts.Program): ProgramGraph {
-  const files = program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file));
+  const files = program
+    .getSourceFiles()
+    .filter((file) => !program.isSourceFileDefaultLibrary(file));
   const known = new Set(files.map((file) => file.fileName));
   const resolutions = program as ts.Program & ProgramResolutions;
-  const canResolve = typeof resolutions.forEachResolvedModule === 'function' && typeof resolutions.forEachResolvedTypeReferenceDirective === 'function';
+  const canResolve =
+    typeof resolutions.forEachResolvedModule === 'function' &&
+    typeof resolutions.forEachResolvedTypeReferenceDirective === 'function';
 
   const dependencies = new Map<string, string[]>();
   const texts = new Map<string, string>();
@@ -49,13 +58,25 @@ export function programGraph(program: ts.Program): ProgramGraph {
       const target = program.getSourceFile(resolvedFileName)?.fileName ?? resolvedFileName;
       if (target !== file.fileName && known.has(target)) found.add(target);
     };
-    resolutions.forEachResolvedModule!((resolution) => add(resolution.resolvedModule?.resolvedFileName), file);
-    resolutions.forEachResolvedTypeReferenceDirective!((resolution) => add(resolution.resolvedTypeReferenceDirective?.resolvedFileName), file);
-    for (const reference of file.referencedFiles) add(referencedFile(program, file, reference.fileName));
+    resolutions.forEachResolvedModule!(
+      (resolution) => add(resolution.resolvedModule?.resolvedFileName),
+      file,
+    );
+    resolutions.forEachResolvedTypeReferenceDirective!(
+      (resolution) => add(resolution.resolvedTypeReferenceDirective?.resolvedFileName),
+      file,
+    );
+    for (const reference of file.referencedFiles)
+      add(referencedFile(program, file, reference.fileName));
     dependencies.set(file.fileName, [...found].sort());
   }
 
-  const projectWide = canResolve ? closure(files.filter(affectsEveryFile).map((file) => file.fileName), dependencies) : [...known].sort();
+  const projectWide = canResolve
+    ? closure(
+        files.filter(affectsEveryFile).map((file) => file.fileName),
+        dependencies,
+      )
+    : [...known].sort();
   return { dependencies, projectWide, texts };
 }
 
@@ -65,18 +86,26 @@ function affectsEveryFile(file: ts.SourceFile): boolean {
   return file.statements.some(
     (statement) =>
       ts.isModuleDeclaration(statement) &&
-      (ts.isStringLiteral(statement.name) || (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0),
+      (ts.isStringLiteral(statement.name) ||
+        (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0),
   );
 }
 
 /** A CommonJS file (`require`/`module.exports`) keeps its declarations to itself, as a module does. */
 function isCommonJsModule(file: ts.SourceFile): boolean {
   // Set by TypeScript's binder; not in the public declarations. Absent, the file counts as a script: never wrong.
-  return (file as ts.SourceFile & { commonJsModuleIndicator?: unknown }).commonJsModuleIndicator !== undefined;
+  return (
+    (file as ts.SourceFile & { commonJsModuleIndicator?: unknown }).commonJsModuleIndicator !==
+    undefined
+  );
 }
 
 /** `/// <reference path>`: relative to the file, with TypeScript's extension lookup. */
-function referencedFile(program: ts.Program, file: ts.SourceFile, reference: string): string | undefined {
+function referencedFile(
+  program: ts.Program,
+  file: ts.SourceFile,
+  reference: string,
+): string | undefined {
   const base = path.posix.resolve(path.posix.dirname(file.fileName), reference);
   for (const candidate of [base, `${base}.ts`, `${base}.d.ts`, `${base}.tsx`]) {
     const found = program.getSourceFile(candidate);
@@ -86,7 +115,10 @@ function referencedFile(program: ts.Program, file: ts.SourceFile, reference: str
 }
 
 /** The files reachable from `roots`, roots included, sorted. */
-function closure(roots: readonly string[], dependencies: ReadonlyMap<string, readonly string[]>): string[] {
+function closure(
+  roots: readonly string[],
+  dependencies: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const seen = new Set<string>();
   const pending = [...roots];
   while (pending.length > 0) {

@@ -21,7 +21,11 @@ const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_REFERENCE_DEPTH = 8;
 
 export class ProjectRegistry {
-  private readonly documentRegistry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
+  private readonly documentRegistry = ts.createDocumentRegistry(
+    ts.sys.useCaseSensitiveFileNames,
+    undefined,
+    JSDOC_PARSING_MODE,
+  );
   private readonly disk = new DiskSnapshots();
   private readonly configs = new Map<string, Project | ConfigProblem>();
   private readonly owners = new Map<string, Project | ConfigProblem>();
@@ -109,7 +113,11 @@ export class ProjectRegistry {
     }
   }
 
-  private findInReferences(project: Project, file: string, depth: number): Project | ConfigProblem | undefined {
+  private findInReferences(
+    project: Project,
+    file: string,
+    depth: number,
+  ): Project | ConfigProblem | undefined {
     if (project.hasRootFile(file)) return project;
     if (depth >= MAX_REFERENCE_DEPTH) return undefined;
     for (const reference of project.references()) {
@@ -175,7 +183,8 @@ function asLookup(entry: Project | ConfigProblem): ProjectLookup {
  */
 function nodeTypesFallback(root: string): string[] {
   for (let directory = root; ; directory = path.dirname(directory)) {
-    if (fs.existsSync(path.join(directory, 'node_modules', '@types', 'node', 'package.json'))) return [];
+    if (fs.existsSync(path.join(directory, 'node_modules', '@types', 'node', 'package.json')))
+      return [];
     if (path.dirname(directory) === directory) break;
   }
   try {

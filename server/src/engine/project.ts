@@ -93,7 +93,10 @@ export class Project {
     for (;;) {
       try {
         const program = this.service.getProgram();
-        if (!program) throw new Error(`TypeScript could not create a program for ${this.configPath ?? this.directory}`);
+        if (!program)
+          throw new Error(
+            `TypeScript could not create a program for ${this.configPath ?? this.directory}`,
+          );
         return program;
       } catch (error) {
         if (!isStackOverflow(error)) throw error;
@@ -154,7 +157,8 @@ export class Project {
         continue;
       }
       const depth = nestingDepth(text);
-      if (depth >= SUSPICIOUS_NESTING && depth > (deepest?.depth ?? 0)) deepest = { fileName, depth };
+      if (depth >= SUSPICIOUS_NESTING && depth > (deepest?.depth ?? 0))
+        deepest = { fileName, depth };
     }
     if (!found && deepest) {
       this.leftOut.set(deepest.fileName, this.textVersion(deepest.fileName));
@@ -171,7 +175,10 @@ export class Project {
       getProjectVersion: () => `${this.projectVersion}:${overlay.generation}`,
       getScriptFileNames: () => this.rootFiles,
       getProjectReferences: () => this.projectReferences,
-      getScriptVersion: (fileName) => (this.isLeftOut(fileName) ? `${this.textVersion(fileName)}:left-out` : this.textVersion(fileName)),
+      getScriptVersion: (fileName) =>
+        this.isLeftOut(fileName)
+          ? `${this.textVersion(fileName)}:left-out`
+          : this.textVersion(fileName),
       getScriptSnapshot: (fileName) => {
         if (this.isLeftOut(fileName)) return ts.ScriptSnapshot.fromString('');
         const open = overlay.get(fileName);
@@ -181,7 +188,8 @@ export class Project {
       getCurrentDirectory: () => this.directory,
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
       fileExists: (fileName) => overlay.get(fileName) !== undefined || ts.sys.fileExists(fileName),
-      readFile: (fileName, encoding) => overlay.get(fileName)?.text ?? ts.sys.readFile(fileName, encoding),
+      readFile: (fileName, encoding) =>
+        overlay.get(fileName)?.text ?? ts.sys.readFile(fileName, encoding),
       readDirectory: (...args) => ts.sys.readDirectory(...args),
       directoryExists: (directory) => ts.sys.directoryExists(directory),
       getDirectories: (directory) => ts.sys.getDirectories(directory),
@@ -201,10 +209,18 @@ export function nestingDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.OpenParenToken || token === ts.SyntaxKind.OpenBracketToken || token === ts.SyntaxKind.OpenBraceToken) {
+    if (
+      token === ts.SyntaxKind.OpenParenToken ||
+      token === ts.SyntaxKind.OpenBracketToken ||
+      token === ts.SyntaxKind.OpenBraceToken
+    ) {
       depth++;
       deepest = Math.max(deepest, depth);
-    } else if (token === ts.SyntaxKind.CloseParenToken || token === ts.SyntaxKind.CloseBracketToken || token === ts.SyntaxKind.CloseBraceToken) {
+    } else if (
+      token === ts.SyntaxKind.CloseParenToken ||
+      token === ts.SyntaxKind.CloseBracketToken ||
+      token === ts.SyntaxKind.CloseBraceToken
+    ) {
       depth = Math.max(0, depth - 1);
     }
   }

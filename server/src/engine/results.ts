@@ -48,7 +48,13 @@ export function createLintResult(
 
 /** A result for a file that could not be linted at all: one fatal message, as ESLint reports a parse error. */
 export function createFatalResult(filePath: string, message: string): LintResult {
-  const result = createLintResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }], [], '', undefined);
+  const result = createLintResult(
+    filePath,
+    [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }],
+    [],
+    '',
+    undefined,
+  );
   delete result.source;
   return result;
 }

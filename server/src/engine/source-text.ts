@@ -20,7 +20,9 @@ export function readSourceText(filePath: string): SourceText {
 export function decodeSourceText(bytes: Buffer): SourceText {
   const raw = bytes.toString('utf8');
   const validUtf8 = isUtf8(bytes);
-  return raw.startsWith(BOM) ? { text: raw.slice(1), hasBom: true, validUtf8 } : { text: raw, hasBom: false, validUtf8 };
+  return raw.startsWith(BOM)
+    ? { text: raw.slice(1), hasBom: true, validUtf8 }
+    : { text: raw, hasBom: false, validUtf8 };
 }
 
 export function withBom(source: SourceText): string {

@@ -5,7 +5,9 @@ import * as ts from 'typescript';
 
 /** TypeScript's internal move of a file's child cache to another key (not in its public declarations). */
 type TransferChildren = (from: ts.SourceFile, to: object) => void;
-const transferSourceFileChildren = (ts as unknown as { transferSourceFileChildren?: TransferChildren }).transferSourceFileChildren;
+const transferSourceFileChildren = (
+  ts as unknown as { transferSourceFileChildren?: TransferChildren }
+).transferSourceFileChildren;
 
 /** Drops the token objects `getChildren` cached for `sourceFile`; they are rebuilt if anything asks again. */
 export function releaseSyntaxCache(sourceFile: ts.SourceFile): void {

@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 export type TsconfigLoad =
-  | { ok: true; parsed: ts.ParsedCommandLine }
-  | { ok: false; message: string };
+  { ok: true; parsed: ts.ParsedCommandLine } | { ok: false; message: string };
 
 /** Diagnostics that are not a broken config: a project whose `include` matches nothing is still usable. */
 const HARMLESS_CONFIG_ERRORS = new Set([18003 /* No inputs were found in config file */]);
@@ -19,7 +18,8 @@ export function loadTsconfig(configPath: string): TsconfigLoad {
       unrecoverable = diagnostic;
     },
   };
-  const defaults: ts.CompilerOptions = path.basename(configPath) === 'jsconfig.json' ? { allowJs: true, maxNodeModuleJsDepth: 2 } : {};
+  const defaults: ts.CompilerOptions =
+    path.basename(configPath) === 'jsconfig.json' ? { allowJs: true, maxNodeModuleJsDepth: 2 } : {};
   let parsed: ts.ParsedCommandLine | undefined;
   try {
     parsed = ts.getParsedCommandLineOfConfigFile(configPath, defaults, host);
@@ -27,12 +27,19 @@ export function loadTsconfig(configPath: string): TsconfigLoad {
     return { ok: false, message: `could not be read: ${(error as Error).message}` };
   }
   if (!parsed || unrecoverable) {
-    return { ok: false, message: unrecoverable ? formatDiagnostic(unrecoverable) : 'could not be read' };
+    return {
+      ok: false,
+      message: unrecoverable ? formatDiagnostic(unrecoverable) : 'could not be read',
+    };
   }
   // The JSON's own syntax errors are kept on the config's source file, apart from `parsed.errors`.
-  const errors = ts.getConfigFileParsingDiagnostics(parsed).filter(
-    (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && !HARMLESS_CONFIG_ERRORS.has(diagnostic.code),
-  );
+  const errors = ts
+    .getConfigFileParsingDiagnostics(parsed)
+    .filter(
+      (diagnostic) =>
+        diagnostic.category === ts.DiagnosticCategory.Error &&
+        !HARMLESS_CONFIG_ERRORS.has(diagnostic.code),
+    );
   if (errors.length > 0) {
     return { ok: false, message: errors.map(formatDiagnostic).join('; ') };
   }

@@ -29,13 +29,18 @@ export function verifyGuarded(
   for (;;) {
     try {
       const messages = linter.verify(text, configs, { filename: filePath });
-      if (messages.length === 1 && messages[0]?.ruleId === null && NO_MATCHING_CONFIG.test(messages[0].message)) {
+      if (
+        messages.length === 1 &&
+        messages[0]?.ruleId === null &&
+        NO_MATCHING_CONFIG.test(messages[0].message)
+      ) {
         return 'ignored';
       }
       return { messages, suppressedMessages: suppressedMessagesOf(linter), crashes };
     } catch (error) {
       const ruleId = (error as { ruleId?: unknown }).ruleId;
-      if (typeof ruleId !== 'string' || crashes.some((crash) => crash.ruleId === ruleId)) throw error;
+      if (typeof ruleId !== 'string' || crashes.some((crash) => crash.ruleId === ruleId))
+        throw error;
       crashes.push({ ruleId, message: firstLine((error as Error).message) });
       configs = [...configs, { rules: { [ruleId]: 'off' } }];
     }
@@ -48,5 +53,7 @@ function firstLine(text: string): string {
 
 /** `Linter#getSuppressedMessages` exists at run time but is missing from ESLint's type declarations. */
 function suppressedMessagesOf(linter: Linter): Linter.SuppressedLintMessage[] {
-  return (linter as Linter & { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
+  return (
+    linter as Linter & { getSuppressedMessages(): Linter.SuppressedLintMessage[] }
+  ).getSuppressedMessages();
 }

@@ -1,7 +1,13 @@
 // Pure conversion of lint findings into LSP code actions: each autofix and suggestion, "disable for this line/file"
 // comments, the rule's docs, and "fix all". Every action carries its `edit` directly, since eglot and ALE do not
 // resolve code actions lazily.
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { TextFix } from '../engine';
@@ -9,7 +15,8 @@ import { type Finding, messageRange, toDiagnostic } from './diagnostics';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from './protocol';
 
 export const FIX_ALL_TITLE = 'Fix all auto-fixable Loopguard problems';
-export const FIX_ALL_WITH_SUGGESTIONS_TITLE = 'Fix all Loopguard problems (autofixes and preferred suggestions)';
+export const FIX_ALL_WITH_SUGGESTIONS_TITLE =
+  'Fix all Loopguard problems (autofixes and preferred suggestions)';
 
 export interface QuickFixRequest {
   uri: string;
@@ -27,7 +34,9 @@ export interface QuickFixRequest {
 export function quickFixActions({ uri, text, findings, range }: QuickFixRequest): CodeAction[] {
   const document = TextDocument.create(uri, 'typescript', 0, text);
   const actions: CodeAction[] = [];
-  const touching = findings.filter((finding) => touches(messageRange(finding.message, document), range));
+  const touching = findings.filter((finding) =>
+    touches(messageRange(finding.message, document), range),
+  );
   for (const finding of touching) {
     const { message } = finding;
     const diagnostic = toDiagnostic(finding, document);
@@ -37,7 +46,15 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
       actions.push(editAction(title, uri, diagnostic, [textEditOf(document, message.fix)], true));
     }
     for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
-      actions.push(editAction(suggestion.desc, uri, diagnostic, [textEditOf(document, suggestion.fix)], !message.fix && index === 0));
+      actions.push(
+        editAction(
+          suggestion.desc,
+          uri,
+          diagnostic,
+          [textEditOf(document, suggestion.fix)],
+          !message.fix && index === 0,
+        ),
+      );
     }
   }
   // One set of comment and docs actions per rule, even when several of its findings touch the range.
@@ -47,14 +64,34 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
     if (!ruleId || seenRules.has(ruleId)) continue;
     seenRules.add(ruleId);
     const diagnostic = toDiagnostic(finding, document);
-    actions.push(editAction(`Disable ${ruleId} for this line`, uri, diagnostic, [disableForLineEdit(document, finding.message.line - 1, ruleId)], false));
-    actions.push(editAction(`Disable ${ruleId} for this file`, uri, diagnostic, [disableForFileEdit(document, ruleId)], false));
+    actions.push(
+      editAction(
+        `Disable ${ruleId} for this line`,
+        uri,
+        diagnostic,
+        [disableForLineEdit(document, finding.message.line - 1, ruleId)],
+        false,
+      ),
+    );
+    actions.push(
+      editAction(
+        `Disable ${ruleId} for this file`,
+        uri,
+        diagnostic,
+        [disableForFileEdit(document, ruleId)],
+        false,
+      ),
+    );
     if (finding.docsUrl) {
       actions.push({
         title: `Show documentation for ${ruleId}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: `Show documentation for ${ruleId}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [finding.docsUrl] },
+        command: {
+          title: `Show documentation for ${ruleId}`,
+          command: SHOW_RULE_DOCS_COMMAND,
+          arguments: [finding.docsUrl],
+        },
       });
     }
   }
@@ -62,7 +99,12 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
 }
 
 /** "Fix all": one edit from the linted text to the fixed text, or nothing when the fixes change nothing. */
-export function fixAllAction(uri: string, text: string, fixedText: string | undefined, withSuggestions: boolean): CodeAction | undefined {
+export function fixAllAction(
+  uri: string,
+  text: string,
+  fixedText: string | undefined,
+  withSuggestions: boolean,
+): CodeAction | undefined {
   if (fixedText === undefined || fixedText === text) return undefined;
   const document = TextDocument.create(uri, 'typescript', 0, text);
   return {
@@ -73,8 +115,14 @@ export function fixAllAction(uri: string, text: string, fixedText: string | unde
 }
 
 /** Whether a "fix all" could change anything: some finding has an autofix, or (with suggestions) a suggestion. */
-export function hasFixAllCandidates(findings: readonly Finding[], withSuggestions: boolean): boolean {
-  return findings.some(({ message }) => message.fix !== undefined || (withSuggestions && (message.suggestions?.length ?? 0) > 0));
+export function hasFixAllCandidates(
+  findings: readonly Finding[],
+  withSuggestions: boolean,
+): boolean {
+  return findings.some(
+    ({ message }) =>
+      message.fix !== undefined || (withSuggestions && (message.suggestions?.length ?? 0) > 0),
+  );
 }
 
 /**
@@ -87,7 +135,10 @@ export function isKindRequested(kind: string, only: readonly string[] | undefine
 }
 
 export function textEditOf(document: TextDocument, fix: TextFix): TextEdit {
-  return { range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) }, newText: fix.text };
+  return {
+    range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) },
+    newText: fix.text,
+  };
 }
 
 /** The smallest single edit that turns the document's text into `newText` (so the cursor and folds stay put). */
@@ -99,7 +150,8 @@ export function minimalEdit(document: TextDocument, newText: string): TextEdit {
   let suffix = 0;
   while (
     suffix < shorter - prefix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+    oldText.charCodeAt(oldText.length - 1 - suffix) ===
+      newText.charCodeAt(newText.length - 1 - suffix)
   ) {
     suffix++;
   }
@@ -107,7 +159,10 @@ export function minimalEdit(document: TextDocument, newText: string): TextEdit {
   if (prefix > 0 && isHighSurrogate(oldText.charCodeAt(prefix - 1))) prefix--;
   if (suffix > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - suffix))) suffix--;
   return {
-    range: { start: document.positionAt(prefix), end: document.positionAt(oldText.length - suffix) },
+    range: {
+      start: document.positionAt(prefix),
+      end: document.positionAt(oldText.length - suffix),
+    },
     newText: newText.slice(prefix, newText.length - suffix),
   };
 }
@@ -120,25 +175,45 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   const lines = document.getText().split(/\r?\n/);
   const current = lines[line] ?? '';
   const previous = line > 0 ? lines[line - 1] : undefined;
-  const existing = previous === undefined ? undefined : /^(\s*\/\/\s*eslint-disable-next-line\s+)(\S[^\n]*?)\s*(--.*)?$/.exec(previous);
+  const existing =
+    previous === undefined
+      ? undefined
+      : /^(\s*\/\/\s*eslint-disable-next-line\s+)(\S[^\n]*?)\s*(--.*)?$/.exec(previous);
   if (existing && previous !== undefined && existing[3] === undefined) {
     const end = { line: line - 1, character: previous.length };
     return { range: { start: end, end }, newText: `, ${ruleId}` };
   }
   const indentation = /^\s*/.exec(current)?.[0] ?? '';
   const start = { line, character: 0 };
-  return { range: { start, end: start }, newText: `${indentation}// eslint-disable-next-line ${ruleId}${lineBreakOf(document)}` };
+  return {
+    range: { start, end: start },
+    newText: `${indentation}// eslint-disable-next-line ${ruleId}${lineBreakOf(document)}`,
+  };
 }
 
 /** `/* eslint-disable <rule> *\/` at the top of the file, after a `#!` line if there is one. */
 export function disableForFileEdit(document: TextDocument, ruleId: string): TextEdit {
   const line = document.getText().startsWith('#!') ? 1 : 0;
   const start = { line, character: 0 };
-  return { range: { start, end: start }, newText: `/* eslint-disable ${ruleId} */${lineBreakOf(document)}` };
+  return {
+    range: { start, end: start },
+    newText: `/* eslint-disable ${ruleId} */${lineBreakOf(document)}`,
+  };
 }
 
-function editAction(title: string, uri: string, diagnostic: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction {
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+function editAction(
+  title: string,
+  uri: string,
+  diagnostic: Diagnostic,
+  edits: TextEdit[],
+  isPreferred: boolean,
+): CodeAction {
+  const action: CodeAction = {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: edits } },
+  };
   if (isPreferred) action.isPreferred = true;
   return action;
 }
@@ -147,7 +222,10 @@ function touches(a: Range, b: Range): boolean {
   return !isBefore(a.end, b.start) && !isBefore(b.end, a.start);
 }
 
-function isBefore(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+function isBefore(
+  a: { line: number; character: number },
+  b: { line: number; character: number },
+): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 

@@ -2,7 +2,12 @@
 // docs, and the other places of a multi-location finding as `relatedInformation`.
 import { pathToFileURL } from 'node:url';
 
-import { type Diagnostic, type DiagnosticRelatedInformation, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import {
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  type Range,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ConfigProblem, LintMessage, RelatedLocation } from '../engine';
@@ -24,7 +29,10 @@ export function toDiagnostics(findings: readonly Finding[], text: string): Diagn
   return findings.map((finding) => toDiagnostic(finding, document));
 }
 
-export function toDiagnostic({ message, related, docsUrl }: Finding, document: TextDocument): Diagnostic {
+export function toDiagnostic(
+  { message, related, docsUrl }: Finding,
+  document: TextDocument,
+): Diagnostic {
   const diagnostic: Diagnostic = {
     range: messageRange(message, document),
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -57,14 +65,24 @@ export function messageRange(message: LintMessage, document: TextDocument): Rang
     const text = document.getText();
     const startOffset = document.offsetAt(start);
     let endOffset = document.offsetAt({ line: start.line + 1, character: 0 });
-    while (endOffset > startOffset && (text[endOffset - 1] === '\n' || text[endOffset - 1] === '\r')) endOffset--;
+    while (
+      endOffset > startOffset &&
+      (text[endOffset - 1] === '\n' || text[endOffset - 1] === '\r')
+    )
+      endOffset--;
     return { start, end: document.positionAt(endOffset) };
   }
   return { start, end: clampPosition(document, message.endLine - 1, message.endColumn - 1) };
 }
 
-function clampPosition(document: TextDocument, line: number, character: number): { line: number; character: number } {
-  return document.positionAt(document.offsetAt({ line: Math.max(0, line), character: Math.max(0, character) }));
+function clampPosition(
+  document: TextDocument,
+  line: number,
+  character: number,
+): { line: number; character: number } {
+  return document.positionAt(
+    document.offsetAt({ line: Math.max(0, line), character: Math.max(0, character) }),
+  );
 }
 
 function toRelatedInformation(location: RelatedLocation): DiagnosticRelatedInformation {

@@ -25,7 +25,11 @@ export class LintQueue {
     if (this.draining) return;
     this.draining = true;
     try {
-      for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
+      for (
+        let next = this.pending.entries().next();
+        !next.done;
+        next = this.pending.entries().next()
+      ) {
         const [uri, reason] = next.value;
         this.pending.delete(uri);
         await this.lintOne(uri, reason);

@@ -7,9 +7,19 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
-import type { WorkerLog, WorkerNotice, WorkerOutbound, WorkerRequest, WorkerSetup } from './worker-protocol';
+import type {
+  WorkerLog,
+  WorkerNotice,
+  WorkerOutbound,
+  WorkerRequest,
+  WorkerSetup,
+} from './worker-protocol';
 
-type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+type RequestBody = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;
 
 export type WorkerOutcome<T> =
   | { kind: 'done'; value: T; durationMs: number }
@@ -73,10 +83,15 @@ export class LintWorker {
   }
 
   request<T>(body: RequestBody, budgetMs: number): Promise<WorkerOutcome<T>> {
-    if (this.disposed) return Promise.resolve({ kind: 'failed', error: 'the server is shutting down' });
+    if (this.disposed)
+      return Promise.resolve({ kind: 'failed', error: 'the server is shutting down' });
     if (this.broken) return Promise.resolve({ kind: 'failed', error: this.broken });
     return new Promise<WorkerOutcome<T>>((resolve) => {
-      this.queue.push({ body, budgetMs, resolve: resolve as (outcome: WorkerOutcome<unknown>) => void });
+      this.queue.push({
+        body,
+        budgetMs,
+        resolve: resolve as (outcome: WorkerOutcome<unknown>) => void,
+      });
       this.pump();
     });
   }
@@ -95,7 +110,8 @@ export class LintWorker {
     const pending = [...this.queue.splice(0), ...(this.running ? [this.running] : [])];
     if (this.running) clearTimeout(this.running.timer);
     this.running = undefined;
-    for (const request of pending) request.resolve({ kind: 'failed', error: 'the server is shutting down' });
+    for (const request of pending)
+      request.resolve({ kind: 'failed', error: 'the server is shutting down' });
     await this.worker.terminate();
   }
 
@@ -108,8 +124,12 @@ export class LintWorker {
     this.started++;
     const worker = new Worker(this.script, { workerData: this.setup, stdout: true, stderr: true });
     // A rule that writes to the console must not reach stdout, which carries the LSP messages.
-    worker.stdout.on('data', (chunk: Buffer) => this.hooks.log('info', chunk.toString('utf8').trimEnd()));
-    worker.stderr.on('data', (chunk: Buffer) => this.hooks.log('warning', chunk.toString('utf8').trimEnd()));
+    worker.stdout.on('data', (chunk: Buffer) =>
+      this.hooks.log('info', chunk.toString('utf8').trimEnd()),
+    );
+    worker.stderr.on('data', (chunk: Buffer) =>
+      this.hooks.log('warning', chunk.toString('utf8').trimEnd()),
+    );
     worker.on('message', (message: WorkerOutbound) => this.receive(worker, message));
     worker.on('error', (error) => {
       if (worker !== this.worker || this.disposed) return;
@@ -119,7 +139,8 @@ export class LintWorker {
       if (worker !== this.worker || this.disposed) return;
       this.crashed(`The lint worker exited (code ${code})`);
     });
-    for (const document of this.hooks.openDocuments()) worker.postMessage({ kind: 'setDocument', ...document } satisfies WorkerNotice);
+    for (const document of this.hooks.openDocuments())
+      worker.postMessage({ kind: 'setDocument', ...document } satisfies WorkerNotice);
     return worker;
   }
 
@@ -144,7 +165,11 @@ export class LintWorker {
     clearTimeout(running.timer);
     this.running = undefined;
     const durationMs = performance.now() - running.started;
-    running.resolve(message.ok ? { kind: 'done', value: message.value, durationMs } : { kind: 'failed', error: message.error });
+    running.resolve(
+      message.ok
+        ? { kind: 'done', value: message.value, durationMs }
+        : { kind: 'failed', error: message.error },
+    );
     this.pump();
   }
 

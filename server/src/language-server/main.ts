@@ -2,7 +2,13 @@
 // transport they name (`--stdio` for every editor; `--node-ipc` and `--socket=N` as vscode-languageserver offers).
 import { format } from 'node:util';
 
-import { type Connection, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  type Connection,
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 
 import { startServer } from './server';
 
@@ -33,7 +39,9 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
     return;
   }
   if (!argv.some((argument) => TRANSPORTS.test(argument))) {
-    process.stderr.write(`loopguard-language-server: say how to talk to the editor, e.g. --stdio\n\n${USAGE}\n`);
+    process.stderr.write(
+      `loopguard-language-server: say how to talk to the editor, e.g. --stdio\n\n${USAGE}\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -52,16 +60,24 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
  */
 function startOnStdio(): void {
   const reader = new StreamMessageReader(process.stdin);
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  const connection = createConnection(
+    ProposedFeatures.all,
+    reader,
+    new StreamMessageWriter(process.stdout),
+  );
   routeConsoleToClient(connection);
   const server = startServer(connection);
   const exitCode = (): number => (server.shutdownReceived() ? 0 : 1);
   reader.onError((error) => {
     if (error instanceof SyntaxError) {
-      connection.console.error(`A message from the client is not valid JSON and was ignored: ${error.message}`);
+      connection.console.error(
+        `A message from the client is not valid JSON and was ignored: ${error.message}`,
+      );
       return;
     }
-    process.stderr.write(`loopguard-language-server: the client's messages cannot be read any more (${error.message}); exiting.\n`);
+    process.stderr.write(
+      `loopguard-language-server: the client's messages cannot be read any more (${error.message}); exiting.\n`,
+    );
     process.exit(1);
   });
   // A client that goes away closes its end of the pipe; the server goes with it (the lint worker is a thread of it).
@@ -71,7 +87,10 @@ function startOnStdio(): void {
 
 /** stdout carries the protocol, so anything a library prints goes to the client's log instead. */
 function routeConsoleToClient(connection: Connection): void {
-  const print = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  const print =
+    (write: (message: string) => void) =>
+    (...args: unknown[]) =>
+      write(format(...args));
   console.log = print((message) => connection.console.log(message));
   console.info = print((message) => connection.console.info(message));
   console.debug = print((message) => connection.console.log(message));

@@ -26,7 +26,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from '../engine/file-names';
-import { fixAllAction, hasFixAllCandidates, isKindRequested, quickFixActions } from './code-actions';
+import {
+  fixAllAction,
+  hasFixAllCandidates,
+  isKindRequested,
+  quickFixActions,
+} from './code-actions';
 import { configProblemDiagnostic, type Finding, toDiagnostics } from './diagnostics';
 import { type LintReason, LintQueue } from './lint-queue';
 import { LintWorker, type WorkerOutcome } from './lint-worker-client';
@@ -43,7 +48,13 @@ import {
 } from './protocol';
 import { readSettings, type Settings, SETTINGS_SECTION } from './settings';
 import { WATCHED_GLOBS, watchedFileKind } from './watched-files';
-import type { FixAllReply, ImportersReply, LintReply, StatusReply, WorkerSetup } from './worker-protocol';
+import type {
+  FixAllReply,
+  ImportersReply,
+  LintReply,
+  StatusReply,
+  WorkerSetup,
+} from './worker-protocol';
 
 const SlowLintNotification = new NotificationType<SlowLintParams>(SLOW_LINT_METHOD);
 const StatusRequest = new RequestType<StatusParams | undefined, StatusResult, void>(STATUS_METHOD);
@@ -96,7 +107,9 @@ export function startServer(connection: Connection): RunningServer {
 
   /** Runs a promise whose failure must not end the server (a notification on a closing connection, a client refusing a registration). */
   function settle(promise: Promise<unknown>, what: string): void {
-    promise.catch((error: unknown) => log.warning(`${what} failed: ${(error as Error)?.message ?? String(error)}`));
+    promise.catch((error: unknown) =>
+      log.warning(`${what} failed: ${(error as Error)?.message ?? String(error)}`),
+    );
   }
 
   function filePathOf(uri: string): string | undefined {
@@ -110,7 +123,8 @@ export function startServer(connection: Connection): RunningServer {
 
   /** The client's own URI for an open file, so diagnostics go to the document it knows. */
   function uriOfOpenFile(file: string): string | undefined {
-    for (const document of documents.all()) if (filePathOf(document.uri) === file) return document.uri;
+    for (const document of documents.all())
+      if (filePathOf(document.uri) === file) return document.uri;
     return undefined;
   }
 
@@ -121,7 +135,8 @@ export function startServer(connection: Connection): RunningServer {
   function* openDocuments(): Iterable<{ file: string; text: string; version: number }> {
     for (const document of documents.all()) {
       const file = filePathOf(document.uri);
-      if (file && isTypeScriptOrJavaScript(file)) yield { file, text: document.getText(), version: document.version };
+      if (file && isTypeScriptOrJavaScript(file))
+        yield { file, text: document.getText(), version: document.version };
     }
   }
 
@@ -129,9 +144,14 @@ export function startServer(connection: Connection): RunningServer {
     let section: unknown = pushedSettings;
     if (abilities.configuration) {
       try {
-        section = (await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as unknown;
+        section = (await connection.workspace.getConfiguration({
+          scopeUri: uri,
+          section: SETTINGS_SECTION,
+        })) as unknown;
       } catch (error) {
-        log.warning(`Could not read the loopguard settings: ${(error as Error).message}. Using the defaults.`);
+        log.warning(
+          `Could not read the loopguard settings: ${(error as Error).message}. Using the defaults.`,
+        );
         section = undefined;
       }
     }
@@ -144,8 +164,16 @@ export function startServer(connection: Connection): RunningServer {
     return settings;
   }
 
-  function publish(uri: string, version: number | undefined, findings: readonly Finding[], text: string): void {
-    settle(connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) }), 'Publishing diagnostics');
+  function publish(
+    uri: string,
+    version: number | undefined,
+    findings: readonly Finding[],
+    text: string,
+  ): void {
+    settle(
+      connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) }),
+      'Publishing diagnostics',
+    );
   }
 
   function clear(uri: string): void {
@@ -153,12 +181,33 @@ export function startServer(connection: Connection): RunningServer {
     settle(connection.sendDiagnostics({ uri, diagnostics: [] }), 'Publishing diagnostics');
   }
 
-  function reportSlowLint(uri: string, version: number, durationMs: number, budgetMs: number, abandoned: false | 'preparing' | 'linting'): void {
+  function reportSlowLint(
+    uri: string,
+    version: number,
+    durationMs: number,
+    budgetMs: number,
+    abandoned: false | 'preparing' | 'linting',
+  ): void {
     const seconds = (durationMs / 1000).toFixed(1);
-    if (abandoned === 'linting') log.error(`Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`);
-    else if (abandoned === 'preparing') log.error(`Linting ${uri} was abandoned: loading its lint config and building its TypeScript program took over ${seconds} s; the lint worker was restarted.`);
+    if (abandoned === 'linting')
+      log.error(
+        `Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`,
+      );
+    else if (abandoned === 'preparing')
+      log.error(
+        `Linting ${uri} was abandoned: loading its lint config and building its TypeScript program took over ${seconds} s; the lint worker was restarted.`,
+      );
     else log.warning(`Linting ${uri} took ${seconds} s.`);
-    settle(connection.sendNotification(SlowLintNotification, { uri, version, durationMs: Math.round(durationMs), budgetMs, abandoned: abandoned !== false }), 'Reporting a slow lint');
+    settle(
+      connection.sendNotification(SlowLintNotification, {
+        uri,
+        version,
+        durationMs: Math.round(durationMs),
+        budgetMs,
+        abandoned: abandoned !== false,
+      }),
+      'Reporting a slow lint',
+    );
   }
 
   async function lintOne(uri: string, reason: LintReason): Promise<void> {
@@ -181,11 +230,23 @@ export function startServer(connection: Connection): RunningServer {
     // A lint started for an earlier change already saw this version (the worker had it by then).
     if (reason === 'change' && published.get(uri)?.version === document.version) return;
     const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
-      { kind: 'lint', file, ruleSeverities: settings.rules, maxFileBytes: settings.maxFileSizeKb * 1024, findImporters: reason === 'change' || reason === 'save' },
+      {
+        kind: 'lint',
+        file,
+        ruleSeverities: settings.rules,
+        maxFileBytes: settings.maxFileSizeKb * 1024,
+        findImporters: reason === 'change' || reason === 'save',
+      },
       settings.lintTimeBudgetMs,
     );
     if (outcome.kind === 'timeout') {
-      reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, outcome.phase);
+      reportSlowLint(
+        uri,
+        document.version,
+        outcome.durationMs,
+        settings.lintTimeBudgetMs,
+        outcome.phase,
+      );
       return;
     }
     if (outcome.kind === 'failed') {
@@ -197,16 +258,26 @@ export function startServer(connection: Connection): RunningServer {
     // A newer version is queued (its change scheduled it): these results describe text the editor no longer has.
     if (!current || reply.version !== current.version) return;
     for (const crash of reply.crashes) {
-      log.error(`Rule '${crash.ruleId}' crashed on ${uri} and was skipped; the other rules' findings are shown. ${crash.message}`);
+      log.error(
+        `Rule '${crash.ruleId}' crashed on ${uri} and was skipped; the other rules' findings are shown. ${crash.message}`,
+      );
     }
     if (reply.kind === 'config-problem' && reply.problem) {
       published.delete(uri);
-      settle(connection.sendDiagnostics({ uri, version: current.version, diagnostics: [configProblemDiagnostic(reply.problem)] }), 'Publishing diagnostics');
+      settle(
+        connection.sendDiagnostics({
+          uri,
+          version: current.version,
+          diagnostics: [configProblemDiagnostic(reply.problem)],
+        }),
+        'Publishing diagnostics',
+      );
     } else {
       published.set(uri, { version: current.version, text: reply.text, findings: reply.findings });
       publish(uri, current.version, reply.findings, reply.text);
     }
-    if (outcome.durationMs > SLOW_LINT_MS) reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs, false);
+    if (outcome.durationMs > SLOW_LINT_MS)
+      reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs, false);
     for (const importer of reply.importers) {
       const importerUri = uriOfOpenFile(importer);
       if (importerUri) queue.schedule(importerUri, 'dependency');
@@ -239,22 +310,35 @@ export function startServer(connection: Connection): RunningServer {
     const capabilities = params.capabilities;
     abilities = {
       configuration: capabilities.workspace?.configuration === true,
-      watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-      configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFilesRegistration:
+        capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationRegistration:
+        capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       showDocument: capabilities.window?.showDocument?.support === true,
       workspaceFolders: capabilities.workspace?.workspaceFolders === true,
     };
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const folderUris =
+      params.workspaceFolders?.map((folder) => folder.uri) ??
+      (params.rootUri ? [params.rootUri] : []);
     setup = {
-      folders: folderUris.map(filePathOf).filter((folder): folder is string => folder !== undefined),
+      folders: folderUris
+        .map(filePathOf)
+        .filter((folder): folder is string => folder !== undefined),
       untrusted: options.untrustedWorkspace === true,
     };
     worker = new LintWorker(setup, { log: (level, message) => log[level](message), openDocuments });
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          resolveProvider: false,
+        },
         executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -263,21 +347,36 @@ export function startServer(connection: Connection): RunningServer {
   });
 
   connection.onInitialized(() => {
-    if (setup.untrusted) log.info('The workspace is not trusted: linting with the built-in config only, loading no workspace code.');
+    if (setup.untrusted)
+      log.info(
+        'The workspace is not trusted: linting with the built-in config only, loading no workspace code.',
+      );
     if (abilities.watchedFilesRegistration) {
       settle(
-        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }),
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        }),
         'Registering file watchers',
       );
     }
     if (abilities.configurationRegistration) {
-      settle(connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }), 'Registering for settings changes');
+      settle(
+        connection.client.register(DidChangeConfigurationNotification.type, {
+          section: SETTINGS_SECTION,
+        }),
+        'Registering for settings changes',
+      );
     }
     if (abilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
-        const added = event.added.map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
-        setup = { ...setup, folders: [...setup.folders.filter((folder) => !removed.has(folder)), ...added] };
+        const added = event.added
+          .map((folder) => filePathOf(folder.uri))
+          .filter((folder): folder is string => folder !== undefined);
+        setup = {
+          ...setup,
+          folders: [...setup.folders.filter((folder) => !removed.has(folder)), ...added],
+        };
         worker?.restart(setup);
         relintAll('config');
       });
@@ -289,7 +388,12 @@ export function startServer(connection: Connection): RunningServer {
     const { uri } = event.document;
     const file = filePathOf(uri);
     if (!file || !isTypeScriptOrJavaScript(file)) return;
-    worker?.notify({ kind: 'setDocument', file, text: event.document.getText(), version: event.document.version });
+    worker?.notify({
+      kind: 'setDocument',
+      file,
+      text: event.document.getText(),
+      version: event.document.version,
+    });
     const reason = opened.has(uri) ? 'change' : 'open';
     opened.add(uri);
     queue.schedule(uri, reason);
@@ -309,7 +413,9 @@ export function startServer(connection: Connection): RunningServer {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    const section = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    const section = (change.settings as Record<string, unknown> | null | undefined)?.[
+      SETTINGS_SECTION
+    ];
     if (section !== undefined) pushedSettings = section;
     relintAll('settings');
   });
@@ -354,9 +460,10 @@ export function startServer(connection: Connection): RunningServer {
     // Findings of another version would put edits in the wrong places.
     const lint = published.get(uri)?.version === document.version ? published.get(uri) : undefined;
     const only = params.context.only;
-    const actions = lint && isKindRequested(CodeActionKind.QuickFix, only)
-      ? quickFixActions({ uri, text: lint.text, findings: lint.findings, range: params.range })
-      : [];
+    const actions =
+      lint && isKindRequested(CodeActionKind.QuickFix, only)
+        ? quickFixActions({ uri, text: lint.text, findings: lint.findings, range: params.range })
+        : [];
     if (!isKindRequested(FIX_ALL_KIND, only) || !worker) return actions;
     const settings = await settingsFor(uri);
     if (!settings.enable) return actions;
@@ -367,11 +474,25 @@ export function startServer(connection: Connection): RunningServer {
     // request during typing asks for everything and gets the quick fixes of the next published lint instead.
     if (!lint && !only?.length) return actions;
     const outcome = await worker.request<FixAllReply>(
-      { kind: 'fixAll', file, mode: withSuggestions ? 'unsafe' : 'safe', ruleSeverities: settings.rules, maxFileBytes: settings.maxFileSizeKb * 1024 },
+      {
+        kind: 'fixAll',
+        file,
+        mode: withSuggestions ? 'unsafe' : 'safe',
+        ruleSeverities: settings.rules,
+        maxFileBytes: settings.maxFileSizeKb * 1024,
+      },
       settings.lintTimeBudgetMs,
     );
-    if (outcome.kind === 'timeout') reportSlowLint(uri, document.version, outcome.durationMs, settings.lintTimeBudgetMs, outcome.phase);
-    if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version) return actions;
+    if (outcome.kind === 'timeout')
+      reportSlowLint(
+        uri,
+        document.version,
+        outcome.durationMs,
+        settings.lintTimeBudgetMs,
+        outcome.phase,
+      );
+    if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version)
+      return actions;
     const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);
     return fixAll ? [...actions, fixAll] : actions;
   });
@@ -381,18 +502,28 @@ export function startServer(connection: Connection): RunningServer {
     const url: unknown = params.arguments?.[0];
     if (typeof url !== 'string') return;
     if (abilities.showDocument) {
-      const shown = await connection.window.showDocument({ uri: url, external: true }).catch(() => ({ success: false }));
+      const shown = await connection.window
+        .showDocument({ uri: url, external: true })
+        .catch(() => ({ success: false }));
       if (shown.success) return;
     }
     // A notification, not `showInformationMessage` (a request some clients do not implement).
-    settle(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation: ${url}` }), 'Showing the docs link');
+    settle(
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Documentation: ${url}`,
+      }),
+      'Showing the docs link',
+    );
   });
 
   connection.onRequest(StatusRequest, async (params): Promise<StatusResult> => {
     const collectGarbage = params?.collectGarbage === true;
     // `gc` exists only when the process runs with --expose-gc.
     if (collectGarbage) (globalThis as { gc?: () => void }).gc?.();
-    const outcome = worker ? await worker.request<StatusReply>({ kind: 'status', collectGarbage }, 10_000) : undefined;
+    const outcome = worker
+      ? await worker.request<StatusReply>({ kind: 'status', collectGarbage }, 10_000)
+      : undefined;
     return {
       version: serverVersion,
       openDocuments: documents.all().length,
@@ -416,7 +547,9 @@ export function startServer(connection: Connection): RunningServer {
   });
 
   // Last line of defence: a failure nobody awaited is logged; it must not end the server and lose the editor's state.
-  process.on('unhandledRejection', (reason: unknown) => log.error(`Unexpected failure: ${(reason as Error)?.stack ?? String(reason)}`));
+  process.on('unhandledRejection', (reason: unknown) =>
+    log.error(`Unexpected failure: ${(reason as Error)?.stack ?? String(reason)}`),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -47,12 +47,16 @@ export const SETTINGS = {
   enable: {
     type: 'boolean',
     default: true,
-    description: 'Lint JavaScript and TypeScript files with Loopguard. When off, the server publishes no findings.',
+    description:
+      'Lint JavaScript and TypeScript files with Loopguard. When off, the server publishes no findings.',
   },
   run: {
     type: 'string',
     enum: RUN_MODES,
-    enumDescriptions: ['Lint as you type (the unsaved buffer).', 'Lint when a file is opened and saved.'],
+    enumDescriptions: [
+      'Lint as you type (the unsaved buffer).',
+      'Lint when a file is opened and saved.',
+    ],
     default: 'onType',
     description: 'When files are linted.',
   },
@@ -67,7 +71,7 @@ export const SETTINGS = {
     type: 'boolean',
     default: false,
     description:
-      "Let \"Fix all\" (`source.fixAll.loopguard`, and so fix-on-save) also apply each finding's preferred suggestion, like `loopguard lint --fix-unsafe`. Suggestions can change behaviour: review the diff.",
+      'Let "Fix all" (`source.fixAll.loopguard`, and so fix-on-save) also apply each finding\'s preferred suggestion, like `loopguard lint --fix-unsafe`. Suggestions can change behaviour: review the diff.',
   },
   lintTimeBudgetMs: {
     type: 'integer',
@@ -115,7 +119,10 @@ export function readSettings(section: unknown): SettingsReading {
   const problems: string[] = [];
   const raw = isRecord(section) ? section : {};
   const settings: Record<string, unknown> = {};
-  for (const [name, declaration] of Object.entries(SETTINGS) as [SettingName, SettingDeclaration][]) {
+  for (const [name, declaration] of Object.entries(SETTINGS) as [
+    SettingName,
+    SettingDeclaration,
+  ][]) {
     const value = lookup(raw, name);
     if (value === undefined || value === null) {
       settings[name] = structuredClone(declaration.default);
@@ -137,10 +144,15 @@ export function defaultSettings(): Settings {
   return readSettings(undefined).settings;
 }
 
-function checkValue(declaration: SettingDeclaration, value: unknown): string | { value: unknown; problems: string[] } {
+function checkValue(
+  declaration: SettingDeclaration,
+  value: unknown,
+): string | { value: unknown; problems: string[] } {
   switch (declaration.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? { value, problems: [] } : `expected true or false, got ${JSON.stringify(value)}`;
+      return typeof value === 'boolean'
+        ? { value, problems: [] }
+        : `expected true or false, got ${JSON.stringify(value)}`;
     case 'string':
       return typeof value === 'string' && declaration.enum.includes(value)
         ? { value, problems: [] }
@@ -154,8 +166,12 @@ function checkValue(declaration: SettingDeclaration, value: unknown): string | {
       const accepted: Record<string, string> = {};
       const problems: string[] = [];
       for (const [key, entry] of Object.entries(value)) {
-        if (typeof entry === 'string' && declaration.additionalProperties.enum.includes(entry)) accepted[key] = entry;
-        else problems.push(`${key} must be one of ${declaration.additionalProperties.enum.join(', ')}, got ${JSON.stringify(entry)}; ignored.`);
+        if (typeof entry === 'string' && declaration.additionalProperties.enum.includes(entry))
+          accepted[key] = entry;
+        else
+          problems.push(
+            `${key} must be one of ${declaration.additionalProperties.enum.join(', ')}, got ${JSON.stringify(entry)}; ignored.`,
+          );
       }
       return { value: accepted, problems };
     }

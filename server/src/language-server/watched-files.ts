@@ -3,8 +3,16 @@
 import { LINTABLE_EXTENSIONS } from '../engine/file-names';
 
 /** Flat config file names, in ESLint's order of precedence. TypeScript configs need a loader Node 20 lacks. */
-export const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'] as const;
-export const UNSUPPORTED_ESLINT_CONFIG_NAMES = ['eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'] as const;
+export const ESLINT_CONFIG_NAMES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+] as const;
+export const UNSUPPORTED_ESLINT_CONFIG_NAMES = [
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+] as const;
 
 /** tsconfig.json and the configs it extends by convention, jsconfig.json, and package.json (module kind, exports). */
 export const PROJECT_CONFIG_NAME = /^(tsconfig.*\.json|jsconfig\.json|package\.json)$/;
@@ -21,10 +29,14 @@ export const WATCHED_GLOBS = [
 export type WatchedFileKind = 'lint-config' | 'project-config' | 'source' | 'other';
 
 export function watchedFileKind(fileName: string): WatchedFileKind {
-  if ((ESLINT_CONFIG_NAMES as readonly string[]).includes(fileName) || (UNSUPPORTED_ESLINT_CONFIG_NAMES as readonly string[]).includes(fileName)) {
+  if (
+    (ESLINT_CONFIG_NAMES as readonly string[]).includes(fileName) ||
+    (UNSUPPORTED_ESLINT_CONFIG_NAMES as readonly string[]).includes(fileName)
+  ) {
     return 'lint-config';
   }
   if (PROJECT_CONFIG_NAME.test(fileName)) return 'project-config';
-  if ((LINTABLE_EXTENSIONS as readonly string[]).some((extension) => fileName.endsWith(extension))) return 'source';
+  if ((LINTABLE_EXTENSIONS as readonly string[]).some((extension) => fileName.endsWith(extension)))
+    return 'source';
   return 'other';
 }

@@ -16,8 +16,22 @@ export type RuleSeverities = Partial<Record<string, RuleSeveritySetting>>;
 
 /** Messages the worker answers with a `WorkerReply` carrying the same `id`. */
 export type WorkerRequest =
-  | { kind: 'lint'; id: number; file: string; ruleSeverities: RuleSeverities; maxFileBytes: number; findImporters: boolean }
-  | { kind: 'fixAll'; id: number; file: string; mode: 'safe' | 'unsafe'; ruleSeverities: RuleSeverities; maxFileBytes: number }
+  | {
+      kind: 'lint';
+      id: number;
+      file: string;
+      ruleSeverities: RuleSeverities;
+      maxFileBytes: number;
+      findImporters: boolean;
+    }
+  | {
+      kind: 'fixAll';
+      id: number;
+      file: string;
+      mode: 'safe' | 'unsafe';
+      ruleSeverities: RuleSeverities;
+      maxFileBytes: number;
+    }
   | { kind: 'importers'; id: number; changed: string[] }
   | { kind: 'status'; id: number; collectGarbage: boolean };
 
@@ -63,7 +77,9 @@ export interface StatusReply {
   heapUsed: number;
 }
 
-export type WorkerReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
+export type WorkerReply =
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string };
 
 /** Things the worker wants the client's log to show (a config that failed to load, an ignored setting). */
 export interface WorkerLog {

@@ -14,7 +14,11 @@ export interface FormatContext {
   related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
 }
 
-export async function formatResults(format: OutputFormat, results: LintResult[], context: FormatContext): Promise<string> {
+export async function formatResults(
+  format: OutputFormat,
+  results: LintResult[],
+  context: FormatContext,
+): Promise<string> {
   if (format === 'sarif') return formatSarif(results, context);
   const eslint = new ESLint({ cwd: context.cwd, overrideConfigFile: true });
   const formatter = await eslint.loadFormatter(format);

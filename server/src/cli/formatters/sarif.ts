@@ -34,7 +34,11 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
       const level = message.severity === 2 ? 'error' : 'warning';
       const location = physicalLocation(uri, message);
       if (!message.ruleId || message.fatal) {
-        notifications.push({ level: 'error', message: { text: message.message }, locations: [location] });
+        notifications.push({
+          level: 'error',
+          message: { text: message.message },
+          locations: [location],
+        });
         continue;
       }
       let index = ruleIndex.get(message.ruleId);
@@ -77,7 +81,12 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(context.cwd + path.sep).href } },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            toolExecutionNotifications: notifications,
+          },
+        ],
         results: sarifResults,
       },
     ],
@@ -88,7 +97,12 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
 /** A SARIF location for a 1-based range (a message's, or a related place's). */
 function physicalLocation(
   uri: string,
-  range: { line: number; column: number; endLine?: number | undefined; endColumn?: number | undefined },
+  range: {
+    line: number;
+    column: number;
+    endLine?: number | undefined;
+    endColumn?: number | undefined;
+  },
 ): { physicalLocation: unknown } {
   return {
     physicalLocation: {
@@ -103,7 +117,11 @@ function physicalLocation(
   };
 }
 
-function describeRule(id: string, meta: RuleMeta | undefined, level: 'error' | 'warning'): SarifRule {
+function describeRule(
+  id: string,
+  meta: RuleMeta | undefined,
+  level: 'error' | 'warning',
+): SarifRule {
   return {
     id,
     shortDescription: { text: meta?.docs?.description ?? id },

@@ -23,7 +23,9 @@ const port = parentPort;
 if (!port) throw new Error('lint-worker.js runs as a worker thread of the language server');
 
 const post = (message: WorkerOutbound): void => port.postMessage(message);
-const workspace = new WorkspaceEngines(workerData as WorkerSetup, (level, message) => post({ kind: 'log', level, message }));
+const workspace = new WorkspaceEngines(workerData as WorkerSetup, (level, message) =>
+  post({ kind: 'log', level, message }),
+);
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: WorkerInbound) => {
@@ -48,12 +50,19 @@ async function handle(message: WorkerInbound): Promise<void> {
       try {
         post({ kind: 'reply', id: message.id, ok: true, value: await answer(message) });
       } catch (error) {
-        post({ kind: 'reply', id: message.id, ok: false, error: (error as Error)?.stack ?? String(error) });
+        post({
+          kind: 'reply',
+          id: message.id,
+          ok: false,
+          error: (error as Error)?.stack ?? String(error),
+        });
       }
   }
 }
 
-async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply | ImportersReply | StatusReply> {
+async function answer(
+  request: WorkerRequest,
+): Promise<LintReply | FixAllReply | ImportersReply | StatusReply> {
   switch (request.kind) {
     case 'lint': {
       const started = performance.now();
@@ -70,7 +79,9 @@ async function answer(request: WorkerRequest): Promise<LintReply | FixAllReply |
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
       prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
-      const outcome = engine.lintFile(request.file, request.mode, { maxFileBytes: request.maxFileBytes });
+      const outcome = engine.lintFile(request.file, request.mode, {
+        maxFileBytes: request.maxFileBytes,
+      });
       if (outcome.kind !== 'linted') return { version, text: '', output: undefined };
       return { version, text: outcome.source, output: outcome.result.output };
     }
@@ -96,10 +107,15 @@ function prepareProgram(engine: Engine, request: { id: number; file: string }): 
   post({ kind: 'linting', id: request.id });
 }
 
-function toLintReply(outcome: FileOutcome, version: number | null, rulesMeta: Record<string, RuleMeta>): LintReply {
+function toLintReply(
+  outcome: FileOutcome,
+  version: number | null,
+  rulesMeta: Record<string, RuleMeta>,
+): LintReply {
   const base = { version, text: '', findings: [], crashes: [], importers: [], durationMs: 0 };
   if (outcome.kind === 'ignored') return { kind: 'ignored', ...base };
-  if (outcome.kind === 'config-problem') return { kind: 'config-problem', ...base, problem: outcome.problem };
+  if (outcome.kind === 'config-problem')
+    return { kind: 'config-problem', ...base, problem: outcome.problem };
   const findings: Finding[] = outcome.result.messages.map((message) => ({
     message,
     related: outcome.related.get(message) ?? [],

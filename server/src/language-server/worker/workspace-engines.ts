@@ -4,7 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { ConfigLoadError, Engine, forgetResolvedImports, type LintConfigSource, loadConfigFile, normalizePath } from '../../engine';
+import {
+  ConfigLoadError,
+  Engine,
+  forgetResolvedImports,
+  type LintConfigSource,
+  loadConfigFile,
+  normalizePath,
+} from '../../engine';
 import { ESLINT_CONFIG_NAMES, UNSUPPORTED_ESLINT_CONFIG_NAMES } from '../watched-files';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
 
@@ -71,7 +78,8 @@ export class WorkspaceEngines {
         this.engines.delete(otherKey);
       }
       engine = new Engine({ root, ...(config ? { config } : {}), ruleSeverities: severities });
-      for (const [openFile, document] of this.documents) engine.overlay.set(openFile, document.text, document.version);
+      for (const [openFile, document] of this.documents)
+        engine.overlay.set(openFile, document.text, document.version);
       this.engines.set(key, engine);
     }
     this.documentEngines.set(file, key);
@@ -98,7 +106,11 @@ export class WorkspaceEngines {
   private folderOf(file: string): string {
     let best: string | undefined;
     for (const folder of this.setup.folders) {
-      if ((file === folder || file.startsWith(`${folder}/`)) && (!best || folder.length > best.length)) best = folder;
+      if (
+        (file === folder || file.startsWith(`${folder}/`)) &&
+        (!best || folder.length > best.length)
+      )
+        best = folder;
     }
     return best ?? normalizePath(path.dirname(file));
   }
@@ -112,9 +124,14 @@ export class WorkspaceEngines {
       }
       for (const name of UNSUPPORTED_ESLINT_CONFIG_NAMES) {
         const candidate = path.join(directory, name);
-        if (fs.existsSync(candidate)) this.reportOnce('warning', `${candidate}: TypeScript config files are not supported; use eslint.config.js, .mjs or .cjs. Linting with the built-in config.`);
+        if (fs.existsSync(candidate))
+          this.reportOnce(
+            'warning',
+            `${candidate}: TypeScript config files are not supported; use eslint.config.js, .mjs or .cjs. Linting with the built-in config.`,
+          );
       }
-      if (normalizePath(directory) === root || path.dirname(directory) === directory) return undefined;
+      if (normalizePath(directory) === root || path.dirname(directory) === directory)
+        return undefined;
     }
   }
 
@@ -128,7 +145,10 @@ export class WorkspaceEngines {
         },
         (error: unknown) => {
           if (!(error instanceof ConfigLoadError)) throw error;
-          this.log('error', `Config error: ${error.message}. Linting with the built-in config until it is fixed.`);
+          this.log(
+            'error',
+            `Config error: ${error.message}. Linting with the built-in config until it is fixed.`,
+          );
           return undefined;
         },
       );
@@ -138,7 +158,12 @@ export class WorkspaceEngines {
   }
 
   /** The overrides for rules the config can run; an unknown rule id would make ESLint reject the whole config. */
-  private knownSeverities(root: string, configKey: string, config: LintConfigSource | undefined, wanted: RuleSeverities): Record<string, 'off' | 'warn' | 'error'> {
+  private knownSeverities(
+    root: string,
+    configKey: string,
+    config: LintConfigSource | undefined,
+    wanted: RuleSeverities,
+  ): Record<string, 'off' | 'warn' | 'error'> {
     let known = this.knownRules.get(configKey);
     if (!known) {
       known = new Set(Object.keys(new Engine({ root, ...(config ? { config } : {}) }).rulesMeta()));
@@ -149,7 +174,11 @@ export class WorkspaceEngines {
       const severity = wanted[ruleId];
       if (severity === undefined) continue;
       if (known.has(ruleId)) severities[ruleId] = severity;
-      else this.reportOnce('warning', `loopguard.rules: no rule '${ruleId}' in the lint config; its setting is ignored.`);
+      else
+        this.reportOnce(
+          'warning',
+          `loopguard.rules: no rule '${ruleId}' in the lint config; its setting is ignored.`,
+        );
     }
     return severities;
   }
