@@ -138,7 +138,7 @@ describe('Engine', function () {
     if (outcome.kind !== 'linted') return;
     const [message] = outcome.result.messages;
     assert.equal(message!.message.split(':')[1], " it calls 'readFileSync' (config.ts");
-    assert.deepEqual(outcome.related.get(message!), [
+    assert.deepEqual(outcome.findings.find((finding) => finding.message === message)?.related, [
       {
         filePath: config,
         line: 3,

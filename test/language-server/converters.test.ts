@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 
 import type { Linter } from 'eslint';
+import type { Finding } from 'loopguard';
 import {
   disableForFileEdit,
   disableForLineEdit,
@@ -11,11 +12,7 @@ import {
   minimalEdit,
   quickFixActions,
 } from 'loopguard/dist/language-server/code-actions';
-import {
-  configProblemDiagnostic,
-  type Finding,
-  toDiagnostics,
-} from 'loopguard/dist/language-server/diagnostics';
+import { configProblemDiagnostic, toDiagnostics } from 'loopguard/dist/language-server/diagnostics';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const URI = 'file:///project/a.ts';
@@ -35,10 +32,12 @@ function finding(message: Partial<Linter.LintMessage>, extra: Partial<Finding> =
       ...message,
     },
     related: [],
-    docsUrl: 'https://example.com/no-floating-promises.md',
     ...extra,
   };
 }
+
+/** The docs of the rule the findings come from. */
+const DOCS = { 'loopguard/no-floating-promises': 'https://example.com/no-floating-promises.md' };
 
 function document(text: string): TextDocument {
   return TextDocument.create(URI, 'typescript', 1, text);
@@ -47,7 +46,7 @@ function document(text: string): TextDocument {
 describe('language server converters', () => {
   describe('toDiagnostics', () => {
     it('turns 1-based lines and columns into a 0-based range, with source, code, docs link and severity', () => {
-      assert.deepEqual(toDiagnostics([finding({})], TEXT), [
+      assert.deepEqual(toDiagnostics([finding({})], TEXT, DOCS), [
         {
           range: { start: { line: 2, character: 2 }, end: { line: 2, character: 8 } },
           severity: 1,
@@ -60,7 +59,7 @@ describe('language server converters', () => {
     });
 
     it('maps warnings to Warning and leaves out a missing docs link', () => {
-      const [diagnostic] = toDiagnostics([finding({ severity: 1 }, { docsUrl: undefined })], TEXT);
+      const [diagnostic] = toDiagnostics([finding({ severity: 1 })], TEXT, {});
       assert.equal(diagnostic?.severity, 2);
       assert.equal(diagnostic?.codeDescription, undefined);
     });
@@ -77,10 +76,10 @@ describe('language server converters', () => {
               endLine: undefined,
               endColumn: undefined,
             },
-            { docsUrl: undefined },
           ),
         ],
         TEXT,
+        {},
       );
       assert.deepEqual(diagnostic?.range, {
         start: { line: 1, character: 7 },
@@ -100,7 +99,7 @@ describe('language server converters', () => {
           message: 'The blocking call.',
         },
       ];
-      const [diagnostic] = toDiagnostics([finding({}, { related })], TEXT);
+      const [diagnostic] = toDiagnostics([finding({}, { related })], TEXT, DOCS);
       assert.deepEqual(diagnostic?.relatedInformation, [
         {
           location: {
@@ -116,6 +115,7 @@ describe('language server converters', () => {
       const [diagnostic] = toDiagnostics(
         [finding({ line: 9, column: 1, endLine: 9, endColumn: 4 })],
         'x;\n',
+        DOCS,
       );
       assert.deepEqual(diagnostic?.range, {
         start: { line: 1, character: 0 },
@@ -152,6 +152,7 @@ describe('language server converters', () => {
       const actions = quickFixActions({
         uri: URI,
         text: TEXT,
+        docs: DOCS,
         findings: [withFixes],
         range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } },
       });
@@ -239,6 +240,7 @@ describe('language server converters', () => {
       const actions = quickFixActions({
         uri: URI,
         text: TEXT,
+        docs: DOCS,
         findings: [finding({ suggestions: withFixes.message.suggestions })],
         range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } },
       });
@@ -256,6 +258,7 @@ describe('language server converters', () => {
         quickFixActions({
           uri: URI,
           text: TEXT,
+          docs: DOCS,
           findings: [withFixes],
           range: { start: { line: 0, character: 0 }, end: { line: 1, character: 3 } },
         }),
@@ -268,6 +271,7 @@ describe('language server converters', () => {
       const actions = quickFixActions({
         uri: URI,
         text: TEXT,
+        docs: DOCS,
         findings: [finding({}), second],
         range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } },
       });

@@ -112,7 +112,7 @@ describe('no-unbounded-concurrency in the engine', () => {
       "import { getJson } from './api.js';\nimport pMap from 'p-map';\n\nexport async function loadAll(urls: string[]) {\n  return pMap(urls, getJson, { concurrency: 8 });\n}\n",
     );
     const api = path.join(root, 'src', 'api.ts').split(path.sep).join('/');
-    assert.deepEqual(esm.related.get(message!), [
+    assert.deepEqual(esm.findings.find((finding) => finding.message === message)?.related, [
       {
         filePath: load,
         line: 4,

@@ -52,7 +52,7 @@ describe('no-unhandled-task-rejection in the engine', () => {
       [message?.ruleId, message?.line, message?.column],
       ['loopguard/no-unhandled-task-rejection', 5, 9],
     );
-    assert.deepEqual(outcome.related.get(message!), [
+    assert.deepEqual(outcome.findings.find((finding) => finding.message === message)?.related, [
       {
         filePath: file,
         line: 6,

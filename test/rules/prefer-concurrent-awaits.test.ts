@@ -93,7 +93,7 @@ describe('prefer-concurrent-awaits in the engine', () => {
         ['loopguard/prefer-concurrent-awaits', 'awaitInLoop', 11, 3, 1],
       ],
     );
-    assert.deepEqual(outcome.related.get(pair!), [
+    assert.deepEqual(outcome.findings.find((finding) => finding.message === pair)?.related, [
       {
         filePath: file,
         line: 5,
@@ -103,7 +103,7 @@ describe('prefer-concurrent-awaits in the engine', () => {
         message: 'can run at the same time as `await getJson<{ name: string }>(`/users/${id}`)`',
       },
     ]);
-    assert.deepEqual(outcome.related.get(loop!), [
+    assert.deepEqual(outcome.findings.find((finding) => finding.message === loop)?.related, [
       {
         filePath: file,
         line: 11,

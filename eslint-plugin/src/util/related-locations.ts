@@ -1,42 +1,15 @@
-// The documented side channel for findings that span places (a blocking call at the end of a chain of helpers):
-// ESLint's messages carry one location, so a rule records the others here, keyed by the message it reports, and
-// the Loopguard engine takes them after linting a file (the language server turns them into `relatedInformation`,
-// SARIF into `relatedLocations`). Recording is off unless an engine turns it on, so plain ESLint runs keep nothing.
+// What rules use for findings that span places (a blocking call at the end of a chain of helpers): the place of a
+// TypeScript node, how a message names a place, and `recordRelatedLocations`, which hands a finding's other places to
+// the Loopguard engine through the channel declared in `../related-locations-channel.ts` (the language server turns
+// them into `relatedInformation`, SARIF into `relatedLocations`). Plain ESLint runs record nothing.
 import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-/** A place related to a finding. Lines and columns are 1-based, as in ESLint's messages. */
-export interface RelatedLocation {
-  filePath: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
+import { publishRelatedLocations, type RelatedLocation } from '../related-locations-channel';
 
-let enabled = false;
-const pending = new Map<string, RelatedLocation[]>();
-
-/** The key of a reported message: its file, rule id and 1-based start position. */
-export function relatedLocationKey(
-  filePath: string,
-  ruleId: string,
-  line: number,
-  column: number,
-): string {
-  return `${filePath}\0${ruleId}\0${line}\0${column}`;
-}
-
-/** Turns recording on (the engine does, once); returns the previous state. */
-export function enableRelatedLocations(on = true): boolean {
-  const previous = enabled;
-  enabled = on;
-  if (!on) pending.clear();
-  return previous;
-}
+export type { RelatedLocation };
 
 /** Called by a rule right after `context.report` with the start of the reported location (0-based column, as in `loc`). */
 export function recordRelatedLocations(
@@ -44,23 +17,14 @@ export function recordRelatedLocations(
   reportStart: TSESTree.Position,
   locations: readonly RelatedLocation[],
 ): void {
-  if (!enabled || locations.length === 0) return;
-  pending.set(
-    relatedLocationKey(context.filename, context.id, reportStart.line, reportStart.column + 1),
-    [...locations],
-  );
-}
-
-/** Takes, and forgets, everything recorded for one file. */
-export function takeRelatedLocations(filePath: string): Map<string, RelatedLocation[]> {
-  const taken = new Map<string, RelatedLocation[]>();
-  const prefix = `${filePath}\0`;
-  for (const [key, locations] of pending) {
-    if (!key.startsWith(prefix)) continue;
-    taken.set(key, locations);
-    pending.delete(key);
-  }
-  return taken;
+  if (locations.length === 0) return;
+  publishRelatedLocations({
+    filePath: context.filename,
+    ruleId: context.id,
+    line: reportStart.line,
+    column: reportStart.column + 1,
+    locations: [...locations],
+  });
 }
 
 /** The place of a TypeScript node (in any file of the program), ending at `end` when given. */

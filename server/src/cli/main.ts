@@ -7,11 +7,11 @@ import {
   ConfigLoadError,
   Engine,
   findFiles,
+  type Finding,
   type LintConfigSource,
   loadConfigFile,
   type LintMessage,
   type LintResult,
-  type RelatedLocation,
 } from '../engine';
 import { LintCache, resolveCacheLocation } from '../engine/lint-cache';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
@@ -94,7 +94,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   const progress = new Progress(io, files.length);
   const results: LintResult[] = [];
-  const related = new Map<LintMessage, readonly RelatedLocation[]>();
+  const findings = new Map<LintMessage, Finding>();
   const notWritten: string[] = [];
   let writeFailed = false;
   for (const file of files) {
@@ -107,7 +107,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     }
     if (outcome.kind !== 'linted') continue;
     let { result } = outcome;
-    for (const [message, locations] of outcome.related) related.set(message, locations);
+    for (const finding of outcome.findings) findings.set(finding.message, finding);
     if (result.output !== undefined) {
       const problem = writeProblem(
         result.filePath,
@@ -123,7 +123,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
         const unfixed = engine.lintFile(file, 'none', lintOptions);
         if (unfixed.kind === 'linted') {
           result = unfixed.result;
-          for (const [message, locations] of unfixed.related) related.set(message, locations);
+          for (const finding of unfixed.findings) findings.set(finding.message, finding);
         }
       }
     }
@@ -137,7 +137,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     cwd: io.cwd,
     rulesMeta: engine.rulesMeta(),
     toolVersion: version,
-    related,
+    findings,
   });
   if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
 

@@ -2,22 +2,18 @@
 // ESLint's `Linter`, applies fixes in passes, and turns every failure into a per-file message instead of a crash.
 import * as path from 'node:path';
 
-import { type Rule, Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
-import {
-  enableRelatedLocations,
-  relatedLocationKey,
-  type RelatedLocation,
-  takeRelatedLocations,
-} from 'eslint-plugin-loopguard/dist/util/related-locations';
 import type * as ts from 'typescript';
 
 import { applyFixes, type TextFix } from './apply-fixes';
-import { findImporters } from './import-graph';
-import { type LintConfigSource, resolveLintConfig, type ResolvedLintConfig } from './lint-config';
-import { DocumentOverlay } from './overlay';
+import { ConfiguredRules, type RuleMeta } from './configured-rules';
+import { type Finding, type RelatedLocation, relatedByMessage } from './findings';
+import type { LintConfigSource } from './lint-config';
+import type { DocumentOverlay } from './overlay';
 import { isStackOverflow, normalizePath, type Project } from './project';
-import { type ConfigProblem, ProjectRegistry } from './project-registry';
+import type { ConfigProblem } from './project-registry';
+import { Projects } from './projects';
 import { createFatalResult, createLintResult, type LintMessage, type LintResult } from './results';
 import { releaseSyntaxCache } from './syntax-cache';
 import { type RuleCrash, verifyGuarded } from './verify';
@@ -31,6 +27,11 @@ export type FixMode = 'none' | 'safe' | 'unsafe';
 export interface EngineOptions {
   /** Where the inferred project (files no tsconfig covers) resolves `node_modules` from. */
   root: string;
+  /**
+   * The projects to lint in, shared with other engines of the same root (the language server keeps one per workspace
+   * folder, so that engines for other configs or severities reuse its programs); new ones for `root` when absent.
+   */
+  projects?: Projects;
   /** The lint config; the built-in `recommended` config when absent. */
   config?: LintConfigSource;
   /**
@@ -52,17 +53,17 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export type FileOutcome =
   | {
       kind: 'linted';
+      /** ESLint's result, in the shape `ESLint#lintFiles` gives. */
       result: LintResult;
+      /** Each of `result.messages`, in the same order, with its related locations (see `findings.ts`). */
+      findings: readonly Finding[];
       crashes: RuleCrash[];
       source: string;
-      /** Other places that belong to a finding (see `related-locations.ts` in the plugin), by message. */
-      related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
     }
   | { kind: 'ignored' }
   | { kind: 'config-problem'; problem: ConfigProblem };
 
-export type RuleMeta = Rule.RuleMetaData;
-export type { RelatedLocation };
+export type { RuleMeta };
 
 interface VerifiedFile {
   messages: LintMessage[];
@@ -86,21 +87,22 @@ interface FixState {
 /** Fix passes per file; ESLint uses the same bound. A fix that keeps producing new fixes stops here. */
 const MAX_FIX_PASSES = 10;
 
+/**
+ * An engine is its projects (per root: overlay, programs) and its configured rules (per config and severities). The CLI
+ * makes one; the language server makes one per config and severities over the shared projects of a workspace folder.
+ */
 export class Engine {
-  readonly overlay = new DocumentOverlay();
-  private readonly registry: ProjectRegistry;
-  private readonly config: LintConfigSource;
-  private readonly ruleSeverities: Readonly<Record<string, Linter.RuleSeverity>> | undefined;
-  private readonly linters = new Map<string, Linter>();
-  private readonly resolvedConfigs = new WeakMap<ts.Program, ResolvedLintConfig>();
-  /** Versions for the temporary overlay texts of fix passes; negative so they never equal an editor's version. */
-  private fixVersion = 0;
+  readonly projects: Projects;
+  private readonly rules: ConfiguredRules;
 
   constructor(options: EngineOptions) {
-    this.registry = new ProjectRegistry(this.overlay, normalizePath(options.root));
-    this.config = options.config ?? { kind: 'builtin', name: 'recommended' };
-    this.ruleSeverities = options.ruleSeverities;
-    enableRelatedLocations();
+    this.projects = options.projects ?? new Projects(options.root);
+    this.rules = new ConfiguredRules(options.config, options.ruleSeverities);
+  }
+
+  /** The open buffers, which win over the disk (shared with every engine of the same projects). */
+  get overlay(): DocumentOverlay {
+    return this.projects.overlay;
   }
 
   /**
@@ -108,11 +110,7 @@ export class Engine {
    * all of its files. Returns the config problems found (each broken tsconfig once) and the files they claim.
    */
   prepare(filePaths: readonly string[]): Map<string, ConfigProblem> {
-    const problems = new Map<string, ConfigProblem>();
-    for (const [file, lookup] of this.registry.lookupAll(filePaths)) {
-      if ('problem' in lookup) problems.set(file, lookup.problem);
-    }
-    return problems;
+    return this.projects.prepare(filePaths);
   }
 
   lintFile(filePath: string, fix: FixMode = 'none', options: LintOptions = {}): FileOutcome {
@@ -179,32 +177,17 @@ export class Engine {
    * program only after the file was linted); `undefined` when a broken tsconfig claims the file.
    */
   projectOf(filePath: string): Project | undefined {
-    const lookup = this.registry.lookup(normalizePath(filePath));
-    return 'project' in lookup ? lookup.project : undefined;
+    return this.projects.projectOf(filePath);
   }
 
   /** The metadata of every rule the config can run, keyed by the rule id as it appears in results. */
   rulesMeta(): Record<string, RuleMeta> {
-    const plugins: Record<string, { rules?: Record<string, unknown> }>[] =
-      this.config.kind === 'builtin'
-        ? [{ loopguard }]
-        : this.config.configs.map((config) => config.plugins ?? {});
-    const meta: Record<string, RuleMeta> = {};
-    for (const group of plugins) {
-      for (const [namespace, plugin] of Object.entries(group)) {
-        for (const [name, rule] of Object.entries(plugin.rules ?? {})) {
-          const ruleMeta = (rule as { meta?: RuleMeta }).meta;
-          if (ruleMeta) meta[`${namespace}/${name}`] = ruleMeta;
-        }
-      }
-    }
-    return meta;
+    return this.rules.rulesMeta();
   }
 
   /** Tells every project that a file changed on disk (the language server's watcher, the CLI after writing). */
   fileChanged(filePath: string): void {
-    const file = normalizePath(filePath);
-    for (const project of this.registry.projects()) project.invalidate(file);
+    this.projects.fileChanged(filePath);
   }
 
   /**
@@ -212,23 +195,12 @@ export class Engine {
    * candidates' projects (see `import-graph.ts`): the open files the language server re-lints after a change.
    */
   importersOf(changed: readonly string[], candidates: readonly string[]): string[] {
-    const wanted = new Set(candidates.map(normalizePath));
-    const programs = new Set<ts.Program>();
-    for (const file of wanted) {
-      const lookup = this.registry.lookup(file);
-      if (!('project' in lookup)) continue;
-      try {
-        programs.add(lookup.project.getProgram());
-      } catch {
-        // A project without a program has no import graph to offer; its files are re-linted when it recovers.
-      }
-    }
-    return [...findImporters(programs, changed, wanted)];
+    return this.projects.importersOf(changed, candidates);
   }
 
   /** Forgets all projects, for instance after a tsconfig changed. */
   resetProjects(): void {
-    this.registry.reset();
+    this.projects.reset();
   }
 
   /** The first verification of a file, or its final outcome when it cannot be linted. */
@@ -236,7 +208,7 @@ export class Engine {
     file: string,
     maxFileBytes: number,
   ): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
-    const lookup = this.registry.lookup(file);
+    const lookup = this.projects.lookup(file);
     if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
     const { project } = lookup;
     let program: ts.Program;
@@ -302,7 +274,7 @@ export class Engine {
             collectFixes(state.outcome.messages, fix),
           );
           if (applied === 0 || text === state.text) continue;
-          this.overlay.set(state.file, text, --this.fixVersion);
+          this.overlay.set(state.file, text, this.projects.nextFixVersion());
           changed.push({ state, text });
         }
         active = [];
@@ -312,7 +284,7 @@ export class Engine {
           const parseError = verified.messages.find((message) => message.fatal);
           if (parseError && !state.outcome.messages.some((message) => message.fatal)) {
             state.broken = parseError.message;
-            this.overlay.set(state.file, state.text, --this.fixVersion);
+            this.overlay.set(state.file, state.text, this.projects.nextFixVersion());
             continue;
           }
           state.text = text;
@@ -345,20 +317,17 @@ export class Engine {
   }
 
   private verify(program: ts.Program, text: string, file: string): VerifiedFile | 'ignored' {
-    let config = this.resolvedConfigs.get(program);
-    if (!config) {
-      config = resolveLintConfig(this.config, program, path.parse(file).root);
-      if (this.ruleSeverities)
-        config = { ...config, configs: [...config.configs, { rules: this.ruleSeverities }] };
-      this.resolvedConfigs.set(program, config);
-    }
+    const config = this.rules.resolve(program, path.parse(file).root);
     try {
-      const outcome = verifyGuarded(this.linterFor(config.cwd), text, config, file);
+      // Rules of any copy of the plugin (the engine's, or a project's own install that its config loads) hand their
+      // related locations to the collector this installs for the call.
+      const { value: outcome, records } = loopguard.relatedLocations.collect(() =>
+        verifyGuarded(this.rules.linterFor(config.cwd), text, config, file),
+      );
       const sourceFile = program.getSourceFile(file);
       if (sourceFile) releaseSyntaxCache(sourceFile);
-      const recorded = takeRelatedLocations(file);
       if (outcome === 'ignored') return outcome;
-      if (this.config.kind === 'builtin')
+      if (this.rules.isBuiltin)
         outcome.messages = outcome.messages.filter(
           (message) => !isForeignDirectiveMessage(message),
         );
@@ -373,13 +342,7 @@ export class Engine {
             }
           : message,
       );
-      const related = new Map<LintMessage, readonly RelatedLocation[]>();
-      for (const message of outcome.messages) {
-        const locations =
-          message.ruleId &&
-          recorded.get(relatedLocationKey(file, message.ruleId, message.line, message.column));
-        if (locations) related.set(message, locations);
-      }
+      const related = relatedByMessage(file, outcome.messages, records);
       const crashMessages: LintMessage[] = outcome.crashes.map((crash) => ({
         ruleId: crash.ruleId,
         severity: 2,
@@ -409,15 +372,6 @@ export class Engine {
       };
     }
   }
-
-  private linterFor(cwd: string): Linter {
-    let linter = this.linters.get(cwd);
-    if (!linter) {
-      linter = new Linter({ configType: 'flat', cwd });
-      this.linters.set(cwd, linter);
-    }
-    return linter;
-  }
 }
 
 function lintedOutcome(
@@ -433,7 +387,11 @@ function lintedOutcome(
     source,
     output,
   );
-  return { kind: 'linted', result, crashes: verified.crashes, source, related: verified.related };
+  const findings = verified.messages.map((message) => ({
+    message,
+    related: verified.related.get(message) ?? [],
+  }));
+  return { kind: 'linted', result, findings, crashes: verified.crashes, source };
 }
 
 /** Messages about the file itself, after the rules' (a text that is not UTF-8, fixes that were dropped). */
@@ -475,12 +433,13 @@ function invalidUtf8Message(): LintMessage {
 }
 
 function unlintable(file: string, message: string): FileOutcome {
+  const result = createFatalResult(file, message);
   return {
     kind: 'linted',
-    result: createFatalResult(file, message),
+    result,
+    findings: result.messages.map((fatal) => ({ message: fatal, related: [] })),
     crashes: [],
     source: '',
-    related: new Map(),
   };
 }
 

@@ -7,9 +7,9 @@ export {
   type FileOutcome,
   type FixMode,
   type LintOptions,
-  type RelatedLocation,
   type RuleMeta,
 } from './engine';
+export type { Finding, RelatedLocation } from './findings';
 export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
@@ -20,6 +20,7 @@ export {
   type LintConfigSource,
 } from './lint-config';
 export type { ConfigProblem } from './project-registry';
+export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export type { RuleCrash } from './verify';
 export { normalizePath } from './project';

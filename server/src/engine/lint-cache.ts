@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import type { Linter } from 'eslint';
 
 import { configKey, contentHash, projectKey, toolKey } from './cache-keys';
-import type { Engine, FileOutcome, FixMode, RelatedLocation } from './engine';
+import type { Engine, FileOutcome, FixMode } from './engine';
+import type { RelatedLocation } from './findings';
 import { programGraph } from './program-dependencies';
 import type { LintConfigSource } from './lint-config';
 import { normalizePath, type Project } from './project';
@@ -146,17 +147,12 @@ export class LintCache {
       messages.some((message) => message.fix || (fix === 'unsafe' && message.suggestions?.length))
     )
       return undefined;
-    const relatedByMessage = new Map<LintMessage, readonly RelatedLocation[]>();
-    messages.forEach((message, index) => {
-      const locations = related[index];
-      if (locations) relatedByMessage.set(message, locations);
-    });
     return {
       kind: 'linted',
       result: createLintResult(file, messages, suppressedMessages, source, undefined),
+      findings: messages.map((message, index) => ({ message, related: related[index] ?? [] })),
       crashes,
       source,
-      related: relatedByMessage,
     };
   }
 
@@ -182,8 +178,8 @@ export class LintCache {
         messages,
         suppressedMessages,
         crashes: outcome.crashes,
-        related: messages.map(
-          (message) => (outcome.related.get(message) as RelatedLocation[] | undefined) ?? null,
+        related: outcome.findings.map(({ related }) =>
+          related.length > 0 ? [...related] : null,
         ),
       },
     };

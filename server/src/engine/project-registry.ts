@@ -30,6 +30,7 @@ export class ProjectRegistry {
   private readonly configs = new Map<string, Project | ConfigProblem>();
   private readonly owners = new Map<string, Project | ConfigProblem>();
   private inferred: Project | undefined;
+  private builtPrograms = 0;
 
   constructor(
     private readonly overlay: DocumentOverlay,
@@ -71,6 +72,11 @@ export class ProjectRegistry {
     return result;
   }
 
+  /** How many TypeScript programs the projects of this registry have built, resets included. */
+  get programsBuilt(): number {
+    return this.builtPrograms;
+  }
+
   /** Every project created so far. */
   projects(): Project[] {
     const all = new Set<Project>();
@@ -87,6 +93,10 @@ export class ProjectRegistry {
     this.inferred = undefined;
     this.disk.clear();
   }
+
+  private readonly countProgram = (): void => {
+    this.builtPrograms++;
+  };
 
   private findOwner(file: string): Project | ConfigProblem {
     return this.findConfiguredOwner(file) ?? this.inferredProject([file]);
@@ -147,6 +157,7 @@ export class ProjectRegistry {
           this.overlay,
           this.documentRegistry,
           this.disk,
+          this.countProgram,
         )
       : { configPath, message: loaded.message };
     this.configs.set(configPath, entry);
@@ -165,6 +176,7 @@ export class ProjectRegistry {
         this.overlay,
         this.documentRegistry,
         this.disk,
+        this.countProgram,
       );
     }
     this.inferred.addRootFiles(files);

@@ -38,6 +38,8 @@ export class Project {
    */
   private readonly leftOut = new Map<string, string>();
   private readonly service: ts.LanguageService;
+  /** The program last returned, to tell a new build from a program the language service kept. */
+  private lastProgram: ts.Program | undefined;
 
   constructor(
     settings: ProjectSettings,
@@ -45,6 +47,8 @@ export class Project {
     documentRegistry: ts.DocumentRegistry,
     /** The disk's texts, shared by the projects of one registry (one read per file, however many projects load it). */
     private readonly disk: DiskSnapshots,
+    /** Told of every program the language service builds (not of one it keeps because nothing changed). */
+    private readonly onProgramBuilt: () => void = () => {},
   ) {
     this.configPath = settings.configPath;
     this.directory = settings.directory;
@@ -97,6 +101,10 @@ export class Project {
           throw new Error(
             `TypeScript could not create a program for ${this.configPath ?? this.directory}`,
           );
+        if (program !== this.lastProgram) {
+          this.lastProgram = program;
+          this.onProgramBuilt();
+        }
         return program;
       } catch (error) {
         if (!isStackOverflow(error)) throw error;
@@ -126,6 +134,7 @@ export class Project {
   }
 
   dispose(): void {
+    this.lastProgram = undefined;
     this.service.dispose();
   }
 

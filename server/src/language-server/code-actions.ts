@@ -10,8 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-import type { TextFix } from '../engine';
-import { type Finding, messageRange, toDiagnostic } from './diagnostics';
+import type { Finding, TextFix } from '../engine';
+import { messageRange, type RuleDocs, toDiagnostic } from './diagnostics';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from './protocol';
 
 export const FIX_ALL_TITLE = 'Fix all auto-fixable Loopguard problems';
@@ -23,6 +23,8 @@ export interface QuickFixRequest {
   /** The text the findings were computed on; it must be the document's current text. */
   text: string;
   findings: readonly Finding[];
+  /** The documentation of the rules that reported. */
+  docs: RuleDocs;
   /** The range the client asks about: findings that touch it get actions. */
   range: Range;
 }
@@ -31,7 +33,13 @@ export interface QuickFixRequest {
  * For each finding that touches the range, in this order: its autofix (preferred), its suggestions (the first is
  * the rule's preferred one), "disable for this line", "disable for this file", and "show documentation".
  */
-export function quickFixActions({ uri, text, findings, range }: QuickFixRequest): CodeAction[] {
+export function quickFixActions({
+  uri,
+  text,
+  findings,
+  docs,
+  range,
+}: QuickFixRequest): CodeAction[] {
   const document = TextDocument.create(uri, 'typescript', 0, text);
   const actions: CodeAction[] = [];
   const touching = findings.filter((finding) =>
@@ -39,7 +47,7 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
   );
   for (const finding of touching) {
     const { message } = finding;
-    const diagnostic = toDiagnostic(finding, document);
+    const diagnostic = toDiagnostic(finding, document, docs);
     const ruleId = message.ruleId;
     if (message.fix) {
       const title = ruleId ? `Fix this ${ruleId} problem` : 'Fix this problem';
@@ -63,7 +71,8 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
     const ruleId = finding.message.ruleId;
     if (!ruleId || seenRules.has(ruleId)) continue;
     seenRules.add(ruleId);
-    const diagnostic = toDiagnostic(finding, document);
+    const diagnostic = toDiagnostic(finding, document, docs);
+    const docsUrl = docs[ruleId];
     actions.push(
       editAction(
         `Disable ${ruleId} for this line`,
@@ -82,7 +91,7 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
         false,
       ),
     );
-    if (finding.docsUrl) {
+    if (docsUrl) {
       actions.push({
         title: `Show documentation for ${ruleId}`,
         kind: CodeActionKind.QuickFix,
@@ -90,7 +99,7 @@ export function quickFixActions({ uri, text, findings, range }: QuickFixRequest)
         command: {
           title: `Show documentation for ${ruleId}`,
           command: SHOW_RULE_DOCS_COMMAND,
-          arguments: [finding.docsUrl],
+          arguments: [docsUrl],
         },
       });
     }

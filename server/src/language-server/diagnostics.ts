@@ -1,5 +1,5 @@
-// Pure conversion of lint results into LSP diagnostics: positions, severity, the rule as `code` with a link to its
-// docs, and the other places of a multi-location finding as `relatedInformation`.
+// Pure conversion of the engine's findings into LSP diagnostics: positions, severity, the rule as `code` with a link to
+// its docs, and the other places of a multi-location finding as `relatedInformation`.
 import { pathToFileURL } from 'node:url';
 
 import {
@@ -10,29 +10,29 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-import type { ConfigProblem, LintMessage, RelatedLocation } from '../engine';
+import type { ConfigProblem, Finding, LintMessage, RelatedLocation } from '../engine';
 
 /** The `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'loopguard';
 
-/** One lint message with what the server knows about it besides ESLint's message. */
-export interface Finding {
-  message: LintMessage;
-  /** Other places that belong to the finding (the blocking call at the end of a chain of helpers). */
-  related: readonly RelatedLocation[];
-  /** The rule's documentation, when its metadata has one. */
-  docsUrl: string | undefined;
-}
+/** The documentation of rules, by rule id as it appears in results (from the rules' metadata, when it has one). */
+export type RuleDocs = Readonly<Record<string, string>>;
 
-export function toDiagnostics(findings: readonly Finding[], text: string): Diagnostic[] {
+export function toDiagnostics(
+  findings: readonly Finding[],
+  text: string,
+  docs: RuleDocs,
+): Diagnostic[] {
   const document = TextDocument.create('file:///', 'typescript', 0, text);
-  return findings.map((finding) => toDiagnostic(finding, document));
+  return findings.map((finding) => toDiagnostic(finding, document, docs));
 }
 
 export function toDiagnostic(
-  { message, related, docsUrl }: Finding,
+  { message, related }: Finding,
   document: TextDocument,
+  docs: RuleDocs,
 ): Diagnostic {
+  const docsUrl = message.ruleId ? docs[message.ruleId] : undefined;
   const diagnostic: Diagnostic = {
     range: messageRange(message, document),
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

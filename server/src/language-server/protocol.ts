@@ -49,6 +49,12 @@ export interface StatusResult {
   memory: { rss: number; connectionHeapUsed: number; workerHeapUsed: number | null };
   /** Lint workers started since the server started: one, and one more for each restart. */
   workersStarted: number;
+  /**
+   * TypeScript programs the current lint worker has built since it started (a program is built when a file's project
+   * first lints and again after a change; one kept because nothing changed does not count); null when the worker did
+   * not answer. A restarted worker counts from zero.
+   */
+  programsBuilt: number | null;
 }
 
 /**

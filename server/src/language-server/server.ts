@@ -32,7 +32,8 @@ import {
   isKindRequested,
   quickFixActions,
 } from './code-actions';
-import { configProblemDiagnostic, type Finding, toDiagnostics } from './diagnostics';
+import type { Finding } from '../engine';
+import { configProblemDiagnostic, type RuleDocs, toDiagnostics } from './diagnostics';
 import { type LintReason, LintQueue } from './lint-queue';
 import { LintWorker, type WorkerOutcome } from './lint-worker-client';
 import {
@@ -67,6 +68,7 @@ interface PublishedLint {
   version: number;
   text: string;
   findings: Finding[];
+  docs: RuleDocs;
 }
 
 interface ClientAbilities {
@@ -168,10 +170,15 @@ export function startServer(connection: Connection): RunningServer {
     uri: string,
     version: number | undefined,
     findings: readonly Finding[],
+    docs: RuleDocs,
     text: string,
   ): void {
     settle(
-      connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, text) }),
+      connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: toDiagnostics(findings, text, docs),
+      }),
       'Publishing diagnostics',
     );
   }
@@ -273,8 +280,13 @@ export function startServer(connection: Connection): RunningServer {
         'Publishing diagnostics',
       );
     } else {
-      published.set(uri, { version: current.version, text: reply.text, findings: reply.findings });
-      publish(uri, current.version, reply.findings, reply.text);
+      published.set(uri, {
+        version: current.version,
+        text: reply.text,
+        findings: reply.findings,
+        docs: reply.docs,
+      });
+      publish(uri, current.version, reply.findings, reply.docs, reply.text);
     }
     if (outcome.durationMs > SLOW_LINT_MS)
       reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs, false);
@@ -462,7 +474,13 @@ export function startServer(connection: Connection): RunningServer {
     const only = params.context.only;
     const actions =
       lint && isKindRequested(CodeActionKind.QuickFix, only)
-        ? quickFixActions({ uri, text: lint.text, findings: lint.findings, range: params.range })
+        ? quickFixActions({
+            uri,
+            text: lint.text,
+            findings: lint.findings,
+            docs: lint.docs,
+            range: params.range,
+          })
         : [];
     if (!isKindRequested(FIX_ALL_KIND, only) || !worker) return actions;
     const settings = await settingsFor(uri);
@@ -533,6 +551,7 @@ export function startServer(connection: Connection): RunningServer {
         workerHeapUsed: outcome?.kind === 'done' ? outcome.value.heapUsed : null,
       },
       workersStarted: worker?.workersStarted ?? 0,
+      programsBuilt: outcome?.kind === 'done' ? outcome.value.programsBuilt : null,
     };
   });
 

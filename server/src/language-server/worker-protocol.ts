@@ -1,7 +1,7 @@
 // The messages between the language server's main thread (which owns the LSP connection) and its lint worker
 // thread (which owns the engines). Everything here crosses `postMessage`, so it is plain data.
-import type { ConfigProblem, RuleCrash } from '../engine';
-import type { Finding } from './diagnostics';
+import type { ConfigProblem, Finding, RuleCrash } from '../engine';
+import type { RuleDocs } from './diagnostics';
 import type { RuleSeveritySetting } from './settings';
 
 /** Given to the worker when it starts (`workerData`). */
@@ -53,6 +53,8 @@ export interface LintReply {
   /** The text that was linted, which fix ranges refer to. */
   text: string;
   findings: Finding[];
+  /** The documentation of the rules in `findings`. */
+  docs: RuleDocs;
   crashes: RuleCrash[];
   problem?: ConfigProblem;
   /** Open documents that import the linted file, directly or transitively (when asked for). */
@@ -75,6 +77,8 @@ export interface ImportersReply {
 export interface StatusReply {
   /** The worker's JavaScript heap in use, in bytes. */
   heapUsed: number;
+  /** TypeScript programs this worker has built (see `StatusResult.programsBuilt`). */
+  programsBuilt: number;
 }
 
 export type WorkerReply =

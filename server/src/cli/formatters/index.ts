@@ -2,7 +2,7 @@
 // output is what ESLint users know and their tools parse), and our SARIF writer.
 import { ESLint } from 'eslint';
 
-import type { LintMessage, LintResult, RelatedLocation, RuleMeta } from '../../engine';
+import type { Finding, LintMessage, LintResult, RuleMeta } from '../../engine';
 import type { OutputFormat } from '../arguments';
 import { formatSarif } from './sarif';
 
@@ -10,8 +10,8 @@ export interface FormatContext {
   cwd: string;
   rulesMeta: Record<string, RuleMeta>;
   toolVersion: string;
-  /** Other places that belong to a finding, from the engine; only SARIF can carry them. */
-  related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+  /** The engine's findings by their message (with the other places that belong to them, which only SARIF carries). */
+  findings: ReadonlyMap<LintMessage, Finding>;
 }
 
 export async function formatResults(

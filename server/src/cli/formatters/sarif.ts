@@ -4,14 +4,14 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { LintMessage, LintResult, RelatedLocation, RuleMeta } from '../../engine';
+import type { Finding, LintMessage, LintResult, RuleMeta } from '../../engine';
 
 export interface SarifContext {
   cwd: string;
   rulesMeta: Record<string, RuleMeta>;
   toolVersion: string;
-  /** Other places that belong to a finding (the steps of a chain of calls), by message. */
-  related?: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+  /** The engine's findings by their message: their related locations (the steps of a chain of calls). */
+  findings?: ReadonlyMap<LintMessage, Finding>;
 }
 
 interface SarifRule {
@@ -47,7 +47,7 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
         ruleIndex.set(message.ruleId, index);
         rules.push(describeRule(message.ruleId, context.rulesMeta[message.ruleId], level));
       }
-      const related = context.related?.get(message) ?? [];
+      const related = context.findings?.get(message)?.related ?? [];
       sarifResults.push({
         ruleId: message.ruleId,
         ruleIndex: index,

@@ -6,7 +6,6 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import type { Engine, FileOutcome, RuleMeta } from '../../engine';
-import type { Finding } from '../diagnostics';
 import type {
   FixAllReply,
   ImportersReply,
@@ -90,7 +89,10 @@ async function answer(
     case 'status':
       // `gc` exists only when the process runs with --expose-gc (workers inherit the flag).
       if (request.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
-      return { heapUsed: getHeapStatistics().used_heap_size };
+      return {
+        heapUsed: getHeapStatistics().used_heap_size,
+        programsBuilt: workspace.programsBuilt(),
+      };
   }
 }
 
@@ -112,14 +114,29 @@ function toLintReply(
   version: number | null,
   rulesMeta: Record<string, RuleMeta>,
 ): LintReply {
-  const base = { version, text: '', findings: [], crashes: [], importers: [], durationMs: 0 };
+  const base = {
+    version,
+    text: '',
+    findings: [],
+    docs: {},
+    crashes: [],
+    importers: [],
+    durationMs: 0,
+  };
   if (outcome.kind === 'ignored') return { kind: 'ignored', ...base };
   if (outcome.kind === 'config-problem')
     return { kind: 'config-problem', ...base, problem: outcome.problem };
-  const findings: Finding[] = outcome.result.messages.map((message) => ({
-    message,
-    related: outcome.related.get(message) ?? [],
-    docsUrl: message.ruleId ? rulesMeta[message.ruleId]?.docs?.url : undefined,
-  }));
-  return { kind: 'linted', ...base, text: outcome.source, findings, crashes: outcome.crashes };
+  const docs: Record<string, string> = {};
+  for (const { message } of outcome.findings) {
+    const url = message.ruleId ? rulesMeta[message.ruleId]?.docs?.url : undefined;
+    if (message.ruleId && url) docs[message.ruleId] = url;
+  }
+  return {
+    kind: 'linted',
+    ...base,
+    text: outcome.source,
+    findings: [...outcome.findings],
+    docs,
+    crashes: outcome.crashes,
+  };
 }

@@ -1,5 +1,7 @@
-// The engines of one language-server session, inside the lint worker: one per workspace folder, lint config and
-// rule-severity overrides, all seeing every open document through their overlays. In a trusted workspace a file is
+// The engines of one language-server session, inside the lint worker. What is keyed by project root lives once per
+// workspace folder (`Projects`: the overlay with every open document, the TypeScript projects and their programs);
+// what is keyed by configuration is an `Engine` per folder, lint config and rule-severity overrides over that folder's
+// projects, so a settings change makes a new engine and keeps the warm programs. In a trusted workspace a file is
 // linted with the nearest `eslint.config.*` in its folder, else with the built-in `recommended` config.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import {
   type LintConfigSource,
   loadConfigFile,
   normalizePath,
+  Projects,
 } from '../../engine';
 import { ESLINT_CONFIG_NAMES, UNSUPPORTED_ESLINT_CONFIG_NAMES } from '../watched-files';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
@@ -24,9 +27,11 @@ export type Logger = (level: WorkerLog['level'], message: string) => void;
 
 export class WorkspaceEngines {
   private readonly documents = new Map<string, OpenDocument>();
+  /** By workspace folder: the projects every engine of that folder lints in. */
+  private readonly projects = new Map<string, Projects>();
   private readonly engines = new Map<string, Engine>();
-  /** The engine key each open document was last linted with, so importers are looked up where they live. */
-  private readonly documentEngines = new Map<string, string>();
+  /** The folder each open document was last linted in, so importers are looked up where they live. */
+  private readonly documentRoots = new Map<string, string>();
   private readonly configs = new Map<string, Promise<LintConfigSource | undefined>>();
   private readonly knownRules = new Map<string, Set<string>>();
   private readonly reported = new Set<string>();
@@ -38,13 +43,13 @@ export class WorkspaceEngines {
 
   setDocument(file: string, text: string, version: number): void {
     this.documents.set(file, { text, version });
-    for (const engine of this.engines.values()) engine.overlay.set(file, text, version);
+    for (const projects of this.projects.values()) projects.overlay.set(file, text, version);
   }
 
   closeDocument(file: string): void {
     this.documents.delete(file);
-    this.documentEngines.delete(file);
-    for (const engine of this.engines.values()) engine.overlay.delete(file);
+    this.documentRoots.delete(file);
+    for (const projects of this.projects.values()) projects.overlay.delete(file);
   }
 
   documentVersion(file: string): number | null {
@@ -52,12 +57,19 @@ export class WorkspaceEngines {
   }
 
   fileChanged(file: string): void {
-    for (const engine of this.engines.values()) engine.fileChanged(file);
+    for (const projects of this.projects.values()) projects.fileChanged(file);
   }
 
   resetProjects(): void {
     forgetResolvedImports();
-    for (const engine of this.engines.values()) engine.resetProjects();
+    for (const projects of this.projects.values()) projects.reset();
+  }
+
+  /** TypeScript programs built in this worker, in every folder (for `loopguard/status`). */
+  programsBuilt(): number {
+    let built = 0;
+    for (const projects of this.projects.values()) built += projects.programsBuilt;
+    return built;
   }
 
   /** The engine for a file under the given severity overrides, created (and its config loaded) on first use. */
@@ -70,36 +82,49 @@ export class WorkspaceEngines {
     const key = JSON.stringify([root, configKey, severities]);
     let engine = this.engines.get(key);
     if (!engine) {
-      // Settings changed: the engine with the old overrides for this folder and config is not needed any more.
+      // Settings changed: the engine with the old overrides for this folder and config is not needed any more. Its
+      // projects are: the new engine lints in them, with the programs they have built.
       const prefix = JSON.stringify([root, configKey]).slice(0, -1);
-      for (const [otherKey, other] of this.engines) {
-        if (!otherKey.startsWith(prefix)) continue;
-        other.resetProjects();
-        this.engines.delete(otherKey);
-      }
-      engine = new Engine({ root, ...(config ? { config } : {}), ruleSeverities: severities });
-      for (const [openFile, document] of this.documents)
-        engine.overlay.set(openFile, document.text, document.version);
+      for (const otherKey of this.engines.keys())
+        if (otherKey.startsWith(prefix)) this.engines.delete(otherKey);
+      engine = new Engine({
+        root,
+        projects: this.projectsOf(root),
+        ...(config ? { config } : {}),
+        ruleSeverities: severities,
+      });
       this.engines.set(key, engine);
     }
-    this.documentEngines.set(file, key);
+    this.documentRoots.set(file, root);
     return engine;
   }
 
-  /** Open documents that import one of `changed`, directly or transitively, asking each engine about its own files. */
+  /** Open documents that import one of `changed`, directly or transitively, asking each folder about its own files. */
   importersOf(changed: readonly string[]): string[] {
-    const byEngine = new Map<string, string[]>();
-    for (const [file, key] of this.documentEngines) {
+    const byRoot = new Map<string, string[]>();
+    for (const [file, root] of this.documentRoots) {
       if (changed.includes(file)) continue;
-      byEngine.set(key, [...(byEngine.get(key) ?? []), file]);
+      byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
     }
     const importers = new Set<string>();
-    for (const [key, candidates] of byEngine) {
-      const engine = this.engines.get(key);
-      if (!engine) continue;
-      for (const importer of engine.importersOf(changed, candidates)) importers.add(importer);
+    for (const [root, candidates] of byRoot) {
+      const projects = this.projects.get(root);
+      if (!projects) continue;
+      for (const importer of projects.importersOf(changed, candidates)) importers.add(importer);
     }
     return [...importers];
+  }
+
+  /** The projects of a workspace folder, created with every open document in their overlay. */
+  private projectsOf(root: string): Projects {
+    let projects = this.projects.get(root);
+    if (!projects) {
+      projects = new Projects(root);
+      for (const [openFile, document] of this.documents)
+        projects.overlay.set(openFile, document.text, document.version);
+      this.projects.set(root, projects);
+    }
+    return projects;
   }
 
   /** The innermost workspace folder that holds the file; a file outside every folder is its own folder's root. */
@@ -166,7 +191,12 @@ export class WorkspaceEngines {
   ): Record<string, 'off' | 'warn' | 'error'> {
     let known = this.knownRules.get(configKey);
     if (!known) {
-      known = new Set(Object.keys(new Engine({ root, ...(config ? { config } : {}) }).rulesMeta()));
+      const engine = new Engine({
+        root,
+        projects: this.projectsOf(root),
+        ...(config ? { config } : {}),
+      });
+      known = new Set(Object.keys(engine.rulesMeta()));
       this.knownRules.set(configKey, known);
     }
     const severities: Record<string, 'off' | 'warn' | 'error'> = {};
