@@ -14,7 +14,9 @@
 // - A host sets `collector` for the duration of one synchronous `Linter.verify` and restores the previous value after
 //   it, so hosts nest and nothing outlives the call.
 // - A rule calls `collector(record)` when the registry exists, has `version === 1` and a collector is set; otherwise it
-//   does nothing. A plain ESLint run therefore records nothing and costs one property lookup per multi-place finding.
+//   does nothing. A plain ESLint run therefore records nothing and costs one property lookup per finding with
+//   related locations.
+
 /** The `Symbol.for` key of the registry on `globalThis`; the version is part of it. */
 export const RELATED_LOCATIONS_KEY = 'eslint-plugin-loopguard.related-locations.v1';
 
@@ -55,11 +57,10 @@ type GlobalWithRegistry = typeof globalThis & {
   [registryKey]?: RelatedLocationsRegistry;
 };
 
-/** Rule side: hands a record to the host's collector, or does nothing when no host collects. */
-export function publishRelatedLocations(record: RelatedLocationsRecord): void {
+/** Rule side: the collector a host has installed for the current `Linter.verify`, or `undefined` when none collects. */
+export function activeRelatedLocationsCollector(): RelatedLocationsCollector | undefined {
   const registry = (globalThis as GlobalWithRegistry)[registryKey];
-  if (registry?.version !== RELATED_LOCATIONS_VERSION || !registry.collector) return;
-  registry.collector(record);
+  return registry?.version === RELATED_LOCATIONS_VERSION ? registry.collector : undefined;
 }
 
 /**

@@ -67,16 +67,14 @@ describe('language server converters', () => {
     it('covers the rest of the line for a parsing error without an end, and has no code', () => {
       const [diagnostic] = toDiagnostics(
         [
-          finding(
-            {
-              ruleId: null,
-              fatal: true,
-              line: 2,
-              column: 8,
-              endLine: undefined,
-              endColumn: undefined,
-            },
-          ),
+          finding({
+            ruleId: null,
+            fatal: true,
+            line: 2,
+            column: 8,
+            endLine: undefined,
+            endColumn: undefined,
+          }),
         ],
         TEXT,
         {},

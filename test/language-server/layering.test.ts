@@ -1,6 +1,6 @@
 // The thread that serves the LSP connection stays light: it never loads TypeScript or ESLint (the lint worker
-// does), so it starts fast and answers while a lint runs. And only the extension imports `vscode`: the plugin and
-// the server run outside VS Code.
+// does), so it starts fast and answers while a lint runs. Only the extension imports `vscode`: the plugin and the
+// server run outside VS Code. And the server reaches the plugin through its entry, as any host would.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,6 +29,18 @@ describe('language server layering', () => {
         )
         .map((file) => `${folder}/${file}`),
     );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('reaches eslint-plugin-loopguard from server/ only through its entry, never a dist/ path', () => {
+    const deepImport = /(?:from|import|require\()\s*['"]eslint-plugin-loopguard\//;
+    const offenders = fs
+      .readdirSync(path.join(REPO_ROOT, 'server', 'src'), { recursive: true, encoding: 'utf8' })
+      .filter(
+        (file) =>
+          file.endsWith('.ts') &&
+          deepImport.test(fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', file), 'utf8')),
+      );
     assert.deepEqual(offenders, []);
   });
 });

@@ -1,6 +1,7 @@
 // The real `loopguard-language-server` over stdio, driven by a real LSP client library: diagnostics, code actions and
 // their edits, fix-all, types that follow unsaved edits of other files, stale-version suppression, a throwing rule,
-// a lint over its time budget, settings, untrusted workspaces, multi-root workspaces, and shutdown.
+// a lint over its time budget, settings (which keep the warm programs), untrusted workspaces, multi-root workspaces,
+// and shutdown.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import {
   ExecuteCommandRequest,
   FileChangeType,
   MessageType,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 import { FIXTURES } from '../support/paths';
@@ -584,6 +586,43 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(path.join(root, 'fix.ts'));
       assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
       assert.ok(session.logs.some((log) => log.message.includes('not trusted')));
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+
+  it('keeps the warm program across severity changes: the next lints build none and show the new severity', async () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'work.ts': FLOATING });
+    const { session } = await LspSession.start({ folders: [root] });
+    const severities = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]);
+    try {
+      const uri = await session.open(path.join(root, 'work.ts'));
+      assert.deepEqual(severities(await session.nextDiagnostics(uri, 0)), [
+        [RULE, DiagnosticSeverity.Error],
+      ]);
+      const built = (await session.status()).programsBuilt;
+      assert.ok(built !== null && built > 0, `programs built after the first lint: ${built}`);
+
+      await session.changeSettings({ rules: { [RULE]: 'warn' } });
+      assert.deepEqual(severities(await session.nextDiagnostics(uri, 1)), [
+        [RULE, DiagnosticSeverity.Warning],
+      ]);
+      assert.equal((await session.status()).programsBuilt, built, 'no program built for `warn`');
+
+      await session.changeSettings({});
+      assert.deepEqual(severities(await session.nextDiagnostics(uri, 2)), [
+        [RULE, DiagnosticSeverity.Error],
+      ]);
+      assert.equal((await session.status()).programsBuilt, built, 'no program built going back');
+
+      // The counter counts: an edit makes the next lint build a program.
+      await session.change(uri, AWAITED);
+      assert.deepEqual(severities(await session.nextDiagnostics(uri, 3)), []);
+      const after = await session.status();
+      assert.equal(after.programsBuilt, built + 1);
+      assert.equal(after.workersStarted, 1, 'the same worker served every lint');
       assert.equal(await session.shutdown(), 0);
     } finally {
       session.kill();

@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { publishRelatedLocations, type RelatedLocation } from '../related-locations-channel';
+import {
+  activeRelatedLocationsCollector,
+  type RelatedLocation,
+} from '../related-locations-channel';
 
 export type { RelatedLocation };
 
@@ -17,8 +20,9 @@ export function recordRelatedLocations(
   reportStart: TSESTree.Position,
   locations: readonly RelatedLocation[],
 ): void {
-  if (locations.length === 0) return;
-  publishRelatedLocations({
+  const collector = activeRelatedLocationsCollector();
+  if (!collector || locations.length === 0) return;
+  collector({
     filePath: context.filename,
     ruleId: context.id,
     line: reportStart.line,

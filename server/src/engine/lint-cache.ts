@@ -178,9 +178,7 @@ export class LintCache {
         messages,
         suppressedMessages,
         crashes: outcome.crashes,
-        related: outcome.findings.map(({ related }) =>
-          related.length > 0 ? [...related] : null,
-        ),
+        related: outcome.findings.map(({ related }) => (related.length > 0 ? [...related] : null)),
       },
     };
   }
