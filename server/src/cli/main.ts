@@ -11,9 +11,10 @@ import {
   loadConfigFile,
   type LintMessage,
   type LintResult,
+  LintCache,
   type RelatedLocation,
+  resolveCacheLocation,
 } from '../engine';
-import { LintCache, resolveCacheLocation } from '../engine/lint-cache';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
 import { Progress } from './progress';

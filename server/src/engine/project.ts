@@ -248,5 +248,3 @@ export function inferredProjectOptions(): ts.CompilerOptions {
     maxNodeModuleJsDepth: 1,
   };
 }
-
-export { normalizePath } from './file-names';
