@@ -6,7 +6,7 @@ import {
   SETTINGS,
   SETTINGS_SECTION,
   type SettingDeclaration,
-} from 'loopguard/dist/language-server/settings';
+} from 'loopguard/settings';
 
 /** The language ids the server lints (`.ts .tsx .mts .cts .js .jsx .mjs .cjs` map to these four). */
 export const LANGUAGES = [

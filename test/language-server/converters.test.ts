@@ -10,12 +10,12 @@ import {
   isKindRequested,
   minimalEdit,
   quickFixActions,
-} from 'loopguard/dist/language-server/code-actions';
+} from 'loopguard/internal/code-actions';
 import {
   configProblemDiagnostic,
   type Finding,
   toDiagnostics,
-} from 'loopguard/dist/language-server/diagnostics';
+} from 'loopguard/internal/diagnostics';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const URI = 'file:///project/a.ts';

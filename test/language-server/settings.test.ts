@@ -9,8 +9,8 @@ import {
   readSettings,
   SETTINGS,
   type Settings,
-} from 'loopguard/dist/language-server/settings';
-import { withSettingsTable } from 'loopguard/dist/language-server/settings-table';
+} from 'loopguard/settings';
+import { withSettingsTable } from 'loopguard/settings-table';
 
 import { REPO_ROOT } from '../support/paths';
 
