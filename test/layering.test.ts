@@ -7,7 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from './support/paths';
-import { importCycles, importsOf, type SourceImport, sourceFilesUnder } from './support/source-imports';
+import {
+  importCycles,
+  importsOf,
+  type SourceImport,
+  sourceFilesUnder,
+} from './support/source-imports';
 
 /** The workspace packages by folder. bench/ and scripts/ belong to the private root package. */
 const PACKAGES: Readonly<Record<string, string>> = {
@@ -47,16 +52,15 @@ const EXPORTS = new Map(
   Object.entries(PACKAGES).map(([folder, name]) => [name, exportedSubpaths(folder)]),
 );
 
-/** Why `imported` (an import of `file`, both relative to the repository root) crosses a package boundary, if it does. */
+/** Why `imported`, an import of the file at `file` (an absolute path), crosses a package boundary, if it does. */
 function boundaryViolation(file: string, imported: SourceImport): string | undefined {
   const { specifier } = imported;
   if (specifier.startsWith('.')) {
-    // A relative import stays in its own top-level folder (its own build output included: bin/ → dist/).
-    const target = imported.resolved && repoPath(imported.resolved);
-    const own = file.split('/')[0];
-    return target !== undefined && !target.startsWith(`${own}/`)
-      ? `reaches into ${target} by a relative path`
-      : undefined;
+    // A relative import stays in its own top-level folder (its own build output included: bin/ → dist/), whether or
+    // not what it names has been built.
+    const target = repoPath(imported.resolved ?? path.resolve(path.dirname(file), specifier));
+    const own = repoPath(file).split('/')[0];
+    return target.startsWith(`${own}/`) ? undefined : `reaches into ${target} by a relative path`;
   }
   const name = Object.values(PACKAGES).find(
     (candidate) => specifier === candidate || specifier.startsWith(`${candidate}/`),
@@ -81,13 +85,12 @@ function cyclesUnder(folders: readonly string[]): string[] {
 describe('layering', () => {
   it('imports other packages only through their exports maps, never their build output', () => {
     const violations = CHECKED_FOLDERS.flatMap((folder) =>
-      sourceFilesUnder(path.join(REPO_ROOT, folder)).flatMap((absolute) => {
-        const file = repoPath(absolute);
-        return importsOf(absolute).flatMap((imported) => {
+      sourceFilesUnder(path.join(REPO_ROOT, folder)).flatMap((file) =>
+        importsOf(file).flatMap((imported) => {
           const why = boundaryViolation(file, imported);
-          return why === undefined ? [] : [`${file}: '${imported.specifier}' ${why}`];
-        });
-      }),
+          return why === undefined ? [] : [`${repoPath(file)}: '${imported.specifier}' ${why}`];
+        }),
+      ),
     );
     assert.deepEqual(violations, []);
   });
@@ -106,7 +109,8 @@ describe('layering', () => {
       const file = repoPath(absolute);
       return importsOf(absolute).flatMap(({ specifier, resolved }) => {
         const target = resolved && repoPath(resolved);
-        if (target === undefined || !target.startsWith(ENGINE) || target === ENGINE_ENTRY) return [];
+        if (target === undefined || !target.startsWith(ENGINE) || target === ENGINE_ENTRY)
+          return [];
         const excepted =
           target === CONNECTION_THREAD_EXCEPTION.target &&
           CONNECTION_THREAD_EXCEPTION.importers.test(file);

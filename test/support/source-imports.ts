@@ -40,7 +40,12 @@ export function sourceFilesUnder(folder: string): string[] {
 
 /** Every module specifier the file at `file` (an absolute path) names, in source order. */
 export function importsOf(file: string): SourceImport[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
     const specifier = specifierOf(node);
