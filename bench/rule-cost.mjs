@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
-const { Engine, findFiles } = require('../server/dist/engine/index.js');
+const { Engine, findFiles } = require('loopguard');
 const tsParser = require('@typescript-eslint/parser');
 const loopguard = require('eslint-plugin-loopguard');
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { withRulesTable } = require('eslint-plugin-loopguard/dist/rules-table.js');
-const { withSettingsTable } = require('loopguard/dist/language-server/settings-table.js');
+const { withSettingsTable } = require('loopguard/settings-table');
 
 const READMES = [
   {

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-// The fix-safety test's seeded generator: the same seed gives the same project, run after run.
-import { Random } from '../../test/dist/fix-safety/random';
+// The seeded generator the fix-safety test uses too: the same seed gives the same project, run after run.
+import { Random } from 'loopguard-test/random';
 
 export interface GeneratedProject {
   root: string;

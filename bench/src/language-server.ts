@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { LspSession } from '../../test/dist/support/lsp-client';
+import { LspSession } from 'loopguard-test/lsp-client';
 import { EDITS_PER_CYCLE, type EditKind, planEdits, type PlannedEdit } from './edit-plan';
 import { type CommandRun, measure } from './measure';
 import { loopguard } from './tools';

@@ -42,9 +42,11 @@ await esbuild.build({
 
 await esbuild.build({
   ...common,
+  // The server's entry points as its package declares them: the `loopguard-language-server` command and the lint
+  // worker thread's entry (the `loopguard/lint-worker` export).
   entryPoints: {
     server: path.join(SERVER, 'bin', 'loopguard-language-server.js'),
-    'worker/lint-worker': path.join(SERVER, 'dist', 'language-server', 'worker', 'lint-worker.js'),
+    'worker/lint-worker': require.resolve('loopguard/lint-worker'),
   },
   outdir: DIST,
   // jiti is ESLint's optional loader for eslint.config.ts, which the server does not load (it says so and uses

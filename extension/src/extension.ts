@@ -14,7 +14,7 @@ import {
   type InitializationOptions,
   SLOW_LINT_METHOD,
   type SlowLintParams,
-} from 'loopguard/dist/language-server/protocol';
+} from 'loopguard/protocol';
 
 import { fixAllInActiveEditor } from './fix-all';
 import { COMMANDS, LANGUAGES } from './manifest';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { CodeActionRequest, type LanguageClient } from 'vscode-languageclient/node';
 
-import { FIX_ALL_KIND } from 'loopguard/dist/language-server/protocol';
+import { FIX_ALL_KIND } from 'loopguard/protocol';
 
 import { LANGUAGES } from './manifest';
 

@@ -2,11 +2,7 @@
 // settings. `contributes.configuration` is rendered from the language server's own settings declaration plus the few
 // settings only the client reads; `npm run generate` writes it into package.json and a test fails when that copy is
 // stale. No `vscode` import here, so the generator and the tests can load it outside VS Code.
-import {
-  SETTINGS,
-  SETTINGS_SECTION,
-  type SettingDeclaration,
-} from 'loopguard/dist/language-server/settings';
+import { SETTINGS, SETTINGS_SECTION, type SettingDeclaration } from 'loopguard/settings';
 
 /** The language ids the server lints (`.ts .tsx .mts .cts .js .jsx .mjs .cjs` map to these four). */
 export const LANGUAGES = [

@@ -3,7 +3,7 @@
 // lint of that file was slow or went over its time budget (from the server's `loopguard/slowLint`).
 import * as vscode from 'vscode';
 
-import type { SlowLintParams } from 'loopguard/dist/language-server/protocol';
+import type { SlowLintParams } from 'loopguard/protocol';
 
 import { COMMANDS } from './manifest';
 

@@ -11,7 +11,7 @@ import {
   TEMPORARY_SUFFIX,
   type WriteFileSystem,
   writeFixedFile,
-} from 'loopguard/dist/cli/write-file';
+} from 'loopguard/internal/write-file';
 
 import { fixtureConfig } from '../support/fixture-config';
 import { startCli } from '../support/run-cli';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
-import { nestingDepth } from 'loopguard/dist/engine/project';
+import { nestingDepth } from 'loopguard/internal/project';
 
 import { fixtureConfig } from '../support/fixture-config';
 import {

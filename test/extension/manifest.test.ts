@@ -5,14 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { SETTINGS } from 'loopguard/dist/language-server/settings';
-import { withSettingsTable } from 'loopguard/dist/language-server/settings-table';
+import { SETTINGS } from 'loopguard/settings';
+import { withSettingsTable } from 'loopguard/settings-table';
 import {
   CLIENT_ONLY_SETTINGS,
   COMMANDS,
   LANGUAGES,
   withGeneratedManifest,
-} from 'loopguard-vscode/out/manifest';
+} from 'loopguard-vscode/manifest';
 
 import { REPO_ROOT } from '../support/paths';
 

@@ -2,7 +2,7 @@
 // place it reports) and puts one to three transforms' worth of surrounding syntax around it. Variant `index` of the
 // run with `seed` depends on nothing else (given the same tables), so `--seed S --start I --count 1` regenerates it.
 import type { BaseInput } from './corpus';
-import { Random } from './random';
+import { Random } from '../support/random';
 import { parseError } from './syntax';
 import {
   FINISHING_TRANSFORM,

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 import * as ts from 'typescript';
 
-import type { Random } from './random';
+import type { Random } from '../support/random';
 import { isCommonJs, isJavaScript, parseTree } from './syntax';
 
 /** A generated input in the making: its text, the file it stands for, and the place its changes centre on. */

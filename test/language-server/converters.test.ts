@@ -11,8 +11,8 @@ import {
   isKindRequested,
   minimalEdit,
   quickFixActions,
-} from 'loopguard/dist/language-server/code-actions';
-import { configProblemDiagnostic, toDiagnostics } from 'loopguard/dist/language-server/diagnostics';
+} from 'loopguard/internal/code-actions';
+import { configProblemDiagnostic, toDiagnostics } from 'loopguard/internal/diagnostics';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const URI = 'file:///project/a.ts';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 
-import { LintWorker } from 'loopguard/dist/language-server/lint-worker-client';
+import { LintWorker } from 'loopguard/internal/lint-worker-client';
 
 import { createTempProject, removeTempProjects } from '../support/temp-project';
 

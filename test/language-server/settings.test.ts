@@ -4,13 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import {
-  defaultSettings,
-  readSettings,
-  SETTINGS,
-  type Settings,
-} from 'loopguard/dist/language-server/settings';
-import { withSettingsTable } from 'loopguard/dist/language-server/settings-table';
+import { defaultSettings, readSettings, SETTINGS, type Settings } from 'loopguard/settings';
+import { withSettingsTable } from 'loopguard/settings-table';
 
 import { REPO_ROOT } from '../support/paths';
 

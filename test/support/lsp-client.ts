@@ -42,7 +42,7 @@ import {
   type SlowLintParams,
   STATUS_METHOD,
   type StatusResult,
-} from 'loopguard/dist/language-server/protocol';
+} from 'loopguard/protocol';
 
 import { REPO_ROOT } from './paths';
 

@@ -12,8 +12,9 @@ import {
   loadConfigFile,
   type LintMessage,
   type LintResult,
+  LintCache,
+  resolveCacheLocation,
 } from '../engine';
-import { LintCache, resolveCacheLocation } from '../engine/lint-cache';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
 import { Progress } from './progress';

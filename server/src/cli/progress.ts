@@ -2,7 +2,13 @@
 // (CI logs, pipes) and for runs that finish before it would be useful.
 import * as path from 'node:path';
 
-import type { CliIo } from './main';
+/** What progress needs of the command's I/O (the CLI's `CliIo` has it). */
+export interface ProgressOutput {
+  cwd: string;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal; progress is drawn only there. */
+  interactive: boolean;
+}
 
 /** Runs shorter than this never show progress. */
 const SHOW_AFTER_MS = 1000;
@@ -15,7 +21,7 @@ export class Progress {
   private shown = false;
 
   constructor(
-    private readonly io: Pick<CliIo, 'interactive' | 'stderr' | 'cwd'>,
+    private readonly io: ProgressOutput,
     private readonly total: number,
   ) {}
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { decodeSourceText, type SourceText } from '../engine/source-text';
+import { decodeSourceText, type SourceText } from '../engine';
 
 export type WriteOutcome =
   | { kind: 'written' }

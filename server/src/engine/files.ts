@@ -7,8 +7,6 @@ import ignore, { type Ignore } from 'ignore';
 
 import { isLintableFile } from './file-names';
 
-export { isLintableFile };
-
 /** Folders never descended into: dependencies, version control, and the usual build and coverage output. */
 export const SKIPPED_FOLDERS = new Set([
   'node_modules',

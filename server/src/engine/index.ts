@@ -1,4 +1,6 @@
-// The engine's public surface, shared by the CLI and the language server.
+// The engine's public surface, shared by the CLI and the language server (package `loopguard`'s main export): they
+// reach the engine only through this module. The one exception is `file-names.ts`, which the language server's
+// connection thread imports directly because importing this module would load TypeScript and ESLint.
 export { applyFixes, type TextFix } from './apply-fixes';
 export {
   DEFAULT_MAX_FILE_BYTES,
@@ -10,17 +12,13 @@ export {
   type RuleMeta,
 } from './engine';
 export type { Finding, RelatedLocation } from './findings';
-export { findFiles, isLintableFile, SKIPPED_FOLDERS } from './files';
+export { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from './file-names';
+export { findFiles, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
-export {
-  ConfigLoadError,
-  LINTABLE_EXTENSIONS,
-  loadConfigFile,
-  type LintConfigSource,
-} from './lint-config';
+export { ConfigLoadError, loadConfigFile, type LintConfigSource } from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
+export { decodeSourceText, type SourceText } from './source-text';
 export type { RuleCrash } from './verify';
-export { normalizePath } from './project';

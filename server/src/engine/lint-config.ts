@@ -8,7 +8,6 @@ import type { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
-export { LINTABLE_EXTENSIONS } from './file-names';
 const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const COMMONJS_FILES = ['**/*.{cts,cjs}'];
 

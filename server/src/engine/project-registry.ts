@@ -7,7 +7,8 @@ import * as ts from 'typescript';
 
 import { DiskSnapshots } from './disk-snapshots';
 import type { DocumentOverlay } from './overlay';
-import { inferredProjectOptions, JSDOC_PARSING_MODE, normalizePath, Project } from './project';
+import { normalizePath } from './file-names';
+import { inferredProjectOptions, JSDOC_PARSING_MODE, Project } from './project';
 import { loadTsconfig } from './tsconfig-loader';
 
 export interface ConfigProblem {

@@ -257,5 +257,3 @@ export function inferredProjectOptions(): ts.CompilerOptions {
     maxNodeModuleJsDepth: 1,
   };
 }
-
-export { normalizePath } from './file-names';

@@ -5,7 +5,8 @@ import type * as ts from 'typescript';
 
 import { findImporters } from './import-graph';
 import { DocumentOverlay } from './overlay';
-import { normalizePath, type Project } from './project';
+import { normalizePath } from './file-names';
+import type { Project } from './project';
 import { type ConfigProblem, type ProjectLookup, ProjectRegistry } from './project-registry';
 
 export class Projects {

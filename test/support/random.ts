@@ -1,5 +1,6 @@
-// A seeded pseudo-random generator (mulberry32). Each generated variant draws from a generator derived from the run's
-// seed and its own index, so one variant can be regenerated alone from `seed` and `index`.
+// A seeded pseudo-random generator (mulberry32), for the fix-safety test's variants and the benchmark's generated
+// projects. Each fix-safety variant draws from a generator derived from the run's seed and its own index, so one
+// variant can be regenerated alone from `seed` and `index`.
 
 export class Random {
   private state: number;
