@@ -13,8 +13,8 @@ import {
   createAsyncReplacements,
   type Replacement,
   type ReplacementKind,
-} from '../util/async-replacements';
-import { canAwaitAt } from '../util/await-context';
+} from '../fixes/async-replacements';
+import { canAwaitAt } from '../analysis/await-context';
 import {
   type AllowedCall,
   type BlockingCall,
@@ -23,8 +23,8 @@ import {
   isAllowedCall,
   matchBlockingCall,
   withoutSync,
-} from '../util/blocking-calls';
-import { type BusyWait, busyWaitOf } from '../util/busy-wait';
+} from '../analysis/blocking-calls';
+import { type BusyWait, busyWaitOf } from '../analysis/busy-wait';
 import {
   type AnalyzableFunction,
   calleeDisplayName,
@@ -34,7 +34,7 @@ import {
   type Reach,
   type ReachQuery,
   type Site,
-} from '../util/call-graph';
+} from '../analysis/call-graph';
 import { createRule } from '../util/create-rule';
 import {
   describeLocation as describeLocationIn,

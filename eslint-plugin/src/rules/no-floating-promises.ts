@@ -14,18 +14,18 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { guardStatementStart } from '../util/asi';
-import { canAwaitAt } from '../util/await-context';
+import { guardStatementStart } from '../fixes/asi';
+import { canAwaitAt } from '../analysis/await-context';
 import { createRule } from '../util/create-rule';
 import { isFunctionNode } from '../util/enclosing-function';
-import { operandText, prefixOperandText } from '../util/parentheses';
-import { isRejectionHandled } from '../util/promise-handlers';
+import { operandText, prefixOperandText } from '../fixes/parentheses';
+import { isRejectionHandled } from '../analysis/promise-handlers';
 import {
   isArrayOfPromises,
   isPromiseEveryway,
   isPromiseLikeType,
   type PromiseTypeContext,
-} from '../util/promise-types';
+} from '../analysis/promise-types';
 import { containsNode } from '../util/traverse';
 
 export type Options = [

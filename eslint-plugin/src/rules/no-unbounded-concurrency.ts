@@ -10,20 +10,20 @@ import {
 } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
-import { calleeDisplayName, getCallGraph, readableFunctionOf } from '../util/call-graph';
-import { createSizeBounds, type SizeBound } from '../util/collection-size';
+import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../fixes/bounded-map';
+import { calleeDisplayName, getCallGraph, readableFunctionOf } from '../analysis/call-graph';
+import { createSizeBounds, type SizeBound } from '../analysis/collection-size';
 import { createRule } from '../util/create-rule';
-import { createFanOutFinder, type FanOut, type TaskSource } from '../util/fan-out';
-import { createImportPlan } from '../util/imports';
+import { createFanOutFinder, type FanOut, type TaskSource } from '../analysis/fan-out';
+import { createImportPlan } from '../fixes/imports';
 import {
   describeLocation,
   recordRelatedLocations,
   type RelatedLocation,
   relatedLocationOf,
 } from '../util/related-locations';
-import { resolveFunctionNode } from '../util/resolve-callee';
-import { createTaskQuery, externalReachOf, type TaskReach } from '../util/task-effects';
+import { resolveFunctionNode } from '../analysis/resolve-callee';
+import { createTaskQuery, externalReachOf, type TaskReach } from '../analysis/task-effects';
 
 export type Options = [
   {

@@ -15,12 +15,12 @@ import {
   type FunctionNode,
   isFunctionNode,
 } from '../util/enclosing-function';
-import { isRejectionHandled } from '../util/promise-handlers';
+import { isRejectionHandled } from '../analysis/promise-handlers';
 import {
   isPromiseEveryway,
   isPromiseLikeType,
   type PromiseTypeContext,
-} from '../util/promise-types';
+} from '../analysis/promise-types';
 import { recordRelatedLocations } from '../util/related-locations';
 import { containsNode } from '../util/traverse';
 import {
@@ -28,7 +28,7 @@ import {
   firstSuspensionBetween,
   type SuspensionPoint,
   suspensionPoints,
-} from '../util/suspension-points';
+} from '../analysis/suspension-points';
 
 export type Options = [];
 

@@ -11,17 +11,17 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { statementEndBefore } from '../util/asi';
-import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
+import { statementEndBefore } from '../fixes/asi';
+import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../fixes/bounded-map';
 import { createRule } from '../util/create-rule';
 import {
   findEnclosingFunction,
   type FunctionNode,
   isFunctionNode,
 } from '../util/enclosing-function';
-import { isPromiseLikeType, type PromiseTypeContext } from '../util/promise-types';
+import { isPromiseLikeType, type PromiseTypeContext } from '../analysis/promise-types';
 import { recordRelatedLocations, relatedLocationOf } from '../util/related-locations';
-import { resolveCallee } from '../util/resolve-callee';
+import { resolveCallee } from '../analysis/resolve-callee';
 import {
   type AccessPath,
   conflictBetween,
@@ -30,9 +30,9 @@ import {
   isDelay,
   selfConflictOf,
   writtenResource,
-} from '../util/shared-state';
+} from '../analysis/shared-state';
 import { containsNode, traverse } from '../util/traverse';
-import { typeTextAt } from '../util/type-text';
+import { typeTextAt } from '../fixes/type-text';
 
 export type Options = [
   {

@@ -14,7 +14,7 @@ import {
   resolveCallee,
   resolveCallSignature,
   type ResolvedSignature,
-} from '../util/resolve-callee';
+} from '../analysis/resolve-callee';
 
 export type Options = [{ timeoutMs?: number }];
 

@@ -11,8 +11,8 @@ import {
 import ts from 'typescript';
 
 import { guardStatementStart } from './asi';
-import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from './blocking-calls';
-import { type BusyWait, sleepOf } from './busy-wait';
+import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from '../analysis/blocking-calls';
+import { type BusyWait, sleepOf } from '../analysis/busy-wait';
 import { createImportPlan, type TextEdit } from './imports';
 
 /**

@@ -2,8 +2,8 @@
 // generator), in source order, so that a rule can ask "does this function suspend between these two places?".
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './enclosing-function';
-import { traverse } from './traverse';
+import type { FunctionNode } from '../util/enclosing-function';
+import { traverse } from '../util/traverse';
 
 export interface SuspensionPoint {
   /** The `await` or `yield` expression, or the `for await` statement. */

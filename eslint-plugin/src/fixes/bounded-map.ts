@@ -13,9 +13,9 @@ import {
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
-import type { Combinator } from './fan-out';
+import type { Combinator } from '../analysis/fan-out';
 import { createImportPlan, type ImportPlan, type TextEdit } from './imports';
-import { isRequireCall, moduleSystemOf } from './module-system';
+import { isRequireCall, moduleSystemOf } from '../analysis/module-system';
 import { operandText } from './parentheses';
 
 export type BoundedMapStrategy = 'p-map' | 'p-limit' | 'helper';

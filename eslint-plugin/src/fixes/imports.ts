@@ -13,7 +13,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
-import { type ImportSyntax, importSyntaxOf } from './module-system';
+import { type ImportSyntax, importSyntaxOf } from '../analysis/module-system';
 
 export interface TextEdit {
   range: readonly [number, number];
