@@ -4,14 +4,15 @@
 // `Object.keys(…)`, an array pushed to in a loop) has no static bound.
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
-  TSESLint,
+  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
+import { propertyKey } from '../util/property-keys';
+import { soleDeclarator, variableOf } from '../util/variables';
 import { resolveCallee } from './resolve-callee';
 
 /**
@@ -316,16 +317,11 @@ export function createSizeBounds(
    * assigned again, and (for arrays) never grown with `push`, `unshift`, `splice`, an index or its `length`.
    */
   function unchangedInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    const definition = variable?.defs[0];
-    if (
-      !variable ||
-      variable.defs.length !== 1 ||
-      definition?.type !== TSESLint.Scope.DefinitionType.Variable
-    )
+    const variable = variableOf(sourceCode, identifier);
+    if (!variable) return undefined;
+    const declarator = soleDeclarator(variable);
+    if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
       return undefined;
-    const declarator = definition.node;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     for (const reference of variable.references) {
       if (reference.init) continue;
       if (reference.isWrite() || growsArray(reference.identifier)) return undefined;
@@ -367,14 +363,8 @@ export function createSizeBounds(
 
 function lengthProperty(object: TSESTree.ObjectExpression): TSESTree.Expression | undefined {
   for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key === 'length') return property.value as TSESTree.Expression;
+    if (property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'length')
+      return property.value as TSESTree.Expression;
   }
   return undefined;
 }

@@ -4,13 +4,15 @@
 // without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
-  TSESLint,
+  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { propertyKey } from '../util/property-keys';
+import { encloses } from '../util/ranges';
+import { isReassigned, soleDeclarator, variableOf } from '../util/variables';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
 
@@ -296,17 +298,12 @@ export function createFanOutFinder(
    * form a loop source when the push runs in a loop.
    */
   function sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    const definition = variable?.defs[0];
-    if (
-      !variable ||
-      variable.defs.length !== 1 ||
-      definition?.type !== TSESLint.Scope.DefinitionType.Variable
-    )
+    const variable = variableOf(sourceCode, identifier);
+    if (!variable) return [];
+    const declarator = soleDeclarator(variable);
+    if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
       return [];
-    const declarator = definition.node;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
+    if (isReassigned(variable)) return [];
     const sources = sourcesOf(declarator.init, steps);
     for (const reference of variable.references) {
       const member = reference.identifier.parent;
@@ -343,7 +340,7 @@ export function createFanOutFinder(
     let child: TSESTree.Node = node;
     for (
       let current = node.parent;
-      current && !contains(current, stopAt);
+      current && !encloses(current, stopAt);
       child = current, current = current.parent
     ) {
       switch (current.type) {
@@ -461,21 +458,10 @@ function singleMapSource(
 function setsConcurrency(options: TSESTree.ObjectExpression): boolean {
   return options.properties.some((property) => {
     if (property.type === AST_NODE_TYPES.SpreadElement) return true;
-    if (property.computed) return false;
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key !== 'concurrency') return false;
+    if (propertyKey(property) !== 'concurrency') return false;
     // `concurrency: Infinity` is p-map's default: no limit.
     return !(
       property.value.type === AST_NODE_TYPES.Identifier && property.value.name === 'Infinity'
     );
   });
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -3,6 +3,8 @@
 // call does (`task-effects.ts` for fan-out, `shared-state.ts` for ordering), so both name the same modules alike.
 import { builtinModules } from 'node:module';
 
+import { normalizeModule } from '../util/module-specifiers';
+
 export const NETWORK_MODULES: ReadonlySet<string> = new Set([
   'http',
   'https',
@@ -20,9 +22,7 @@ export const PROCESS_MODULES: ReadonlySet<string> = new Set([
   'worker_threads',
 ]);
 /** Every Node built-in, without the `node:` prefix. */
-export const NODE_MODULES: ReadonlySet<string> = new Set(
-  builtinModules.map((name) => name.replace(/^node:/, '')),
-);
+export const NODE_MODULES: ReadonlySet<string> = new Set(builtinModules.map(normalizeModule));
 
 export const DATABASE_PACKAGES: ReadonlySet<string> = new Set([
   'pg',

@@ -10,6 +10,7 @@
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
+import { skipTsWrappers, TYPE_ASSERTIONS } from '../util/wrappers';
 import {
   type AnalyzableFunction,
   type CallSite,
@@ -25,7 +26,7 @@ import {
   PROCESS_MODULES,
 } from './module-catalog';
 import { isRequireCall } from './module-system';
-import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
+import { resolveCalleeNode, type ResolvedCallee, writtenName } from './resolve-callee';
 import { isInlineFunction } from './sync-callbacks';
 
 /** What a path starts at: a binding (a variable, a parameter, a class), or the `this` of the code analysed. */
@@ -329,7 +330,7 @@ function createSharedStateAnalysis(
   }
 
   function mayChangeReceiver(call: SummarizedCall): boolean {
-    const name = call.callee?.name ?? writtenName(call.node.expression);
+    const name = call.callee?.name ?? writtenCalleeName(call.node);
     if (call.callee?.origin === 'global')
       return name !== undefined && (MUTATING_LIBRARY_METHODS.has(name) || /^set[A-Z]/.test(name));
     return name === undefined || !readsByName(name);
@@ -396,12 +397,7 @@ function createSharedStateAnalysis(
         return;
       const site = sites?.get(call);
       const callee = site ? site.callee : resolveCalleeNode(program, call);
-      let calleeExpression: ts.Expression = call.expression;
-      while (
-        ts.isParenthesizedExpression(calleeExpression) ||
-        ts.isNonNullExpression(calleeExpression)
-      )
-        calleeExpression = calleeExpression.expression;
+      const calleeExpression = skipTsWrappers(call.expression, ['parentheses', 'non-null']);
       // A function called where it is written is read as part of this code.
       const target = site
         ? site.target
@@ -503,9 +499,7 @@ function createSharedStateAnalysis(
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer)
       return false;
-    let initializer = declaration.initializer;
-    while (ts.isParenthesizedExpression(initializer) || ts.isAwaitExpression(initializer))
-      initializer = initializer.expression;
+    const initializer = skipTsWrappers(declaration.initializer, ['parentheses', 'await']);
     return (
       isRequireCall(initializer) ||
       (ts.isCallExpression(initializer) &&
@@ -536,9 +530,8 @@ function createSharedStateAnalysis(
         declaration.initializer &&
         ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
       ) {
-        let initializer: ts.Expression = declaration.initializer;
-        while (ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
-        if (isInlineFunction(initializer)) return false;
+        if (isInlineFunction(skipTsWrappers(declaration.initializer, ['parentheses'])))
+          return false;
       }
     }
     return true;
@@ -699,7 +692,7 @@ function resourceOf(
   call: ts.CallExpression | ts.NewExpression,
   callee: ResolvedCallee | undefined,
 ): [Resource, ResourceUse] | undefined {
-  const name = callee?.name ?? writtenName(call.expression) ?? '';
+  const name = callee?.name ?? writtenCalleeName(call) ?? '';
   if (callee?.origin === 'global') {
     if (name === 'fetch') return ['network', fetchUse(call)];
     if (TIMER_GLOBALS.has(name)) return ['time', 'read'];
@@ -739,13 +732,9 @@ export function readsByName(name: string): boolean {
   );
 }
 
-function writtenName(expression: ts.Expression): string | undefined {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current))
-    current = current.expression;
-  if (ts.isIdentifier(current)) return current.text;
-  if (ts.isPropertyAccessExpression(current)) return current.name.text;
-  return undefined;
+/** The callee's name as written, under parentheses and `!`, for judging a call the analysis cannot read by it. */
+function writtenCalleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  return writtenName(skipTsWrappers(call.expression, ['parentheses', 'non-null']));
 }
 
 /** `fetch(url)` and `fetch(url, { signal })` read; a `method` other than GET or HEAD, or options not written out, may write. */
@@ -831,17 +820,7 @@ function isReference(identifier: ts.Identifier): boolean {
 }
 
 function skipOuter(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
+  return skipTsWrappers(expression, ['parentheses', ...TYPE_ASSERTIONS]);
 }
 
 /** The outermost member access of the chain that starts at `node` (`a.b.c` for `a`); a computed key ends it. */

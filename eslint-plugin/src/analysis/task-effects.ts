@@ -4,6 +4,7 @@
 // exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
 import ts from 'typescript';
 
+import { skipTsWrappers } from '../util/wrappers';
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
 import {
@@ -14,7 +15,7 @@ import {
   NODE_MODULES,
   PROCESS_MODULES,
 } from './module-catalog';
-import type { ResolvedCallee } from './resolve-callee';
+import { type ResolvedCallee, writtenName } from './resolve-callee';
 
 export type EffectKind =
   'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
@@ -141,14 +142,7 @@ export function externalReachOf(
   readableFunction: (callee: ResolvedCallee | undefined) => AnalyzableFunction | undefined,
 ): TaskReach | 'limited' | undefined {
   const program = graph.program;
-  let node: ts.Expression = root.node;
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node)
-  )
-    node = node.expression;
+  const node = skipTsWrappers(root.node, ['parentheses', 'as', 'non-null', 'satisfies']);
   if (root.kind === 'promise') return firstEffect(graph.searchExpression(node, query));
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
     return firstEffect(graph.search(node, query));
@@ -162,11 +156,7 @@ export function externalReachOf(
   const callee = resolveFunction(node);
   const reference = {
     node,
-    name: ts.isPropertyAccessExpression(node)
-      ? node.name.text
-      : ts.isIdentifier(node)
-        ? node.text
-        : (callee?.name ?? node.getText()),
+    name: writtenName(node) ?? callee?.name ?? node.getText(),
   };
   const target = readableFunction(callee);
   if (target) {

@@ -4,6 +4,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 /** A statement starting with one of these continues the previous line when that line has no semicolon. */
 const CONTINUES_PREVIOUS_LINE = /^[([`+\-/]/;
 
+/** True when a line starting with `text` would continue a previous line that has no `;` (`(`, `[`, `` ` ``, …). */
+export function continuesPreviousLine(text: string): boolean {
+  return CONTINUES_PREVIOUS_LINE.test(text);
+}
+
 const STATEMENT_LIST_OWNERS = new Set<string>([
   AST_NODE_TYPES.BlockStatement,
   AST_NODE_TYPES.ClassBody,
@@ -22,7 +27,7 @@ export function guardStatementStart(
   statement: TSESTree.Node,
   replacement: string,
 ): string {
-  if (!CONTINUES_PREVIOUS_LINE.test(replacement)) return replacement;
+  if (!continuesPreviousLine(replacement)) return replacement;
   const previous = sourceCode.getTokenBefore(statement, { includeComments: false });
   if (!previous || previous.value === ';' || previous.value === '{' || previous.value === ':')
     return replacement;
@@ -49,5 +54,5 @@ export function statementEndBefore(
 ): string {
   if (semicolon !== '') return semicolon;
   const next = sourceCode.getTokenAfter(replaced, { includeComments: false });
-  return next !== null && CONTINUES_PREVIOUS_LINE.test(next.value) ? ';' : '';
+  return next !== null && continuesPreviousLine(next.value) ? ';' : '';
 }

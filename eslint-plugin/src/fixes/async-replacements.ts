@@ -13,6 +13,8 @@ import ts from 'typescript';
 import { guardStatementStart } from './asi';
 import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from '../analysis/blocking-calls';
 import { type BusyWait, sleepOf } from '../analysis/busy-wait';
+import { propertyKey } from '../util/property-keys';
+import { skipWrappers, type Wrapper } from '../util/wrappers';
 import { createImportPlan, type TextEdit } from './imports';
 
 /**
@@ -69,6 +71,12 @@ const PROMISIFY_CASTS: Record<string, { cast: string; types: string[] }> = {
     types: ['LargeNumberLike', 'CheckPrimeOptions'],
   },
 };
+
+/**
+ * What a replaced callee is read under: `!` and `as`. An optional chain in parentheses (`(fs?.readFileSync)(p)`) is
+ * kept as written, so its replacement imports the function rather than reaching it through the chain's object.
+ */
+const CALLEE_WRAPPERS: readonly Wrapper[] = ['non-null', 'as'];
 
 /** Crypto functions whose promisified form resolves to what the sync form returns. */
 const PROMISIFIABLE = new Set(['pbkdf2', 'generateKeyPair', 'scrypt', 'checkPrime']);
@@ -129,7 +137,7 @@ export function createAsyncReplacements(
         data: { name: asyncName, module: 'node:fs/promises' },
         fix(fixer) {
           const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
             callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -176,7 +184,8 @@ export function createAsyncReplacements(
     if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return [];
     let hasEncoding = false;
     for (const property of options?.properties ?? []) {
-      const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
+      const key =
+        property.type === AST_NODE_TYPES.Property ? valuePropertyKey(property) : undefined;
       if (key === undefined || !EXEC_OPTIONS.has(key)) return [];
       if (key !== 'encoding') continue;
       const value = (property as TSESTree.Property).value;
@@ -190,7 +199,7 @@ export function createAsyncReplacements(
         data: { name: asyncName },
         fix(fixer) {
           const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
           const local = plan.promisified('node:child_process', asyncName);
           // The sync forms return a Buffer unless given an encoding; the promisified ones default to strings.
@@ -230,7 +239,7 @@ export function createAsyncReplacements(
         data: { name: asyncName },
         fix(fixer) {
           const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
           // The function itself first, so that a dropped import of its sync form is reused for it.
           plan.named(module, asyncName);
@@ -268,7 +277,7 @@ export function createAsyncReplacements(
         data: { name: replacement, module },
         fix(fixer) {
           const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
             callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -309,7 +318,7 @@ export function createAsyncReplacements(
         },
       });
     }
-    const callee = unwrapCallee(call.callee);
+    const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       hasProperty(callee.object, 'waitAsync')
@@ -443,8 +452,8 @@ export function createAsyncReplacements(
       node.properties.every(
         (property) =>
           property.type === AST_NODE_TYPES.Property &&
-          propertyKey(property) !== undefined &&
-          propertyKey(property) !== key,
+          valuePropertyKey(property) !== undefined &&
+          valuePropertyKey(property) !== key,
       )
     );
   }
@@ -469,20 +478,9 @@ export function createAsyncReplacements(
   return { forCall, forBusyWait, usesFileDescriptor };
 }
 
-function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
-  let current = callee;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression
-  )
-    current = current.expression;
-  return current;
-}
-
-function propertyKey(property: TSESTree.Property): string | undefined {
-  if (property.computed || property.kind !== 'init' || property.method) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+/** The key of a plain `key: value` property; none for methods, getters, setters and computed keys. */
+function valuePropertyKey(property: TSESTree.Property): string | undefined {
+  return property.kind === 'init' && !property.method ? propertyKey(property) : undefined;
 }
 
 /** Whether `await <call>` needs parentheses where `call` stands. */

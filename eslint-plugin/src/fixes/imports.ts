@@ -3,17 +3,23 @@
 // of that module, else adding an import statement in the file's own syntax (`import` in ES modules and TypeScript,
 // `require` in CommonJS JavaScript). A plan can also drop an import binding the fix leaves unused, so that fix
 // outputs still compile under `noUnusedLocals`. All edits of one plan come out as non-overlapping fixes.
-import { builtinModules } from 'node:module';
-
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 
 import { type ImportSyntax, importSyntaxOf } from '../analysis/module-system';
+import {
+  isBareBuiltinModule,
+  isBuiltinModule,
+  normalizeModule,
+  sameModule,
+} from '../util/module-specifiers';
+import { propertyKey } from '../util/property-keys';
+import { encloses } from '../util/ranges';
+import { variableOf } from '../util/variables';
 
 export interface TextEdit {
   range: readonly [number, number];
@@ -72,8 +78,6 @@ interface NewSpecifier {
   type: boolean;
 }
 
-const BUILTIN_MODULES = new Set(builtinModules);
-
 /** Starts a plan for one fix at `at` (the node the fix replaces): bindings are reused only where visible there. */
 export function createImportPlan(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -127,11 +131,7 @@ export function createImportPlan(
     ) {
       const variable = scope.set.get(local);
       if (!variable) continue;
-      return variable.defs.some(
-        (definition) =>
-          definition.node.range[0] >= statement.range[0] &&
-          definition.node.range[1] <= statement.range[1],
-      );
+      return variable.defs.some((definition) => encloses(statement, definition.node));
     }
     return false;
   }
@@ -158,7 +158,7 @@ export function createImportPlan(
             if (isVisible(local, statement)) return local;
           } else if (
             specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
-            isBuiltin(module)
+            isBuiltinModule(module)
           ) {
             if (isVisible(local, statement)) return `${local}.${name}`;
           }
@@ -193,7 +193,7 @@ export function createImportPlan(
             if (
               property.type !== AST_NODE_TYPES.Property ||
               droppedSpecifiers.has(property) ||
-              propertyName(property) !== name
+              propertyKey(property) !== name
             )
               continue;
             if (
@@ -370,14 +370,12 @@ export function createImportPlan(
   }
 
   function dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const variable = variableOf(sourceCode, identifier);
     const definition = variable?.defs[0];
     if (!variable || !definition || variable.defs.length !== 1) return;
-    const inside = (node: TSESTree.Node): boolean =>
-      node.range[0] >= replaced.range[0] && node.range[1] <= replaced.range[1];
     if (
       !variable.references.every(
-        (reference) => reference.init === true || inside(reference.identifier),
+        (reference) => reference.init === true || encloses(replaced, reference.identifier),
       )
     )
       return;
@@ -556,21 +554,8 @@ export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
   return merged;
 }
 
-/** `node:fs` and `fs` are the same module. */
-export function sameModule(a: string, b: string): boolean {
-  return normalizeModule(a) === normalizeModule(b);
-}
-
-function normalizeModule(module: string): string {
-  return module.startsWith('node:') ? module.slice('node:'.length) : module;
-}
-
-function isBuiltin(module: string): boolean {
-  return module.startsWith('node:') || BUILTIN_MODULES.has(module);
-}
-
 function moduleSpecifier(module: string, nodePrefix: boolean): string {
-  if (!isBuiltin(module)) return module;
+  if (!isBuiltinModule(module)) return module;
   return nodePrefix ? `node:${normalizeModule(module)}` : normalizeModule(module);
 }
 
@@ -578,12 +563,6 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
   return specifier.imported.type === AST_NODE_TYPES.Identifier
     ? specifier.imported.name
     : String(specifier.imported.value);
-}
-
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 /** The module of `require('m')` (also `require('m').x`), or `undefined`. */
@@ -663,7 +642,7 @@ function usesBareBuiltins(body: readonly TSESTree.ProgramStatement[]): boolean {
       const init = statement.declarations[0]?.init;
       source = init ? requiredModule(init) : undefined;
     }
-    return source !== undefined && !source.startsWith('node:') && BUILTIN_MODULES.has(source);
+    return source !== undefined && isBareBuiltinModule(source);
   });
 }
 
