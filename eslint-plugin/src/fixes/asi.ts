@@ -56,3 +56,14 @@ export function statementEndBefore(
   const next = sourceCode.getTokenAfter(replaced, { includeComments: false });
   return next !== null && continuesPreviousLine(next.value) ? ';' : '';
 }
+
+/** Replaces a statement with `text`, keeping its `;` (or its absence) and guarding the start against ASI. */
+export function replaceStatement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fixer: TSESLint.RuleFixer,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix {
+  const semicolon = sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
+  return fixer.replaceText(statement, guardStatementStart(sourceCode, statement, text) + semicolon);
+}
