@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { propertyKey } from '../util/property-keys';
 import { encloses } from '../util/ranges';
 import { isReassigned, soleDeclarator, variableOf } from '../util/variables';
+import type { SizeBound, SizeBounds } from './collection-size';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
 
@@ -437,6 +438,24 @@ export function createFanOutFinder(
   }
 
   return { fanOutOf, enclosingLoops };
+}
+
+/** How many tasks a source starts: the collection's size, or the product of its loops' sizes. */
+export function taskCountBound(sizes: SizeBounds, source: TaskSource): SizeBound {
+  if (source.kind !== 'loop') return sizes.ofCollection(source.collection);
+  let size = 1;
+  for (const loop of source.loops) {
+    const bound = loopBound(sizes, loop);
+    if (bound.kind === 'unbounded') return bound;
+    size *= bound.size;
+  }
+  return { kind: 'at-most', size, written: false };
+}
+
+/** How many turns a loop around a push runs: its collection's size, or its counting bound. */
+export function loopBound(sizes: SizeBounds, loop: EnclosingLoop): SizeBound {
+  if (loop.collection) return sizes.ofCollection(loop.collection);
+  return loop.count ? sizes.ofNumber(loop.count) : { kind: 'unbounded' };
 }
 
 /** The one map source that is the whole argument (`xs.map(f)` or `[...xs.map(f)]`), for rewriting. */

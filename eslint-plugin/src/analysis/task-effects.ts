@@ -5,6 +5,8 @@
 import ts from 'typescript';
 
 import { skipTsWrappers } from '../util/wrappers';
+import { relatedLocationOf } from '../util/related-locations';
+import { callSteps, type ChainStep } from './call-chains';
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
 import {
@@ -173,4 +175,28 @@ function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | 'limit
     return { effect: reach.finding.effect, chain: [...reach.path, reach.site] };
   }
   return reaches.some((reach) => reach.finding.kind === 'limited') ? 'limited' : undefined;
+}
+
+/** The reach of tasks the analysis cannot see (`async.parallel(tasks)` runs the collection's own functions). */
+export function unseenTaskReach(node: ts.Expression): TaskReach {
+  return {
+    effect: { kind: 'unknown', description: 'whose body the analysis cannot see' },
+    chain: [],
+    reference: { node, name: node.getText() },
+  };
+}
+
+/** One step per call from the task to the effect: `calls 'getJson' (line 3)`, then `calls 'fetch' (api.ts:40)`. */
+export function reachSteps(reach: TaskReach): ChainStep[] {
+  const steps: ChainStep[] = [];
+  let caller = 'each task';
+  if (reach.reference) {
+    const name = reach.reference.name;
+    steps.push({
+      text: `calls \`${name}\``,
+      location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`),
+    });
+    caller = `'${name}'`;
+  }
+  return [...steps, ...callSteps(reach.chain, caller, (name) => `\`${name}\``)];
 }

@@ -17,6 +17,7 @@ import { FloatingPromises, type Unhandled } from '../analysis/floating-promises'
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
+import { functionHeadLoc } from '../util/heads';
 
 export type Options = [
   {
@@ -221,8 +222,7 @@ function callbackHeadLoc(
   ) {
     return argument.loc;
   }
-  const beforeBody = sourceCode.getTokenBefore(argument.body)!;
-  return { start: argument.loc.start, end: beforeBody.loc.end };
+  return functionHeadLoc(sourceCode, argument);
 }
 
 // --- promises stored and never read ------------------------------------------------------------------------------

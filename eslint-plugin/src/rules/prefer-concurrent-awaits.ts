@@ -22,6 +22,7 @@ import { type BoundedMapPlan, type BoundedMaps, createBoundedMaps } from '../fix
 import { loopAsBoundedMap } from '../fixes/loop-to-map';
 import { typeTextAt } from '../fixes/type-text';
 import { createRule } from '../util/create-rule';
+import { loopHeadLoc } from '../util/heads';
 import { recordRelatedLocations, relatedLocationOf } from '../util/related-locations';
 
 export type Options = [
@@ -237,7 +238,7 @@ function infersFromContext(
 function reportLoop(file: FileScope, independent: IndependentLoop): void {
   const { context, sourceCode, services, concurrency } = file;
   const { loop, turn } = independent;
-  const loc = { start: loop.loc.start, end: sourceCode.getTokenBefore(loop.body)!.loc.end };
+  const loc = loopHeadLoc(sourceCode, loop);
   const plan = loopAsBoundedMap(sourceCode, services, file.boundedMaps, independent);
   const suggest: Suggestion[] = plan
     ? [
