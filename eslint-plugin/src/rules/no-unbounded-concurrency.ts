@@ -19,11 +19,10 @@ import {
   type ReachQuery,
   readableFunctionOf,
 } from '../analysis/call-graph';
-import { createSizeBounds, type SizeBounds } from '../analysis/collection-size';
+import { SizeBounds } from '../analysis/collection-size';
 import {
-  createFanOutFinder,
   type FanOut,
-  type FanOutFinder,
+  FanOutFinder,
   loopBound,
   type TaskSource,
   taskCountBound,
@@ -181,9 +180,9 @@ export default createRule<Options, MessageIds>({
       context,
       services,
       graph: getCallGraph(program),
-      finder: createFanOutFinder(context, services),
+      finder: new FanOutFinder(context, services),
       // A batch no larger than the configured concurrency is bounded too, so the rule's own rewrites stay quiet.
-      sizes: createSizeBounds(context, services, {
+      sizes: new SizeBounds(context, services, {
         maxBoundedSize: Math.max(options.maxBoundedSize ?? 16, concurrency),
         boundedTypes: options.boundedTypes ?? [],
       }),
