@@ -1,6 +1,8 @@
 // Guarding replacements against automatic semicolon insertion in files written without semicolons.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import type { TextEdit } from './text-edits';
+
 /** A statement starting with one of these continues the previous line when that line has no semicolon. */
 const CONTINUES_PREVIOUS_LINE = /^[([`+\-/]/;
 
@@ -66,4 +68,25 @@ export function replaceStatement(
 ): TSESLint.RuleFix {
   const semicolon = sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
   return fixer.replaceText(statement, guardStatementStart(sourceCode, statement, text) + semicolon);
+}
+
+/** Replaces `node` with `text`, guarded against ASI when the node starts an expression statement. */
+export function guardedReplacement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  text: string,
+): TextEdit {
+  let statement: TSESTree.Node = node;
+  while (
+    statement.parent &&
+    statement.parent.range[0] === node.range[0] &&
+    statement.type !== AST_NODE_TYPES.ExpressionStatement
+  ) {
+    statement = statement.parent;
+  }
+  const guarded =
+    statement.type === AST_NODE_TYPES.ExpressionStatement
+      ? guardStatementStart(sourceCode, statement, text)
+      : text;
+  return { range: node.range, text: guarded };
 }

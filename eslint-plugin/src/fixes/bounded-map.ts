@@ -14,7 +14,9 @@ import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
 import type { Combinator } from '../analysis/fan-out';
-import { createImportPlan, type ImportPlan, type TextEdit } from './imports';
+import { continuesPreviousLine } from './asi';
+import { createImportPlan, type ImportPlan } from './imports';
+import type { TextEdit } from './text-edits';
 import { isRequireCall, moduleSystemOf } from '../analysis/module-system';
 import { operandText } from './parentheses';
 
@@ -476,7 +478,7 @@ export function createBoundedMaps(
     if (anchor.kind === 'statement') {
       const indent = indentationOf(anchor.statement);
       const next = sourceCode.getText(anchor.statement);
-      const end = semicolon || (/^[([`+\-/]/.test(next) ? ';' : '');
+      const end = semicolon || (continuesPreviousLine(next) ? ';' : '');
       return [
         {
           range: [anchor.statement.range[0], anchor.statement.range[0]],

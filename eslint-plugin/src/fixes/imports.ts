@@ -20,11 +20,8 @@ import {
 import { propertyKey } from '../util/property-keys';
 import { encloses } from '../util/ranges';
 import { variableOf } from '../util/variables';
-
-export interface TextEdit {
-  range: readonly [number, number];
-  text: string;
-}
+import { continuesPreviousLine } from './asi';
+import { endOfLine, mergeEdits, removeListItem, type TextEdit } from './text-edits';
 
 export interface NamedImportOptions {
   /** A type-only import (`type X`), for casts; TypeScript files only. */
@@ -482,7 +479,7 @@ export function createImportPlan(
       // Without semicolons, the new statements need a `;` of their own when the code after them starts with `(` or
       // `[` (`;(async () => {})()` after the imports: that `;` ended the last import, which may be the one replaced).
       const ended = (next: TSESTree.Token | null): string =>
-        style.semicolon === '' && next !== null && /^[([`+\-/]/.test(next.value)
+        style.semicolon === '' && next !== null && continuesPreviousLine(next.value)
           ? `${block};`
           : block;
       if (anchor && droppedStatements.has(anchor))
@@ -524,34 +521,6 @@ export function createImportPlan(
         fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text),
       ),
   };
-}
-
-/**
- * Sorts edits and joins those that touch (an insertion at the end of a removal), since ESLint rejects a fix whose
- * parts share a position ambiguously. `undefined` when two edits truly overlap.
- */
-export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
-  const ordered = edits
-    .map((edit, index) => ({ edit, index }))
-    .sort(
-      (a, b) =>
-        a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index,
-    )
-    .map(({ edit }) => edit);
-  const merged: TextEdit[] = [];
-  for (const edit of ordered) {
-    const last = merged.at(-1);
-    if (last && edit.range[0] <= last.range[1]) {
-      if (edit.range[0] < last.range[1]) return undefined;
-      merged[merged.length - 1] = {
-        range: [last.range[0], Math.max(last.range[1], edit.range[1])],
-        text: last.text + edit.text,
-      };
-    } else {
-      merged.push(edit);
-    }
-  }
-  return merged;
 }
 
 function moduleSpecifier(module: string, nodePrefix: boolean): string {
@@ -664,26 +633,6 @@ function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyS
   }
   takenNames.set(sourceCode, names);
   return names;
-}
-
-/** Removes one element of a comma-separated list with the comma that goes with it. */
-function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTree.Node): TextEdit {
-  const after = sourceCode.getTokenAfter(item);
-  if (after?.value === ',') {
-    const next = sourceCode.getTokenAfter(after);
-    return { range: [item.range[0], next ? next.range[0] : after.range[1]], text: '' };
-  }
-  const before = sourceCode.getTokenBefore(item);
-  return {
-    range: [before?.value === ',' ? before.range[0] : item.range[0], item.range[1]],
-    text: '',
-  };
-}
-
-/** The end of a statement's line, including the line break when nothing else follows it there. */
-function endOfLine(text: string, end: number): number {
-  const rest = /^[ \t]*(\r?\n)?/.exec(text.slice(end))!;
-  return rest[1] ? end + rest[0].length : end;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

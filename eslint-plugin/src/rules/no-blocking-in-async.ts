@@ -34,8 +34,7 @@ import {
   type Site,
 } from '../analysis/call-graph';
 import {
-  type AsyncReplacements,
-  createAsyncReplacements,
+  AsyncReplacements,
   type Replacement,
   type ReplacementKind,
 } from '../fixes/async-replacements';
@@ -183,7 +182,7 @@ export default createRule<Options, MessageIds>({
         allowed: options.allow ?? [],
         maxDepth: options.maxDepth,
       }),
-      replacements: createAsyncReplacements(context, services),
+      replacements: new AsyncReplacements(context, services),
     };
     const check = (node: FunctionNode): void => checkFunction(file, node);
     return {
