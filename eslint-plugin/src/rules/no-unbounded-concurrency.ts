@@ -36,12 +36,7 @@ import {
   type TaskReach,
   unseenTaskReach,
 } from '../analysis/task-effects';
-import {
-  type BoundedMapPlan,
-  type BoundedMaps,
-  createBoundedMaps,
-  itemsKindOf,
-} from '../fixes/bounded-map';
+import { type BoundedMapPlan, BoundedMaps, itemsKindOf } from '../fixes/bounded-map';
 import { concurrencyOptionFix, limitedVariantFix } from '../fixes/library-limits';
 import { createRule } from '../util/create-rule';
 import {
@@ -192,7 +187,7 @@ export default createRule<Options, MessageIds>({
       }),
       externalOnly: options.externalOnly ?? true,
       concurrency,
-      boundedMaps: () => (boundedMaps ??= createBoundedMaps(context, services, { concurrency })),
+      boundedMaps: () => (boundedMaps ??= new BoundedMaps(context, services, { concurrency })),
     };
     return { CallExpression: (call) => checkFanOut(file, call) };
   },

@@ -18,7 +18,7 @@ import {
   type IndependentLoop,
 } from '../analysis/independent-awaits';
 import { awaitTogetherFix, declarationKindOf, elementText } from '../fixes/await-together';
-import { type BoundedMapPlan, type BoundedMaps, createBoundedMaps } from '../fixes/bounded-map';
+import { type BoundedMapPlan, BoundedMaps } from '../fixes/bounded-map';
 import { loopAsBoundedMap } from '../fixes/loop-to-map';
 import { typeTextAt } from '../fixes/type-text';
 import { createRule } from '../util/create-rule';
@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
       sourceCode,
       services,
       concurrency,
-      boundedMaps: () => (boundedMaps ??= createBoundedMaps(context, services, { concurrency })),
+      boundedMaps: () => (boundedMaps ??= new BoundedMaps(context, services, { concurrency })),
     };
     const checkList = (
       list: TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase,
