@@ -16,7 +16,7 @@ import { type BusyWait, sleepOf } from '../analysis/busy-wait';
 import { isStandardLibraryValue } from '../analysis/globals';
 import { propertyKey } from '../util/property-keys';
 import { skipWrappers, type Wrapper } from '../util/wrappers';
-import { createImportPlan } from './imports';
+import { ImportPlan } from './imports';
 import { awaitNeedsParentheses } from './parentheses';
 import type { TextEdit } from './text-edits';
 
@@ -131,7 +131,7 @@ export class AsyncReplacements {
         kind: check ? 'access' : 'asyncApi',
         data: { name: asyncName, module: 'node:fs/promises' },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, call);
+          const plan = new ImportPlan(this.context, this.services, call);
           const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
@@ -193,7 +193,7 @@ export class AsyncReplacements {
         kind: 'promisified',
         data: { name: asyncName },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, call);
+          const plan = new ImportPlan(this.context, this.services, call);
           const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
           const local = plan.promisified('node:child_process', asyncName);
@@ -233,7 +233,7 @@ export class AsyncReplacements {
         kind: 'promisified',
         data: { name: asyncName },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, call);
+          const plan = new ImportPlan(this.context, this.services, call);
           const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
           // The function itself first, so that a dropped import of its sync form is reused for it.
@@ -271,7 +271,7 @@ export class AsyncReplacements {
         kind: 'asyncApi',
         data: { name: replacement, module },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, call);
+          const plan = new ImportPlan(this.context, this.services, call);
           const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
@@ -305,7 +305,7 @@ export class AsyncReplacements {
         kind: 'sleep',
         data: { duration: this.sourceCode.getText(timeout) },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, call);
+          const plan = new ImportPlan(this.context, this.services, call);
           const sleep = plan.named('node:timers/promises', 'setTimeout', {
             aliases: ['sleep', 'delay'],
           });
@@ -388,7 +388,7 @@ export class AsyncReplacements {
         kind: 'sleep',
         data: { duration },
         fix: (fixer) => {
-          const plan = createImportPlan(this.context, this.services, loop);
+          const plan = new ImportPlan(this.context, this.services, loop);
           const setTimeoutName = plan.named('node:timers/promises', 'setTimeout', {
             aliases: ['sleep', 'delay'],
           });

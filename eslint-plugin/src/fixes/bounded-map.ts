@@ -17,7 +17,7 @@ import type { Combinator } from '../analysis/fan-out';
 import { moduleSystemOf } from '../analysis/module-system';
 import { type PackageUse, programPackageUse } from '../analysis/package-use';
 import { continuesPreviousLine } from './asi';
-import { createImportPlan, type ImportPlan } from './imports';
+import { ImportPlan } from './imports';
 import { operandText } from './parentheses';
 import type { TextEdit } from './text-edits';
 import { HELPER_NAME, helperSource } from './worker-pool';
@@ -149,9 +149,9 @@ export class BoundedMaps {
       strategy: 'p-limit',
       callee: 'limit',
       fix: (fixer) => {
-        const imports = createImportPlan(this.context, this.services, request.before);
+        const imports = new ImportPlan(this.context, this.services, request.before);
         const pLimit = imports.defaultExport('p-limit', 'pLimit');
-        const limit = this.freeName(imports, 'limit');
+        const limit = imports.freeName(['limit']);
         const task =
           request.task.type === AST_NODE_TYPES.ObjectExpression
             ? `(${this.text(request.task)})`
@@ -189,7 +189,7 @@ export class BoundedMaps {
       strategy: 'p-map',
       callee: settledExport ? 'pMapSettled' : 'pMap',
       fix: (fixer) => {
-        const imports = createImportPlan(this.context, this.services, request.replaced);
+        const imports = new ImportPlan(this.context, this.services, request.replaced);
         const callee = settledExport
           ? imports.named('p-map', 'pMapSettled')
           : imports.defaultExport('p-map', 'pMap');
@@ -210,9 +210,9 @@ export class BoundedMaps {
       strategy: 'p-limit',
       callee: 'limit',
       fix: (fixer) => {
-        const imports = createImportPlan(this.context, this.services, request.replaced);
+        const imports = new ImportPlan(this.context, this.services, request.replaced);
         const pLimit = imports.defaultExport('p-limit', 'pLimit');
-        const limit = this.freeName(imports, 'limit');
+        const limit = imports.freeName(['limit']);
         const limited = this.limitedTask(task, limit);
         const items = this.text(request.items);
         const tasks =
@@ -235,8 +235,8 @@ export class BoundedMaps {
       strategy: 'helper',
       callee: existing ?? HELPER_NAME,
       fix: (fixer) => {
-        const imports = createImportPlan(this.context, this.services, request.replaced);
-        const helper = existing ?? this.freeName(imports, HELPER_NAME);
+        const imports = new ImportPlan(this.context, this.services, request.replaced);
+        const helper = existing ?? imports.freeName([HELPER_NAME]);
         const items =
           request.itemsKind === 'array'
             ? this.text(request.items)
@@ -429,12 +429,6 @@ export class BoundedMaps {
   private indentationOf(node: TSESTree.Node): string {
     const lineStart = this.sourceCode.text.lastIndexOf('\n', node.range[0] - 1) + 1;
     return /^[ \t]*/.exec(this.sourceCode.text.slice(lineStart, node.range[0]))![0];
-  }
-
-  private freeName(imports: ImportPlan, base: string): string {
-    if (imports.isNameFree(base)) return base;
-    for (let index = 2; ; index++)
-      if (imports.isNameFree(`${base}${index}`)) return `${base}${index}`;
   }
 
   /** A helper this rewrite added before: a top-level `function mapWithConcurrency…(items, task)`. */

@@ -8,7 +8,7 @@ import {
 } from '@typescript-eslint/utils';
 
 import type { FanOut } from '../analysis/fan-out';
-import { createImportPlan } from './imports';
+import { ImportPlan } from './imports';
 
 /** `pMap(items, task, { concurrency: N })`. */
 export function concurrencyOptionFix(
@@ -52,7 +52,7 @@ export function limitedVariantFix(
       return [fixer.replaceText(callee.property, fanOut.limited), insertLimit];
     }
     if (callee.type !== AST_NODE_TYPES.Identifier) return [];
-    const imports = createImportPlan(context, services, fanOut.call);
+    const imports = new ImportPlan(context, services, fanOut.call);
     // Dropped first, so that the new name can take the old one's place in the import.
     imports.dropBindingIfOnlyUsedIn(callee, callee);
     const limited = imports.named('async', fanOut.limited);
