@@ -18,16 +18,15 @@ import { isOrderedByCleanup } from './cleanup-order';
 import { type Accumulator, accumulatorOf, type LoopTurn, printsOutput, turnOf } from './loop-turns';
 import { isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
+import { getSharedStateAnalysis, type SharedStateAnalysis } from './shared-state';
 import {
   type AccessPath,
   conflictBetween,
   type Footprint,
-  getSharedStateAnalysis,
   isDelay,
-  type SharedStateAnalysis,
   selfConflictOf,
   writtenResource,
-} from './shared-state';
+} from './footprints';
 
 /** A statement that awaits one call: `await f();` or `const|let|var binding = await f();`. */
 export interface AwaitedCall extends AwaitStatement {
