@@ -77,7 +77,7 @@ export function isBindingObservable(
   within: TSESTree.Node,
 ): boolean {
   if (member.statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return sourceCode.getDeclaredVariables(member.statement.declarations[0]!).some((variable) =>
+  return sourceCode.getDeclaredVariables(member.statement.declarations[0]).some((variable) =>
     variable.references.some((reference) => {
       if (reference.init) return false;
       if (reference.identifier.range[0] < before) return true;

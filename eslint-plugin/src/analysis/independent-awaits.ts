@@ -196,7 +196,7 @@ export class IndependentAwaits {
   private declaredSymbols(candidate: AwaitedCall): ts.Symbol[] {
     if (candidate.statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
     return this.sourceCode
-      .getDeclaredVariables(candidate.statement.declarations[0]!)
+      .getDeclaredVariables(candidate.statement.declarations[0])
       .flatMap((variable) => {
         const identifier = variable.identifiers[0];
         const symbol = identifier
@@ -220,7 +220,7 @@ function awaitedCallAt(
   if (!found) return undefined;
   if (
     found.statement.type === AST_NODE_TYPES.VariableDeclaration &&
-    found.statement.declarations[0]!.definite
+    found.statement.declarations[0].definite
   )
     return undefined;
   const call = unwrapCall(found.operand);

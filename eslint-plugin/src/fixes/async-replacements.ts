@@ -193,9 +193,7 @@ export class AsyncReplacements {
         kind: 'promisified',
         data: { name: asyncName },
         fix: (fixer) => {
-          const plan = new ImportPlan(this.context, this.services, call);
-          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
-          if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+          const plan = this.planReplacingCallee(call);
           const local = plan.promisified('node:child_process', asyncName);
           // The sync forms return a Buffer unless given an encoding; the promisified ones default to strings.
           const texts = args.map((argument) => this.sourceCode.getText(argument));
@@ -233,9 +231,7 @@ export class AsyncReplacements {
         kind: 'promisified',
         data: { name: asyncName },
         fix: (fixer) => {
-          const plan = new ImportPlan(this.context, this.services, call);
-          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
-          if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+          const plan = this.planReplacingCallee(call);
           // The function itself first, so that a dropped import of its sync form is reused for it.
           plan.named(module, asyncName);
           const cast = PROMISIFY_CASTS[asyncName];
@@ -362,9 +358,9 @@ export class AsyncReplacements {
   ): Replacement[] {
     const sleep = sleepOf(this.services.program, wait);
     if (!sleep) return [];
-    const declaration = this.services.tsNodeToESTreeNodeMap.get(
+    const declaration = this.services.tsNodeToESTreeNodeMap.get<TSESTree.VariableDeclaration>(
       sleep.declaration,
-    ) as TSESTree.VariableDeclaration;
+    );
     const [declarator] = declaration.declarations;
     if (!declarator) return [];
     const duration = this.sourceCode.getText(
@@ -400,6 +396,14 @@ export class AsyncReplacements {
         },
       },
     ];
+  }
+
+  /** An import plan for replacing `call` that drops the import of its callee when nothing else uses it. */
+  private planReplacingCallee(call: TSESTree.CallExpression): ImportPlan {
+    const plan = new ImportPlan(this.context, this.services, call);
+    const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
+    if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+    return plan;
   }
 
   /** The call's arguments with their parentheses, as written (`(p, 'utf8')`). */

@@ -44,7 +44,7 @@ export function loopAsBoundedMap(
   const head = sourceCode.getTokenBefore(loop.body)!;
   if (sourceCode.getCommentsInside(loop).some((comment) => comment.range[1] <= head.range[1]))
     return undefined;
-  const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0]!;
+  const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
   const params = `(${sourceCode.getText(declarator.id)})`;
   const task = turnAsTask(sourceCode, { loop, turn, accumulator }, params);
   // The loop ends with `}`; the statement in its place needs a ';' before a next line starting with '(' or '['.

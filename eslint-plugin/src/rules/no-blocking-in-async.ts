@@ -240,7 +240,7 @@ function reportCall(file: FileScope, site: CallSite, blocking: BlockingCall): vo
 }
 
 function reportBusyWait(file: FileScope, site: Site, wait: BusyWait): void {
-  const loop = file.services.tsNodeToESTreeNodeMap.get(wait.loop) as LoopStatement;
+  const loop = file.services.tsNodeToESTreeNodeMap.get<LoopStatement>(wait.loop);
   const inCallback = site.context === 'sync-callback';
   file.context.report({
     loc: loopHeadLoc(file.context.sourceCode, loop),

@@ -8,7 +8,6 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 
 import {
   type AwaitStatement,
@@ -90,11 +89,11 @@ export default createRule<Options, MessageIds>({
       tasks: new TaskVariables(context.sourceCode, services),
       typeContext: { checker: program.getTypeChecker(), program, checkThenables: false },
     };
-    return { VariableDeclarator: (declarator) => check(file, declarator) };
+    return { VariableDeclarator: (declarator) => checkTask(file, declarator) };
   },
 });
 
-function check(file: FileScope, declarator: TSESTree.VariableDeclarator): void {
+function checkTask(file: FileScope, declarator: TSESTree.VariableDeclarator): void {
   const { context, sourceCode } = file;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
   const [variable] = sourceCode.getDeclaredVariables(declarator);
@@ -139,7 +138,7 @@ function buildFixes(file: FileScope, task: Task, waitingAt: SuspensionPoint): Fi
   const fixes: Fixes = { exact: null, suggestions: [] };
   const declarator = file.services.esTreeNodeToTSNodeMap.get(task.declarator);
   if (!isStandardLibraryGlobal(file.services.program, 'Promise', declarator)) return fixes;
-  const together = awaitTogether(file, task, waitingAt);
+  const together = awaitTasksTogether(file, task, waitingAt);
   if (together?.exact) fixes.exact = together.fix;
   else if (together) fixes.suggestions.push({ messageId: 'awaitTogether', fix: together.fix });
   const settle = settleAllFirst(file, task, waitingAt);
@@ -155,7 +154,7 @@ function buildFixes(file: FileScope, task: Task, waitingAt: SuspensionPoint): Fi
  *
  * The rewrite is exact (an autofix) when nothing runs between the awaits; see the rule's doc for the argument.
  */
-function awaitTogether(
+function awaitTasksTogether(
   file: FileScope,
   task: Task,
   waitingAt: SuspensionPoint,
@@ -263,8 +262,7 @@ function settleAllFirst(
   waitingAt: SuspensionPoint,
 ): TSESLint.ReportFixFunction | undefined {
   const { sourceCode, services } = file;
-  const typeOf = (node: TSESTree.Node): ts.Type => services.getTypeAtLocation(node);
-  if (!handlesFailureSeparately(task.firstRead, waitingAt.node, task.owner, typeOf))
+  if (!handlesFailureSeparately(services, task.firstRead, waitingAt.node, task.owner))
     return undefined;
   const list = innermostStatementListOf(waitingAt.node, task.firstRead, task.owner);
   if (!list) return undefined;
@@ -290,10 +288,10 @@ function settleAllFirst(
 
 /** The first read is in a `try` with a `catch` that does not also cover the wait, or is `task.catch(…)`. */
 function handlesFailureSeparately(
+  services: ParserServicesWithTypeInformation,
   read: TSESTree.Identifier,
   waiting: TSESTree.Node,
   owner: CodeOwner,
-  typeOf: (node: TSESTree.Node) => ts.Type,
 ): boolean {
   const member = read.parent;
   if (
@@ -301,7 +299,7 @@ function handlesFailureSeparately(
     member.object === read &&
     member.parent.type === AST_NODE_TYPES.CallExpression &&
     member.parent.callee === member &&
-    isRejectionHandled(member.parent, typeOf)
+    isRejectionHandled(member.parent, (node) => services.getTypeAtLocation(node))
   ) {
     return true;
   }

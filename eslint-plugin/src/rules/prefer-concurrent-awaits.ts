@@ -10,7 +10,6 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 
 import {
   type IndependentAwait,
@@ -147,7 +146,7 @@ export default createRule<Options, MessageIds>({
 function reportGroup(file: FileScope, group: readonly IndependentAwait[]): void {
   const { context, sourceCode } = file;
   const first = group[0]!.awaitNode;
-  const fix = awaitTogether(file, group);
+  const fix = awaitGroupTogether(file, group);
   context.report({
     node: first,
     messageId: 'sequentialAwaits',
@@ -184,7 +183,7 @@ function short(sourceCode: SourceCode, node: TSESTree.Node): string {
 }
 
 /** `const [a, b] = await Promise.all([f(), g()]);` in place of the group's statements. */
-function awaitTogether(
+function awaitGroupTogether(
   file: FileScope,
   group: readonly IndependentAwait[],
 ): TSESLint.ReportFixFunction | undefined {
@@ -221,7 +220,7 @@ function infersFromContext(
   call: TSESTree.CallExpression,
 ): boolean {
   if (call.typeArguments) return false;
-  const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
   const declaration = services.program
     .getTypeChecker()
     .getResolvedSignature(tsCall)
