@@ -1,7 +1,6 @@
-// What one piece of code touches, read from its own syntax: the state outside it that it reads or changes (paths
-// rooted at bindings declared outside its scope, or at its `this`), the calls it makes with the path of each call's
-// receiver, and the resources outside the process that its library calls use. Following the calls into the
-// project's own functions is `shared-state.ts`'s part.
+// What one piece of code touches, read from its own syntax: the state outside it that it reads or changes, the calls it
+// makes with the path of each call's receiver, and what its library calls use outside the process. Following the calls
+// is `shared-state.ts`'s part.
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 

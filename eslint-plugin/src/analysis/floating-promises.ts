@@ -1,8 +1,6 @@
-// Promises whose outcome nobody observes: the part of an expression statement (or a variable's initializer) that
-// leaves a promise, or an array of them, without `await`, `return`, `.catch`/`.then(…, onRejected)` or `void`, and
-// async callbacks passed where the callee ignores what they return (`forEach`, a parameter typed to return `void`).
-// Calls and types the user allows are left alone, as are `node:test`'s suites and tests, whose promises the runner
-// tracks.
+// Promises whose outcome nobody observes: the part of an expression that leaves a promise (or an array of them)
+// without `await`, `return`, a rejection handler or `void`, and async callbacks passed where the callee ignores what
+// they return (`forEach`, a parameter typed to return `void`).
 import {
   type TypeOrValueSpecifier,
   typeMatchesSomeSpecifier,

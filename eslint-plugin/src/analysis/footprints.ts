@@ -1,7 +1,5 @@
-// What a piece of code touches that other code may touch too (its footprint): the bindings and objects it reads and
-// changes, as access paths (`this.cache`, `state.user`), the objects whose methods it calls, and the resources outside
-// the process it reads or writes; and why two footprints cannot run at the same time without one seeing the other's
-// effects. `shared-state.ts` computes footprints.
+// A footprint: what a piece of code reads and changes (access paths such as `this.cache`), whose methods it calls, and
+// which resources outside the process it uses; and why two footprints cannot run at the same time.
 import type * as ts from 'typescript';
 
 /** What a path starts at: a binding (a variable, a parameter, a class), or the `this` of the code analysed. */

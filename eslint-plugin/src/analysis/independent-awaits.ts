@@ -1,8 +1,7 @@
-// Awaits that run one after another although none needs what another produces or changes: statements in a row that
-// each await a call (`const user = await getUser(id); const orders = await getOrders(id);`), grouped so that no call
-// of a group touches what another changes (`shared-state.ts`), and `for…of` loops whose turns each await and do not
-// depend on each other (`loop-turns.ts`). Conservative throughout: a delay, a write outside the process, a cleanup
-// waiting for the work, or output printed in order keeps the awaits where they are.
+// Awaits that run one after another although none needs what another produces or changes: awaits of calls in a row,
+// grouped so that no call of a group touches what another changes, and `for…of` loops whose turns each await and do
+// not depend on each other. Conservative: a delay, a write outside the process or a cleanup waiting for the work keeps
+// the awaits in order.
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -15,10 +14,6 @@ import { type CodeOwner, ownerOf } from '../util/enclosing-function';
 import { containsNode } from '../util/traverse';
 import { type AwaitStatement, awaitStatementAt, isBindingObservable } from './await-statements';
 import { isOrderedByCleanup } from './cleanup-order';
-import { type Accumulator, accumulatorOf, type LoopTurn, printsOutput, turnOf } from './loop-turns';
-import { isPromiseLikeType, type PromiseTypeContext } from './promise-types';
-import { resolveCallee } from './resolve-callee';
-import { getSharedStateAnalysis, type SharedStateAnalysis } from './shared-state';
 import {
   type AccessPath,
   conflictBetween,
@@ -27,6 +22,10 @@ import {
   selfConflictOf,
   writtenResource,
 } from './footprints';
+import { type Accumulator, accumulatorOf, type LoopTurn, printsOutput, turnOf } from './loop-turns';
+import { isPromiseLikeType, type PromiseTypeContext } from './promise-types';
+import { resolveCallee } from './resolve-callee';
+import { getSharedStateAnalysis, type SharedStateAnalysis } from './shared-state';
 
 /** A statement that awaits one call: `await f();` or `const|let|var binding = await f();`. */
 export interface AwaitedCall extends AwaitStatement {

@@ -4,13 +4,13 @@
 // (`withSlot(() => fetch(url))`), or an acquire that limits the rest of its function (`await semaphore.acquire()`).
 import ts from 'typescript';
 
-import { isInlineFunction } from './sync-callbacks';
 import {
   resolveCalleeNode,
   resolveCallSignatureNode,
   signatureOriginOf,
   writtenName,
 } from './resolve-callee';
+import { isInlineFunction } from './sync-callbacks';
 
 /** Packages whose functions and methods run the work given to them under a concurrency limit. */
 export const LIMITER_MODULES: ReadonlySet<string> = new Set(['p-limit', 'p-queue', 'bottleneck']);

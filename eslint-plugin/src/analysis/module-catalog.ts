@@ -1,6 +1,6 @@
 // Which modules reach outside the process, by what they are: Node's built-ins for the network, the file system and
 // other processes, and the packages of common database and HTTP clients. Shared by the analyses that ask what a
-// call does (`task-effects.ts` for fan-out, `shared-state.ts` for ordering), so both name the same modules alike.
+// call does (`task-effects.ts` for fan-out, `resource-use.ts` for ordering), so both name the same modules alike.
 import { builtinModules } from 'node:module';
 
 import { normalizeModule } from '../util/module-specifiers';

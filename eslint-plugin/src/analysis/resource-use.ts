@@ -1,7 +1,6 @@
-// What a call the analysis cannot read does outside the process, and to the object it is called on: by its module
-// (`fs` reads or writes by function, an HTTP client by method, `fetch` by its options, timers wait), or, for code the
-// analysis cannot see, by its name: `getUser` and `findAll` read, anything else (`click`, `send`, `getOrCreate`) may
-// write somewhere, and may change its receiver.
+// What a call the analysis cannot read does outside the process, and to the object it is called on: judged by its
+// module (`fs` by function, an HTTP client by method, `fetch` by its options), else by its name (`getUser` reads;
+// `send`, `getOrCreate` may write).
 import ts from 'typescript';
 
 import { skipTsWrappers } from '../util/wrappers';

@@ -1,9 +1,6 @@
-// What a piece of code touches that other code may touch too, so that a rule can tell whether two awaited calls
-// (or two turns of a loop) can run at the same time without one seeing the other's effects: its footprint
-// (`footprints.ts`). The code's own accesses are read by `code-accesses.ts`; calls into the project's own functions
-// are followed here, with `this` mapped to the receiver of each call, so that `this.load()` and
-// `this.orders.find()` are told apart by what `load` touches. A call the analysis cannot read is judged by its name
-// (`resource-use.ts`). Summaries of functions are computed once per TypeScript program.
+// The footprint of a piece of code (`footprints.ts`) with the calls it makes followed into the project's own functions,
+// `this` mapped to each call's receiver, so that `this.load()` and `this.orders.find()` are told apart by what `load`
+// touches. Each function's own accesses (`code-accesses.ts`) are read once per TypeScript program.
 import ts from 'typescript';
 
 import { type AnalyzableFunction, type CallGraph, getCallGraph } from './call-graph';

@@ -4,8 +4,8 @@
 // exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
 import ts from 'typescript';
 
-import { skipTsWrappers } from '../util/wrappers';
 import { relatedLocationOf } from '../util/related-locations';
+import { skipTsWrappers } from '../util/wrappers';
 import { callSteps, type ChainStep } from './call-chains';
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';

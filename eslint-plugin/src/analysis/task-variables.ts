@@ -1,7 +1,6 @@
-// Tasks: promises stored in a variable (`const user = loadUser(id);`) for the code to read later. A task is known by
-// its declaration, the function or module that runs it, and the read that comes first in the source. A promise whose
-// rejection is taken care of from the start (`f().catch(…)`, `Promise.allSettled(…)`, a `new Promise` without a
-// `reject`) is no task here: the question is which tasks can fail while nothing is waiting to handle them.
+// Tasks: promises stored in a variable (`const user = loadUser(id);`) for the code to read later, each with the
+// function or module that runs it and its first read. A promise whose rejection is handled from the start
+// (`f().catch(…)`, `Promise.allSettled(…)`, a `new Promise` without `reject`) is no task here.
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -9,8 +8,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
-import type { CodeOwner } from '../util/enclosing-function';
-import { ownerOf } from '../util/enclosing-function';
+import { type CodeOwner, ownerOf } from '../util/enclosing-function';
 import { containsNode } from '../util/traverse';
 import { isReassigned, soleDeclarator } from '../util/variables';
 import { isStandardLibraryGlobal } from './globals';

@@ -10,12 +10,12 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { continuesPreviousLine, guardedReplacement } from './asi';
 import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from '../analysis/blocking-calls';
 import { type BusyWait, sleepOf } from '../analysis/busy-wait';
 import { isStandardLibraryValue } from '../analysis/globals';
 import { propertyKey } from '../util/property-keys';
 import { skipWrappers, type Wrapper } from '../util/wrappers';
+import { continuesPreviousLine, guardedReplacement } from './asi';
 import { ImportPlan } from './imports';
 import { awaitNeedsParentheses } from './parentheses';
 import type { TextEdit } from './text-edits';

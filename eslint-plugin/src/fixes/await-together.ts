@@ -1,7 +1,6 @@
-// The "await them together" rewrite: statements that each await one operand, `const a = await ta;` and
-// `const b = await tb;`, become one `const [a, b] = await Promise.all([ta, tb]);`. `prefer-concurrent-awaits` uses it
-// for awaits of independent calls in a row, `no-unhandled-task-rejection` for tasks that wait without a handler
-// while another is awaited; each rule chooses the statements, and says how operands and inferred types are written.
+// The "await them together" rewrite: `const a = await ta; const b = await tb;` becomes
+// `const [a, b] = await Promise.all([ta, tb]);`, for `prefer-concurrent-awaits` and `no-unhandled-task-rejection`
+// alike; each rule chooses the statements, and says how operands and inferred types are written.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { AwaitStatement, DeclarationKind } from '../analysis/await-statements';

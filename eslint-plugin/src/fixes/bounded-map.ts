@@ -1,9 +1,6 @@
-// The bounded rewrite of a fan-out: run a task per element with at most N running at once, keeping the results'
-// order and types and the semantics of the `Promise` combinator it replaces. With p-map in the program,
-// `pMap(items, task, { concurrency: N })`; else with p-limit, each task wrapped in `limit(…)`; both only in ES
-// modules (the packages are ESM-only); otherwise a dependency-free worker pool, `mapWithConcurrency(items, task)`,
-// added once per file. Used by `no-unbounded-concurrency` and meant for any fix that turns one-task-per-element
-// code (a loop of awaits, say) into bounded concurrent code.
+// The bounded rewrite of one-task-per-element code: at most N tasks at once, keeping the results' order, types and the
+// replaced combinator's semantics, with p-map or p-limit where the program uses them (ES modules only), else the
+// worker pool of `worker-pool.ts`. Used for fan-out (`no-unbounded-concurrency`) and loops (`loop-to-map.ts`).
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,

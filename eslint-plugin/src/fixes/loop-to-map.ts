@@ -8,8 +8,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
-import type { Accumulator, LoopTurn } from '../analysis/loop-turns';
-import { turnStatements } from '../analysis/loop-turns';
+import { type Accumulator, type LoopTurn, turnStatements } from '../analysis/loop-turns';
 import { encloses } from '../util/ranges';
 import { containsNode, traverse } from '../util/traverse';
 import { isReassigned, variableOf } from '../util/variables';
