@@ -36,8 +36,8 @@ export interface AwaitTogetherOptions<M extends AwaitStatement> {
    */
   inferredType(member: M): string | undefined;
   /**
-   * Which comments of the replaced statements are set in front of the combined one: all of them, or those outside
-   * the operands (whose text keeps its own comments).
+   * Which comments of the replaced statements are set in front of the combined one: those outside the operands
+   * (whose text keeps its own), or all of them, the operands' included, which then also stay in the operands' text.
    */
   movedComments: 'all' | 'outside-operands';
   /**
