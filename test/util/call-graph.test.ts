@@ -7,7 +7,7 @@ import {
   getCallGraph,
   isAnalyzableFunction,
   type ReachQuery,
-} from 'eslint-plugin-loopguard/dist/util/call-graph';
+} from 'eslint-plugin-loopguard/dist/analysis/call-graph';
 
 import { createTypedRuleTester } from '../support/rule-tester';
 

@@ -1,47 +1,47 @@
 // Reports code that blocks the event loop inside async functions: synchronous I/O, child processes, compression and
 // key derivation, `Atomics.wait`, busy-wait loops, and calls to the project's own sync helpers that do any of these,
-// however deep (within a limit). Calls are identified by their resolved declaration, never by name.
+// however deep (within a limit). Calls are identified by their resolved declaration, never by name; what blocks is
+// `blocking-code.ts`, and the async forms offered instead are `async-replacements.ts`.
 import {
   AST_NODE_TYPES,
   ESLintUtils,
+  type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as ts from 'typescript';
 
-import {
-  createAsyncReplacements,
-  type Replacement,
-  type ReplacementKind,
-} from '../util/async-replacements';
-import { canAwaitAt } from '../util/await-context';
+import { canAwaitAt } from '../analysis/await-context';
 import {
   type AllowedCall,
   type BlockingCall,
   type ConfiguredBlockingCall,
   FS_PROMISE_FORMS,
-  isAllowedCall,
-  matchBlockingCall,
   withoutSync,
-} from '../util/blocking-calls';
-import { type BusyWait, busyWaitOf } from '../util/busy-wait';
+} from '../analysis/blocking-calls';
+import { type Blocking, createBlockingQuery } from '../analysis/blocking-code';
+import type { BusyWait } from '../analysis/busy-wait';
+import { callSteps, type ChainStep, describeSteps } from '../analysis/call-chains';
 import {
   type AnalyzableFunction,
   calleeDisplayName,
+  type CallGraph,
   type CallSite,
   getCallGraph,
   isAnalyzableFunction,
   type Reach,
   type ReachQuery,
   type Site,
-} from '../util/call-graph';
-import { createRule } from '../util/create-rule';
+} from '../analysis/call-graph';
 import {
-  describeLocation as describeLocationIn,
-  recordRelatedLocations,
-  type RelatedLocation,
-  relatedLocationOf,
-} from '../util/related-locations';
+  AsyncReplacements,
+  type Replacement,
+  type ReplacementKind,
+} from '../fixes/async-replacements';
+import { createRule } from '../util/create-rule';
+import type { FunctionNode } from '../util/enclosing-function';
+import { loopHeadEnd, loopHeadLoc } from '../util/heads';
+import { recordRelatedLocations, relatedLocationOf } from '../util/related-locations';
 
 export type Options = [
   {
@@ -63,7 +63,9 @@ export type MessageIds =
   | 'useSleep'
   | 'useWaitAsync';
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+type LoopStatement = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
 const SUGGESTION_MESSAGES: Record<ReplacementKind, MessageIds> = {
   asyncApi: 'useAsyncApi',
@@ -73,11 +75,17 @@ const SUGGESTION_MESSAGES: Record<ReplacementKind, MessageIds> = {
   waitAsync: 'useWaitAsync',
 };
 
-/** What blocks, as the call-graph search reports it. */
-type Blocking = { kind: 'call'; call: BlockingCall } | { kind: 'busy-wait'; wait: BusyWait };
-
 const FILE_HANDLE_ADVICE =
   "the promise API of 'node:fs/promises' (`open()` gives a `FileHandle` with async methods)";
+
+/** What the checks of one file share. */
+interface FileScope {
+  context: Context;
+  services: ParserServicesWithTypeInformation;
+  graph: CallGraph;
+  query: ReachQuery<Blocking>;
+  replacements: AsyncReplacements;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-in-async',
@@ -165,195 +173,136 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ blockingCalls: [], allow: [], maxDepth: 5 }],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
-    const { program } = services;
-    const { sourceCode } = context;
-    const graph = getCallGraph(program);
-    const replacements = createAsyncReplacements(context, services);
-    const configured = options.blockingCalls ?? [];
-    const allowed = options.allow ?? [];
-
-    const query: ReachQuery<Blocking> = {
-      key: `no-blocking-in-async ${JSON.stringify([configured, allowed, options.maxDepth])}`,
-      contexts: ['body', 'sync-callback'],
-      maxDepth: options.maxDepth ?? 5,
-      match(site) {
-        if (site.kind === 'loop') {
-          const wait = busyWaitOf(program, site.node);
-          return wait ? { kind: 'busy-wait', wait } : undefined;
-        }
-        const call = site.callee && matchBlockingCall(site.callee, configured, allowed);
-        return call ? { kind: 'call', call } : undefined;
-      },
-      // An async helper's own blocking calls are reported inside it; a generator's body runs only when iterated.
-      follow: (target, site) =>
-        !target.isAsync &&
-        !target.isGenerator &&
-        !(site.callee && isAllowedCall(site.callee, allowed)),
+    const file: FileScope = {
+      context,
+      services,
+      graph: getCallGraph(services.program),
+      query: createBlockingQuery(services.program, {
+        configured: options.blockingCalls ?? [],
+        allowed: options.allow ?? [],
+        maxDepth: options.maxDepth,
+      }),
+      replacements: new AsyncReplacements(context, services),
     };
-
-    const esNode = (node: ts.Node): TSESTree.Node => services.tsNodeToESTreeNodeMap.get(node);
-
-    function checkFunction(
-      node:
-        | TSESTree.FunctionDeclaration
-        | TSESTree.FunctionExpression
-        | TSESTree.ArrowFunctionExpression,
-    ): void {
-      if (!node.async) return;
-      const fn = services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
-      if (!isAnalyzableFunction(fn)) return;
-      const summary = graph.summarize(fn);
-      for (const site of summary.sites) {
-        if (site.context === 'deferred') continue;
-        const found = query.match(site, summary);
-        if (found?.kind === 'call' && site.kind === 'call') reportCall(site, found.call);
-        else if (found?.kind === 'busy-wait') reportBusyWait(site, found.wait);
-        else if (site.kind === 'call' && site.target) checkHelperCall(site, site.target);
-      }
-    }
-
-    // --- direct findings ------------------------------------------------------------------------------------
-
-    /** The ESTree call of a call site (an optional call maps to its `ChainExpression`). */
-    function esCall(site: CallSite): TSESTree.CallExpression | TSESTree.NewExpression {
-      const node = esNode(site.node);
-      const call = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
-      return call as TSESTree.CallExpression | TSESTree.NewExpression;
-    }
-
-    function reportCall(site: CallSite, blocking: BlockingCall): void {
-      const call = esCall(site);
-      const inCallback = site.context === 'sync-callback';
-      const suggest =
-        !inCallback &&
-        call.type === AST_NODE_TYPES.CallExpression &&
-        !call.optional &&
-        canAwaitAt(call, services)
-          ? suggestionsOf(replacements.forCall(call, blocking))
-          : [];
-      const usesDescriptor = blocking.family === 'fs' && replacements.usesFileDescriptor(call);
-      context.report({
-        loc: call.callee.loc,
-        messageId: inCallback ? 'blockingCallInCallback' : 'blockingCall',
-        data: {
-          name: blocking.displayName,
-          alternative: usesDescriptor ? FILE_HANDLE_ADVICE : alternativeFor(blocking),
-        },
-        suggest,
-      });
-    }
-
-    function reportBusyWait(site: Site, wait: BusyWait): void {
-      const loop = esNode(wait.loop) as
-        TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
-      const inCallback = site.context === 'sync-callback';
-      context.report({
-        loc: loopHeadLoc(loop),
-        messageId: inCallback ? 'busyWaitInCallback' : 'busyWait',
-        suggest:
-          !inCallback && canAwaitAt(loop, services)
-            ? suggestionsOf(replacements.forBusyWait(loop, wait))
-            : [],
-      });
-    }
-
-    function loopHeadLoc(
-      loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
-    ): TSESTree.SourceLocation {
-      if (loop.type !== AST_NODE_TYPES.DoWhileStatement) {
-        return { start: loop.loc.start, end: sourceCode.getTokenBefore(loop.body)!.loc.end };
-      }
-      const whileKeyword = sourceCode.getTokenAfter(loop.body)!;
-      const last = sourceCode.getLastToken(loop)!;
-      const end = last.value === ';' ? sourceCode.getTokenBefore(last)! : last;
-      return { start: whileKeyword.loc.start, end: end.loc.end };
-    }
-
-    // --- findings through helpers ---------------------------------------------------------------------------
-
-    function checkHelperCall(site: CallSite, target: AnalyzableFunction): void {
-      if (!query.follow(graph.summarize(target), site)) return;
-      const [reach] = graph.search(target, query);
-      if (!reach) return;
-      const call = esCall(site);
-      const name = calleeDisplayName(site);
-      const steps = chainSteps(name, reach);
-      context.report({
-        loc: call.callee.loc,
-        messageId: 'blockingHelper',
-        data: {
-          name,
-          chain: `it ${steps.map((step) => `${step.text} (${describeLocation(step.location)})`).join(', which ')}`,
-        },
-      });
-      recordRelatedLocations(
-        context,
-        call.callee.loc.start,
-        steps.map((step) => step.location),
-      );
-    }
-
-    /** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */
-    function chainSteps(
-      helperName: string,
-      reach: Reach<Blocking>,
-    ): Array<{ text: string; location: RelatedLocation }> {
-      const steps: Array<{ text: string; location: RelatedLocation }> = [];
-      let caller = helperName;
-      for (const step of reach.path) {
-        const callee = calleeDisplayName(step);
-        steps.push({
-          text: `calls '${callee}'`,
-          location: locationOf(step.node.expression, `'${caller}' calls '${callee}' here`),
-        });
-        caller = callee;
-      }
-      const { finding } = reach;
-      if (finding.kind === 'call') {
-        const name = finding.call.displayName;
-        const callNode = (reach.site as CallSite).node.expression;
-        steps.push({
-          text: `calls '${name}'`,
-          location: locationOf(
-            callNode,
-            `'${caller}' calls '${name}' here, which blocks the event loop`,
-          ),
-        });
-      } else {
-        steps.push({
-          text: 'busy-waits on the clock',
-          location: locationOf(finding.wait.loop, `'${caller}' busy-waits on the clock here`),
-        });
-      }
-      return steps;
-    }
-
-    function locationOf(node: ts.Node, message: string): RelatedLocation {
-      const end = ts.isIterationStatement(node, false)
-        ? loopHeadEnd(node as ts.WhileStatement)
-        : node.getEnd();
-      return relatedLocationOf(node, message, end);
-    }
-
-    /** The end of a loop's header, the `)` after its condition. */
-    function loopHeadEnd(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): number {
-      const text = loop.getSourceFile().text;
-      const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
-      return condition ? text.indexOf(')', condition.getEnd()) + 1 : loop.getEnd();
-    }
-
-    const describeLocation = (location: RelatedLocation): string =>
-      describeLocationIn(context, location);
-
-    // --- suggestions ----------------------------------------------------------------------------------------
-
+    const check = (node: FunctionNode): void => checkFunction(file, node);
     return {
-      FunctionDeclaration: checkFunction,
-      FunctionExpression: checkFunction,
-      ArrowFunctionExpression: checkFunction,
+      FunctionDeclaration: check,
+      FunctionExpression: check,
+      ArrowFunctionExpression: check,
     };
   },
 });
+
+function checkFunction(file: FileScope, node: FunctionNode): void {
+  if (!node.async) return;
+  const fn = file.services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
+  if (!isAnalyzableFunction(fn)) return;
+  const summary = file.graph.summarize(fn);
+  for (const site of summary.sites) {
+    if (site.context === 'deferred') continue;
+    const found = file.query.match(site, summary);
+    if (found?.kind === 'call' && site.kind === 'call') reportCall(file, site, found.call);
+    else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
+    else if (site.kind === 'call' && site.target) checkHelperCall(file, site, site.target);
+  }
+}
+
+// --- direct findings ------------------------------------------------------------------------------------------
+
+/** The ESTree call of a call site (an optional call maps to its `ChainExpression`). */
+function esCall(file: FileScope, site: CallSite): TSESTree.CallExpression | TSESTree.NewExpression {
+  const node = file.services.tsNodeToESTreeNodeMap.get(site.node);
+  const call = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+  return call as TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+function reportCall(file: FileScope, site: CallSite, blocking: BlockingCall): void {
+  const { services, replacements } = file;
+  const call = esCall(file, site);
+  const inCallback = site.context === 'sync-callback';
+  const suggest =
+    !inCallback &&
+    call.type === AST_NODE_TYPES.CallExpression &&
+    !call.optional &&
+    canAwaitAt(call, services)
+      ? suggestionsOf(replacements.forCall(call, blocking))
+      : [];
+  const usesDescriptor = blocking.family === 'fs' && replacements.usesFileDescriptor(call);
+  file.context.report({
+    loc: call.callee.loc,
+    messageId: inCallback ? 'blockingCallInCallback' : 'blockingCall',
+    data: {
+      name: blocking.displayName,
+      alternative: usesDescriptor ? FILE_HANDLE_ADVICE : alternativeFor(blocking),
+    },
+    suggest,
+  });
+}
+
+function reportBusyWait(file: FileScope, site: Site, wait: BusyWait): void {
+  const loop = file.services.tsNodeToESTreeNodeMap.get<LoopStatement>(wait.loop);
+  const inCallback = site.context === 'sync-callback';
+  file.context.report({
+    loc: loopHeadLoc(file.context.sourceCode, loop),
+    messageId: inCallback ? 'busyWaitInCallback' : 'busyWait',
+    suggest:
+      !inCallback && canAwaitAt(loop, file.services)
+        ? suggestionsOf(file.replacements.forBusyWait(loop, wait))
+        : [],
+  });
+}
+
+// --- findings through helpers ---------------------------------------------------------------------------------
+
+function checkHelperCall(file: FileScope, site: CallSite, target: AnalyzableFunction): void {
+  const { context, graph, query } = file;
+  if (!query.follow(graph.summarize(target), site)) return;
+  const [reach] = graph.search(target, query);
+  if (!reach) return;
+  const call = esCall(file, site);
+  const name = calleeDisplayName(site);
+  const steps = chainSteps(name, reach);
+  context.report({
+    loc: call.callee.loc,
+    messageId: 'blockingHelper',
+    data: { name, chain: `it ${describeSteps(context, steps)}` },
+  });
+  recordRelatedLocations(
+    context,
+    call.callee.loc.start,
+    steps.map((step) => step.location),
+  );
+}
+
+/** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */
+function chainSteps(helperName: string, reach: Reach<Blocking>): ChainStep[] {
+  const steps = callSteps(reach.path, `'${helperName}'`, (name) => `'${name}'`);
+  const last = reach.path.at(-1);
+  const caller = last ? calleeDisplayName(last) : helperName;
+  const { finding } = reach;
+  if (finding.kind === 'call') {
+    const name = finding.call.displayName;
+    const callNode = (reach.site as CallSite).node.expression;
+    steps.push({
+      text: `calls '${name}'`,
+      location: relatedLocationOf(
+        callNode,
+        `'${caller}' calls '${name}' here, which blocks the event loop`,
+      ),
+    });
+  } else {
+    const loop = finding.wait.loop;
+    steps.push({
+      text: 'busy-waits on the clock',
+      location: relatedLocationOf(
+        loop,
+        `'${caller}' busy-waits on the clock here`,
+        loopHeadEnd(loop),
+      ),
+    });
+  }
+  return steps;
+}
 
 function suggestionsOf(found: readonly Replacement[]): Suggestion[] {
   return found.map((replacement) => ({

@@ -1,29 +1,49 @@
 // Reports fan-out over a collection of unknown size, `Promise.all(urls.map(fetchUrl))` and its kin, whose tasks can
 // reach something outside the process (the network, files, processes, a database, or code the analysis cannot see):
-// a large input starts them all at once. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a
-// dependency-free worker pool.
+// a large input starts them all at once. The fan-out is `fan-out.ts`, its size `collection-size.ts`, what its tasks
+// reach `task-effects.ts`. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a dependency-free
+// worker pool; or the limit a library call already has (`library-limits.ts`).
 import {
   AST_NODE_TYPES,
   ESLintUtils,
+  type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { type BoundedMapPlan, createBoundedMaps, itemsKindOf } from '../util/bounded-map';
-import { calleeDisplayName, getCallGraph, readableFunctionOf } from '../util/call-graph';
-import { createSizeBounds, type SizeBound } from '../util/collection-size';
-import { createRule } from '../util/create-rule';
-import { createFanOutFinder, type FanOut, type TaskSource } from '../util/fan-out';
-import { createImportPlan } from '../util/imports';
+import { describeSteps } from '../analysis/call-chains';
 import {
-  describeLocation,
+  type CallGraph,
+  getCallGraph,
+  type ReachQuery,
+  readableFunctionOf,
+} from '../analysis/call-graph';
+import { SizeBounds } from '../analysis/collection-size';
+import {
+  type FanOut,
+  FanOutFinder,
+  loopBound,
+  type TaskSource,
+  taskCountBound,
+} from '../analysis/fan-out';
+import { resolveFunctionNode } from '../analysis/resolve-callee';
+import {
+  createTaskQuery,
+  externalReachOf,
+  reachSteps,
+  type TaskFinding,
+  type TaskReach,
+  unseenTaskReach,
+} from '../analysis/task-effects';
+import { type BoundedMapPlan, BoundedMaps, itemsKindOf } from '../fixes/bounded-map';
+import { concurrencyOptionFix, limitedVariantFix } from '../fixes/library-limits';
+import { createRule } from '../util/create-rule';
+import {
   recordRelatedLocations,
   type RelatedLocation,
   relatedLocationOf,
 } from '../util/related-locations';
-import { resolveFunctionNode } from '../util/resolve-callee';
-import { createTaskQuery, externalReachOf, type TaskReach } from '../util/task-effects';
 
 export type Options = [
   {
@@ -45,6 +65,7 @@ export type MessageIds =
   | 'useConcurrencyOption'
   | 'useLimitedVariant';
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 const STRATEGY_MESSAGES: Record<BoundedMapPlan['strategy'], MessageIds> = {
@@ -52,6 +73,19 @@ const STRATEGY_MESSAGES: Record<BoundedMapPlan['strategy'], MessageIds> = {
   'p-limit': 'usePLimit',
   helper: 'useHelper',
 };
+
+/** What the checks of one file share. */
+interface FileScope {
+  context: Context;
+  services: ParserServicesWithTypeInformation;
+  graph: CallGraph;
+  finder: FanOutFinder;
+  sizes: SizeBounds;
+  query: ReachQuery<TaskFinding>;
+  externalOnly: boolean;
+  concurrency: number;
+  boundedMaps: () => BoundedMaps;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-concurrency',
@@ -135,282 +169,179 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const { program } = services;
-    const { sourceCode } = context;
-    const checker = program.getTypeChecker();
-    const graph = getCallGraph(program);
     const concurrency = options.concurrency ?? 8;
-    const externalOnly = options.externalOnly ?? true;
-    const limiters = options.limiters ?? [];
-    const finder = createFanOutFinder(context, services);
-    // A batch no larger than the configured concurrency is bounded too, so the rule's own rewrites stay quiet.
-    const sizes = createSizeBounds(context, services, {
-      maxBoundedSize: Math.max(options.maxBoundedSize ?? 16, concurrency),
-      boundedTypes: options.boundedTypes ?? [],
-    });
-    const query = createTaskQuery(program, { limiters, maxDepth: options.maxDepth ?? 5 });
-    const tsNode = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
-    let boundedMaps: ReturnType<typeof createBoundedMaps> | undefined;
-
-    function check(call: TSESTree.CallExpression): void {
-      const fanOut = finder.fanOutOf(call);
-      if (!fanOut) return;
-      for (const source of fanOut.sources) {
-        const bound = boundOf(source);
-        if (sizes.isBounded(bound)) continue;
-        const reach = source.task ? reachOf(source) : unknownTaskReach(source);
-        // Work started through a limiter is bounded however large the collection, in either mode.
-        if (reach === 'limited' || (externalOnly && !reach)) continue;
-        report(fanOut, source, reach);
-        return;
-      }
-    }
-
-    function boundOf(source: TaskSource): SizeBound {
-      if (source.kind !== 'loop') return sizes.ofCollection(source.collection);
-      let size = 1;
-      for (const loop of source.loops) {
-        const bound = loop.collection
-          ? sizes.ofCollection(loop.collection)
-          : loop.count
-            ? sizes.ofNumber(loop.count)
-            : ({ kind: 'unbounded' } as const);
-        if (bound.kind === 'unbounded') return bound;
-        size *= bound.size;
-      }
-      return { kind: 'at-most', size, written: false };
-    }
-
-    function reachOf(source: TaskSource): TaskReach | 'limited' | undefined {
-      const task = source.task!;
-      const node = tsNode(task) as ts.Expression;
-      return externalReachOf(
-        graph,
-        query,
-        { kind: source.kind === 'loop' ? 'promise' : 'function', node },
-        (expression) => resolveFunctionNode(program, expression),
-        (callee) => readableFunctionOf(program, callee),
-      );
-    }
-
-    /** `async.parallel(tasks)`: the tasks are the collection's own functions, which nothing here shows. */
-    function unknownTaskReach(source: TaskSource): TaskReach {
-      const node = tsNode(
-        source.kind === 'loop' ? source.task : source.collection,
-      ) as ts.Expression;
-      return {
-        effect: { kind: 'unknown', description: 'whose body the analysis cannot see' },
-        chain: [],
-        reference: { node, name: node.getText() },
-      };
-    }
-
-    // --- the report -------------------------------------------------------------------------------------------
-
-    function report(fanOut: FanOut, source: TaskSource, reach: TaskReach | undefined): void {
-      const suggestions = suggestionsFor(fanOut, source);
-      const steps = reach ? reachSteps(reach) : [];
-      const related = [...loopLocation(source), ...steps.map((step) => step.location)];
-      const loc = fanOut.call.callee.loc;
-      const data = {
-        name: `\`${fanOut.name}\``,
-        tasks: describeTasks(source),
-        reach: reach ? reachText(reach, steps) : '',
-        advice: suggestions.length > 0 ? '' : adviceFor(fanOut, source),
-      };
-      context.report({
-        loc,
-        messageId: reach ? 'unboundedFanOut' : 'unboundedFanOutInMemory',
-        data,
-        suggest: suggestions,
-      });
-      recordRelatedLocations(context, loc.start, related);
-    }
-
-    function describeTasks(source: TaskSource): string {
-      if (source.kind !== 'loop')
-        return `starts a task for every element of ${code(source.collection)} at once`;
-      const [innermost] = source.loops;
-      const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
-      const loop = source.loops.find(
-        (candidate) =>
-          !sizes.isBounded(
-            candidate.collection
-              ? sizes.ofCollection(candidate.collection)
-              : candidate.count
-                ? sizes.ofNumber(candidate.count)
-                : { kind: 'unbounded' },
-          ),
-      );
-      if (loop?.collection)
-        return `awaits a task for every element of ${code(loop.collection)}, all started in the loop at line ${line}`;
-      if (loop?.count)
-        return `awaits a task for each of ${code(loop.count)} turns of the loop at line ${line}, all started at once`;
-      return `awaits a task for each turn of the loop at line ${line}, all started at once`;
-    }
-
-    function code(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-      return `\`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``;
-    }
-
-    interface Step {
-      text: string;
-      location: RelatedLocation;
-    }
-
-    /** One step per call from the task to the effect: `calls 'getJson' (line 3)`, then `calls 'fetch' (api.ts:40)`. */
-    function reachSteps(reach: TaskReach): Step[] {
-      const steps: Step[] = [];
-      let caller = 'each task';
-      if (reach.reference) {
-        const name = reach.reference.name;
-        steps.push({
-          text: `calls \`${name}\``,
-          location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`),
-        });
-        caller = `'${name}'`;
-      }
-      for (const site of reach.chain) {
-        const callee = calleeDisplayName(site);
-        steps.push({
-          text: `calls \`${callee}\``,
-          location: relatedLocationOf(site.node.expression, `${caller} calls '${callee}' here`),
-        });
-        caller = `'${callee}'`;
-      }
-      return steps;
-    }
-
-    function reachText(reach: TaskReach, steps: readonly Step[]): string {
-      const chain = steps
-        .map((step) => `${step.text} (${describeLocation(context, step.location)})`)
-        .join(', which ');
-      return `${chain}, ${reach.effect.description}`;
-    }
-
-    function loopLocation(source: TaskSource): RelatedLocation[] {
-      if (source.kind !== 'loop') return [];
-      return [relatedLocationOf(tsNode(source.push), 'each turn of the loop starts a task here')];
-    }
-
-    function adviceFor(fanOut: FanOut, source: TaskSource): string {
-      if (
-        fanOut.kind === 'promise' &&
-        (fanOut.combinator === 'race' || fanOut.combinator === 'any')
-      ) {
-        return ` (to keep \`${fanOut.name}\`'s semantics, start each task through a limiter, such as p-limit's \`limit(() => task)\`)`;
-      }
-      if (source.kind === 'loop')
-        return " (push each task through a limiter, such as p-limit's `limit(() => task)`, or map the inputs with p-map and its `concurrency`)";
-      return " (p-map's `concurrency`, a p-limit limiter, or a worker pool)";
-    }
-
-    // --- suggestions --------------------------------------------------------------------------------------------
-
-    function suggestionsFor(fanOut: FanOut, source: TaskSource): Suggestion[] {
-      const data = { concurrency: String(concurrency), name: fanOut.name };
-      if (fanOut.kind === 'p-map') {
-        return [
-          {
-            messageId: 'useConcurrencyOption',
-            data,
-            fix: (fixer) => concurrencyOption(fixer, fanOut),
-          },
-        ];
-      }
-      if (fanOut.kind === 'async') {
-        const fix = limitedVariant(fanOut);
-        return fix
-          ? [{ messageId: 'useLimitedVariant', data: { ...data, limited: fanOut.limited }, fix }]
-          : [];
-      }
-      if (source.kind === 'loop') return limitEachPush(source);
-      const single = fanOut.single;
-      if (!single || single !== source || single.method === 'flatMap') return [];
-      if (single.call.arguments.length !== (single.method === 'from' ? 2 : 1)) return [];
-      boundedMaps ??= createBoundedMaps(context, services, { concurrency });
-      const plan = boundedMaps.plan({
-        replaced: fanOut.call,
-        items: single.collection,
-        itemsKind:
-          single.method === 'map'
-            ? 'array'
-            : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
-        task: { kind: 'node', node: single.task },
-        combinator: fanOut.combinator,
-      });
-      if (!plan) return [];
-      return [
-        {
-          messageId: STRATEGY_MESSAGES[plan.strategy],
-          data: { ...data, callee: plan.callee },
-          fix: (fixer) => plan.fix(fixer),
-        },
-      ];
-    }
-
-    function limitEachPush(source: Extract<TaskSource, { kind: 'loop' }>): Suggestion[] {
-      boundedMaps ??= createBoundedMaps(context, services, { concurrency });
-      const outermost = source.loops.at(-1)!.loop;
-      const loopStatement =
-        outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
-      const plan = boundedMaps.limitEach({ task: source.task, before: loopStatement });
-      if (!plan) return [];
-      return [
-        {
-          messageId: 'usePLimit',
-          data: { concurrency: String(concurrency) },
-          fix: (fixer) => plan.fix(fixer),
-        },
-      ];
-    }
-
-    function concurrencyOption(
-      fixer: TSESLint.RuleFixer,
-      fanOut: Extract<FanOut, { kind: 'p-map' }>,
-    ): TSESLint.RuleFix {
-      const option = `concurrency: ${concurrency}`;
-      if (!fanOut.options) {
-        const last = fanOut.call.arguments.at(-1)!;
-        return fixer.insertTextAfter(last, `, { ${option} }`);
-      }
-      const infinite = fanOut.options.properties.find(
-        (property): property is TSESTree.Property =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          property.key.name === 'concurrency',
-      );
-      if (infinite) return fixer.replaceText(infinite.value, String(concurrency));
-      const [first] = fanOut.options.properties;
-      return first
-        ? fixer.insertTextBefore(first, `${option}, `)
-        : fixer.replaceText(fanOut.options, `{ ${option} }`);
-    }
-
-    function limitedVariant(
-      fanOut: Extract<FanOut, { kind: 'async' }>,
-    ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
-      const callee = fanOut.call.callee;
-      const [, task] = fanOut.call.arguments;
-      if (!task) return undefined;
-      return (fixer) => {
-        const insertLimit = fixer.insertTextBefore(task, `${concurrency}, `);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
-          return [fixer.replaceText(callee.property, fanOut.limited), insertLimit];
-        }
-        if (callee.type !== AST_NODE_TYPES.Identifier) return [];
-        const imports = createImportPlan(context, services, fanOut.call);
-        // Dropped first, so that the new name can take the old one's place in the import.
-        imports.dropBindingIfOnlyUsedIn(callee, callee);
-        const limited = imports.named('async', fanOut.limited);
-        return imports.fixes(fixer, [
-          { range: callee.range, text: limited },
-          { range: [task.range[0], task.range[0]], text: `${concurrency}, ` },
-        ]);
-      };
-    }
-
-    return { CallExpression: check };
+    let boundedMaps: BoundedMaps | undefined;
+    const file: FileScope = {
+      context,
+      services,
+      graph: getCallGraph(program),
+      finder: new FanOutFinder(context, services),
+      // A batch no larger than the configured concurrency is bounded too, so the rule's own rewrites stay quiet.
+      sizes: new SizeBounds(context, services, {
+        maxBoundedSize: Math.max(options.maxBoundedSize ?? 16, concurrency),
+        boundedTypes: options.boundedTypes ?? [],
+      }),
+      query: createTaskQuery(program, {
+        limiters: options.limiters ?? [],
+        maxDepth: options.maxDepth ?? 5,
+      }),
+      externalOnly: options.externalOnly ?? true,
+      concurrency,
+      boundedMaps: () => (boundedMaps ??= new BoundedMaps(context, services, { concurrency })),
+    };
+    return { CallExpression: (call) => checkFanOut(file, call) };
   },
 });
+
+function checkFanOut(file: FileScope, call: TSESTree.CallExpression): void {
+  const fanOut = file.finder.fanOutOf(call);
+  if (!fanOut) return;
+  for (const source of fanOut.sources) {
+    if (file.sizes.isBounded(taskCountBound(file.sizes, source))) continue;
+    const reach = source.task ? reachOf(file, source) : unknownTaskReach(file, source);
+    // Work started through a limiter is bounded however large the collection, in either mode.
+    if (reach === 'limited' || (file.externalOnly && !reach)) continue;
+    reportFanOut(file, fanOut, source, reach);
+    return;
+  }
+}
+
+function reachOf(file: FileScope, source: TaskSource): TaskReach | 'limited' | undefined {
+  const { program } = file.services;
+  const node = file.services.esTreeNodeToTSNodeMap.get(source.task!) as ts.Expression;
+  return externalReachOf(
+    file.graph,
+    file.query,
+    { kind: source.kind === 'loop' ? 'promise' : 'function', node },
+    (expression) => resolveFunctionNode(program, expression),
+    (callee) => readableFunctionOf(program, callee),
+  );
+}
+
+/** `async.parallel(tasks)`: the tasks are the collection's own functions, which nothing here shows. */
+function unknownTaskReach(file: FileScope, source: TaskSource): TaskReach {
+  const node = source.kind === 'loop' ? source.task : source.collection;
+  return unseenTaskReach(file.services.esTreeNodeToTSNodeMap.get(node) as ts.Expression);
+}
+
+// --- the report -------------------------------------------------------------------------------------------------
+
+function reportFanOut(
+  file: FileScope,
+  fanOut: FanOut,
+  source: TaskSource,
+  reach: TaskReach | undefined,
+): void {
+  const { context } = file;
+  const suggestions = fanOutSuggestions(file, fanOut, source);
+  const steps = reach ? reachSteps(reach) : [];
+  const related = [...loopLocation(file, source), ...steps.map((step) => step.location)];
+  const loc = fanOut.call.callee.loc;
+  const data = {
+    name: `\`${fanOut.name}\``,
+    tasks: describeTasks(file, source),
+    reach: reach ? `${describeSteps(context, steps)}, ${reach.effect.description}` : '',
+    advice: suggestions.length > 0 ? '' : adviceFor(fanOut, source),
+  };
+  context.report({
+    loc,
+    messageId: reach ? 'unboundedFanOut' : 'unboundedFanOutInMemory',
+    data,
+    suggest: suggestions,
+  });
+  recordRelatedLocations(context, loc.start, related);
+}
+
+function describeTasks(file: FileScope, source: TaskSource): string {
+  if (source.kind !== 'loop')
+    return `starts a task for every element of ${code(file, source.collection)} at once`;
+  const [innermost] = source.loops;
+  const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
+  const loop = source.loops.find(
+    (candidate) => !file.sizes.isBounded(loopBound(file.sizes, candidate)),
+  );
+  if (loop?.collection)
+    return `awaits a task for every element of ${code(file, loop.collection)}, all started in the loop at line ${line}`;
+  if (loop?.count)
+    return `awaits a task for each of ${code(file, loop.count)} turns of the loop at line ${line}, all started at once`;
+  return `awaits a task for each turn of the loop at line ${line}, all started at once`;
+}
+
+function code(file: FileScope, node: TSESTree.Node): string {
+  const text = file.context.sourceCode.getText(node).replace(/\s+/g, ' ');
+  return `\`${text.length > 40 ? `${text.slice(0, 39)}…` : text}\``;
+}
+
+function loopLocation(file: FileScope, source: TaskSource): RelatedLocation[] {
+  if (source.kind !== 'loop') return [];
+  const push = file.services.esTreeNodeToTSNodeMap.get(source.push);
+  return [relatedLocationOf(push, 'each turn of the loop starts a task here')];
+}
+
+function adviceFor(fanOut: FanOut, source: TaskSource): string {
+  if (fanOut.kind === 'promise' && (fanOut.combinator === 'race' || fanOut.combinator === 'any')) {
+    return ` (to keep \`${fanOut.name}\`'s semantics, start each task through a limiter, such as p-limit's \`limit(() => task)\`)`;
+  }
+  if (source.kind === 'loop')
+    return " (push each task through a limiter, such as p-limit's `limit(() => task)`, or map the inputs with p-map and its `concurrency`)";
+  return " (p-map's `concurrency`, a p-limit limiter, or a worker pool)";
+}
+
+// --- suggestions ------------------------------------------------------------------------------------------------
+
+function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource): Suggestion[] {
+  const { concurrency, services } = file;
+  const data = { concurrency: String(concurrency), name: fanOut.name };
+  if (fanOut.kind === 'p-map') {
+    return [
+      { messageId: 'useConcurrencyOption', data, fix: concurrencyOptionFix(fanOut, concurrency) },
+    ];
+  }
+  if (fanOut.kind === 'async') {
+    const fix = limitedVariantFix(file.context, services, fanOut, concurrency);
+    return fix
+      ? [{ messageId: 'useLimitedVariant', data: { ...data, limited: fanOut.limited }, fix }]
+      : [];
+  }
+  if (source.kind === 'loop') return limitEachPush(file, source);
+  const single = fanOut.single;
+  if (!single || single !== source || single.method === 'flatMap') return [];
+  if (single.call.arguments.length !== (single.method === 'from' ? 2 : 1)) return [];
+  const checker = services.program.getTypeChecker();
+  const plan = file.boundedMaps().plan({
+    replaced: fanOut.call,
+    items: single.collection,
+    itemsKind:
+      single.method === 'map'
+        ? 'array'
+        : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
+    task: { kind: 'node', node: single.task },
+    combinator: fanOut.combinator,
+  });
+  if (!plan) return [];
+  return [
+    {
+      messageId: STRATEGY_MESSAGES[plan.strategy],
+      data: { ...data, callee: plan.callee },
+      fix: (fixer) => plan.fix(fixer),
+    },
+  ];
+}
+
+function limitEachPush(
+  file: FileScope,
+  source: Extract<TaskSource, { kind: 'loop' }>,
+): Suggestion[] {
+  const outermost = source.loops.at(-1)!.loop;
+  const loopStatement =
+    outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
+  const plan = file.boundedMaps().limitEach({ task: source.task, before: loopStatement });
+  if (!plan) return [];
+  return [
+    {
+      messageId: 'usePLimit',
+      data: { concurrency: String(file.concurrency) },
+      fix: (fixer) => plan.fix(fixer),
+    },
+  ];
+}

@@ -1,5 +1,5 @@
-// Finding the function a node runs in, and whether `await` is valid at a node.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+// Finding the function a node runs in: the function whose own run executes it, or the module at the top level.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -33,4 +33,17 @@ export function findEnclosingFunction(node: TSESTree.Node): FunctionNode | 'modu
     }
   }
   return 'module';
+}
+
+/** The function, or the module, whose own run executes a node (see `findEnclosingFunction`). */
+export type CodeOwner = FunctionNode | TSESTree.Program;
+
+/** The function or module (`sourceCode.ast`) whose run executes `node`; none where it runs as its own hidden function. */
+export function ownerOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): CodeOwner | undefined {
+  const owner = findEnclosingFunction(node);
+  if (owner === 'other') return undefined;
+  return owner === 'module' ? sourceCode.ast : owner;
 }

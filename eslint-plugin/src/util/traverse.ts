@@ -1,5 +1,7 @@
 // Walking an ESTree subtree with the parser's visitor keys, for analyses that look inside a function body.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFunctionNode } from './enclosing-function';
 
 /**
  * Calls `enter` on `root` and every node below it, depth first. Returning `false` from `enter` skips that node's
@@ -52,16 +54,8 @@ export function containsNode(
       found = true;
       return false;
     }
-    if (node !== root && isFunctionLike(node) && !intoFunctions(node)) return false;
+    if (node !== root && isFunctionNode(node) && !intoFunctions(node)) return false;
     return true;
   });
   return found;
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
 }

@@ -4,14 +4,15 @@
 // `Object.keys(…)`, an array pushed to in a loop) has no static bound.
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
-  TSESLint,
+  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
+import { propertyKey } from '../util/property-keys';
+import { soleDeclarator, variableOf } from '../util/variables';
 import { resolveCallee } from './resolve-callee';
 
 /**
@@ -26,15 +27,6 @@ export interface SizeBoundOptions {
   maxBoundedSize: number;
   /** Type names (aliases, interfaces, classes) whose values are small by declaration, such as a branded `SmallArray`. */
   boundedTypes: readonly string[];
-}
-
-export interface SizeBounds {
-  /** The bound on how many elements `collection` has. */
-  ofCollection(collection: TSESTree.Expression): SizeBound;
-  /** The bound on a number used as a size (`{ length: n }`, a loop's limit). */
-  ofNumber(value: TSESTree.Expression): SizeBound;
-  /** True when `bound` is small enough not to report. */
-  isBounded(bound: SizeBound): boolean;
 }
 
 const UNBOUNDED: SizeBound = { kind: 'unbounded' };
@@ -58,18 +50,40 @@ const SHRINKING_METHODS = new Set([
 /** Methods that change an array's length, so a `const` array's initializer says nothing about its size later. */
 const LENGTH_MUTATORS = new Set(['push', 'unshift', 'splice']);
 
-export function createSizeBounds(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  services: ParserServicesWithTypeInformation,
-  options: SizeBoundOptions,
-): SizeBounds {
-  const { sourceCode } = context;
-  const checker = services.program.getTypeChecker();
-  const boundedTypes = new Set(options.boundedTypes);
+/** The size bounds of one file's collections. */
+export class SizeBounds {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly checker: ts.TypeChecker;
+  private readonly boundedTypes: ReadonlySet<string>;
 
-  function ofCollection(collection: TSESTree.Expression, steps = 0): SizeBound {
+  constructor(
+    context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly services: ParserServicesWithTypeInformation,
+    private readonly options: SizeBoundOptions,
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.checker = services.program.getTypeChecker();
+    this.boundedTypes = new Set(options.boundedTypes);
+  }
+
+  /** The bound on how many elements `collection` has. */
+  ofCollection(collection: TSESTree.Expression): SizeBound {
+    return this.collectionBound(collection, 0);
+  }
+
+  /** The bound on a number used as a size (`{ length: n }`, a loop's limit). */
+  ofNumber(value: TSESTree.Expression): SizeBound {
+    return this.numberBound(value, 0);
+  }
+
+  /** True when `bound` is small enough not to report. */
+  isBounded(bound: SizeBound): boolean {
+    return bound.kind === 'at-most' && (bound.written || bound.size <= this.options.maxBoundedSize);
+  }
+
+  private collectionBound(collection: TSESTree.Expression, steps: number): SizeBound {
     if (steps > MAX_STEPS) return UNBOUNDED;
-    const byType = typeBound(collection);
+    const byType = this.typeBound(collection);
     if (byType) return byType;
     const next = steps + 1;
     switch (collection.type) {
@@ -77,31 +91,34 @@ export function createSizeBounds(
         return sum(
           collection.elements.map((element): SizeBound => {
             if (element?.type === AST_NODE_TYPES.SpreadElement)
-              return ofCollection(element.argument, next);
+              return this.collectionBound(element.argument, next);
             return { kind: 'at-most', size: 1, written: true };
           }),
         );
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
-        return ofCollection(collection.expression, next);
+        return this.collectionBound(collection.expression, next);
       case AST_NODE_TYPES.ConditionalExpression:
         return larger(
-          ofCollection(collection.consequent, next),
-          ofCollection(collection.alternate, next),
+          this.collectionBound(collection.consequent, next),
+          this.collectionBound(collection.alternate, next),
         );
       case AST_NODE_TYPES.LogicalExpression:
-        return larger(ofCollection(collection.left, next), ofCollection(collection.right, next));
+        return larger(
+          this.collectionBound(collection.left, next),
+          this.collectionBound(collection.right, next),
+        );
       case AST_NODE_TYPES.Identifier: {
-        const initializer = unchangedInitializer(collection);
-        return initializer ? ofCollection(initializer, next) : UNBOUNDED;
+        const initializer = this.unchangedInitializer(collection);
+        return initializer ? this.collectionBound(initializer, next) : UNBOUNDED;
       }
       case AST_NODE_TYPES.CallExpression:
-        return callBound(collection, next);
+        return this.callBound(collection, next);
       case AST_NODE_TYPES.ObjectExpression: {
         // An array-like (`Array.from({ length: n }, …)`).
         const length = lengthProperty(collection);
-        return length ? ofNumber(length, next) : UNBOUNDED;
+        return length ? this.numberBound(length, next) : UNBOUNDED;
       }
       case AST_NODE_TYPES.NewExpression: {
         if (collection.callee.type !== AST_NODE_TYPES.Identifier) return UNBOUNDED;
@@ -110,7 +127,7 @@ export function createSizeBounds(
           if (!first) return { kind: 'at-most', size: 0, written: true };
           return first.type === AST_NODE_TYPES.SpreadElement
             ? UNBOUNDED
-            : ofCollection(first, next);
+            : this.collectionBound(first, next);
         }
         if (
           collection.callee.name === 'Array' &&
@@ -118,7 +135,7 @@ export function createSizeBounds(
           first &&
           first.type !== AST_NODE_TYPES.SpreadElement
         ) {
-          return ofNumber(first, next);
+          return this.numberBound(first, next);
         }
         return UNBOUNDED;
       }
@@ -127,10 +144,10 @@ export function createSizeBounds(
     }
   }
 
-  function callBound(call: TSESTree.CallExpression, steps: number): SizeBound {
+  private callBound(call: TSESTree.CallExpression, steps: number): SizeBound {
     const callee =
       call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-    const resolved = resolveCallee(services, call);
+    const resolved = resolveCallee(this.services, call);
     if (!resolved || resolved.origin !== 'global') return UNBOUNDED;
     const args = call.arguments;
     const [first, second] = args;
@@ -140,8 +157,8 @@ export function createSizeBounds(
         return UNBOUNDED;
       const length =
         first.type === AST_NODE_TYPES.ObjectExpression ? lengthProperty(first) : undefined;
-      if (length) return ofNumber(length, steps);
-      return ofCollection(first, steps);
+      if (length) return this.numberBound(length, steps);
+      return this.collectionBound(first, steps);
     }
     if (
       resolved.container === 'ArrayConstructor' ||
@@ -154,31 +171,31 @@ export function createSizeBounds(
       resolved.container ?? '',
     );
     if (isKeyedMethod && ['keys', 'values', 'entries'].includes(resolved.name))
-      return ofCollection(receiver, steps);
+      return this.collectionBound(receiver, steps);
     if (!isArrayMethod) return UNBOUNDED;
-    if (SHRINKING_METHODS.has(resolved.name)) return ofCollection(receiver, steps);
+    if (SHRINKING_METHODS.has(resolved.name)) return this.collectionBound(receiver, steps);
     if (resolved.name === 'concat') {
       return sum([
-        ofCollection(receiver, steps),
+        this.collectionBound(receiver, steps),
         ...args.map((argument): SizeBound => {
           if (argument.type === AST_NODE_TYPES.SpreadElement) return UNBOUNDED;
-          const type = services.getTypeAtLocation(argument);
-          return checker.isArrayType(type) || checker.isTupleType(type)
-            ? ofCollection(argument, steps)
+          const type = this.services.getTypeAtLocation(argument);
+          return this.checker.isArrayType(type) || this.checker.isTupleType(type)
+            ? this.collectionBound(argument, steps)
             : { kind: 'at-most', size: 1, written: true };
         }),
       ]);
     }
     if (resolved.name === 'slice')
-      return smaller(sliceBound(first, second, steps), ofCollection(receiver, steps));
+      return smaller(this.sliceBound(first, second, steps), this.collectionBound(receiver, steps));
     if (resolved.name === 'splice' && second && second.type !== AST_NODE_TYPES.SpreadElement) {
-      return smaller(ofNumber(second, steps), ofCollection(receiver, steps));
+      return smaller(this.numberBound(second, steps), this.collectionBound(receiver, steps));
     }
     return UNBOUNDED;
   }
 
   /** `slice(start, end)`: a constant width (`slice(0, 10)`, `slice(i, i + 10)`, `slice(-10)`). */
-  function sliceBound(
+  private sliceBound(
     start: TSESTree.CallExpressionArgument | undefined,
     end: TSESTree.CallExpressionArgument | undefined,
     steps: number,
@@ -189,20 +206,20 @@ export function createSizeBounds(
       end?.type === AST_NODE_TYPES.SpreadElement
     )
       return UNBOUNDED;
-    const startValue = constantOf(start);
+    const startValue = this.constantOf(start);
     if (!end)
       return startValue !== undefined && startValue < 0
         ? { kind: 'at-most', size: -startValue, written: false }
         : UNBOUNDED;
-    const endValue = constantOf(end);
+    const endValue = this.constantOf(end);
     if (startValue !== undefined && endValue !== undefined && startValue >= 0 && endValue >= 0) {
       return { kind: 'at-most', size: Math.max(0, endValue - startValue), written: false };
     }
-    return widthFrom(start, end, steps);
+    return this.widthFrom(start, end, steps);
   }
 
   /** `end` as `start + N` (or `N + start`), also as one argument of `Math.min(…)`. */
-  function widthFrom(
+  private widthFrom(
     start: TSESTree.Expression,
     end: TSESTree.Expression,
     steps: number,
@@ -212,52 +229,55 @@ export function createSizeBounds(
         [end.left, end.right],
         [end.right, end.left],
       ] as const) {
-        if (sameText(same, start)) {
-          const value = constantOf(width);
+        if (this.sameText(same, start)) {
+          const value = this.constantOf(width);
           if (value !== undefined && value >= 0)
             return { kind: 'at-most', size: value, written: false };
         }
       }
       return UNBOUNDED;
     }
-    if (end.type === AST_NODE_TYPES.CallExpression && isMathMin(end)) {
+    if (end.type === AST_NODE_TYPES.CallExpression && this.isMathMin(end)) {
       return end.arguments.reduce<SizeBound>(
         (bound, argument) =>
           argument.type === AST_NODE_TYPES.SpreadElement
             ? bound
-            : smaller(bound, widthFrom(start, argument, steps)),
+            : smaller(bound, this.widthFrom(start, argument, steps)),
         UNBOUNDED,
       );
     }
     return UNBOUNDED;
   }
 
-  function ofNumber(value: TSESTree.Expression, steps = 0): SizeBound {
+  private numberBound(value: TSESTree.Expression, steps: number): SizeBound {
     if (steps > MAX_STEPS) return UNBOUNDED;
-    const constant = constantOf(value);
+    const constant = this.constantOf(value);
     if (constant !== undefined)
       return { kind: 'at-most', size: Math.max(0, Math.ceil(constant)), written: false };
     const next = steps + 1;
     switch (value.type) {
       case AST_NODE_TYPES.CallExpression:
-        if (!isMathMin(value)) return UNBOUNDED;
+        if (!this.isMathMin(value)) return UNBOUNDED;
         return value.arguments.reduce<SizeBound>(
           (bound, argument) =>
             argument.type === AST_NODE_TYPES.SpreadElement
               ? bound
-              : smaller(bound, ofNumber(argument, next)),
+              : smaller(bound, this.numberBound(argument, next)),
           UNBOUNDED,
         );
       case AST_NODE_TYPES.MemberExpression:
         if (value.computed || value.property.type !== AST_NODE_TYPES.Identifier) return UNBOUNDED;
         if (value.property.name === 'length' || value.property.name === 'size')
-          return ofCollection(value.object, next);
+          return this.collectionBound(value.object, next);
         return UNBOUNDED;
       case AST_NODE_TYPES.ConditionalExpression:
-        return larger(ofNumber(value.consequent, next), ofNumber(value.alternate, next));
+        return larger(
+          this.numberBound(value.consequent, next),
+          this.numberBound(value.alternate, next),
+        );
       case AST_NODE_TYPES.Identifier: {
-        const initializer = unchangedInitializer(value);
-        return initializer ? ofNumber(initializer, next) : UNBOUNDED;
+        const initializer = this.unchangedInitializer(value);
+        return initializer ? this.numberBound(initializer, next) : UNBOUNDED;
       }
       default:
         return UNBOUNDED;
@@ -265,7 +285,7 @@ export function createSizeBounds(
   }
 
   /** A number the type checker knows exactly: a literal, a `const`, an enum member, a union of those (the largest). */
-  function constantOf(node: TSESTree.Node): number | undefined {
+  private constantOf(node: TSESTree.Node): number | undefined {
     if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
     if (
       node.type === AST_NODE_TYPES.UnaryExpression &&
@@ -275,24 +295,24 @@ export function createSizeBounds(
     ) {
       return -node.argument.value;
     }
-    const parts = tsutils.unionConstituents(services.getTypeAtLocation(node));
+    const parts = tsutils.unionConstituents(this.services.getTypeAtLocation(node));
     if (!parts.every((part) => part.isNumberLiteral())) return undefined;
     return Math.max(...parts.map((part) => part.value));
   }
 
-  function isMathMin(call: TSESTree.CallExpression): boolean {
-    const resolved = resolveCallee(services, call);
+  private isMathMin(call: TSESTree.CallExpression): boolean {
+    const resolved = resolveCallee(this.services, call);
     return (
       resolved?.origin === 'global' && resolved.container === 'Math' && resolved.name === 'min'
     );
   }
 
-  function typeBound(node: TSESTree.Expression): SizeBound | undefined {
-    const parts = tsutils.unionConstituents(services.getTypeAtLocation(node));
+  private typeBound(node: TSESTree.Expression): SizeBound | undefined {
+    const parts = tsutils.unionConstituents(this.services.getTypeAtLocation(node));
     let size = 0;
     for (const part of parts) {
-      if (hasBoundedName(part)) continue;
-      if (!checker.isTupleType(part)) return undefined;
+      if (this.hasBoundedName(part)) continue;
+      if (!this.checker.isTupleType(part)) return undefined;
       const target = (part as ts.TupleTypeReference).target;
       if (target.hasRestElement || target.combinedFlags & ts.ElementFlags.Variadic)
         return undefined;
@@ -301,39 +321,34 @@ export function createSizeBounds(
     return parts.length > 0 ? { kind: 'at-most', size, written: true } : undefined;
   }
 
-  function hasBoundedName(type: ts.Type): boolean {
-    if (boundedTypes.size === 0) return false;
+  private hasBoundedName(type: ts.Type): boolean {
+    if (this.boundedTypes.size === 0) return false;
     const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
     if (type.isIntersection()) {
       for (const part of type.types)
         names.push(part.aliasSymbol?.getName(), part.getSymbol()?.getName());
     }
-    return names.some((name) => name !== undefined && boundedTypes.has(name));
+    return names.some((name) => name !== undefined && this.boundedTypes.has(name));
   }
 
   /**
    * The initializer of the variable `identifier` reads, when it is the variable's only value: declared once, never
    * assigned again, and (for arrays) never grown with `push`, `unshift`, `splice`, an index or its `length`.
    */
-  function unchangedInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    const definition = variable?.defs[0];
-    if (
-      !variable ||
-      variable.defs.length !== 1 ||
-      definition?.type !== TSESLint.Scope.DefinitionType.Variable
-    )
+  private unchangedInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+    const variable = variableOf(this.sourceCode, identifier);
+    if (!variable) return undefined;
+    const declarator = soleDeclarator(variable);
+    if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
       return undefined;
-    const declarator = definition.node;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     for (const reference of variable.references) {
       if (reference.init) continue;
-      if (reference.isWrite() || growsArray(reference.identifier)) return undefined;
+      if (reference.isWrite() || this.growsArray(reference.identifier)) return undefined;
     }
     return declarator.init;
   }
 
-  function growsArray(identifier: TSESTree.Node): boolean {
+  private growsArray(identifier: TSESTree.Node): boolean {
     const parent = identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier)
       return false;
@@ -351,30 +366,18 @@ export function createSizeBounds(
     );
   }
 
-  function sameText(a: TSESTree.Node, b: TSESTree.Node): boolean {
-    return sourceCode.getText(a).replace(/\s+/g, '') === sourceCode.getText(b).replace(/\s+/g, '');
+  private sameText(a: TSESTree.Node, b: TSESTree.Node): boolean {
+    return (
+      this.sourceCode.getText(a).replace(/\s+/g, '') ===
+      this.sourceCode.getText(b).replace(/\s+/g, '')
+    );
   }
-
-  const isBounded = (bound: SizeBound): boolean =>
-    bound.kind === 'at-most' && (bound.written || bound.size <= options.maxBoundedSize);
-
-  return {
-    ofCollection: (collection) => ofCollection(collection),
-    ofNumber: (value) => ofNumber(value),
-    isBounded,
-  };
 }
 
 function lengthProperty(object: TSESTree.ObjectExpression): TSESTree.Expression | undefined {
   for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key === 'length') return property.value as TSESTree.Expression;
+    if (property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'length')
+      return property.value as TSESTree.Expression;
   }
   return undefined;
 }

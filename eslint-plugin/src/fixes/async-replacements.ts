@@ -10,10 +10,15 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { guardStatementStart } from './asi';
-import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from './blocking-calls';
-import { type BusyWait, sleepOf } from './busy-wait';
-import { createImportPlan, type TextEdit } from './imports';
+import { type BlockingCall, FS_PROMISE_FORMS, withoutSync } from '../analysis/blocking-calls';
+import { type BusyWait, sleepOf } from '../analysis/busy-wait';
+import { isStandardLibraryValue } from '../analysis/globals';
+import { propertyKey } from '../util/property-keys';
+import { skipWrappers, type Wrapper } from '../util/wrappers';
+import { continuesPreviousLine, guardedReplacement } from './asi';
+import { ImportPlan } from './imports';
+import { awaitNeedsParentheses } from './parentheses';
+import type { TextEdit } from './text-edits';
 
 /**
  * What a replacement does, for the caller's message: `asyncApi` (a promise function of the same module, `name`
@@ -26,18 +31,6 @@ export interface Replacement {
   kind: ReplacementKind;
   data: Record<string, string>;
   fix: TSESLint.ReportFixFunction;
-}
-
-export interface AsyncReplacements {
-  /** The async forms of a blocking call that stands where `await` is valid, the preferred first; none when no form is faithful. */
-  forCall(call: TSESTree.CallExpression, blocking: BlockingCall): Replacement[];
-  /** `await setTimeout(ms)` for a busy wait that stands for a plain sleep, where `await` is valid. */
-  forBusyWait(
-    loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
-    wait: BusyWait,
-  ): Replacement[];
-  /** True when the call's first argument is a number: a file descriptor, which only `FileHandle` replaces. */
-  usesFileDescriptor(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
 }
 
 /** Options of `child_process.exec`/`execFile` that mean the same for their sync forms; others (`input`, `stdio`) do not. */
@@ -70,43 +63,53 @@ const PROMISIFY_CASTS: Record<string, { cast: string; types: string[] }> = {
   },
 };
 
+/**
+ * What a replaced callee is read under: `!` and `as`. An optional chain in parentheses (`(fs?.readFileSync)(p)`) is
+ * kept as written, so its replacement imports the function rather than reaching it through the chain's object.
+ */
+const CALLEE_WRAPPERS: readonly Wrapper[] = ['non-null', 'as'];
+
 /** Crypto functions whose promisified form resolves to what the sync form returns. */
 const PROMISIFIABLE = new Set(['pbkdf2', 'generateKeyPair', 'scrypt', 'checkPrime']);
 
 /** The replacements for one file, built with its rule context and type information. */
-export function createAsyncReplacements(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  services: ParserServicesWithTypeInformation,
-): AsyncReplacements {
-  const { program } = services;
-  const checker = program.getTypeChecker();
-  const { sourceCode } = context;
-  const esNode = (node: ts.Node): TSESTree.Node => services.tsNodeToESTreeNodeMap.get(node);
+export class AsyncReplacements {
+  private readonly checker: ts.TypeChecker;
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
-  function forCall(call: TSESTree.CallExpression, blocking: BlockingCall): Replacement[] {
+  constructor(
+    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly services: ParserServicesWithTypeInformation,
+  ) {
+    this.checker = services.program.getTypeChecker();
+    this.sourceCode = context.sourceCode;
+  }
+
+  /** The async forms of a blocking call that stands where `await` is valid, the preferred first; none when no form is faithful. */
+  forCall(call: TSESTree.CallExpression, blocking: BlockingCall): Replacement[] {
     switch (blocking.family) {
       case 'fs':
-        return fsReplacements(call, blocking.name);
+        return this.fsReplacements(call, blocking.name);
       case 'child_process':
         return blocking.name === 'spawnSync'
           ? []
-          : execReplacements(call, blocking.name === 'execSync' ? 'exec' : 'execFile');
+          : this.execReplacements(call, blocking.name === 'execSync' ? 'exec' : 'execFile');
       case 'zlib':
-        return promisifiedReplacements(call, 'node:zlib', withoutSync(blocking.name));
+        return this.promisifiedReplacements(call, 'node:zlib', withoutSync(blocking.name));
       case 'crypto':
         return PROMISIFIABLE.has(withoutSync(blocking.name))
-          ? promisifiedReplacements(call, 'node:crypto', withoutSync(blocking.name))
+          ? this.promisifiedReplacements(call, 'node:crypto', withoutSync(blocking.name))
           : [];
       case 'atomics':
-        return atomicsReplacements(call);
+        return this.atomicsReplacements(call);
       case 'configured':
         return blocking.replacement && blocking.module
-          ? configuredReplacements(call, blocking.module, blocking.replacement)
+          ? this.configuredReplacements(call, blocking.module, blocking.replacement)
           : [];
     }
   }
 
-  function fsReplacements(call: TSESTree.CallExpression, name: string): Replacement[] {
+  private fsReplacements(call: TSESTree.CallExpression, name: string): Replacement[] {
     const asyncName = name === 'existsSync' ? 'access' : withoutSync(name);
     if (
       !FS_PROMISE_FORMS.has(asyncName) ||
@@ -115,11 +118,11 @@ export function createAsyncReplacements(
       return [];
     const [first, second] = call.arguments;
     // A numeric descriptor has no promise form outside `FileHandle`; `throwIfNoEntry` has none at all.
-    if (first && isNumberLike(first)) return [];
+    if (first && this.isNumberLike(first)) return [];
     if (
       (name === 'statSync' || name === 'lstatSync') &&
       second &&
-      !isObjectLiteralWithout(second, 'throwIfNoEntry')
+      !this.isObjectLiteralWithout(second, 'throwIfNoEntry')
     )
       return [];
     const check = name === 'existsSync';
@@ -127,16 +130,16 @@ export function createAsyncReplacements(
       {
         kind: check ? 'access' : 'asyncApi',
         data: { name: asyncName, module: 'node:fs/promises' },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+        fix: (fixer) => {
+          const plan = new ImportPlan(this.context, this.services, call);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
             callee.type === AST_NODE_TYPES.MemberExpression &&
             !callee.computed &&
-            hasProperty(callee.object, 'promises')
+            this.hasProperty(callee.object, 'promises')
           ) {
-            reference = `${sourceCode.getText(callee.object)}.promises.${asyncName}`;
+            reference = `${this.sourceCode.getText(callee.object)}.promises.${asyncName}`;
           } else {
             if (callee.type === AST_NODE_TYPES.Identifier)
               plan.dropBindingIfOnlyUsedIn(callee, call);
@@ -145,17 +148,17 @@ export function createAsyncReplacements(
               via: [{ module: 'node:fs', member: 'promises' }],
             });
           }
-          const invocation = `${reference}${argumentsText(call)}`;
+          const invocation = `${reference}${this.argumentsText(call)}`;
           const replacement = check
-            ? awaited(call, `${invocation}.then(() => true, () => false)`)
-            : awaited(call, invocation);
+            ? this.awaited(call, `${invocation}.then(() => true, () => false)`)
+            : this.awaited(call, invocation);
           return plan.fixes(fixer, [replacement]);
         },
       },
     ];
   }
 
-  function execReplacements(
+  private execReplacements(
     call: TSESTree.CallExpression,
     asyncName: 'exec' | 'execFile',
   ): Replacement[] {
@@ -170,13 +173,14 @@ export function createAsyncReplacements(
       if (args.length === 3) optionsIndex = 2;
       else if (args.length === 2 && args[1]?.type === AST_NODE_TYPES.ObjectExpression)
         optionsIndex = 1;
-      else if (args.length === 2 && !isArrayLike(args[1]!)) return [];
+      else if (args.length === 2 && !this.isArrayLike(args[1]!)) return [];
     }
     const options = optionsIndex === undefined ? undefined : args[optionsIndex];
     if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return [];
     let hasEncoding = false;
     for (const property of options?.properties ?? []) {
-      const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
+      const key =
+        property.type === AST_NODE_TYPES.Property ? valuePropertyKey(property) : undefined;
       if (key === undefined || !EXEC_OPTIONS.has(key)) return [];
       if (key !== 'encoding') continue;
       const value = (property as TSESTree.Property).value;
@@ -188,18 +192,16 @@ export function createAsyncReplacements(
       {
         kind: 'promisified',
         data: { name: asyncName },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
-          if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+        fix: (fixer) => {
+          const plan = this.planReplacingCallee(call);
           const local = plan.promisified('node:child_process', asyncName);
           // The sync forms return a Buffer unless given an encoding; the promisified ones default to strings.
-          const texts = args.map((argument) => sourceCode.getText(argument));
+          const texts = args.map((argument) => this.sourceCode.getText(argument));
           if (valueUsed && !hasEncoding) {
             if (options && optionsIndex !== undefined) {
-              const brace = sourceCode.getFirstToken(options)!;
+              const brace = this.sourceCode.getFirstToken(options)!;
               texts[optionsIndex] =
-                `{ encoding: 'buffer',${sourceCode.text.slice(brace.range[1], options.range[1])}`.replace(
+                `{ encoding: 'buffer',${this.sourceCode.text.slice(brace.range[1], options.range[1])}`.replace(
                   /,\s*}$/,
                   ' }',
                 );
@@ -209,15 +211,15 @@ export function createAsyncReplacements(
           }
           const invocation = `${local}(${texts.join(', ')})`;
           const replacement = valueUsed
-            ? replaceWith(call, `(await ${invocation}).stdout`)
-            : awaited(call, invocation);
+            ? guardedReplacement(this.sourceCode, call, `(await ${invocation}).stdout`)
+            : this.awaited(call, invocation);
           return plan.fixes(fixer, [replacement]);
         },
       },
     ];
   }
 
-  function promisifiedReplacements(
+  private promisifiedReplacements(
     call: TSESTree.CallExpression,
     module: string,
     asyncName: string,
@@ -228,10 +230,8 @@ export function createAsyncReplacements(
       {
         kind: 'promisified',
         data: { name: asyncName },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
-          if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+        fix: (fixer) => {
+          const plan = this.planReplacingCallee(call);
           // The function itself first, so that a dropped import of its sync form is reused for it.
           plan.named(module, asyncName);
           const cast = PROMISIFY_CASTS[asyncName];
@@ -251,13 +251,13 @@ export function createAsyncReplacements(
             asyncName,
             castText === undefined ? undefined : { local: `${asyncName}Async`, cast: castText },
           );
-          return plan.fixes(fixer, [awaited(call, `${local}${argumentsText(call)}`)]);
+          return plan.fixes(fixer, [this.awaited(call, `${local}${this.argumentsText(call)}`)]);
         },
       },
     ];
   }
 
-  function configuredReplacements(
+  private configuredReplacements(
     call: TSESTree.CallExpression,
     module: string,
     replacement: string,
@@ -266,28 +266,28 @@ export function createAsyncReplacements(
       {
         kind: 'asyncApi',
         data: { name: replacement, module },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, call);
-          const callee = unwrapCallee(call.callee);
+        fix: (fixer) => {
+          const plan = new ImportPlan(this.context, this.services, call);
+          const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
           let reference: string;
           if (
             callee.type === AST_NODE_TYPES.MemberExpression &&
             !callee.computed &&
-            hasProperty(callee.object, replacement)
+            this.hasProperty(callee.object, replacement)
           ) {
-            reference = `${sourceCode.getText(callee.object)}.${replacement}`;
+            reference = `${this.sourceCode.getText(callee.object)}.${replacement}`;
           } else {
             if (callee.type === AST_NODE_TYPES.Identifier)
               plan.dropBindingIfOnlyUsedIn(callee, call);
             reference = plan.named(module, replacement, { aliases: [`${replacement}Async`] });
           }
-          return plan.fixes(fixer, [awaited(call, `${reference}${argumentsText(call)}`)]);
+          return plan.fixes(fixer, [this.awaited(call, `${reference}${this.argumentsText(call)}`)]);
         },
       },
     ];
   }
 
-  function atomicsReplacements(call: TSESTree.CallExpression): Replacement[] {
+  private atomicsReplacements(call: TSESTree.CallExpression): Replacement[] {
     const replacements: Replacement[] = [];
     const args = call.arguments;
     const timeout = args[3];
@@ -295,32 +295,34 @@ export function createAsyncReplacements(
       call.parent.type === AST_NODE_TYPES.ExpressionStatement &&
       args.length === 4 &&
       timeout &&
-      isFreshSleepBuffer(args)
+      this.isFreshSleepBuffer(args)
     ) {
       replacements.push({
         kind: 'sleep',
-        data: { duration: sourceCode.getText(timeout) },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, call);
+        data: { duration: this.sourceCode.getText(timeout) },
+        fix: (fixer) => {
+          const plan = new ImportPlan(this.context, this.services, call);
           const sleep = plan.named('node:timers/promises', 'setTimeout', {
             aliases: ['sleep', 'delay'],
           });
-          return plan.fixes(fixer, [awaited(call, `${sleep}(${sourceCode.getText(timeout)})`)]);
+          return plan.fixes(fixer, [
+            this.awaited(call, `${sleep}(${this.sourceCode.getText(timeout)})`),
+          ]);
         },
       });
     }
-    const callee = unwrapCallee(call.callee);
+    const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
-      hasProperty(callee.object, 'waitAsync')
+      this.hasProperty(callee.object, 'waitAsync')
     ) {
       replacements.push({
         kind: 'waitAsync',
         data: {},
         fix: (fixer) => {
-          const edit = awaited(
+          const edit = this.awaited(
             call,
-            `${sourceCode.getText(callee.object)}.waitAsync${argumentsText(call)}.value`,
+            `${this.sourceCode.getText(callee.object)}.waitAsync${this.argumentsText(call)}.value`,
           );
           return fixer.replaceTextRange(edit.range, edit.text);
         },
@@ -330,14 +332,16 @@ export function createAsyncReplacements(
   }
 
   /** `Atomics.wait(new Int32Array(new SharedArrayBuffer(n)), i, 0, ms)`: nobody else holds the buffer, so it only sleeps. */
-  function isFreshSleepBuffer(args: TSESTree.CallExpressionArgument[]): boolean {
+  private isFreshSleepBuffer(args: TSESTree.CallExpressionArgument[]): boolean {
     const [buffer, index, value] = args;
     if (buffer?.type !== AST_NODE_TYPES.NewExpression || buffer.arguments.length !== 1)
       return false;
     const shared = buffer.arguments[0]!;
     if (shared.type !== AST_NODE_TYPES.NewExpression) return false;
     const isGlobal = (node: TSESTree.Expression, name: string): boolean =>
-      node.type === AST_NODE_TYPES.Identifier && node.name === name && isGlobalValue(node);
+      node.type === AST_NODE_TYPES.Identifier &&
+      node.name === name &&
+      isStandardLibraryValue(this.services.program, this.services.esTreeNodeToTSNodeMap.get(node));
     return (
       isGlobal(buffer.callee, 'Int32Array') &&
       isGlobal(shared.callee, 'SharedArrayBuffer') &&
@@ -347,17 +351,22 @@ export function createAsyncReplacements(
     );
   }
 
-  function forBusyWait(
+  /** `await setTimeout(ms)` for a busy wait that stands for a plain sleep, where `await` is valid. */
+  forBusyWait(
     loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
     wait: BusyWait,
   ): Replacement[] {
-    const sleep = sleepOf(program, wait);
+    const sleep = sleepOf(this.services.program, wait);
     if (!sleep) return [];
-    const declaration = esNode(sleep.declaration) as TSESTree.VariableDeclaration;
+    const declaration = this.services.tsNodeToESTreeNodeMap.get<TSESTree.VariableDeclaration>(
+      sleep.declaration,
+    );
     const [declarator] = declaration.declarations;
     if (!declarator) return [];
-    const duration = sourceCode.getText(esNode(sleep.duration));
-    const [variable] = sourceCode.getDeclaredVariables(declarator);
+    const duration = this.sourceCode.getText(
+      this.services.tsNodeToESTreeNodeMap.get(sleep.duration),
+    );
+    const [variable] = this.sourceCode.getDeclaredVariables(declarator);
     const usedElsewhere = variable?.references.some(
       (reference) =>
         !reference.init &&
@@ -366,16 +375,16 @@ export function createAsyncReplacements(
     );
     // The loop ends with `}` or `;`; the `await` that replaces it needs a `;` of its own when the next line starts with
     // `(` or `[` (it would continue the line otherwise), and keeps the declaration's style elsewhere.
-    const next = sourceCode.getTokenAfter(loop);
-    const guardsNextLine = next !== null && /^[([`+\-/]/.test(next.value);
+    const next = this.sourceCode.getTokenAfter(loop);
+    const guardsNextLine = next !== null && continuesPreviousLine(next.value);
     const semicolon =
-      sourceCode.getLastToken(declaration)?.value === ';' || guardsNextLine ? ';' : '';
+      this.sourceCode.getLastToken(declaration)?.value === ';' || guardsNextLine ? ';' : '';
     return [
       {
         kind: 'sleep',
         data: { duration },
-        fix(fixer) {
-          const plan = createImportPlan(context, services, loop);
+        fix: (fixer) => {
+          const plan = new ImportPlan(this.context, this.services, loop);
           const setTimeoutName = plan.named('node:timers/promises', 'setTimeout', {
             aliases: ['sleep', 'delay'],
           });
@@ -389,142 +398,72 @@ export function createAsyncReplacements(
     ];
   }
 
+  /** An import plan for replacing `call` that drops the import of its callee when nothing else uses it. */
+  private planReplacingCallee(call: TSESTree.CallExpression): ImportPlan {
+    const plan = new ImportPlan(this.context, this.services, call);
+    const callee = skipWrappers(call.callee, CALLEE_WRAPPERS);
+    if (callee.type === AST_NODE_TYPES.Identifier) plan.dropBindingIfOnlyUsedIn(callee, call);
+    return plan;
+  }
+
   /** The call's arguments with their parentheses, as written (`(p, 'utf8')`). */
-  function argumentsText(call: TSESTree.CallExpression): string {
-    const open = sourceCode.getTokenAfter(
+  private argumentsText(call: TSESTree.CallExpression): string {
+    const open = this.sourceCode.getTokenAfter(
       call.typeArguments ?? call.callee,
       (token) => token.value === '(',
     )!;
-    return sourceCode.text.slice(open.range[0], call.range[1]);
+    return this.sourceCode.text.slice(open.range[0], call.range[1]);
   }
 
   /** Replaces `call` with `await <text>`, in parentheses where the surrounding expression needs them. */
-  function awaited(call: TSESTree.CallExpression, text: string): TextEdit {
-    return replaceWith(call, awaitedText(call, text));
+  private awaited(call: TSESTree.CallExpression, text: string): TextEdit {
+    return guardedReplacement(this.sourceCode, call, this.awaitedText(call, text));
   }
 
-  function awaitedText(call: TSESTree.CallExpression, text: string): string {
+  private awaitedText(call: TSESTree.CallExpression, text: string): string {
     return awaitNeedsParentheses(call) ? `(await ${text})` : `await ${text}`;
   }
 
-  /** Replaces `node`, guarding a replacement that starts with `(` at the start of a statement against ASI. */
-  function replaceWith(node: TSESTree.Node, text: string): TextEdit {
-    let statement: TSESTree.Node = node;
-    while (
-      statement.parent &&
-      statement.parent.range[0] === node.range[0] &&
-      statement.type !== AST_NODE_TYPES.ExpressionStatement
-    ) {
-      statement = statement.parent;
-    }
-    const guarded =
-      statement.type === AST_NODE_TYPES.ExpressionStatement
-        ? guardStatementStart(sourceCode, statement, text)
-        : text;
-    return { range: node.range, text: guarded };
-  }
-
-  function isNumberLike(node: TSESTree.Node): boolean {
+  private isNumberLike(node: TSESTree.Node): boolean {
     return (
-      (checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(node)).flags &
+      (this.checker.getBaseTypeOfLiteralType(this.services.getTypeAtLocation(node)).flags &
         ts.TypeFlags.NumberLike) !==
       0
     );
   }
 
-  function isArrayLike(node: TSESTree.Node): boolean {
-    const type = services.getTypeAtLocation(node);
-    return checker.isArrayType(type) || checker.isTupleType(type) || checker.isArrayLikeType(type);
+  private isArrayLike(node: TSESTree.Node): boolean {
+    const type = this.services.getTypeAtLocation(node);
+    return (
+      this.checker.isArrayType(type) ||
+      this.checker.isTupleType(type) ||
+      this.checker.isArrayLikeType(type)
+    );
   }
 
-  function isObjectLiteralWithout(node: TSESTree.Node, key: string): boolean {
+  private isObjectLiteralWithout(node: TSESTree.Node, key: string): boolean {
     return (
       node.type === AST_NODE_TYPES.ObjectExpression &&
       node.properties.every(
         (property) =>
           property.type === AST_NODE_TYPES.Property &&
-          propertyKey(property) !== undefined &&
-          propertyKey(property) !== key,
+          valuePropertyKey(property) !== undefined &&
+          valuePropertyKey(property) !== key,
       )
     );
   }
 
-  function hasProperty(node: TSESTree.Node, name: string): boolean {
-    return services.getTypeAtLocation(node).getProperty(name) !== undefined;
+  private hasProperty(node: TSESTree.Node, name: string): boolean {
+    return this.services.getTypeAtLocation(node).getProperty(name) !== undefined;
   }
 
-  function isGlobalValue(node: TSESTree.Identifier): boolean {
-    const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node));
-    const declaration = symbol?.getDeclarations()?.[0];
-    return (
-      declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile())
-    );
-  }
-
-  function usesFileDescriptor(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  /** True when the call's first argument is a number: a file descriptor, which only `FileHandle` replaces. */
+  usesFileDescriptor(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     const [first] = call.arguments;
-    return first !== undefined && isNumberLike(first);
+    return first !== undefined && this.isNumberLike(first);
   }
-
-  return { forCall, forBusyWait, usesFileDescriptor };
 }
 
-function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
-  let current = callee;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression
-  )
-    current = current.expression;
-  return current;
-}
-
-function propertyKey(property: TSESTree.Property): string | undefined {
-  if (property.computed || property.kind !== 'init' || property.method) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-}
-
-/** Whether `await <call>` needs parentheses where `call` stands. */
-function awaitNeedsParentheses(node: TSESTree.Node): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.ExpressionStatement:
-    case AST_NODE_TYPES.VariableDeclarator:
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.AwaitExpression:
-    case AST_NODE_TYPES.SpreadElement:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.SwitchStatement:
-    case AST_NODE_TYPES.SwitchCase:
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.UnaryExpression:
-    case AST_NODE_TYPES.SequenceExpression:
-    case AST_NODE_TYPES.AssignmentExpression:
-    case AST_NODE_TYPES.AssignmentPattern:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.JSXExpressionContainer:
-      return false;
-    case AST_NODE_TYPES.Property:
-      return parent.value !== node;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.callee === node;
-    case AST_NODE_TYPES.BinaryExpression:
-      return parent.operator === '**' && parent.left === node;
-    default:
-      return true;
-  }
+function valuePropertyKey(property: TSESTree.Property): string | undefined {
+  return property.kind === 'init' && !property.method ? propertyKey(property) : undefined;
 }

@@ -1,8 +1,15 @@
 // Guarding replacements against automatic semicolon insertion in files written without semicolons.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import type { TextEdit } from './text-edits';
+
 /** A statement starting with one of these continues the previous line when that line has no semicolon. */
 const CONTINUES_PREVIOUS_LINE = /^[([`+\-/]/;
+
+/** True when a line starting with `text` would continue a previous line that has no `;` (`(`, `[`, `` ` ``, …). */
+export function continuesPreviousLine(text: string): boolean {
+  return CONTINUES_PREVIOUS_LINE.test(text);
+}
 
 const STATEMENT_LIST_OWNERS = new Set<string>([
   AST_NODE_TYPES.BlockStatement,
@@ -22,7 +29,7 @@ export function guardStatementStart(
   statement: TSESTree.Node,
   replacement: string,
 ): string {
-  if (!CONTINUES_PREVIOUS_LINE.test(replacement)) return replacement;
+  if (!continuesPreviousLine(replacement)) return replacement;
   const previous = sourceCode.getTokenBefore(statement, { includeComments: false });
   if (!previous || previous.value === ';' || previous.value === '{' || previous.value === ':')
     return replacement;
@@ -49,5 +56,37 @@ export function statementEndBefore(
 ): string {
   if (semicolon !== '') return semicolon;
   const next = sourceCode.getTokenAfter(replaced, { includeComments: false });
-  return next !== null && CONTINUES_PREVIOUS_LINE.test(next.value) ? ';' : '';
+  return next !== null && continuesPreviousLine(next.value) ? ';' : '';
+}
+
+/** Replaces a statement with `text`, keeping its `;` (or its absence) and guarding the start against ASI. */
+export function replaceStatement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fixer: TSESLint.RuleFixer,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix {
+  const semicolon = sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
+  return fixer.replaceText(statement, guardStatementStart(sourceCode, statement, text) + semicolon);
+}
+
+/** Replaces `node` with `text`, guarded against ASI when the node starts an expression statement. */
+export function guardedReplacement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  text: string,
+): TextEdit {
+  let statement: TSESTree.Node = node;
+  while (
+    statement.parent &&
+    statement.parent.range[0] === node.range[0] &&
+    statement.type !== AST_NODE_TYPES.ExpressionStatement
+  ) {
+    statement = statement.parent;
+  }
+  const guarded =
+    statement.type === AST_NODE_TYPES.ExpressionStatement
+      ? guardStatementStart(sourceCode, statement, text)
+      : text;
+  return { range: node.range, text: guarded };
 }

@@ -4,8 +4,13 @@
 // (`withSlot(() => fetch(url))`), or an acquire that limits the rest of its function (`await semaphore.acquire()`).
 import ts from 'typescript';
 
+import {
+  resolveCalleeNode,
+  resolveCallSignatureNode,
+  signatureOriginOf,
+  writtenName,
+} from './resolve-callee';
 import { isInlineFunction } from './sync-callbacks';
-import { resolveCalleeNode, resolveCallSignatureNode, signatureOriginOf } from './resolve-callee';
 
 /** Packages whose functions and methods run the work given to them under a concurrency limit. */
 export const LIMITER_MODULES: ReadonlySet<string> = new Set(['p-limit', 'p-queue', 'bottleneck']);
@@ -72,12 +77,6 @@ function computeLimiterForm(
       checker.getTypeAtLocation(argument).getCallSignatures().length > 0,
   );
   return takesFunction ? 'arguments' : 'rest-of-function';
-}
-
-function writtenName(expression: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
-  return undefined;
 }
 
 /**

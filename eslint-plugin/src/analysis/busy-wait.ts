@@ -4,6 +4,7 @@
 // as schedulers do between yields), which is not a wait.
 import ts from 'typescript';
 
+import { skipTsWrappers } from '../util/wrappers';
 import { resolveCalleeNode } from './resolve-callee';
 
 export type LoopNode = ts.WhileStatement | ts.DoStatement | ts.ForStatement;
@@ -63,8 +64,10 @@ export function sleepOf(program: ts.Program, wait: BusyWait): Sleep | undefined 
   const [declarator] = declaration.declarationList.declarations;
   if (!declarator || !ts.isIdentifier(declarator.name) || !declarator.initializer) return undefined;
   const variable = declarator.name;
-  const init = skipParentheses(declarator.initializer);
-  const condition = skipParentheses(ts.isForStatement(loop) ? loop.condition! : loop.expression);
+  const init = skipTsWrappers(declarator.initializer, ['parentheses']);
+  const condition = skipTsWrappers(ts.isForStatement(loop) ? loop.condition! : loop.expression, [
+    'parentheses',
+  ]);
   if (!ts.isBinaryExpression(condition)) return undefined;
   const ordered = orderAsLess(condition);
   if (!ordered) return undefined;
@@ -84,7 +87,7 @@ export function sleepOf(program: ts.Program, wait: BusyWait): Sleep | undefined 
     return undefined;
   }
   // `Date.now() - start < ms` with `const start = Date.now()`.
-  const elapsed = skipParentheses(smaller);
+  const elapsed = skipTsWrappers(smaller, ['parentheses']);
   if (
     ts.isBinaryExpression(elapsed) &&
     elapsed.operatorToken.kind === ts.SyntaxKind.MinusToken &&
@@ -100,7 +103,7 @@ export function sleepOf(program: ts.Program, wait: BusyWait): Sleep | undefined 
 function comparisonsIn(condition: ts.Expression): ts.BinaryExpression[] {
   const found: ts.BinaryExpression[] = [];
   const visit = (node: ts.Expression): void => {
-    const bare = skipParentheses(node);
+    const bare = skipTsWrappers(node, ['parentheses']);
     if (ts.isPrefixUnaryExpression(bare) && bare.operator === ts.SyntaxKind.ExclamationToken) {
       visit(bare.operand);
     } else if (ts.isBinaryExpression(bare)) {
@@ -184,12 +187,12 @@ function clockKindOf(
 }
 
 function isClock(program: ts.Program, expression: ts.Expression, kind: ClockKind): boolean {
-  const bare = skipParentheses(expression);
+  const bare = skipTsWrappers(expression, ['parentheses']);
   return ts.isCallExpression(bare) && clockKindOf(program, bare) === kind;
 }
 
 function isVariable(expression: ts.Expression, variable: ts.Identifier): boolean {
-  const bare = skipParentheses(expression);
+  const bare = skipTsWrappers(expression, ['parentheses']);
   return ts.isIdentifier(bare) && bare.text === variable.text;
 }
 
@@ -237,10 +240,4 @@ function previousStatement(statement: ts.Statement): ts.Statement | undefined {
     return undefined;
   const index = parent.statements.indexOf(statement);
   return index > 0 ? parent.statements[index - 1] : undefined;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
 }

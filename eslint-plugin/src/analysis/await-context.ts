@@ -2,7 +2,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { findEnclosingFunction } from './enclosing-function';
+import { findEnclosingFunction } from '../util/enclosing-function';
 
 /** True inside an async function body, or at the top level of an ES module whose settings allow top-level await. */
 export function canAwaitAt(

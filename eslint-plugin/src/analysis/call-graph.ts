@@ -5,7 +5,13 @@
 // language server gets a new one whenever code changes, so answers never outlive the code they describe.
 import ts from 'typescript';
 
-import { resolveCalleeNode, type ResolvedCallee } from './resolve-callee';
+import { skipTsWrappers } from '../util/wrappers';
+import {
+  CALLEE_WRAPPERS,
+  resolveCalleeNode,
+  type ResolvedCallee,
+  writtenName,
+} from './resolve-callee';
 import { isInlineFunction, runsDuringEnclosingCall } from './sync-callbacks';
 
 /** A function whose body the analysis can read. */
@@ -128,17 +134,8 @@ export function isAnalyzableFunction(node: ts.Node): node is AnalyzableFunction 
 
 /** The name a call site uses for its callee (`loadConfig`, `read` in `this.read()`), for messages. */
 export function calleeDisplayName(site: CallSite): string {
-  let expression: ts.Expression = site.node.expression;
-  while (
-    ts.isParenthesizedExpression(expression) ||
-    ts.isNonNullExpression(expression) ||
-    ts.isAsExpression(expression)
-  ) {
-    expression = expression.expression;
-  }
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
-  return site.callee?.name ?? expression.getText();
+  const expression = skipTsWrappers(site.node.expression, CALLEE_WRAPPERS);
+  return writtenName(expression) ?? site.callee?.name ?? expression.getText();
 }
 
 /** What a call resolves to, computed once per call node and shared by every summary that holds the call. */
@@ -343,9 +340,7 @@ function readableTarget(
   callee: ResolvedCallee | undefined,
 ): AnalyzableFunction | undefined {
   // A function called where it is written is read as part of the caller (a `sync-callback` context).
-  let expression: ts.Expression = call.expression;
-  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
-  if (isInlineFunction(expression)) return undefined;
+  if (isInlineFunction(skipTsWrappers(call.expression, ['parentheses']))) return undefined;
   return readableFunctionOf(program, callee, ts.isNewExpression(call));
 }
 

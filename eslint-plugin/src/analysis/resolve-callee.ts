@@ -1,12 +1,11 @@
 // Identifying what a call calls by its resolved declaration, not by the name at the call site: `r(p)` after
 // `import { readFileSync as r } from 'node:fs'`, `fs.readFileSync` after `require('fs')`, and
 // `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`.
-import {
-  AST_NODE_TYPES,
-  type ParserServicesWithTypeInformation,
-  type TSESTree,
-} from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+
+import { normalizeModule } from '../util/module-specifiers';
+import { skipTsWrappers, skipWrappers, type Wrapper } from '../util/wrappers';
 
 export type CalleeOrigin =
   /** Declared in a module of a package or of Node (`declare module "fs"`, `node_modules/undici/…`). */
@@ -30,12 +29,22 @@ export interface ResolvedCallee {
   declarations: readonly ts.Declaration[];
 }
 
+/** What a callee is written as, under parentheses, `as` and `!` (`(api as Api).get`, `client!.send`). */
+export const CALLEE_WRAPPERS: readonly Wrapper[] = ['parentheses', 'non-null', 'as'];
+
+/** The name a call site writes for its callee: `loadConfig`, `read` in `this.read()`; none for other expressions. */
+export function writtenName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}
+
 /** What the callee of `call` resolves to, or `undefined` when the checker cannot tell (an `any` value, say). */
 export function resolveCallee(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): ResolvedCallee | undefined {
-  return resolveFunction(services, unwrapCallee(call.callee));
+  return resolveFunction(services, skipWrappers(call.callee, ['non-null', 'chain', 'as']));
 }
 
 /** What a function-valued expression (a callee, or a callback passed along) resolves to. */
@@ -54,7 +63,7 @@ export function resolveCalleeNode(
   program: ts.Program,
   call: ts.CallExpression | ts.NewExpression,
 ): ResolvedCallee | undefined {
-  return resolveFunctionNode(program, unwrapCalleeNode(call.expression));
+  return resolveFunctionNode(program, skipTsWrappers(call.expression, CALLEE_WRAPPERS));
 }
 
 /** `resolveFunction` on TypeScript's own syntax tree. */
@@ -76,30 +85,6 @@ export function resolveFunctionNode(
     container: containerName(declaration),
     declarations,
   };
-}
-
-function unwrapCallee(callee: TSESTree.Expression): TSESTree.Expression {
-  let current = callee;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function unwrapCalleeNode(callee: ts.Expression): ts.Expression {
-  let current = callee;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isAsExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /**
@@ -127,7 +112,7 @@ function classify(
     if (node.flags & ts.NodeFlags.GlobalAugmentation)
       return { origin: 'global', module: undefined };
     if (ts.isStringLiteral(node.name))
-      return { origin: 'module', module: node.name.text.replace(/^node:/, '') };
+      return { origin: 'module', module: normalizeModule(node.name.text) };
   }
   const sourceFile = declaration.getSourceFile();
   if (program.isSourceFileDefaultLibrary(sourceFile))

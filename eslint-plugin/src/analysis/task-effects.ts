@@ -4,6 +4,9 @@
 // exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
 import ts from 'typescript';
 
+import { relatedLocationOf } from '../util/related-locations';
+import { skipTsWrappers } from '../util/wrappers';
+import { callSteps, type ChainStep } from './call-chains';
 import type { AnalyzableFunction, CallGraph, CallSite, Reach, ReachQuery } from './call-graph';
 import { isLimitedFunctionValue, limiterFormOf, runsUnderLimiter } from './limiters';
 import {
@@ -14,7 +17,7 @@ import {
   NODE_MODULES,
   PROCESS_MODULES,
 } from './module-catalog';
-import type { ResolvedCallee } from './resolve-callee';
+import { type ResolvedCallee, writtenName } from './resolve-callee';
 
 export type EffectKind =
   'network' | 'file-system' | 'child-process' | 'database' | 'http-client' | 'unknown';
@@ -141,14 +144,7 @@ export function externalReachOf(
   readableFunction: (callee: ResolvedCallee | undefined) => AnalyzableFunction | undefined,
 ): TaskReach | 'limited' | undefined {
   const program = graph.program;
-  let node: ts.Expression = root.node;
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node)
-  )
-    node = node.expression;
+  const node = skipTsWrappers(root.node, ['parentheses', 'as', 'non-null', 'satisfies']);
   if (root.kind === 'promise') return firstEffect(graph.searchExpression(node, query));
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
     return firstEffect(graph.search(node, query));
@@ -162,11 +158,7 @@ export function externalReachOf(
   const callee = resolveFunction(node);
   const reference = {
     node,
-    name: ts.isPropertyAccessExpression(node)
-      ? node.name.text
-      : ts.isIdentifier(node)
-        ? node.text
-        : (callee?.name ?? node.getText()),
+    name: writtenName(node) ?? callee?.name ?? node.getText(),
   };
   const target = readableFunction(callee);
   if (target) {
@@ -183,4 +175,28 @@ function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | 'limit
     return { effect: reach.finding.effect, chain: [...reach.path, reach.site] };
   }
   return reaches.some((reach) => reach.finding.kind === 'limited') ? 'limited' : undefined;
+}
+
+/** The reach of tasks the analysis cannot see (`async.parallel(tasks)` runs the collection's own functions). */
+export function unseenTaskReach(node: ts.Expression): TaskReach {
+  return {
+    effect: { kind: 'unknown', description: 'whose body the analysis cannot see' },
+    chain: [],
+    reference: { node, name: node.getText() },
+  };
+}
+
+/** One step per call from the task to the effect: `calls 'getJson' (line 3)`, then `calls 'fetch' (api.ts:40)`. */
+export function reachSteps(reach: TaskReach): ChainStep[] {
+  const steps: ChainStep[] = [];
+  let caller = 'each task';
+  if (reach.reference) {
+    const name = reach.reference.name;
+    steps.push({
+      text: `calls \`${name}\``,
+      location: relatedLocationOf(reach.reference.node, `each task calls '${name}'`),
+    });
+    caller = `'${name}'`;
+  }
+  return [...steps, ...callSteps(reach.chain, caller, (name) => `\`${name}\``)];
 }

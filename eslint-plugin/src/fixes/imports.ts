@@ -3,22 +3,25 @@
 // of that module, else adding an import statement in the file's own syntax (`import` in ES modules and TypeScript,
 // `require` in CommonJS JavaScript). A plan can also drop an import binding the fix leaves unused, so that fix
 // outputs still compile under `noUnusedLocals`. All edits of one plan come out as non-overlapping fixes.
-import { builtinModules } from 'node:module';
-
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 
-import { type ImportSyntax, importSyntaxOf } from './module-system';
-
-export interface TextEdit {
-  range: readonly [number, number];
-  text: string;
-}
+import { type ImportSyntax, importSyntaxOf } from '../analysis/module-system';
+import {
+  isBareBuiltinModule,
+  isBuiltinModule,
+  normalizeModule,
+  sameModule,
+} from '../util/module-specifiers';
+import { propertyKey } from '../util/property-keys';
+import { encloses } from '../util/ranges';
+import { variableOf } from '../util/variables';
+import { continuesPreviousLine } from './asi';
+import { endOfLine, mergeEdits, removeListItem, type TextEdit } from './text-edits';
 
 export interface NamedImportOptions {
   /** A type-only import (`type X`), for casts; TypeScript files only. */
@@ -32,37 +35,6 @@ export interface NamedImportOptions {
   via?: ReadonlyArray<{ module: string; member: string }>;
 }
 
-export interface ImportPlan {
-  /** How the file writes imports. */
-  readonly syntax: ImportSyntax;
-  /** TypeScript rather than JavaScript: types and casts may be written. */
-  readonly typescript: boolean;
-  /** The text that refers to export `name` of `module` at the plan's location, planning an import if needed. */
-  named(module: string, name: string, options?: NamedImportOptions): string;
-  /**
-   * The name of a module-level `const x = promisify(fn)` for export `name` of `module`: one the file already
-   * declares, or a new declaration placed after the imports (`cast` is appended as ` as <cast>` in TypeScript
-   * files and left out in JavaScript).
-   */
-  promisified(module: string, name: string, options?: { local: string; cast?: string }): string;
-  /**
-   * The local name of the default export of `module` at the plan's location: a default import the file has, else
-   * one added to an existing import of the module (`import pMap, { pMapSkip } from 'p-map'`), else a new statement.
-   */
-  defaultExport(module: string, local: string): string;
-  /** `;` or nothing, as the file ends its statements. */
-  readonly semicolon: string;
-  /** Plans dropping the import binding `identifier` refers to when its only uses lie inside `replaced`. */
-  dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void;
-  /** True when `name` is declared nowhere in the file and used as no global, so a new import may take it. */
-  isNameFree(name: string): boolean;
-  /**
-   * The plan's edits together with the fix's own, merged into fixes that do not overlap; none when two of them
-   * would overlap, so that ESLint drops the suggestion rather than apply a broken one.
-   */
-  fixes(fixer: TSESLint.RuleFixer, own: readonly TextEdit[]): TSESLint.RuleFix[];
-}
-
 type ImportLike =
   TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration | TSESTree.VariableDeclaration;
 
@@ -72,78 +44,99 @@ interface NewSpecifier {
   type: boolean;
 }
 
-const BUILTIN_MODULES = new Set(builtinModules);
-
-/** Starts a plan for one fix at `at` (the node the fix replaces): bindings are reused only where visible there. */
-export function createImportPlan(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  services: ParserServicesWithTypeInformation,
-  at: TSESTree.Node,
-): ImportPlan {
-  const { sourceCode } = context;
-  const body = sourceCode.ast.body;
-  const tsSourceFile = services.esTreeNodeToTSNodeMap.get(sourceCode.ast);
-  const syntax = importSyntaxOf(services.program, tsSourceFile);
-  const typescript = !/\.[cm]?jsx?$/.test(tsSourceFile.fileName);
-  const reserved = new Set<string>();
-  const newImports = new Map<string, NewSpecifier[]>();
+/** The imports one fix needs, planned at `at` (the node the fix replaces): bindings are reused only where visible there. */
+export class ImportPlan {
+  /** How the file writes imports. */
+  readonly syntax: ImportSyntax;
+  /** TypeScript rather than JavaScript: types and casts may be written. */
+  readonly typescript: boolean;
+  /** `;` or nothing, as the file ends its statements. */
+  readonly semicolon: string;
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly body: readonly TSESTree.ProgramStatement[];
+  private readonly style: { quote: string; semicolon: string; nodePrefix: boolean };
+  private readonly reserved = new Set<string>();
+  private readonly newImports = new Map<string, NewSpecifier[]>();
   /** Default imports to add: to a new statement (keyed by module) or to an existing one (keyed by statement). */
-  const newDefaults = new Map<string, string>();
-  const appendedDefaults = new Map<TSESTree.ImportDeclaration, string>();
-  const appended = new Map<TSESTree.Node, NewSpecifier[]>();
-  const declarations: string[] = [];
-  const promisifiedLocals = new Map<string, string>();
-  const plannedLocals = new Map<string, string>();
-  const droppedStatements = new Set<ImportLike>();
-  const droppedSpecifiers = new Set<TSESTree.ImportSpecifier | TSESTree.Property>();
+  private readonly newDefaults = new Map<string, string>();
+  private readonly appendedDefaults = new Map<TSESTree.ImportDeclaration, string>();
+  private readonly appended = new Map<TSESTree.Node, NewSpecifier[]>();
+  private readonly declarations: string[] = [];
+  private readonly promisifiedLocals = new Map<string, string>();
+  private readonly plannedLocals = new Map<string, string>();
+  private readonly droppedStatements = new Set<ImportLike>();
+  private readonly droppedSpecifiers = new Set<TSESTree.ImportSpecifier | TSESTree.Property>();
   /** A dropped single specifier turned into the new one, instead of removing its statement and adding another. */
-  const renamedSpecifiers = new Map<TSESTree.ImportSpecifier | TSESTree.Property, NewSpecifier>();
-  let declaredNames: ReadonlySet<string> | undefined;
+  private readonly renamedSpecifiers = new Map<
+    TSESTree.ImportSpecifier | TSESTree.Property,
+    NewSpecifier
+  >();
+  private declaredNames: ReadonlySet<string> | undefined;
 
-  const style = {
-    quote: quoteStyle(body),
-    semicolon: semicolonStyle(sourceCode, body),
-    nodePrefix: !usesBareBuiltins(body),
-  };
-
-  function isNameFree(name: string): boolean {
-    if (reserved.has(name)) return false;
-    declaredNames ??= collectTakenNames(sourceCode);
-    return !declaredNames.has(name);
+  constructor(
+    context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    services: ParserServicesWithTypeInformation,
+    private readonly at: TSESTree.Node,
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.body = this.sourceCode.ast.body;
+    const tsSourceFile = services.esTreeNodeToTSNodeMap.get(this.sourceCode.ast);
+    this.syntax = importSyntaxOf(services.program, tsSourceFile);
+    this.typescript = !/\.[cm]?jsx?$/.test(tsSourceFile.fileName);
+    this.style = {
+      quote: quoteStyle(this.body),
+      semicolon: semicolonStyle(this.sourceCode, this.body),
+      nodePrefix: !usesBareBuiltins(this.body),
+    };
+    this.semicolon = this.style.semicolon;
   }
 
-  function freeName(candidates: readonly string[]): string {
-    for (const candidate of candidates) if (isNameFree(candidate)) return candidate;
+  /**
+   * The plan's edits together with the fix's own, merged into fixes that do not overlap; none when two of them
+   * would overlap, so that ESLint drops the suggestion rather than apply a broken one.
+   */
+  fixes(fixer: TSESLint.RuleFixer, own: readonly TextEdit[]): TSESLint.RuleFix[] {
+    return (mergeEdits([...this.edits(), ...own]) ?? []).map((edit) =>
+      fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text),
+    );
+  }
+
+  /** True when `name` is declared nowhere in the file and used as no global, so a new import may take it. */
+  private isNameFree(name: string): boolean {
+    if (this.reserved.has(name)) return false;
+    this.declaredNames ??= collectTakenNames(this.sourceCode);
+    return !this.declaredNames.has(name);
+  }
+
+  /** The first of `candidates` free in the file, else the first with a number (`limit2`, `limit3`, …). */
+  freeName(candidates: readonly string[]): string {
+    for (const candidate of candidates) if (this.isNameFree(candidate)) return candidate;
     const base = candidates[0]!;
-    for (let index = 2; ; index++) if (isNameFree(`${base}${index}`)) return `${base}${index}`;
+    for (let index = 2; ; index++) if (this.isNameFree(`${base}${index}`)) return `${base}${index}`;
   }
 
   /** True when `local` means, at the fix's location, the binding `statement` (a top-level import) declares. */
-  function isVisible(local: string, statement: TSESTree.Node): boolean {
+  private isVisible(local: string, statement: TSESTree.Node): boolean {
     for (
-      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+      let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(this.at);
       scope;
       scope = scope.upper
     ) {
       const variable = scope.set.get(local);
       if (!variable) continue;
-      return variable.defs.some(
-        (definition) =>
-          definition.node.range[0] >= statement.range[0] &&
-          definition.node.range[1] <= statement.range[1],
-      );
+      return variable.defs.some((definition) => encloses(statement, definition.node));
     }
     return false;
   }
 
   /** An existing binding for the export; with `type`, type-only imports count too (the use is a type). */
-  function existingReference(module: string, name: string, type = false): string | undefined {
-    for (const statement of body) {
+  private existingReference(module: string, name: string, type = false): string | undefined {
+    for (const statement of this.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
         if (
           (statement.importKind === 'type' && !type) ||
           !sameModule(statement.source.value, module) ||
-          droppedStatements.has(statement)
+          this.droppedStatements.has(statement)
         )
           continue;
         for (const specifier of statement.specifiers) {
@@ -151,16 +144,16 @@ export function createImportPlan(
           if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
             if (
               (specifier.importKind === 'type' && !type) ||
-              droppedSpecifiers.has(specifier) ||
+              this.droppedSpecifiers.has(specifier) ||
               importedName(specifier) !== name
             )
               continue;
-            if (isVisible(local, statement)) return local;
+            if (this.isVisible(local, statement)) return local;
           } else if (
             specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
-            isBuiltin(module)
+            isBuiltinModule(module)
           ) {
-            if (isVisible(local, statement)) return `${local}.${name}`;
+            if (this.isVisible(local, statement)) return `${local}.${name}`;
           }
         }
       } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
@@ -175,30 +168,30 @@ export function createImportPlan(
           !sameModule(String(reference.expression.value), module)
         )
           continue;
-        if (isVisible(statement.id.name, statement)) return `${statement.id.name}.${name}`;
+        if (this.isVisible(statement.id.name, statement)) return `${statement.id.name}.${name}`;
       } else if (
         statement.type === AST_NODE_TYPES.VariableDeclaration &&
-        !droppedStatements.has(statement)
+        !this.droppedStatements.has(statement)
       ) {
         for (const declarator of statement.declarations) {
           if (!declarator.init || requiredModule(declarator.init) === undefined) continue;
           if (!sameModule(requiredModule(declarator.init)!, module)) continue;
           if (
             declarator.id.type === AST_NODE_TYPES.Identifier &&
-            isVisible(declarator.id.name, statement)
+            this.isVisible(declarator.id.name, statement)
           )
             return `${declarator.id.name}.${name}`;
           if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
           for (const property of declarator.id.properties) {
             if (
               property.type !== AST_NODE_TYPES.Property ||
-              droppedSpecifiers.has(property) ||
-              propertyName(property) !== name
+              this.droppedSpecifiers.has(property) ||
+              propertyKey(property) !== name
             )
               continue;
             if (
               property.value.type === AST_NODE_TYPES.Identifier &&
-              isVisible(property.value.name, statement)
+              this.isVisible(property.value.name, statement)
             )
               return property.value.name;
           }
@@ -209,9 +202,9 @@ export function createImportPlan(
   }
 
   /** Where a new specifier for `module` can join an existing statement, if one can take it. */
-  function addToExisting(module: string, specifier: NewSpecifier): boolean {
-    for (const statement of body) {
-      if (syntax === 'import' && statement.type === AST_NODE_TYPES.ImportDeclaration) {
+  private addToExisting(module: string, specifier: NewSpecifier): boolean {
+    for (const statement of this.body) {
+      if (this.syntax === 'import' && statement.type === AST_NODE_TYPES.ImportDeclaration) {
         if (statement.importKind === 'type' || !sameModule(statement.source.value, module))
           continue;
         if (
@@ -220,19 +213,19 @@ export function createImportPlan(
           )
         )
           continue;
-        if (droppedStatements.has(statement)) {
+        if (this.droppedStatements.has(statement)) {
           const only = statement.specifiers[0];
           if (statement.specifiers.length !== 1 || only?.type !== AST_NODE_TYPES.ImportSpecifier)
             continue;
-          droppedStatements.delete(statement);
-          renamedSpecifiers.set(only, specifier);
+          this.droppedStatements.delete(statement);
+          this.renamedSpecifiers.set(only, specifier);
           return true;
         }
-        push(appended, statement, specifier);
+        push(this.appended, statement, specifier);
         return true;
       }
       if (
-        syntax === 'require' &&
+        this.syntax === 'require' &&
         statement.type === AST_NODE_TYPES.VariableDeclaration &&
         statement.declarations.length === 1
       ) {
@@ -249,43 +242,48 @@ export function createImportPlan(
           declarator.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)
         )
           continue;
-        if (droppedStatements.has(statement)) {
+        if (this.droppedStatements.has(statement)) {
           const only = declarator.id.properties[0];
           if (declarator.id.properties.length !== 1 || only?.type !== AST_NODE_TYPES.Property)
             continue;
-          droppedStatements.delete(statement);
-          renamedSpecifiers.set(only, specifier);
+          this.droppedStatements.delete(statement);
+          this.renamedSpecifiers.set(only, specifier);
           return true;
         }
-        push(appended, declarator.id, specifier);
+        push(this.appended, declarator.id, specifier);
         return true;
       }
     }
     return false;
   }
 
-  function named(module: string, name: string, options: NamedImportOptions = {}): string {
+  /** The text that refers to export `name` of `module` at the plan's location, planning an import if needed. */
+  named(module: string, name: string, options: NamedImportOptions = {}): string {
     const type = options.type === true;
-    const existing = existingReference(module, name, type);
+    const existing = this.existingReference(module, name, type);
     if (existing) return existing;
     for (const via of options.via ?? []) {
-      const member = existingReference(via.module, via.member, type);
+      const member = this.existingReference(via.module, via.member, type);
       if (member) return `${member}.${name}`;
     }
     const plannedKey = `${normalizeModule(module)}\0${name}\0${type}`;
-    const planned = plannedLocals.get(plannedKey);
+    const planned = this.plannedLocals.get(plannedKey);
     if (planned) return planned;
-    const local = freeName([name, ...(options.aliases ?? [])]);
-    reserved.add(local);
-    plannedLocals.set(plannedKey, local);
+    const local = this.freeName([name, ...(options.aliases ?? [])]);
+    this.reserved.add(local);
+    this.plannedLocals.set(plannedKey, local);
     const specifier = { name, local, type };
-    if (!addToExisting(module, specifier))
-      push(newImports, moduleSpecifier(module, style.nodePrefix), specifier);
+    if (!this.addToExisting(module, specifier))
+      push(this.newImports, moduleSpecifier(module, this.style.nodePrefix), specifier);
     return local;
   }
 
-  function defaultExport(module: string, local: string): string {
-    for (const statement of body) {
+  /**
+   * The local name of the default export of `module` at the plan's location: a default import the file has, else
+   * one added to an existing import of the module (`import pMap, { pMapSkip } from 'p-map'`), else a new statement.
+   */
+  defaultExport(module: string, local: string): string {
+    for (const statement of this.body) {
       if (
         statement.type !== AST_NODE_TYPES.ImportDeclaration ||
         statement.importKind === 'type' ||
@@ -295,58 +293,59 @@ export function createImportPlan(
       const existing = statement.specifiers.find(
         (specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier,
       );
-      if (existing && isVisible(existing.local.name, statement)) return existing.local.name;
+      if (existing && this.isVisible(existing.local.name, statement)) return existing.local.name;
     }
     const plannedKey = `${normalizeModule(module)}\0default`;
-    const planned = plannedLocals.get(plannedKey);
+    const planned = this.plannedLocals.get(plannedKey);
     if (planned) return planned;
-    const name = freeName([local]);
-    reserved.add(name);
-    plannedLocals.set(plannedKey, name);
+    const name = this.freeName([local]);
+    this.reserved.add(name);
+    this.plannedLocals.set(plannedKey, name);
     const joinable =
-      syntax === 'import' &&
-      body.find(
+      this.syntax === 'import' &&
+      this.body.find(
         (statement): statement is TSESTree.ImportDeclaration =>
           statement.type === AST_NODE_TYPES.ImportDeclaration &&
           statement.importKind !== 'type' &&
           sameModule(statement.source.value, module) &&
-          !droppedStatements.has(statement) &&
+          !this.droppedStatements.has(statement) &&
           statement.specifiers.length > 0 &&
           statement.specifiers.every(
             (specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier,
           ),
       );
-    if (joinable) appendedDefaults.set(joinable, name);
-    else newDefaults.set(moduleSpecifier(module, style.nodePrefix), name);
+    if (joinable) this.appendedDefaults.set(joinable, name);
+    else this.newDefaults.set(moduleSpecifier(module, this.style.nodePrefix), name);
     return name;
   }
 
-  function promisified(
-    module: string,
-    name: string,
-    options?: { local: string; cast?: string },
-  ): string {
+  /**
+   * The name of a module-level `const x = promisify(fn)` for export `name` of `module`: one the file already
+   * declares, or a new declaration placed after the imports (`cast` is appended as ` as <cast>` in TypeScript
+   * files and left out in JavaScript).
+   */
+  promisified(module: string, name: string, options?: { local: string; cast?: string }): string {
     const key = `${normalizeModule(module)}\0${name}`;
-    const planned = promisifiedLocals.get(key);
+    const planned = this.promisifiedLocals.get(key);
     if (planned) return planned;
-    const existing = existingPromisified(module, name);
+    const existing = this.existingPromisified(module, name);
     if (existing) return existing;
-    const fn = named(module, name);
-    const promisify = named('node:util', 'promisify');
-    const local = freeName([options?.local ?? `${name}Async`]);
-    reserved.add(local);
-    const cast = options?.cast !== undefined && typescript ? ` as ${options.cast}` : '';
-    declarations.push(`const ${local} = ${promisify}(${fn})${cast}${style.semicolon}`);
-    promisifiedLocals.set(key, local);
+    const fn = this.named(module, name);
+    const promisify = this.named('node:util', 'promisify');
+    const local = this.freeName([options?.local ?? `${name}Async`]);
+    this.reserved.add(local);
+    const cast = options?.cast !== undefined && this.typescript ? ` as ${options.cast}` : '';
+    this.declarations.push(`const ${local} = ${promisify}(${fn})${cast}${this.style.semicolon}`);
+    this.promisifiedLocals.set(key, local);
     return local;
   }
 
   /** A top-level `const x = promisify(fn)` (or `util.promisify(fn)`) of the same export, visible at the fix. */
-  function existingPromisified(module: string, name: string): string | undefined {
-    const fnReference = existingReference(module, name);
-    const promisifyReference = existingReference('node:util', 'promisify');
+  private existingPromisified(module: string, name: string): string | undefined {
+    const fnReference = this.existingReference(module, name);
+    const promisifyReference = this.existingReference('node:util', 'promisify');
     if (!fnReference || !promisifyReference) return undefined;
-    for (const statement of body) {
+    for (const statement of this.body) {
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const')
         continue;
       for (const declarator of statement.declarations) {
@@ -359,33 +358,32 @@ export function createImportPlan(
         const [argument] = init.arguments;
         if (init.arguments.length !== 1 || !argument) continue;
         if (
-          sourceCode.getText(init.callee) !== promisifyReference ||
-          sourceCode.getText(argument) !== fnReference
+          this.sourceCode.getText(init.callee) !== promisifyReference ||
+          this.sourceCode.getText(argument) !== fnReference
         )
           continue;
-        if (isVisible(declarator.id.name, statement)) return declarator.id.name;
+        if (this.isVisible(declarator.id.name, statement)) return declarator.id.name;
       }
     }
     return undefined;
   }
 
-  function dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  /** Plans dropping the import binding `identifier` refers to when its only uses lie inside `replaced`. */
+  dropBindingIfOnlyUsedIn(identifier: TSESTree.Identifier, replaced: TSESTree.Node): void {
+    const variable = variableOf(this.sourceCode, identifier);
     const definition = variable?.defs[0];
     if (!variable || !definition || variable.defs.length !== 1) return;
-    const inside = (node: TSESTree.Node): boolean =>
-      node.range[0] >= replaced.range[0] && node.range[1] <= replaced.range[1];
     if (
       !variable.references.every(
-        (reference) => reference.init === true || inside(reference.identifier),
+        (reference) => reference.init === true || encloses(replaced, reference.identifier),
       )
     )
       return;
     const node = definition.node as TSESTree.Node;
     if (node.type === AST_NODE_TYPES.ImportSpecifier) {
       const statement = node.parent as TSESTree.ImportDeclaration;
-      if (statement.specifiers.length === 1) droppedStatements.add(statement);
-      else droppedSpecifiers.add(node);
+      if (statement.specifiers.length === 1) this.droppedStatements.add(statement);
+      else this.droppedSpecifiers.add(node);
       return;
     }
     if (
@@ -402,12 +400,12 @@ export function createImportPlan(
     if (!property) return;
     const statement = node.parent;
     if (node.id.properties.length === 1 && statement.declarations.length === 1)
-      droppedStatements.add(statement);
-    else droppedSpecifiers.add(property);
+      this.droppedStatements.add(statement);
+    else this.droppedSpecifiers.add(property);
   }
 
-  function specifierText(specifier: NewSpecifier): string {
-    if (syntax === 'require')
+  private specifierText(specifier: NewSpecifier): string {
+    if (this.syntax === 'require')
       return specifier.local === specifier.name
         ? specifier.name
         : `${specifier.name}: ${specifier.local}`;
@@ -418,31 +416,32 @@ export function createImportPlan(
     return specifier.type ? `type ${text}` : text;
   }
 
-  function importStatement(
+  private importStatement(
     module: string,
     specifiers: readonly NewSpecifier[],
     defaultLocal?: string,
   ): string {
-    const list = specifiers.map(specifierText).join(', ');
-    const source = `${style.quote}${module}${style.quote}`;
-    if (syntax === 'require') {
+    const list = specifiers.map((specifier) => this.specifierText(specifier)).join(', ');
+    const source = `${this.style.quote}${module}${this.style.quote}`;
+    if (this.syntax === 'require') {
       const required = `require(${source})`;
-      if (defaultLocal === undefined) return `const { ${list} } = ${required}${style.semicolon}`;
-      const named = list ? `\nconst { ${list} } = ${required}${style.semicolon}` : '';
-      return `const ${defaultLocal} = ${required}${style.semicolon}${named}`;
+      if (defaultLocal === undefined)
+        return `const { ${list} } = ${required}${this.style.semicolon}`;
+      const named = list ? `\nconst { ${list} } = ${required}${this.style.semicolon}` : '';
+      return `const ${defaultLocal} = ${required}${this.style.semicolon}${named}`;
     }
     const bindings = [defaultLocal, list ? `{ ${list} }` : undefined].filter(Boolean).join(', ');
-    return `import ${bindings} from ${source}${style.semicolon}`;
+    return `import ${bindings} from ${source}${this.style.semicolon}`;
   }
 
-  function edits(): TextEdit[] {
+  private edits(): TextEdit[] {
     const result: TextEdit[] = [];
-    const text = sourceCode.text;
-    for (const [specifier, replacement] of renamedSpecifiers) {
-      result.push({ range: specifier.range, text: specifierText(replacement) });
+    const text = this.sourceCode.text;
+    for (const [specifier, replacement] of this.renamedSpecifiers) {
+      result.push({ range: specifier.range, text: this.specifierText(replacement) });
     }
-    for (const [owner, specifiers] of appended) {
-      const list = specifiers.map(specifierText).join(', ');
+    for (const [owner, specifiers] of this.appended) {
+      const list = specifiers.map((specifier) => this.specifierText(specifier)).join(', ');
       if (owner.type === AST_NODE_TYPES.ObjectPattern) {
         const last = owner.properties.at(-1)!;
         result.push({ range: [last.range[1], last.range[1]], text: `, ${list}` });
@@ -462,21 +461,22 @@ export function createImportPlan(
         });
       }
     }
-    for (const specifier of droppedSpecifiers) result.push(removeListItem(sourceCode, specifier));
-    for (const [statement, local] of appendedDefaults) {
-      const openingBrace = sourceCode.getFirstToken(statement, {
+    for (const specifier of this.droppedSpecifiers)
+      result.push(removeListItem(this.sourceCode, specifier));
+    for (const [statement, local] of this.appendedDefaults) {
+      const openingBrace = this.sourceCode.getFirstToken(statement, {
         filter: (token) => token.value === '{',
       })!;
       result.push({ range: [openingBrace.range[0], openingBrace.range[0]], text: `${local}, ` });
     }
 
-    const modules = new Set([...newDefaults.keys(), ...newImports.keys()]);
+    const modules = new Set([...this.newDefaults.keys(), ...this.newImports.keys()]);
     const statements = [...modules].map((module) =>
-      importStatement(module, newImports.get(module) ?? [], newDefaults.get(module)),
+      this.importStatement(module, this.newImports.get(module) ?? [], this.newDefaults.get(module)),
     );
-    const block = [...statements, ...declarations].join('\n');
-    const anchor = insertionAnchor(body, syntax);
-    for (const statement of droppedStatements) {
+    const block = [...statements, ...this.declarations].join('\n');
+    const anchor = insertionAnchor(this.body, this.syntax);
+    for (const statement of this.droppedStatements) {
       if (statement === anchor && block) continue;
       result.push({ range: [statement.range[0], endOfLine(text, statement.range[1])], text: '' });
     }
@@ -484,93 +484,37 @@ export function createImportPlan(
       // Without semicolons, the new statements need a `;` of their own when the code after them starts with `(` or
       // `[` (`;(async () => {})()` after the imports: that `;` ended the last import, which may be the one replaced).
       const ended = (next: TSESTree.Token | null): string =>
-        style.semicolon === '' && next !== null && /^[([`+\-/]/.test(next.value)
+        this.style.semicolon === '' && next !== null && continuesPreviousLine(next.value)
           ? `${block};`
           : block;
-      if (anchor && droppedStatements.has(anchor))
-        result.push({ range: anchor.range, text: ended(sourceCode.getTokenAfter(anchor)) });
+      if (anchor && this.droppedStatements.has(anchor))
+        result.push({ range: anchor.range, text: ended(this.sourceCode.getTokenAfter(anchor)) });
       else if (anchor) {
         // Without semicolons, a last import that ends in `;` on the next line keeps it there, in front of what it guards.
-        const last = sourceCode.getLastToken(anchor)!;
-        const guard = style.semicolon === '' && last.value === ';' ? last : undefined;
+        const last = this.sourceCode.getLastToken(anchor)!;
+        const guard = this.style.semicolon === '' && last.value === ';' ? last : undefined;
         const at = guard
-          ? sourceCode.getTokenBefore(guard, { includeComments: true })!.range[1]
+          ? this.sourceCode.getTokenBefore(guard, { includeComments: true })!.range[1]
           : anchor.range[1];
         result.push({
           range: [at, at],
-          text: `\n${ended(guard ?? sourceCode.getTokenAfter(anchor))}`,
+          text: `\n${ended(guard ?? this.sourceCode.getTokenAfter(anchor))}`,
         });
       } else {
-        const first = body.find((statement) => !isDirective(statement)) ?? body[0];
+        const first = this.body.find((statement) => !isDirective(statement)) ?? this.body[0];
         const position = first ? first.range[0] : text.length;
         result.push({
           range: [position, position],
-          text: `${ended(first ? sourceCode.getFirstToken(first) : null)}\n`,
+          text: `${ended(first ? this.sourceCode.getFirstToken(first) : null)}\n`,
         });
       }
     }
     return result;
   }
-
-  return {
-    syntax,
-    typescript,
-    named,
-    promisified,
-    defaultExport,
-    semicolon: style.semicolon,
-    dropBindingIfOnlyUsedIn,
-    isNameFree,
-    fixes: (fixer, own) =>
-      (mergeEdits([...edits(), ...own]) ?? []).map((edit) =>
-        fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text),
-      ),
-  };
-}
-
-/**
- * Sorts edits and joins those that touch (an insertion at the end of a removal), since ESLint rejects a fix whose
- * parts share a position ambiguously. `undefined` when two edits truly overlap.
- */
-export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
-  const ordered = edits
-    .map((edit, index) => ({ edit, index }))
-    .sort(
-      (a, b) =>
-        a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.index - b.index,
-    )
-    .map(({ edit }) => edit);
-  const merged: TextEdit[] = [];
-  for (const edit of ordered) {
-    const last = merged.at(-1);
-    if (last && edit.range[0] <= last.range[1]) {
-      if (edit.range[0] < last.range[1]) return undefined;
-      merged[merged.length - 1] = {
-        range: [last.range[0], Math.max(last.range[1], edit.range[1])],
-        text: last.text + edit.text,
-      };
-    } else {
-      merged.push(edit);
-    }
-  }
-  return merged;
-}
-
-/** `node:fs` and `fs` are the same module. */
-export function sameModule(a: string, b: string): boolean {
-  return normalizeModule(a) === normalizeModule(b);
-}
-
-function normalizeModule(module: string): string {
-  return module.startsWith('node:') ? module.slice('node:'.length) : module;
-}
-
-function isBuiltin(module: string): boolean {
-  return module.startsWith('node:') || BUILTIN_MODULES.has(module);
 }
 
 function moduleSpecifier(module: string, nodePrefix: boolean): string {
-  if (!isBuiltin(module)) return module;
+  if (!isBuiltinModule(module)) return module;
   return nodePrefix ? `node:${normalizeModule(module)}` : normalizeModule(module);
 }
 
@@ -578,12 +522,6 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
   return specifier.imported.type === AST_NODE_TYPES.Identifier
     ? specifier.imported.name
     : String(specifier.imported.value);
-}
-
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 /** The module of `require('m')` (also `require('m').x`), or `undefined`. */
@@ -663,7 +601,7 @@ function usesBareBuiltins(body: readonly TSESTree.ProgramStatement[]): boolean {
       const init = statement.declarations[0]?.init;
       source = init ? requiredModule(init) : undefined;
     }
-    return source !== undefined && !source.startsWith('node:') && BUILTIN_MODULES.has(source);
+    return source !== undefined && isBareBuiltinModule(source);
   });
 }
 
@@ -685,26 +623,6 @@ function collectTakenNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyS
   }
   takenNames.set(sourceCode, names);
   return names;
-}
-
-/** Removes one element of a comma-separated list with the comma that goes with it. */
-function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTree.Node): TextEdit {
-  const after = sourceCode.getTokenAfter(item);
-  if (after?.value === ',') {
-    const next = sourceCode.getTokenAfter(after);
-    return { range: [item.range[0], next ? next.range[0] : after.range[1]], text: '' };
-  }
-  const before = sourceCode.getTokenBefore(item);
-  return {
-    range: [before?.value === ',' ? before.range[0] : item.range[0], item.range[1]],
-    text: '',
-  };
-}
-
-/** The end of a statement's line, including the line break when nothing else follows it there. */
-function endOfLine(text: string, end: number): number {
-  const rest = /^[ \t]*(\r?\n)?/.exec(text.slice(end))!;
-  return rest[1] ? end + rest[0].length : end;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

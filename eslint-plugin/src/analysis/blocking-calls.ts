@@ -1,5 +1,6 @@
 // The catalogue of calls that block the event loop, matched by resolved declaration (see `resolve-callee.ts`),
 // plus the calls a user adds and the ones a user allows.
+import { normalizeModule } from '../util/module-specifiers';
 import type { ResolvedCallee } from './resolve-callee';
 
 export type BlockingFamily = 'fs' | 'child_process' | 'zlib' | 'crypto' | 'atomics' | 'configured';
@@ -37,11 +38,6 @@ const CRYPTO_BLOCKING = new Set([
   'generatePrimeSync',
   'checkPrimeSync',
 ]);
-
-/** `node:fs` → `fs`, so that users may write either. */
-export function normalizeModule(module: string): string {
-  return module.replace(/^node:/, '');
-}
 
 /** What blocking call `callee` is, or `undefined` when it is none (or is allowed). */
 export function matchBlockingCall(

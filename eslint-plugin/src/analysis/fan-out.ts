@@ -4,13 +4,16 @@
 // without `concurrency`, `async.map` where `async.mapLimit` exists). Calls are identified by declaration.
 import {
   AST_NODE_TYPES,
-  ASTUtils,
   type ParserServicesWithTypeInformation,
-  TSESLint,
+  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { propertyKey } from '../util/property-keys';
+import { encloses } from '../util/ranges';
+import { isReassigned, soleDeclarator, variableOf } from '../util/variables';
+import type { SizeBound, SizeBounds } from './collection-size';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
 
@@ -103,38 +106,38 @@ const TASK_PRESERVING_METHODS = new Set([
 ]);
 const MAX_STEPS = 8;
 
-export interface FanOutFinder {
-  /** The fan-out `call` is, or `undefined`. */
-  fanOutOf(call: TSESTree.CallExpression): FanOut | undefined;
-  /** The loops around `node` that do not also hold `stopAt` (the array's declaration), innermost first. */
-  enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[];
-}
+/** The fan-out calls of one file. */
+export class FanOutFinder {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly checker: ts.TypeChecker;
+  private readonly typeContext: PromiseTypeContext;
+  /** Whether the file imports p-map or async, whose calls are fan-out whatever their shape. */
+  private readonly importsLibrary: boolean;
 
-export function createFanOutFinder(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  services: ParserServicesWithTypeInformation,
-): FanOutFinder {
-  const { sourceCode } = context;
-  const { program } = services;
-  const checker = program.getTypeChecker();
-  const typeContext: PromiseTypeContext = { checker, program, checkThenables: true };
-  const tsNode = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
+  constructor(
+    context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly services: ParserServicesWithTypeInformation,
+  ) {
+    const { program } = services;
+    this.sourceCode = context.sourceCode;
+    this.checker = program.getTypeChecker();
+    this.typeContext = { checker: this.checker, program, checkThenables: true };
+    // Resolving a callee asks the type checker, so calls that cannot be a fan-out by their shape are skipped first:
+    // only `X.all`-like member calls, and any call at all in a file that imports p-map or async.
+    const tsSourceFile = services.esTreeNodeToTSNodeMap.get(this.sourceCode.ast);
+    this.importsLibrary = tsSourceFile.statements.some((statement) => {
+      const specifier =
+        ts.isImportDeclaration(statement) ||
+        ts.isImportEqualsDeclaration(statement) ||
+        ts.isVariableStatement(statement)
+          ? statement.getText(tsSourceFile)
+          : '';
+      return /['"](p-map|async)['"]/.test(specifier);
+    });
+  }
 
-  // Resolving a callee asks the type checker, so calls that cannot be a fan-out by their shape are skipped first:
-  // only `X.all`-like member calls, and any call at all in a file that imports p-map or async.
-  const tsSourceFile = tsNode(sourceCode.ast) as ts.SourceFile;
-  const importsLibrary = tsSourceFile.statements.some((statement) => {
-    const specifier =
-      ts.isImportDeclaration(statement) ||
-      ts.isImportEqualsDeclaration(statement) ||
-      ts.isVariableStatement(statement)
-        ? statement.getText(tsSourceFile)
-        : '';
-    return /['"](p-map|async)['"]/.test(specifier);
-  });
-
-  function mayBeFanOut(call: TSESTree.CallExpression): boolean {
-    if (importsLibrary) return true;
+  private mayBeFanOut(call: TSESTree.CallExpression): boolean {
+    if (this.importsLibrary) return true;
     const callee = call.callee;
     return (
       callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -144,9 +147,10 @@ export function createFanOutFinder(
     );
   }
 
-  function fanOutOf(call: TSESTree.CallExpression): FanOut | undefined {
-    if (!mayBeFanOut(call)) return undefined;
-    const callee = resolveCallee(services, call);
+  /** The fan-out `call` is, or `undefined`. */
+  fanOutOf(call: TSESTree.CallExpression): FanOut | undefined {
+    if (!this.mayBeFanOut(call)) return undefined;
+    const callee = resolveCallee(this.services, call);
     if (!callee) return undefined;
     const [first, second, third] = call.arguments;
     if (
@@ -155,7 +159,7 @@ export function createFanOutFinder(
       COMBINATORS.has(callee.name)
     ) {
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const sources = sourcesOf(first, 0);
+      const sources = this.sourcesOf(first, 0);
       if (sources.length === 0) return undefined;
       return {
         kind: 'promise',
@@ -179,15 +183,15 @@ export function createFanOutFinder(
       return {
         kind: 'p-map',
         call,
-        name: sourceCode.getText(call.callee),
+        name: this.sourceCode.getText(call.callee),
         sources: [{ kind: 'library', call, collection: first, task: second }],
         options: third,
       };
     }
     if (callee.module === 'async') {
       // `mapSeries` is declared as `typeof map`: the export's own name tells the two apart.
-      const limited = `${exportedName(call.callee) ?? callee.name}Limit`;
-      if (!moduleExports(callee.declarations[0], limited)) return undefined;
+      const limited = `${this.exportedName(call.callee) ?? callee.name}Limit`;
+      if (!this.moduleExports(callee.declarations[0], limited)) return undefined;
       if (
         !first ||
         first.type === AST_NODE_TYPES.SpreadElement ||
@@ -197,7 +201,7 @@ export function createFanOutFinder(
       return {
         kind: 'async',
         call,
-        name: sourceCode.getText(call.callee),
+        name: this.sourceCode.getText(call.callee),
         sources: [{ kind: 'library', call, collection: first, task: second }],
         limited,
       };
@@ -206,25 +210,27 @@ export function createFanOutFinder(
   }
 
   /** The ways `expression` (an array of tasks) had its tasks started. */
-  function sourcesOf(expression: TSESTree.Expression, steps: number): TaskSource[] {
+  private sourcesOf(expression: TSESTree.Expression, steps: number): TaskSource[] {
     if (steps > MAX_STEPS) return [];
     const next = steps + 1;
     switch (expression.type) {
       case AST_NODE_TYPES.ArrayExpression:
         return expression.elements.flatMap((element) =>
-          element?.type === AST_NODE_TYPES.SpreadElement ? sourcesOf(element.argument, next) : [],
+          element?.type === AST_NODE_TYPES.SpreadElement
+            ? this.sourcesOf(element.argument, next)
+            : [],
         );
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
-        return sourcesOf(expression.expression, next);
+        return this.sourcesOf(expression.expression, next);
       case AST_NODE_TYPES.ConditionalExpression:
         return [
-          ...sourcesOf(expression.consequent, next),
-          ...sourcesOf(expression.alternate, next),
+          ...this.sourcesOf(expression.consequent, next),
+          ...this.sourcesOf(expression.alternate, next),
         ];
       case AST_NODE_TYPES.CallExpression: {
-        const mapSource = mapSourceOf(expression);
+        const mapSource = this.mapSourceOf(expression);
         if (mapSource) return [mapSource];
         const callee = expression.callee;
         if (
@@ -233,31 +239,34 @@ export function createFanOutFinder(
           callee.property.type !== AST_NODE_TYPES.Identifier
         )
           return [];
-        if (!TASK_PRESERVING_METHODS.has(callee.property.name) || !isArrayMethodCall(expression))
+        if (
+          !TASK_PRESERVING_METHODS.has(callee.property.name) ||
+          !this.isArrayMethodCall(expression)
+        )
           return [];
         const fromArguments =
           callee.property.name === 'concat'
             ? expression.arguments.flatMap((argument) =>
-                sourcesOf(
+                this.sourcesOf(
                   argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument,
                   next,
                 ),
               )
             : [];
-        return [...sourcesOf(callee.object, next), ...fromArguments];
+        return [...this.sourcesOf(callee.object, next), ...fromArguments];
       }
       case AST_NODE_TYPES.Identifier:
-        return sourcesOfVariable(expression, next);
+        return this.sourcesOfVariable(expression, next);
       default:
         return [];
     }
   }
 
   /** `xs.map(task)`, `xs.flatMap(task)`, `Array.from(xs, task)`, when the tasks are promises. */
-  function mapSourceOf(
+  private mapSourceOf(
     call: TSESTree.CallExpression,
   ): Extract<TaskSource, { kind: 'map' }> | undefined {
-    const resolved = resolveCallee(services, call);
+    const resolved = resolveCallee(this.services, call);
     if (!resolved || resolved.origin !== 'global') return undefined;
     const [first, second] = call.arguments;
     let source: Extract<TaskSource, { kind: 'map' }> | undefined;
@@ -285,8 +294,8 @@ export function createFanOutFinder(
       source = { kind: 'map', method: 'from', call, collection: first, task: second };
     }
     if (!source) return undefined;
-    const node = tsNode(call);
-    return isArrayOfPromises(typeContext, node, checker.getTypeAtLocation(node))
+    const node = this.services.esTreeNodeToTSNodeMap.get(call);
+    return isArrayOfPromises(this.typeContext, node, this.checker.getTypeAtLocation(node))
       ? source
       : undefined;
   }
@@ -295,19 +304,14 @@ export function createFanOutFinder(
    * The tasks of an array variable: its initializer's, and those pushed into it (`tasks.push(fetch(u))`), which
    * form a loop source when the push runs in a loop.
    */
-  function sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    const definition = variable?.defs[0];
-    if (
-      !variable ||
-      variable.defs.length !== 1 ||
-      definition?.type !== TSESLint.Scope.DefinitionType.Variable
-    )
+  private sourcesOfVariable(identifier: TSESTree.Identifier, steps: number): TaskSource[] {
+    const variable = variableOf(this.sourceCode, identifier);
+    if (!variable) return [];
+    const declarator = soleDeclarator(variable);
+    if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
       return [];
-    const declarator = definition.node;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return [];
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
-    const sources = sourcesOf(declarator.init, steps);
+    if (isReassigned(variable)) return [];
+    const sources = this.sourcesOf(declarator.init, steps);
     for (const reference of variable.references) {
       const member = reference.identifier.parent;
       if (
@@ -325,25 +329,32 @@ export function createFanOutFinder(
       if (push.type !== AST_NODE_TYPES.CallExpression || push.callee !== member) continue;
       for (const argument of push.arguments) {
         if (argument.type === AST_NODE_TYPES.SpreadElement) {
-          sources.push(...sourcesOf(argument.argument, steps));
+          sources.push(...this.sourcesOf(argument.argument, steps));
           continue;
         }
-        const argumentNode = tsNode(argument);
-        if (!isPromiseLikeType(typeContext, argumentNode, checker.getTypeAtLocation(argumentNode)))
+        const argumentNode = this.services.esTreeNodeToTSNodeMap.get(argument);
+        if (
+          !isPromiseLikeType(
+            this.typeContext,
+            argumentNode,
+            this.checker.getTypeAtLocation(argumentNode),
+          )
+        )
           continue;
-        const loops = enclosingLoops(push, declarator);
+        const loops = this.enclosingLoops(push, declarator);
         if (loops.length > 0) sources.push({ kind: 'loop', push, loops, task: argument });
       }
     }
     return sources;
   }
 
-  function enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[] {
+  /** The loops around `node` that do not also hold `stopAt` (the array's declaration), innermost first. */
+  enclosingLoops(node: TSESTree.Node, stopAt: TSESTree.Node): EnclosingLoop[] {
     const loops: EnclosingLoop[] = [];
     let child: TSESTree.Node = node;
     for (
       let current = node.parent;
-      current && !contains(current, stopAt);
+      current && !encloses(current, stopAt);
       child = current, current = current.parent
     ) {
       switch (current.type) {
@@ -354,7 +365,11 @@ export function createFanOutFinder(
           break;
         case AST_NODE_TYPES.ForStatement:
           if (child === current.body)
-            loops.push({ loop: current, collection: undefined, count: countingBound(current) });
+            loops.push({
+              loop: current,
+              collection: undefined,
+              count: this.countingBound(current),
+            });
           break;
         case AST_NODE_TYPES.WhileStatement:
         case AST_NODE_TYPES.DoWhileStatement:
@@ -376,7 +391,7 @@ export function createFanOutFinder(
             callee.property.type !== AST_NODE_TYPES.Identifier
           )
             return loops;
-          if (!ARRAY_CALLBACK_METHODS.has(callee.property.name) || !isArrayMethodCall(call))
+          if (!ARRAY_CALLBACK_METHODS.has(callee.property.name) || !this.isArrayMethodCall(call))
             return loops;
           loops.push({ loop: call, collection: callee.object, count: undefined });
           break;
@@ -389,7 +404,7 @@ export function createFanOutFinder(
   }
 
   /** `n` in `for (let i = 0; i < n; i++)` (also `i <= n`, `n > i`). */
-  function countingBound(loop: TSESTree.ForStatement): TSESTree.Expression | undefined {
+  private countingBound(loop: TSESTree.ForStatement): TSESTree.Expression | undefined {
     const test = loop.test;
     if (
       test?.type !== AST_NODE_TYPES.BinaryExpression ||
@@ -409,37 +424,56 @@ export function createFanOutFinder(
     return undefined;
   }
 
-  function isArrayMethodCall(call: TSESTree.CallExpression): boolean {
-    const resolved = resolveCallee(services, call);
+  private isArrayMethodCall(call: TSESTree.CallExpression): boolean {
+    const resolved = resolveCallee(this.services, call);
     return (
       resolved?.origin === 'global' &&
       (resolved.container === 'Array' || resolved.container === 'ReadonlyArray')
     );
   }
 
-  function exportedName(callee: TSESTree.Expression): string | undefined {
+  private exportedName(callee: TSESTree.Expression): string | undefined {
     const node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-    let symbol = checker.getSymbolAtLocation(tsNode(node));
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    let symbol = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(node));
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias)
+      symbol = this.checker.getAliasedSymbol(symbol);
     return symbol?.getName();
   }
 
   /** True when `export` is among the exports of the module declaring `declaration` (`mapLimit` of `async`). */
-  function moduleExports(declaration: ts.Declaration | undefined, name: string): boolean {
+  private moduleExports(declaration: ts.Declaration | undefined, name: string): boolean {
     if (!declaration) return false;
     const sourceFile = declaration.getSourceFile();
-    const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
+    const moduleSymbol = this.checker.getSymbolAtLocation(sourceFile);
     if (moduleSymbol)
-      return checker.getExportsOfModule(moduleSymbol).some((symbol) => symbol.getName() === name);
+      return this.checker
+        .getExportsOfModule(moduleSymbol)
+        .some((symbol) => symbol.getName() === name);
     // `declare module 'async' { … }`
     const moduleDeclaration = ts.findAncestor(declaration, ts.isModuleDeclaration);
-    const symbol = moduleDeclaration && checker.getSymbolAtLocation(moduleDeclaration.name);
+    const symbol = moduleDeclaration && this.checker.getSymbolAtLocation(moduleDeclaration.name);
     return symbol
-      ? checker.getExportsOfModule(symbol).some((exported) => exported.getName() === name)
+      ? this.checker.getExportsOfModule(symbol).some((exported) => exported.getName() === name)
       : false;
   }
+}
 
-  return { fanOutOf, enclosingLoops };
+/** How many tasks a source starts: the collection's size, or the product of its loops' sizes. */
+export function taskCountBound(sizes: SizeBounds, source: TaskSource): SizeBound {
+  if (source.kind !== 'loop') return sizes.ofCollection(source.collection);
+  let size = 1;
+  for (const loop of source.loops) {
+    const bound = loopBound(sizes, loop);
+    if (bound.kind === 'unbounded') return bound;
+    size *= bound.size;
+  }
+  return { kind: 'at-most', size, written: false };
+}
+
+/** How many turns a loop around a push runs: its collection's size, or its counting bound. */
+export function loopBound(sizes: SizeBounds, loop: EnclosingLoop): SizeBound {
+  if (loop.collection) return sizes.ofCollection(loop.collection);
+  return loop.count ? sizes.ofNumber(loop.count) : { kind: 'unbounded' };
 }
 
 /** The one map source that is the whole argument (`xs.map(f)` or `[...xs.map(f)]`), for rewriting. */
@@ -461,21 +495,10 @@ function singleMapSource(
 function setsConcurrency(options: TSESTree.ObjectExpression): boolean {
   return options.properties.some((property) => {
     if (property.type === AST_NODE_TYPES.SpreadElement) return true;
-    if (property.computed) return false;
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key !== 'concurrency') return false;
+    if (propertyKey(property) !== 'concurrency') return false;
     // `concurrency: Infinity` is p-map's default: no limit.
     return !(
       property.value.type === AST_NODE_TYPES.Identifier && property.value.name === 'Infinity'
     );
   });
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -2,8 +2,8 @@
 // generator), in source order, so that a rule can ask "does this function suspend between these two places?".
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './enclosing-function';
-import { traverse } from './traverse';
+import { type FunctionNode, isFunctionNode } from '../util/enclosing-function';
+import { traverse } from '../util/traverse';
 
 export interface SuspensionPoint {
   /** The `await` or `yield` expression, or the `for await` statement. */
@@ -32,7 +32,7 @@ export function suspensionPoints(
   const points: SuspensionPoint[] = [];
   const asyncGenerator = owner.type !== AST_NODE_TYPES.Program && owner.async && owner.generator;
   traverse(sourceCode, owner, (node) => {
-    if (node !== owner && isFunctionLike(node)) return false;
+    if (node !== owner && isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       points.push({ node, start: node.range[0], suspendsAt: node.range[1] });
     } else if (node.type === AST_NODE_TYPES.YieldExpression && asyncGenerator) {
@@ -67,12 +67,4 @@ export function describeSuspension(
       : sourceCode.getText(point.node);
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
 }

@@ -1,7 +1,9 @@
 // Which modules reach outside the process, by what they are: Node's built-ins for the network, the file system and
 // other processes, and the packages of common database and HTTP clients. Shared by the analyses that ask what a
-// call does (`task-effects.ts` for fan-out, `shared-state.ts` for ordering), so both name the same modules alike.
+// call does (`task-effects.ts` for fan-out, `resource-use.ts` for ordering), so both name the same modules alike.
 import { builtinModules } from 'node:module';
+
+import { normalizeModule } from '../util/module-specifiers';
 
 export const NETWORK_MODULES: ReadonlySet<string> = new Set([
   'http',
@@ -20,9 +22,7 @@ export const PROCESS_MODULES: ReadonlySet<string> = new Set([
   'worker_threads',
 ]);
 /** Every Node built-in, without the `node:` prefix. */
-export const NODE_MODULES: ReadonlySet<string> = new Set(
-  builtinModules.map((name) => name.replace(/^node:/, '')),
-);
+export const NODE_MODULES: ReadonlySet<string> = new Set(builtinModules.map(normalizeModule));
 
 export const DATABASE_PACKAGES: ReadonlySet<string> = new Set([
   'pg',

@@ -1,0 +1,195 @@
+// Promises whose outcome nobody observes: the part of an expression that leaves a promise (or an array of them)
+// without `await`, `return`, a rejection handler or `void`, and async callbacks passed where the callee ignores what
+// they return (`forEach`, a parameter typed to return `void`).
+import {
+  type TypeOrValueSpecifier,
+  typeMatchesSomeSpecifier,
+  valueMatchesSomeSpecifier,
+} from '@typescript-eslint/type-utils';
+import {
+  AST_NODE_TYPES,
+  type ParserServicesWithTypeInformation,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { isRejectionHandled } from './promise-handlers';
+import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
+
+/** What an expression leaves unhandled: one promise, or an array of them. */
+export interface Unhandled {
+  node: TSESTree.Expression;
+  kind: 'promise' | 'array';
+}
+
+export interface FloatingPromiseOptions {
+  /** `void promise` marks a promise as intentionally not awaited. */
+  ignoreVoid: boolean;
+  /** Any object with a callable `then` counts, not only promises. */
+  checkThenables: boolean;
+  /** Calls and promise types that may float. */
+  allow: TypeOrValueSpecifier[];
+}
+
+/**
+ * `node:test`'s suite and test functions return promises that the runner itself tracks; awaiting them is optional
+ * and reporting them is the best-known false alarm of this kind of rule.
+ */
+const NODE_TEST_CALLS: TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+];
+const NODE_TEST_MODIFIERS = new Set(['only', 'skip', 'todo']);
+
+export class FloatingPromises {
+  private readonly program: ts.Program;
+  private readonly checker: ts.TypeChecker;
+  private readonly typeContext: PromiseTypeContext;
+  private readonly allowedCalls: TypeOrValueSpecifier[];
+
+  constructor(
+    private readonly services: ParserServicesWithTypeInformation,
+    private readonly options: FloatingPromiseOptions,
+  ) {
+    this.program = services.program;
+    this.checker = this.program.getTypeChecker();
+    this.typeContext = {
+      checker: this.checker,
+      program: this.program,
+      checkThenables: options.checkThenables,
+    };
+    this.allowedCalls = [...NODE_TEST_CALLS, ...options.allow];
+  }
+
+  /** The part of `node` whose promise nobody handles, or `undefined` when every promise in it is handled. */
+  unhandledIn(node: TSESTree.Expression): Unhandled | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.YieldExpression:
+        return undefined;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator !== 'void' || this.options.ignoreVoid) return undefined;
+        return this.unhandledIn(node.argument);
+      case AST_NODE_TYPES.SequenceExpression:
+        for (const part of node.expressions) {
+          const found = this.unhandledIn(part);
+          if (found) return found;
+        }
+        return undefined;
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.unhandledIn(node.consequent) || this.unhandledIn(node.alternate)
+          ? { node, kind: 'promise' }
+          : undefined;
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.unhandledIn(node.left) || this.unhandledIn(node.right)
+          ? { node, kind: 'promise' }
+          : undefined;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion: {
+        const inner = node.expression;
+        if (inner.type === AST_NODE_TYPES.CallExpression && isHandlerCall(inner))
+          return this.unhandledInHandlerCall(inner, node);
+        const found = this.unhandledIn(inner);
+        return found ? { node, kind: found.kind } : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        if (isHandlerCall(node)) return this.unhandledInHandlerCall(node, node);
+        break;
+      default:
+        break;
+    }
+    if (this.isFloatingPromise(node)) return { node, kind: 'promise' };
+    if (isArrayOfPromises(this.typeContext, this.tsNode(node), this.typeOf(node)))
+      return { node, kind: 'array' };
+    return undefined;
+  }
+
+  /** True when `argument` is an async callback whose promise the parameter receiving it ignores (returns `void`). */
+  isIgnoredAsyncCallback(argument: TSESTree.Expression): boolean {
+    return this.returnsPromise(argument) && this.expectsVoidCallback(argument);
+  }
+
+  /** `.catch(fn)` and `.then(a, fn)` handle rejections; `.finally(fn)` passes the rejection on. */
+  private unhandledInHandlerCall(
+    call: TSESTree.CallExpression,
+    reported: TSESTree.Expression,
+  ): Unhandled | undefined {
+    if (isRejectionHandled(call, (node) => this.typeOf(node))) return undefined;
+    const callee = call.callee as TSESTree.MemberExpression;
+    if ((callee.property as TSESTree.Identifier).name === 'finally') {
+      return this.unhandledIn(callee.object) ? { node: reported, kind: 'promise' } : undefined;
+    }
+    return this.isFloatingPromise(call) ? { node: reported, kind: 'promise' } : undefined;
+  }
+
+  private isFloatingPromise(node: TSESTree.Expression): boolean {
+    const type = this.typeOf(node);
+    return (
+      isPromiseLikeType(this.typeContext, this.tsNode(node), type) && !this.isAllowed(node, type)
+    );
+  }
+
+  private isAllowed(node: TSESTree.Expression, type: ts.Type): boolean {
+    const { program, options } = this;
+    if (typeMatchesSomeSpecifier(type, options.allow, program)) return true;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const { callee } = node;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      return valueMatchesSomeSpecifier(callee, this.allowedCalls, program, this.typeOf(callee));
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return false;
+    if (
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      NODE_TEST_MODIFIERS.has(callee.property.name) &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      valueMatchesSomeSpecifier(
+        callee.object,
+        this.allowedCalls,
+        program,
+        this.typeOf(callee.object),
+      )
+    ) {
+      return true;
+    }
+    return valueMatchesSomeSpecifier(callee.property, options.allow, program, this.typeOf(callee));
+  }
+
+  private returnsPromise(fn: TSESTree.Expression): boolean {
+    const tsNode = this.tsNode(fn);
+    return this.typeOf(fn)
+      .getCallSignatures()
+      .some((signature) => isPromiseLikeType(this.typeContext, tsNode, signature.getReturnType()));
+  }
+
+  /** True when the parameter that receives `argument` is a function type returning `void`. */
+  private expectsVoidCallback(argument: TSESTree.Expression): boolean {
+    const contextual = this.checker.getContextualType(this.tsNode(argument) as ts.Expression);
+    if (!contextual) return false;
+    const signatures = contextual.getCallSignatures();
+    return (
+      signatures.length > 0 &&
+      signatures.every((signature) => (signature.getReturnType().flags & ts.TypeFlags.Void) !== 0)
+    );
+  }
+
+  private tsNode(node: TSESTree.Node): ts.Node {
+    return this.services.esTreeNodeToTSNodeMap.get(node);
+  }
+
+  private typeOf(node: TSESTree.Node): ts.Type {
+    return this.services.getTypeAtLocation(node);
+  }
+}
+
+function isHandlerCall(call: TSESTree.CallExpression): boolean {
+  const { callee } = call;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    ['catch', 'then', 'finally'].includes(callee.property.name)
+  );
+}

@@ -1,0 +1,37 @@
+// The head of a loop or a function (`for (const id of ids)`, `async (url) =>`): what a report underlines when the
+// body is too long to, and where a related location ends.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+/** From the loop's keyword to the `)` after its condition; for `do … while`, the `while (…)` at its end. */
+export function loopHeadLoc(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  loop:
+    | TSESTree.WhileStatement
+    | TSESTree.DoWhileStatement
+    | TSESTree.ForStatement
+    | TSESTree.ForOfStatement,
+): TSESTree.SourceLocation {
+  if (loop.type !== AST_NODE_TYPES.DoWhileStatement) {
+    return { start: loop.loc.start, end: sourceCode.getTokenBefore(loop.body)!.loc.end };
+  }
+  const whileKeyword = sourceCode.getTokenAfter(loop.body)!;
+  const last = sourceCode.getLastToken(loop)!;
+  const end = last.value === ';' ? sourceCode.getTokenBefore(last)! : last;
+  return { start: whileKeyword.loc.start, end: end.loc.end };
+}
+
+/** From the function's start to the token before its body (`=>`, or the `)` of its parameters). */
+export function functionHeadLoc(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+): TSESTree.SourceLocation {
+  return { start: fn.loc.start, end: sourceCode.getTokenBefore(fn.body)!.loc.end };
+}
+
+/** In TypeScript's tree, the end of a loop's header: the `)` after its condition. */
+export function loopHeadEnd(loop: ts.WhileStatement | ts.DoStatement | ts.ForStatement): number {
+  const text = loop.getSourceFile().text;
+  const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
+  return condition ? text.indexOf(')', condition.getEnd()) + 1 : loop.getEnd();
+}
