@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { withRulesTable } = require('eslint-plugin-loopguard/dist/rules-table.js');
+const { withRulesTable } = require('eslint-plugin-loopguard/rules-table');
 const { withSettingsTable } = require('loopguard/settings-table');
 
 const READMES = [

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin, { rules } from 'eslint-plugin-loopguard';
-import { withRulesTable } from 'eslint-plugin-loopguard/dist/rules-table';
-import { ruleDocsUrl } from 'eslint-plugin-loopguard/dist/util/create-rule';
+import { ruleDocsUrl, withRulesTable } from 'eslint-plugin-loopguard/rules-table';
 
 import { REPO_ROOT } from './support/paths';
 import { LINTED_TEXT_PARSER_OPTIONS, TYPED_FIXTURES } from './support/rule-tester';

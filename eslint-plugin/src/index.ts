@@ -11,7 +11,12 @@ import {
   type RelatedLocation as ChannelRelatedLocation,
   type RelatedLocationsRecord as ChannelRelatedLocationsRecord,
 } from './related-locations-channel';
-import { rules } from './rules';
+import {
+  type RuleId as Id,
+  type RuleMessageIds as MessageIds,
+  type RuleOptions as Options,
+  rules,
+} from './rules';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require('../package.json') as { name: string; version: string };
@@ -55,9 +60,14 @@ plugin.configs.strict = {
   rules: configRules('strict'),
 };
 
-// Types of the channel, for hosts: `import loopguard from 'eslint-plugin-loopguard'` then `loopguard.RelatedLocation`.
+// Types for TypeScript users, through the plugin's namespace (`import loopguard from 'eslint-plugin-loopguard'`, then
+// `loopguard.RuleOptions['no-floating-promises']`): each rule's options and message ids by rule id, and the channel's
+// types for hosts (`loopguard.RelatedLocation`).
 // eslint-disable-next-line @typescript-eslint/no-namespace
 declare namespace plugin {
+  export type RuleId = Id;
+  export type RuleOptions = Options;
+  export type RuleMessageIds = MessageIds;
   export type RelatedLocation = ChannelRelatedLocation;
   export type RelatedLocationsRecord = ChannelRelatedLocationsRecord;
 }

@@ -2,7 +2,10 @@
 // test/fixtures/typed, whose blocking-*.ts files hold the helpers the transitive cases call) and by the test that
 // compiles every case and every suggestion output with the real TypeScript compiler.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-blocking-in-async';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['no-blocking-in-async'];
+type MessageIds = loopguard.RuleMessageIds['no-blocking-in-async'];
 
 export const valid: ValidTestCase<Options>[] = [
   {

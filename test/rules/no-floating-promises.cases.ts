@@ -1,7 +1,10 @@
 // The test table of `no-floating-promises`, shared by the rule test (run with type information from test/fixtures/typed)
 // and by the fix-safety test, which applies every fix and suggestion of every table.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/no-floating-promises';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['no-floating-promises'];
+type MessageIds = loopguard.RuleMessageIds['no-floating-promises'];
 
 const CATCH = '.catch((error) => { console.error(error); })';
 

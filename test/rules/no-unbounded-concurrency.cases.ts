@@ -2,10 +2,10 @@
 // test/fixtures/typed, whose fan-out-*.ts files hold the helpers and declarations the cases call), the test that compiles
 // every case and suggestion output, and the fix-safety test.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['no-unbounded-concurrency'];
+type MessageIds = loopguard.RuleMessageIds['no-unbounded-concurrency'];
 
 export const valid: ValidTestCase<Options>[] = [
   {

@@ -9,10 +9,7 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/no-unbounded-concurrency';
+import type loopguard from 'eslint-plugin-loopguard';
 import { Engine } from 'loopguard';
 
 import { REPO_ROOT } from '../support/paths';
@@ -21,6 +18,9 @@ import { createTypedRuleTester } from '../support/rule-tester';
 import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
 import { typeCheckFixtureTexts } from '../support/fixture-type-checker';
 import { invalid, valid } from './no-unbounded-concurrency.cases';
+
+type Options = loopguard.RuleOptions['no-unbounded-concurrency'];
+type MessageIds = loopguard.RuleMessageIds['no-unbounded-concurrency'];
 
 const ruleTester = createTypedRuleTester();
 

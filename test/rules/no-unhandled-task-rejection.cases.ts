@@ -1,10 +1,10 @@
 // The test table of `no-unhandled-task-rejection`, shared by the rule test (run with type information from test/fixtures/typed),
 // the test that type-checks every case and output, and the fix-safety test.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['no-unhandled-task-rejection'];
+type MessageIds = loopguard.RuleMessageIds['no-unhandled-task-rejection'];
 
 /** Two lines of declarations that most cases start with; reported lines below count them. */
 export const D = 'declare function a(): Promise<number>;\ndeclare function b(): Promise<string>;\n';

@@ -5,10 +5,7 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/no-unhandled-task-rejection';
+import type loopguard from 'eslint-plugin-loopguard';
 import { Engine } from 'loopguard';
 
 import { unresolvedSuggestions } from '../support/resolved-findings';
@@ -16,6 +13,9 @@ import { createTypedRuleTester } from '../support/rule-tester';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 import { typeCheckTable } from '../support/type-check';
 import { D, invalid, valid } from './no-unhandled-task-rejection.cases';
+
+type Options = loopguard.RuleOptions['no-unhandled-task-rejection'];
+type MessageIds = loopguard.RuleMessageIds['no-unhandled-task-rejection'];
 
 const ruleTester = createTypedRuleTester();
 const tests: RunTests<MessageIds, Options> = { valid, invalid };

@@ -2,10 +2,10 @@
 // test/fixtures/typed, whose concurrent-helpers.ts holds the helpers that cross-function cases await) and by the
 // tests that compile every case and suggestion output and lint the outputs again.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['prefer-concurrent-awaits'];
+type MessageIds = loopguard.RuleMessageIds['prefer-concurrent-awaits'];
 
 export const valid: ValidTestCase<Options>[] = [
   {

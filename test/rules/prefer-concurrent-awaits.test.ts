@@ -6,10 +6,7 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type {
-  MessageIds,
-  Options,
-} from 'eslint-plugin-loopguard/dist/rules/prefer-concurrent-awaits';
+import type loopguard from 'eslint-plugin-loopguard';
 import { Engine } from 'loopguard';
 
 import { findingsOfOtherRules, unresolvedSuggestions } from '../support/resolved-findings';
@@ -17,6 +14,9 @@ import { createTypedRuleTester } from '../support/rule-tester';
 import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
 import { typeCheckTable } from '../support/type-check';
 import { invalid, valid } from './prefer-concurrent-awaits.cases';
+
+type Options = loopguard.RuleOptions['prefer-concurrent-awaits'];
+type MessageIds = loopguard.RuleMessageIds['prefer-concurrent-awaits'];
 
 const tests: RunTests<MessageIds, Options> = { valid, invalid };
 

@@ -1,7 +1,10 @@
 // The test table of `require-timeout`, shared by the rule test (run with type information from test/fixtures/typed),
 // the test that type-checks every case and output, and the fix-safety test.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/require-timeout';
+import type loopguard from 'eslint-plugin-loopguard';
+
+type Options = loopguard.RuleOptions['require-timeout'];
+type MessageIds = loopguard.RuleMessageIds['require-timeout'];
 
 const SIGNAL = 'signal: AbortSignal.timeout(10000)';
 

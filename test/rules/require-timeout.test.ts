@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import { rules } from 'eslint-plugin-loopguard';
-import type { MessageIds, Options } from 'eslint-plugin-loopguard/dist/rules/require-timeout';
+import type loopguard from 'eslint-plugin-loopguard';
 import { Engine } from 'loopguard';
 
 import { REPO_ROOT } from '../support/paths';
@@ -16,6 +16,9 @@ import { createTypedRuleTester } from '../support/rule-tester';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 import { typeCheckTable } from '../support/type-check';
 import { invalid, valid } from './require-timeout.cases';
+
+type Options = loopguard.RuleOptions['require-timeout'];
+type MessageIds = loopguard.RuleMessageIds['require-timeout'];
 
 const ruleTester = createTypedRuleTester();
 const tests: RunTests<MessageIds, Options> = { valid, invalid };

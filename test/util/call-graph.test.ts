@@ -7,7 +7,7 @@ import {
   getCallGraph,
   isAnalyzableFunction,
   type ReachQuery,
-} from 'eslint-plugin-loopguard/dist/analysis/call-graph';
+} from 'eslint-plugin-loopguard/internal/call-graph';
 
 import { createTypedRuleTester } from '../support/rule-tester';
 

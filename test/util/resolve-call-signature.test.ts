@@ -1,7 +1,7 @@
 // `resolveCallSignature` identifies the overload a call resolves to, also for callable values (an axios instance).
 // A test-only rule reports what each call resolves to, as `origin module container.name(parameters)`.
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { resolveCallSignature } from 'eslint-plugin-loopguard/dist/analysis/resolve-callee';
+import { resolveCallSignature } from 'eslint-plugin-loopguard/internal/resolve-callee';
 
 import { createTypedRuleTester } from '../support/rule-tester';
 

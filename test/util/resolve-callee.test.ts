@@ -1,7 +1,7 @@
 // `resolveCallee` identifies calls by declaration, whatever the import style. A test-only rule reports what each
 // call resolves to, as `origin module container.name`.
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { resolveCallee } from 'eslint-plugin-loopguard/dist/analysis/resolve-callee';
+import { resolveCallee } from 'eslint-plugin-loopguard/internal/resolve-callee';
 
 import { createTypedRuleTester } from '../support/rule-tester';
 

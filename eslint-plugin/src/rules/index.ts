@@ -16,3 +16,9 @@ export const rules = {
 };
 
 export type RuleId = keyof typeof rules;
+
+/** Each rule's options tuple, by rule id (for typed configs and rule tests). */
+export type RuleOptions = { [Id in RuleId]: NonNullable<(typeof rules)[Id]['defaultOptions']> };
+
+/** Each rule's message ids, by rule id. */
+export type RuleMessageIds = { [Id in RuleId]: keyof (typeof rules)[Id]['meta']['messages'] };
