@@ -16,6 +16,7 @@ import {
   tallyVerdicts,
   unmatchedLabels,
 } from './labels';
+import { sitesInText } from './review';
 import { drawSample, findingIdentity } from './sample';
 import { newDiagnostics, parseTscOutput } from './typecheck';
 
@@ -220,6 +221,24 @@ describe('corpus: labels', () => {
       fine: 2,
       fineFlagged: 1,
     });
+  });
+});
+
+describe('corpus: fan-out sites to label', () => {
+  it('finds Promise.all-style calls by their text, leaving out array literals without a spread', () => {
+    const text = [
+      'await Promise.all(items.map(load));',
+      'await Promise.all([a(), b()]);',
+      'await Promise.allSettled([...xs.map(f)]);',
+      'await Promise.race(',
+      '  [',
+      '    ...tasks,',
+      '  ]);',
+      'Promise.any(tasks); Promise.all(more);',
+      'Promise.resolve(all);',
+    ].join('\n');
+    assert.deepEqual(sitesInText(text, false), [1, 3, 4, 8]);
+    assert.deepEqual(sitesInText(text, true), [1, 2, 3, 4, 8]);
   });
 });
 

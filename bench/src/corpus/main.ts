@@ -54,6 +54,7 @@ Options:
   --seed N          sample, sites: another seed (default ${SAMPLE_SEED}, the one RESULTS.md uses)
   --size N          sample: findings to draw (default ${SAMPLE_SIZE}); sites: sites to draw (default 20)
   --unlabelled      sample: print only the findings that have no label yet
+  --tuples          sites: also list calls on an array literal without a spread (Promise.all([a(), b()]))
   --force           prepare: clone and install again even when prepared
 
 The corpus folder is $LOOPGUARD_CORPUS_DIR, or ../loopguard-corpus next to the main checkout. With
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
       size: { type: 'string' },
       unlabelled: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      tuples: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -158,7 +160,7 @@ async function main(): Promise<number> {
           findFiles(repo.lint, checkout).files.map((file) =>
             path.relative(checkout, file).split(path.sep).join('/'),
           );
-        return findSites(repo.name, checkout, files);
+        return findSites(repo.name, checkout, files, values.tuples);
       });
       const siteLabels = loadSiteLabels();
       printSites({
@@ -168,6 +170,7 @@ async function main(): Promise<number> {
         labels: siteLabels.labels,
         checkoutOf: (name) => path.join(layout.repos, name),
         isTest,
+        tuples: values.tuples,
         print: (line) => console.log(line),
       });
       reportLabelProblems(siteLabels.problems);

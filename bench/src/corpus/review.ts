@@ -12,8 +12,9 @@ import { drawSample } from './sample';
 
 const CONTEXT_LINES = 3;
 const MAX_MARKED_LINES = 6;
-/** Where a fan-out's collection comes from is usually a few lines above the call. */
+/** Where a fan-out's collection comes from is usually a few lines above the call, and its task just after it. */
 const SITE_LINES_BEFORE = 10;
+const SITE_LINES_AFTER = 6;
 
 /** Lines around `[line, endLine]` of a file, numbered, the finding's lines marked with `>`. */
 export function excerpt(
@@ -21,11 +22,12 @@ export function excerpt(
   line: number,
   endLine: number,
   linesBefore = CONTEXT_LINES,
+  linesAfter = CONTEXT_LINES,
 ): string[] {
   const lines = text.split('\n');
   const lastMarked = Math.min(endLine, line + MAX_MARKED_LINES - 1);
   const from = Math.max(1, line - linesBefore);
-  const to = Math.min(lines.length, lastMarked + CONTEXT_LINES);
+  const to = Math.min(lines.length, lastMarked + linesAfter);
   const width = String(to).length;
   const out: string[] = [];
   for (let number = from; number <= to; number++) {
@@ -72,7 +74,7 @@ export function printSample(options: {
 }
 
 /** A call of `Promise.all`, `allSettled`, `any` or `race`: the places where tasks are awaited together. */
-const FAN_OUT_CALL = /\bPromise\s*\.\s*(?:all|allSettled|any|race)\s*\(/;
+const FAN_OUT_CALL = /\bPromise\s*\.\s*(?:all|allSettled|any|race)\s*\(\s*(\[\s*(?:\.\.\.)?)?/g;
 
 export interface Site {
   repo: string;
@@ -80,8 +82,28 @@ export interface Site {
   line: number;
 }
 
+/**
+ * The `Promise.all`-style call sites in a file's text, by line. An array literal without a spread
+ * (`Promise.all([a(), b()])`) is a fixed set of tasks, not a fan-out over a collection: left out unless `tuples`.
+ */
+export function sitesInText(text: string, tuples: boolean): number[] {
+  const lines: number[] = [];
+  for (const match of text.matchAll(FAN_OUT_CALL)) {
+    const literal = match[1];
+    if (!tuples && literal !== undefined && !literal.endsWith('...')) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
 /** The `Promise.all`-style call sites of some files, by their text. */
-export function findSites(repo: string, root: string, files: readonly string[]): Site[] {
+export function findSites(
+  repo: string,
+  root: string,
+  files: readonly string[],
+  tuples: boolean,
+): Site[] {
   const sites: Site[] = [];
   for (const file of files) {
     let text: string;
@@ -90,9 +112,7 @@ export function findSites(repo: string, root: string, files: readonly string[]):
     } catch {
       continue;
     }
-    text.split('\n').forEach((content, index) => {
-      if (FAN_OUT_CALL.test(content)) sites.push({ repo, file, line: index + 1 });
-    });
+    for (const line of sitesInText(text, tuples)) sites.push({ repo, file, line });
   }
   return sites;
 }
@@ -104,6 +124,7 @@ export function printSites(options: {
   labels: readonly SiteLabel[];
   checkoutOf: (repo: string) => string;
   isTest: (site: Site) => boolean;
+  tuples: boolean;
   print: (line: string) => void;
 }): void {
   const { print } = options;
@@ -117,7 +138,7 @@ export function printSites(options: {
     [site.repo, site.file, site.line].join('\0'),
   );
   print(
-    `${options.sites.length} Promise.all/allSettled/any/race call sites, ${options.sites.length - unlabelled.length} labelled; ${sample.length} unlabelled ones drawn with seed ${options.seed}.`,
+    `${options.sites.length} Promise.all/allSettled/any/race call sites${options.tuples ? '' : ' (array literals without a spread left out)'}, ${options.sites.length - unlabelled.length} labelled; ${sample.length} unlabelled ones drawn with seed ${options.seed}.`,
   );
   print(
     'Judge each: needs-limit (the collection can grow with input and the tasks reach I/O) or fine.',
@@ -134,6 +155,7 @@ export function printSites(options: {
         site.line,
         site.line,
         SITE_LINES_BEFORE,
+        SITE_LINES_AFTER,
       ))
         print(`   ${line}`);
     } catch {
