@@ -6,7 +6,7 @@ import { describe, it } from 'mocha';
 
 import { attributeErrors, originalLines, parseUnifiedDiff } from './attribution';
 import { formatCsvRow, parseCsv } from './csv';
-import { type Finding, parseLintOutput, parseRuleTimes } from './findings';
+import { type Finding, parseConfigErrors, parseLintOutput, parseRuleTimes } from './findings';
 import { globToRegExp } from './glob';
 import {
   indexFindingLabels,
@@ -297,6 +297,23 @@ describe('corpus: lint output', () => {
         ['parse-error', undefined, 'src/broken.ts'],
       ],
     );
+  });
+
+  it('reads the tsconfigs the CLI could not read from its stderr', () => {
+    const stderr = [
+      "loopguard: config error in /corpus/app/tsconfig.json: Argument for '--lib' option must be: 'es5', 'es6'. (/corpus/app/tsconfig.json:11:7); Argument for '--lib' option must be: 'es5', 'es6'. (/corpus/app/tsconfig.json:13:7) (12 files not linted)",
+      'loopguard: config error in /corpus/app/b/tsconfig.json: Unexpected token (1 file not linted)',
+      'loopguard: something else',
+    ].join('\n');
+    assert.deepEqual(parseConfigErrors(stderr, '/corpus/app'), [
+      {
+        config: 'tsconfig.json',
+        message:
+          "Argument for '--lib' option must be: 'es5', 'es6'. (at tsconfig.json:11:7, tsconfig.json:13:7)",
+        files: 12,
+      },
+      { config: 'b/tsconfig.json', message: 'Unexpected token', files: 1 },
+    ]);
   });
 
   it("reads ESLint's TIMING table", () => {

@@ -168,3 +168,33 @@ export function parseRuleTimes(text: string): Record<string, number> {
   }
   return times;
 }
+
+/** A tsconfig the CLI could not read: its files are not linted (`loopguard: config error in …` on stderr). */
+export interface ConfigError {
+  /** Relative to the linted folder when inside it. */
+  config: string;
+  /** The start of the message and the places it names (`tsconfig.json:11:7`). */
+  message: string;
+  files: number;
+}
+
+/** The config errors the CLI reported on stderr. */
+export function parseConfigErrors(stderr: string, root: string): ConfigError[] {
+  const errors: ConfigError[] = [];
+  for (const line of stderr.split('\n')) {
+    const match = /^loopguard: config error in (.+?): (.*) \((\d+) files? not linted\)$/.exec(line);
+    if (!match) continue;
+    const places = [...match[2]!.matchAll(/\(([^()\s]+:\d+:\d+)\)/g)].map((place) =>
+      relativePosix(root, place[1]!),
+    );
+    // The first of the messages (they are joined with `; `), without its place, cut to a line.
+    const first = match[2]!.split('; ')[0]!.replace(/\s*\([^()\s]+:\d+:\d+\)/g, '');
+    const start = first.length > 100 ? `${first.slice(0, 99)}…` : first;
+    errors.push({
+      config: relativePosix(root, match[1]!),
+      message: places.length > 0 ? `${start} (at ${[...new Set(places)].join(', ')})` : start,
+      files: Number(match[3]),
+    });
+  }
+  return errors;
+}

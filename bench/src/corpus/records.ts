@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 import type { AttributedError } from './attribution';
 import type { CorpusLayout } from './corpus-dir';
-import type { Finding, RunProblem } from './findings';
+import type { ConfigError, Finding, RunProblem } from './findings';
 import type { TscDiagnostic } from './typecheck';
 
 /** The last lint of one rule on one repository. */
@@ -36,6 +36,10 @@ export interface LintSummary {
   load?: [number, number];
   parseErrors: RunProblem[];
   otherProblems: RunProblem[];
+  /** tsconfigs the CLI could not read, whose files it did not lint. */
+  configErrors?: ConfigError[];
+  /** The CLI's exit code (2: a broken config or path). */
+  status?: number | null;
   stderr: string;
 }
 

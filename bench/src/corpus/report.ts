@@ -109,7 +109,8 @@ export function renderReport(input: ReportInput): string {
         return [
           repo.name,
           short(record.commit),
-          `${record.lint.files.length} (${testFiles})`,
+          `${record.lint.files.length} (${testFiles})` +
+            ((record.lint.configErrors?.length ?? 0) > 0 ? ', some not linted: see below' : ''),
           seconds(record.lint.wallMs) + some(record.lint.rules.length),
           seconds(record.lint.cpuMs),
           megabytes(record.lint.peakRssKb),
@@ -347,6 +348,7 @@ function problems(input: ReportInput, present: readonly RepoSpec[]): string[] {
     );
     return [
       repo.name,
+      String((record.lint.configErrors ?? []).reduce((sum, error) => sum + error.files, 0)),
       String(crashes),
       String(record.lint.parseErrors.length),
       record.fix ? String(record.fix.parseErrorsAfter.length) : 'not run',
@@ -354,12 +356,23 @@ function problems(input: ReportInput, present: readonly RepoSpec[]): string[] {
     ];
   });
   const lines = table(
-    ['repo', 'rule crashes', 'parse errors', 'parse errors after the fixes', 'other messages'],
+    [
+      'repo',
+      'files not linted (config errors)',
+      'rule crashes',
+      'parse errors',
+      'parse errors after the fixes',
+      'other messages',
+    ],
     rows,
   );
   lines.push('');
   for (const repo of present) {
     const record = input.records.get(repo.name)!;
+    for (const error of record.lint.configErrors ?? [])
+      lines.push(
+        `- ${repo.name} \`${error.config}\`: Loopguard could not read it, ${error.files} file(s) not linted: ${error.message.replace(/\|/g, '\\|')}`,
+      );
     for (const rule of input.rules)
       for (const crash of record.rules[rule]?.crashes ?? [])
         lines.push(`- ${repo.name} \`${crash.file}\`: \`${rule}\` crashed`);

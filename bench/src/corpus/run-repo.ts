@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 import { attributeErrors, parseUnifiedDiff } from './attribution';
 import type { CorpusLayout } from './corpus-dir';
-import type { Finding } from './findings';
+import { type Finding, parseConfigErrors } from './findings';
 import { lintRepo, type LintRun } from './lint';
 import type { RepoSpec } from './manifest';
 import { checkoutOf, isPrepared } from './prepare';
@@ -57,6 +57,9 @@ export async function runRepo(repo: RepoSpec, options: RunOptions): Promise<Repo
     `${repo.name}: ${lint.files.length} files, ${lint.findings.length} findings, ${seconds(lint.wallMs)}` +
       (lint.problems.length > 0 ? `, ${lint.problems.length} other messages` : ''),
   );
+  const configErrors = parseConfigErrors(lint.stderr, checkout);
+  for (const error of configErrors)
+    log(`${repo.name}: not linted (${error.files} files): ${error.config}: ${error.message}`);
 
   let fix: FixSummary | undefined;
   let brokenByRule: Map<string, RuleRecord['brokenFixes']> | undefined;
@@ -90,6 +93,8 @@ export async function runRepo(repo: RepoSpec, options: RunOptions): Promise<Repo
     load,
     parseErrors: lint.problems.filter((problem) => problem.kind === 'parse-error'),
     otherProblems: lint.problems.filter((problem) => problem.kind === 'other'),
+    configErrors,
+    status: lint.status,
     stderr: lint.stderr,
   };
   const record: RepoRecord = {
