@@ -12,6 +12,16 @@ export interface InstallStep {
   command: string[];
 }
 
+/** A text replacement in one file of the checkout, made by `prepare` before installing. */
+export interface Patch {
+  /** Relative to the checkout. */
+  file: string;
+  /** Pairs of [text to find, replacement]; each text must occur. */
+  replace: Array<[string, string]>;
+  /** Why the checkout cannot be linted as it is. */
+  why: string;
+}
+
 export interface RepoSpec {
   /** Short name: the checkout's folder and the `repo` column of the labels. */
   name: string;
@@ -19,6 +29,11 @@ export interface RepoSpec {
   source: string;
   commit: string;
   install: InstallStep[];
+  /**
+   * Edits that let Loopguard read the repository's config at all (a tsconfig naming a lib its TypeScript does not
+   * know), never its code; applied on every prepare.
+   */
+  patches?: Patch[];
   /** Paths to lint, relative to the checkout: source and tests. */
   lint: string[];
   /** The tsconfigs the fix check type-checks with the repository's own `tsc --noEmit -p`. */
@@ -48,6 +63,9 @@ export function loadManifest(file = MANIFEST_PATH): Manifest {
     if (!/^[0-9a-f]{40}$/.test(repo.commit ?? '')) problems.push(`${where}: a full commit hash`);
     for (const key of ['install', 'lint', 'tsconfigs', 'tests'] as const)
       if (!Array.isArray(repo[key])) problems.push(`${where}: \`${key}\` must be an array`);
+    for (const patch of repo.patches ?? [])
+      if (typeof patch.file !== 'string' || !Array.isArray(patch.replace) || !patch.why)
+        problems.push(`${where}: each patch needs a file, replacements and why`);
     for (const step of repo.install ?? [])
       if (!Array.isArray(step.command) || step.command.length === 0)
         problems.push(`${where}: each install step needs a command`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { CorpusLayout } from './corpus-dir';
-import { mirrorOf, type RepoSpec } from './manifest';
+import { mirrorOf, type Patch, type RepoSpec } from './manifest';
 import { runChecked, runCommand } from './run-command';
 
 interface PreparedState {
@@ -35,8 +35,12 @@ function statePath(layout: CorpusLayout, repo: RepoSpec): string {
   return path.join(layout.work, 'prepared', `${repo.name}.json`);
 }
 
+/** What the preparation depends on besides the commit: the patches and the install steps. */
 function installHash(repo: RepoSpec): string {
-  return createHash('sha256').update(JSON.stringify(repo.install)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([repo.patches ?? [], repo.install]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Whether the checkout is at the manifest's commit with the manifest's install steps applied. */
@@ -84,6 +88,11 @@ export async function prepareRepo(
     log(
       `${repo.name}: ${missingFiles.length} file(s) of the commit are missing from the source (large blobs): ${missingFiles.slice(0, 3).join(', ')}${missingFiles.length > 3 ? ', …' : ''}`,
     );
+
+  for (const patch of repo.patches ?? []) {
+    applyPatch(checkout, patch);
+    log(`${repo.name}: patched ${patch.file} (${patch.why})`);
+  }
 
   const logFile = path.join(layout.work, 'logs', `${repo.name}-install.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -140,4 +149,16 @@ async function checkOut(checkout: string, commit: string): Promise<string[]> {
     throw new Error(`git checkout ${commit} failed in ${checkout}:\n${result.stderr.trim()}`);
   const deleted = await runChecked('git', ['ls-files', '--deleted'], { cwd: checkout });
   return deleted.split('\n').filter(Boolean);
+}
+
+/** Makes a patch's replacements in the freshly checked-out file; a text that does not occur fails the prepare. */
+function applyPatch(checkout: string, patch: Patch): void {
+  const file = path.join(checkout, patch.file);
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [from, to] of patch.replace) {
+    if (!text.includes(from))
+      throw new Error(`the patch of ${patch.file} expects ${JSON.stringify(from)}, which it lacks`);
+    text = text.split(from).join(to);
+  }
+  fs.writeFileSync(file, text);
 }

@@ -158,7 +158,10 @@ async function checkFixes(
     ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', '--', ...repo.lint],
     { cwd: scratch },
   );
-  const hunks = parseUnifiedDiff(diff);
+  // Only source files: a patched config inside the linted paths is no fix.
+  const hunks = new Map(
+    [...parseUnifiedDiff(diff)].filter(([file]) => /\.[cm]?[jt]sx?$/.test(file)),
+  );
   log(`${repo.name}: the fixes changed ${hunks.size} files (${seconds(fixRun.wallMs)})`);
 
   const summary: FixSummary = {
