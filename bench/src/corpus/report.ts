@@ -123,6 +123,7 @@ export function renderReport(input: ReportInput): string {
       }),
     ),
     '',
+    ...patchNote(repos),
     '### Type-checking per tsconfig',
     '',
     ...table(
@@ -232,6 +233,21 @@ export function renderReport(input: ReportInput): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** Which checkouts are patched so that Loopguard can read their configs (the manifest says why). */
+function patchNote(repos: readonly RepoSpec[]): string[] {
+  const patched = repos.filter((repo) => (repo.patches ?? []).length > 0);
+  if (patched.length === 0) return [];
+  const list = patched
+    .map((repo) => `${repo.name} (${repo.patches!.map((patch) => `\`${patch.file}\``).join(', ')})`)
+    .join(', ');
+  return [
+    `Patched before linting, configs only: ${list}.`,
+    "Loopguard's TypeScript cannot read their tsconfigs as they are, and lints none of their files then (the",
+    "manifest's `patches` say what and why).",
+    '',
+  ];
 }
 
 /** A note when some rule's findings come from an older lint than the repository's last one (a `--rule` run). */
