@@ -28,7 +28,7 @@ import { readRecord, type RepoRecord } from './records';
 import { findingsOf, renderReport, sampleOf } from './report';
 import { findSites, printSample, printSites } from './review';
 import { runRepo } from './run-repo';
-import { SAMPLE_SCOPES, SAMPLE_SEED, SAMPLE_SIZE, type SampleScope } from './sample';
+import { inScope, SAMPLE_SCOPES, SAMPLE_SEED, SAMPLE_SIZE, type SampleScope } from './sample';
 
 const CORPUS_DIR = path.join(REPO_ROOT, 'bench/corpus');
 const LABELS_DIR = path.join(CORPUS_DIR, 'labels');
@@ -137,9 +137,10 @@ async function main(): Promise<number> {
       const isTest = testMatcher(manifest.repos);
       const findings = findingsOf(records, rules[0]!);
       const sample = sampleOf(findings, scope, isTest, seed, size);
+      const pool = inScope(findings, scope, isTest).length;
       const labels = loadLabels();
       printSample({
-        title: `${rules[0]}: ${sample.length} of ${findings.length} findings (${scope === 'all' ? 'all code' : `${scope} code`}, seed ${seed}) in ${[...records.keys()].join(', ')}`,
+        title: `${rules[0]}: ${sample.length} of ${pool} findings (${scope === 'all' ? 'all code' : `${scope} code`}, seed ${seed}) in ${[...records.keys()].join(', ')}`,
         sample,
         checkoutOf: (name) => path.join(layout.repos, name),
         isTest,
