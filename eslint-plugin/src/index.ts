@@ -1,9 +1,11 @@
-// The `eslint-plugin-loopguard` entry point: rules and the `recommended`/`strict` flat configs, usable from ESM and
-// CommonJS `eslint.config.*` files alike (the module is CommonJS with `module.exports = plugin`), and the channel a
-// host that runs ESLint's `Linter` itself collects related locations through (`relatedLocations`).
-import type { TSESLint } from '@typescript-eslint/utils';
+// The `eslint-plugin-loopguard` entry point: rules, the `recommended`/`strict` flat configs and `disableTypeChecked`,
+// usable from ESM and CommonJS `eslint.config.*` files alike (the module is CommonJS with `module.exports = plugin`),
+// and the channel a host that runs ESLint's `Linter` itself collects related locations through (`relatedLocations`).
+// The configs are typed with ESLint's own `Linter.Config`, so `defineConfig(...)` and `tseslint.config(...)` both take
+// them in a TypeScript `eslint.config.ts`.
+import type { ESLint, Linter, Rule } from 'eslint';
 
-import { configRules } from './configs';
+import { configRules, disabledRules, LINTED_FILES } from './configs';
 import {
   collectRelatedLocations,
   RELATED_LOCATIONS_KEY,
@@ -23,8 +25,22 @@ const { name, version } = require('../package.json') as { name: string; version:
 
 interface LoopguardPlugin {
   meta: { name: string; version: string };
-  rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+  /**
+   * The rules, typed both as typescript-eslint's rule modules (for `RuleTester`) and as ESLint's (so that
+   * `{ plugins: { loopguard } }` type-checks in `defineConfig`); at run time they are both.
+   */
+  rules: { [Id in keyof typeof rules]: (typeof rules)[Id] & Rule.RuleModule };
+  configs: {
+    /** The rules whose findings are bugs in any program, for `.ts .tsx .mts .cts .js .jsx .mjs .cjs` files. */
+    recommended: Linter.Config;
+    /** Every rule as an error, for the same files. */
+    strict: Linter.Config;
+    /**
+     * Every Loopguard rule off, for files that have no type information (as typescript-eslint's
+     * `disableTypeChecked`): `{ files: ['**\/*.js'], extends: [loopguard.configs.disableTypeChecked] }`.
+     */
+    disableTypeChecked: Linter.Config;
+  };
   /**
    * The related-locations channel, version 1 (see `related-locations-channel.ts`): `collect(verify)` runs a synchronous
    * `Linter.verify` with a collector installed in the process-wide registry at `globalThis[key]`, and returns what every
@@ -39,7 +55,7 @@ interface LoopguardPlugin {
 
 const plugin: LoopguardPlugin = {
   meta: { name, version },
-  rules,
+  rules: rules as LoopguardPlugin['rules'],
   configs: {} as LoopguardPlugin['configs'],
   relatedLocations: {
     key: Symbol.for(RELATED_LOCATIONS_KEY),
@@ -48,16 +64,25 @@ const plugin: LoopguardPlugin = {
   },
 };
 
-// The configs refer to the plugin object itself, so they are filled in after it exists.
+// The configs refer to the plugin object itself, so they are filled in after it exists. ESLint's `Plugin` type
+// describes rules more loosely than typescript-eslint's rule modules do, hence the one cast.
+const plugins = { loopguard: plugin as unknown as ESLint.Plugin };
 plugin.configs.recommended = {
   name: 'loopguard/recommended',
-  plugins: { loopguard: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  files: [...LINTED_FILES],
+  plugins,
   rules: configRules('recommended'),
 };
 plugin.configs.strict = {
   name: 'loopguard/strict',
-  plugins: { loopguard: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  files: [...LINTED_FILES],
+  plugins,
   rules: configRules('strict'),
+};
+plugin.configs.disableTypeChecked = {
+  name: 'loopguard/disable-type-checked',
+  plugins,
+  rules: disabledRules(),
 };
 
 // Types for TypeScript users, through the plugin's namespace (`import loopguard from 'eslint-plugin-loopguard'`, then

@@ -5,8 +5,9 @@
 // - TypeScript finds its default library files (lib.*.d.ts) next to its own script, so bundled into
 //   lint-worker.js it would look for them in dist/worker. Copied whole, it is one instance shared by the engine, the
 //   typescript-eslint parser and the rules, as in a normal install.
-// - @types/node (and undici-types, which it imports) are read as files by TypeScript, not loaded as code: the engine
-//   gives them to projects that have no Node types of their own, so `require('fs')` in plain JavaScript resolves.
+// - Node's type declarations (the server's `loopguard-node-types`, an alias of @types/node, and undici-types, which
+//   they import) are read as files by TypeScript, not loaded as code: the engine gives them to projects that have no
+//   Node types of their own, so `require('fs')` in plain JavaScript resolves.
 // ESLint, typescript-eslint and the plugin are plain CommonJS whose modules are reached by static `require`s, so
 // they bundle.
 import * as fs from 'node:fs';
@@ -78,7 +79,7 @@ copyPackage('typescript', fromServer, [
     .filter((file) => /^lib\..*\.d\.ts$/.test(file))
     .map((file) => `lib/${file}`),
 ]);
-const nodeTypes = copyPackage('@types/node', fromServer, ['.']);
+const nodeTypes = copyPackage('loopguard-node-types', fromServer, ['.']);
 copyPackage('undici-types', createRequire(path.join(nodeTypes, 'package.json')), ['.']);
 
 const size = (file) => `${(fs.statSync(path.join(DIST, file)).size / 1024 / 1024).toFixed(1)} MB`;

@@ -192,7 +192,9 @@ function asLookup(entry: Project | ConfigProblem): ProjectLookup {
 /**
  * Node's types for an inferred project whose folder has none installed, so that `require('fs')` in a plain
  * JavaScript project still resolves to `node:fs` (the rules identify calls by their declarations). A project
- * with its own `@types/node` uses that one.
+ * with its own `@types/node` uses that one. Loopguard's copy is `loopguard-node-types`, an alias of `@types/node`:
+ * under its real name, installing Loopguard would put it in the user's `node_modules/@types`, where TypeScript
+ * includes it in every project of theirs.
  */
 function nodeTypesFallback(root: string): string[] {
   for (let directory = root; ; directory = path.dirname(directory)) {
@@ -201,7 +203,7 @@ function nodeTypesFallback(root: string): string[] {
     if (path.dirname(directory) === directory) break;
   }
   try {
-    return [normalizePath(require.resolve('@types/node/index.d.ts'))];
+    return [normalizePath(require.resolve('loopguard-node-types/index.d.ts'))];
   } catch {
     return [];
   }
