@@ -1349,4 +1349,44 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    name: 'regression: the bounded rewrite keeps an explicit type argument of map on the task, so a tuple stays a tuple',
+    code: "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  const entries: [string, string][] = await Promise.all(files.map<Promise<[string, string]>>(async (file) => [file, await readText(file)]));\n  return entries;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 45,
+        endColumn: 56,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  const entries: [string, string][] = await mapWithConcurrency(files, async (file): Promise<[string, string]> => [file, await readText(file)]);\n  return entries;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: a function expression gets the type argument of map as its return type',
+    code: "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  return Promise.all(files.map<Promise<[string, string]>>(async function (file) { return [file, await readText(file)]; }));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  return mapWithConcurrency(files, async function (file): Promise<[string, string]> { return [file, await readText(file)]; });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -308,6 +308,9 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
   if (!single || single !== source || single.method === 'flatMap') return [];
   if (single.call.arguments.length !== (single.method === 'from' ? 2 : 1)) return [];
   const checker = services.program.getTypeChecker();
+  // `xs.map<Promise<Entry>>(…)`: the rewrite writes the type argument on the task instead of dropping it.
+  const typeArguments = single.call.typeArguments?.params;
+  if (typeArguments && (single.method !== 'map' || typeArguments.length !== 1)) return [];
   const plan = file.boundedMaps().plan({
     replaced: fanOut.call,
     items: single.collection,
@@ -317,6 +320,7 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
         : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
     task: { kind: 'node', node: single.task },
     combinator: fanOut.combinator,
+    resultType: typeArguments?.[0] && file.context.sourceCode.getText(typeArguments[0]),
   });
   if (!plan) return [];
   return [
