@@ -62,9 +62,9 @@ describe('no code from the workspace runs', function () {
   this.timeout(120_000);
   after(removeTempProjects);
 
-  it('loopguard lint (and --fix-unsafe) runs none of the files it lints, and no config or plugin it was not given', () => {
+  it('loopguard lint (and --fix-unsafe) runs none of the files it lints, and with --no-config-lookup no config or plugin', () => {
     const { root, markers } = hostileProject();
-    const lint = runCli(['lint', '--format', 'json', 'src'], root);
+    const lint = runCli(['lint', '--no-config-lookup', '--format', 'json', 'src'], root);
     assert.equal(lint.status, 1, lint.stderr);
     const results = JSON.parse(lint.stdout) as Array<{
       messages: Array<{ ruleId: string | null }>;
@@ -77,14 +77,31 @@ describe('no code from the workspace runs', function () {
         ['loopguard/no-floating-promises'],
       ],
     );
-    const fix = runCli(['lint', '--fix-unsafe', 'src'], root);
+    const fix = runCli(['lint', '--no-config-lookup', '--fix-unsafe', 'src'], root);
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     assert.match(fs.readFileSync(path.join(root, 'src/module.ts'), 'utf8'), /await save\(\);/);
     assert.deepEqual(fs.readdirSync(markers), []);
   });
 
-  it('the language server in an untrusted workspace loads no workspace config or plugin, and runs no linted file', async () => {
+  it("loopguard lint loads the project's own eslint.config (as ESLint would) and still runs no linted file", () => {
     const { root, markers } = hostileProject();
+    const lint = runCli(['lint', '--format', 'json', 'src'], root);
+    assert.equal(lint.status, 1, lint.stderr);
+    assert.deepEqual(fs.readdirSync(markers).sort(), ['eslint-config', 'eslint-plugin']);
+  });
+
+  it('the language server in an untrusted workspace loads no workspace config, plugin or TypeScript, and runs no linted file', async () => {
+    const { root, markers } = hostileProject();
+    // A workspace TypeScript in the supported range, which a trusted workspace would lint with.
+    fs.mkdirSync(path.join(root, 'node_modules/typescript'));
+    fs.writeFileSync(
+      path.join(root, 'node_modules/typescript/package.json'),
+      '{ "name": "typescript", "version": "5.9.3", "main": "index.js" }',
+    );
+    fs.writeFileSync(
+      path.join(root, 'node_modules/typescript/index.js'),
+      `require('node:fs').writeFileSync(${JSON.stringify(path.join(markers, 'typescript'))}, '');\n`,
+    );
     const { session } = await LspSession.start({
       folders: [root],
       initializationOptions: { untrustedWorkspace: true },

@@ -13,6 +13,8 @@ export interface LintCommand {
   maxWarnings: number | undefined;
   quiet: boolean;
   config: string | undefined;
+  /** Whether to use the nearest `eslint.config.*` when neither `--config` nor `--strict` names a config. */
+  configLookup: boolean;
   strict: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
@@ -66,7 +68,12 @@ const OPTIONS = {
     type: 'string',
     short: 'c',
     value: 'PATH',
-    description: 'Lint with this flat ESLint config file instead of the built-in one.',
+    description:
+      'Lint with this flat ESLint config file instead of the nearest one or the built-in one.',
+  },
+  'no-config-lookup': {
+    type: 'boolean',
+    description: 'Ignore eslint.config.* files: lint with the built-in config.',
   },
   strict: {
     type: 'boolean',
@@ -132,6 +139,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     maxWarnings,
     quiet: values.quiet === true,
     config: values.config,
+    configLookup: values['no-config-lookup'] !== true,
     strict: values.strict === true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import {
   ConfigLoadError,
   Engine,
+  findConfigFile,
   findFiles,
   type Finding,
   type LintConfigSource,
@@ -14,6 +15,7 @@ import {
   type LintResult,
   LintCache,
   resolveCacheLocation,
+  unsupportedConfigMessage,
 } from '../engine';
 import { helpText, type LintCommand, parseCommandLine, UsageError } from './arguments';
 import { formatResults } from './formatters';
@@ -60,9 +62,18 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     kind: 'builtin',
     name: command.strict ? 'strict' : 'recommended',
   };
-  if (command.config !== undefined) {
+  // An explicit --config, else (unless --strict or --no-config-lookup) the nearest eslint.config.* above the linted
+  // folder, the engine's lookup the language server shares.
+  let configPath = command.config === undefined ? undefined : path.resolve(io.cwd, command.config);
+  if (configPath === undefined && command.configLookup && !command.strict) {
+    const lookup = findConfigFile(inferredRoot(command.paths, io.cwd));
+    for (const skipped of lookup.unsupported)
+      io.stderr(`loopguard: ${unsupportedConfigMessage(skipped)}\n`);
+    configPath = lookup.configPath;
+  }
+  if (configPath !== undefined) {
     try {
-      config = await loadConfigFile(path.resolve(io.cwd, command.config));
+      config = await loadConfigFile(configPath);
     } catch (error) {
       if (!(error instanceof ConfigLoadError)) throw error;
       io.stderr(`loopguard: config error: ${error.message}\n`);

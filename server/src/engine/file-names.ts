@@ -14,6 +14,19 @@ export const LINTABLE_EXTENSIONS = [
   '.mjs',
   '.cjs',
 ] as const;
+
+/** Flat config file names, in ESLint's order of precedence. TypeScript configs need a loader Node 20 lacks. */
+export const ESLINT_CONFIG_NAMES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+] as const;
+export const UNSUPPORTED_ESLINT_CONFIG_NAMES = [
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+] as const;
+
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 export function isLintableFile(filePath: string): boolean {

@@ -2,6 +2,7 @@
 // reach the engine only through this module. The one exception is `file-names.ts`, which the language server's
 // connection thread imports directly because importing this module would load TypeScript and ESLint.
 export { applyFixes, type TextFix } from './apply-fixes';
+export { type ConfigFileLookup, findConfigFile, unsupportedConfigMessage } from './config-files';
 export {
   DEFAULT_MAX_FILE_BYTES,
   Engine,
@@ -22,3 +23,9 @@ export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export { decodeSourceText, type SourceText } from './source-text';
 export type { RuleCrash } from './verify';
+export {
+  chooseTypeScript,
+  isSupported as isSupportedTypeScript,
+  SUPPORTED_TYPESCRIPT,
+  type TypeScriptChoice,
+} from './typescript-choice';

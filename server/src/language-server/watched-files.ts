@@ -1,18 +1,12 @@
 // The files whose changes the server reacts to, besides open documents: lint configs (reloaded by restarting the
 // lint worker), TypeScript and package configs (projects rebuilt), and source files (importers re-linted).
-import { LINTABLE_EXTENSIONS } from '../engine/file-names';
+import {
+  ESLINT_CONFIG_NAMES,
+  LINTABLE_EXTENSIONS,
+  UNSUPPORTED_ESLINT_CONFIG_NAMES,
+} from '../engine/file-names';
 
-/** Flat config file names, in ESLint's order of precedence. TypeScript configs need a loader Node 20 lacks. */
-export const ESLINT_CONFIG_NAMES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-] as const;
-export const UNSUPPORTED_ESLINT_CONFIG_NAMES = [
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-] as const;
+export { ESLINT_CONFIG_NAMES, UNSUPPORTED_ESLINT_CONFIG_NAMES };
 
 /** tsconfig.json and the configs it extends by convention, jsconfig.json, and package.json (module kind, exports). */
 export const PROJECT_CONFIG_NAME = /^(tsconfig.*\.json|jsconfig\.json|package\.json)$/;

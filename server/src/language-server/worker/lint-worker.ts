@@ -1,6 +1,9 @@
 // The lint worker thread: it owns the engines and runs every lint, so that the thread serving the LSP connection
 // never blocks on `Linter.verify` (which is synchronous) and can end this thread when a lint goes over budget.
 // Messages are handled one at a time, in the order they arrive.
+// First: it chooses the TypeScript every module of this thread loads.
+import { typescriptChoice } from './typescript-prelude';
+
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -25,6 +28,9 @@ const post = (message: WorkerOutbound): void => port.postMessage(message);
 const workspace = new WorkspaceEngines(workerData as WorkerSetup, (level, message) =>
   post({ kind: 'log', level, message }),
 );
+
+if (typescriptChoice.message !== undefined)
+  post({ kind: 'log', level: 'warning', message: typescriptChoice.message });
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: WorkerInbound) => {

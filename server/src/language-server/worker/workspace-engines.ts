@@ -3,19 +3,19 @@
 // what is keyed by configuration is an `Engine` per folder, lint config and rule-severity overrides over that folder's
 // projects, so a settings change makes a new engine and keeps the warm programs. In a trusted workspace a file is
 // linted with the nearest `eslint.config.*` in its folder, else with the built-in `recommended` config.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import {
   ConfigLoadError,
   Engine,
+  findConfigFile,
   forgetResolvedImports,
   type LintConfigSource,
   loadConfigFile,
   normalizePath,
   Projects,
+  unsupportedConfigMessage,
 } from '../../engine';
-import { ESLINT_CONFIG_NAMES, UNSUPPORTED_ESLINT_CONFIG_NAMES } from '../watched-files';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
 
 interface OpenDocument {
@@ -140,24 +140,15 @@ export class WorkspaceEngines {
     return best ?? normalizePath(path.dirname(file));
   }
 
-  /** The nearest flat config from the file's folder up to the workspace folder (ESLint's own lookup, kept inside the workspace). */
+  /** The nearest flat config from the file's folder up to the workspace folder (the engine's shared lookup). */
   private findConfigFile(file: string, root: string): string | undefined {
-    for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-      for (const name of ESLINT_CONFIG_NAMES) {
-        const candidate = path.join(directory, name);
-        if (fs.existsSync(candidate)) return normalizePath(candidate);
-      }
-      for (const name of UNSUPPORTED_ESLINT_CONFIG_NAMES) {
-        const candidate = path.join(directory, name);
-        if (fs.existsSync(candidate))
-          this.reportOnce(
-            'warning',
-            `${candidate}: TypeScript config files are not supported; use eslint.config.js, .mjs or .cjs. Linting with the built-in config.`,
-          );
-      }
-      if (normalizePath(directory) === root || path.dirname(directory) === directory)
-        return undefined;
-    }
+    const lookup = findConfigFile(path.dirname(file), root);
+    for (const candidate of lookup.unsupported)
+      this.reportOnce(
+        'warning',
+        `${unsupportedConfigMessage(candidate)} Linting with the built-in config.`,
+      );
+    return lookup.configPath;
   }
 
   private loadConfig(configPath: string): Promise<LintConfigSource | undefined> {
