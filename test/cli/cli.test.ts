@@ -395,7 +395,12 @@ describe('loopguard lint (the CLI binary)', function () {
 
   it('skips node_modules, build output and gitignored files', () => {
     const root = createTempProject({
-      'tsconfig.json': TSCONFIG,
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions,
+          outDir: 'dist',
+        },
+      }),
       '.gitignore': 'generated/\n*.skip.ts\n',
       'src/a.ts': FLOATING,
       'src/b.skip.ts': FLOATING,

@@ -5,8 +5,14 @@ import { pathToFileURL } from 'node:url';
 
 import { FIXTURES } from './paths';
 
-/** A flat config for temp projects that registers the test-only fixture plugins next to Loopguard. */
-export function fixtureConfig(rules: Record<string, unknown>): string {
+/**
+ * A flat config for temp projects that registers the test-only fixture plugins next to Loopguard; `before` are
+ * config objects, as JavaScript source, placed ahead of it (global `ignores`, say).
+ */
+export function fixtureConfig(
+  rules: Record<string, unknown>,
+  before: readonly string[] = [],
+): string {
   const parser = pathToFileURL(require.resolve('@typescript-eslint/parser')).href;
   const loopguard = pathToFileURL(require.resolve('eslint-plugin-loopguard')).href;
   const fixtures = pathToFileURL(path.join(FIXTURES, 'cli-plugin', 'index.cjs')).href;
@@ -16,7 +22,7 @@ export function fixtureConfig(rules: Record<string, unknown>): string {
     `import loopguard from '${loopguard}';`,
     `import fixtures from '${fixtures}';`,
     `import lsp from '${lsp}';`,
-    'export default [{',
+    `export default [${before.map((config) => `${config}, `).join('')}{`,
     "  files: ['**/*.ts'],",
     '  languageOptions: { parser, parserOptions: { projectService: true } },',
     '  plugins: { loopguard, fixtures, lsp },',

@@ -9,6 +9,7 @@ import {
   findConfigFile,
   findFiles,
   type Finding,
+  globalIgnores,
   type LintConfigSource,
   loadConfigFile,
   type LintMessage,
@@ -81,11 +82,16 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     }
   }
 
-  // Paths that do not exist and folders that cannot be read are reported; the other paths are still linted.
-  const { files, missing, unreadable } = findFiles(command.paths, io.cwd);
+  // Paths that do not exist and folders that cannot be read are reported; the other paths are still linted. A path
+  // the user named that is skipped (ignored, build output, not a source file) is reported with the reason.
+  const { files, missing, unreadable, skipped } = findFiles(command.paths, io.cwd, {
+    ignores: globalIgnores(config),
+  });
   for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
   for (const { folder, reason } of unreadable)
     io.stderr(`loopguard: could not read the folder ${folder}: ${reason}\n`);
+  for (const { path: target, reason } of skipped)
+    io.stderr(`loopguard: warning: skipped ${target}: ${reason}\n`);
   const incomplete = missing.length > 0 || unreadable.length > 0;
   if (files.length === 0) {
     if (!incomplete)
@@ -108,6 +114,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   const results: LintResult[] = [];
   const findings = new Map<LintMessage, Finding>();
   const notWritten: string[] = [];
+  const unmatched: string[] = [];
   let writeFailed = false;
   for (const file of files) {
     progress.advance(file);
@@ -117,6 +124,7 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
       outcome = engine.lintFile(file, fixMode, lintOptions);
       cache?.set(engine, file, outcome);
     }
+    if (outcome.kind === 'ignored') unmatched.push(file);
     if (outcome.kind !== 'linted') continue;
     let { result } = outcome;
     for (const finding of outcome.findings) findings.set(finding.message, finding);
@@ -144,6 +152,25 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
   progress.done();
   const cacheError = cache?.save();
   if (cacheError) io.stderr(`loopguard: ${cacheError}\n`);
+
+  const explicitlyNamed = new Set(command.paths.map((target) => path.resolve(io.cwd, target)));
+  for (const file of unmatched) {
+    if (explicitlyNamed.has(file))
+      io.stderr(
+        `loopguard: warning: skipped ${path.relative(io.cwd, file) || file}: ${noMatchReason(config)}\n`,
+      );
+  }
+  if (
+    config.kind === 'file' &&
+    unmatched.length > 0 &&
+    results.length === 0 &&
+    problems.size === 0
+  ) {
+    io.stderr(
+      `loopguard: config error: ${noFileMatchedMessage(config.path, unmatched, command.paths)}\n`,
+    );
+    return EXIT_USAGE;
+  }
 
   const reported = await formatResults(command.format, results, {
     cwd: io.cwd,
@@ -177,6 +204,29 @@ async function lint(command: LintCommand, io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** A config that lints none of the files found: the usual cause is a config outside the linted folder. */
+function noFileMatchedMessage(
+  configPath: string,
+  files: readonly string[],
+  paths: readonly string[],
+): string {
+  const folder = path.dirname(configPath);
+  const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
+  const outside = files.every((file) => path.relative(folder, file).startsWith('..'));
+  return outside
+    ? `${configPath} matches none of the ${count} found in ${paths.join(', ')}: they are outside ${folder}, the folder ` +
+        'its `files` and `ignores` patterns are relative to, so it never applies to them.'
+    : `${configPath} matches none of the ${count} found in ${paths.join(', ')}: its \`files\` patterns leave them ` +
+        'out, or its `ignores` exclude them.';
+}
+
+/** Why the config left a file unlinted (the engine's outcome `ignored`). */
+function noMatchReason(config: LintConfigSource): string {
+  return config.kind === 'file'
+    ? `no object in ${config.path} matches it (its \`files\` patterns, or its \`ignores\`)`
+    : 'the built-in config does not match it';
 }
 
 /** Why a file's fixes were not written, or `undefined` when they were. */

@@ -14,10 +14,22 @@ export {
 } from './engine';
 export type { Finding, RelatedLocation } from './findings';
 export { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from './file-names';
-export { findFiles, SKIPPED_FOLDERS } from './files';
+export {
+  DEFAULT_IGNORED_FOLDERS,
+  type FileSearch,
+  type FileSearchOptions,
+  findFiles,
+  type IgnorePatterns,
+  type SkippedPath,
+} from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
-export { ConfigLoadError, loadConfigFile, type LintConfigSource } from './lint-config';
+export {
+  ConfigLoadError,
+  globalIgnores,
+  loadConfigFile,
+  type LintConfigSource,
+} from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';

@@ -8,6 +8,8 @@ import type { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
+import type { IgnorePatterns } from './files';
+
 const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const COMMONJS_FILES = ['**/*.{cts,cjs}'];
 
@@ -44,6 +46,27 @@ export async function loadConfigFile(configPath: string): Promise<LintConfigSour
     );
   }
   return { kind: 'file', path: absolute, configs: configs as Linter.Config[] };
+}
+
+/** Keys a flat config object may have and still be global ignores (ESLint: `ignores` and nothing else). */
+const GLOBAL_IGNORES_KEYS = new Set(['ignores', 'name', 'basePath']);
+
+/** A user config's global ignores, for the file search; patterns are relative to the config file's folder. */
+export function globalIgnores(source: LintConfigSource): IgnorePatterns[] {
+  if (source.kind === 'builtin') return [];
+  const folder = path.dirname(source.path);
+  return source.configs.flatMap((config) => {
+    if (!Array.isArray(config.ignores)) return [];
+    if (!Object.keys(config).every((key) => GLOBAL_IGNORES_KEYS.has(key))) return [];
+    const basePath = (config as { basePath?: unknown }).basePath;
+    return [
+      {
+        basePath: typeof basePath === 'string' ? path.resolve(folder, basePath) : folder,
+        patterns: config.ignores.filter((pattern) => typeof pattern === 'string'),
+        origin: source.path,
+      },
+    ];
+  });
 }
 
 /**
