@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   DiagnosticSeverity,
   ExecuteCommandRequest,
@@ -70,6 +71,15 @@ function messageText(message: string | { value: string } | undefined): string {
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** The two-file scenario of an unsaved cross-file edit: `b.ts` has one floating promise, two once `load` is async. */
+const CALLER_AND_SAVE =
+  "import { load } from './a.js';\ndeclare function save(n: number): Promise<void>;\nexport async function run() {\n  load();\n  save(1);\n}\n";
+
+/** Messages of the log, one per line (a worker's console output may arrive as one chunk of several lines). */
+function logLines(session: LspSession): string[] {
+  return session.logs.flatMap((log) => log.message.split('\n'));
+}
+
 const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
 
 describe('loopguard-language-server (over stdio)', function () {
@@ -91,6 +101,10 @@ describe('loopguard-language-server (over stdio)', function () {
         'settings.ts': FLOATING,
         'globals.d.ts': 'declare function legacyLoad(): number;\n',
         'legacy.ts': 'export function run() {\n  legacyLoad();\n}\n',
+        'b-first/a.ts': LOAD_SYNC,
+        'b-first/b.ts': CALLER_AND_SAVE,
+        'a-first/a.ts': LOAD_SYNC,
+        'a-first/b.ts': CALLER_AND_SAVE,
         'no-tsconfig/plain.js':
           'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
         'pause.ts':
@@ -195,6 +209,38 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.deepEqual((await session.nextDiagnostics(b, 2)).diagnostics, []);
       assert.deepEqual((await session.nextDiagnostics(c, 2)).diagnostics, []);
     });
+
+    // Regression: opening a file and editing it at once merged the two lints into one "open" lint, which did not look
+    // for importers, so an open importer kept its stale findings until it was edited itself.
+    for (const order of ['b-first', 'a-first'] as const) {
+      it(`re-lints an open importer after an unsaved edit made right after opening the imported file (${order})`, async () => {
+        const aFile = path.join(root, order, 'a.ts');
+        const bFile = path.join(root, order, 'b.ts');
+        let b: string;
+        if (order === 'b-first') {
+          b = await session.open(bFile);
+          assert.equal((await session.nextDiagnostics(b, 0)).diagnostics.length, 1);
+        } else {
+          b = uriOf(bFile);
+        }
+        const a = await session.open(aFile);
+        await session.change(a, LOAD_ASYNC);
+        if (order === 'a-first') b = await session.open(bFile);
+        const twice = await session.diagnosticsMatching(
+          b,
+          0,
+          'two findings in b.ts',
+          (params) => params.diagnostics.length === 2,
+        );
+        assert.deepEqual(codesOf(twice.diagnostics), [RULE, RULE]);
+        assert.deepEqual(
+          twice.diagnostics.map((diagnostic) => diagnostic.range.start.line),
+          [3, 4],
+        );
+        await session.close(a);
+        await session.close(b);
+      });
+    }
 
     it('re-lints an open importer when an imported file that is not open changes on disk', async () => {
       const b = uriOf(path.join(root, 'b.ts'));
@@ -433,6 +479,82 @@ describe('loopguard-language-server (over stdio)', function () {
         text.replace('var n', 'let n').replace('  save();', '  await save();'),
       );
       session.settings = {};
+    });
+
+    it('answers a plain code-action request with quick fixes only, without a fix-all, whatever the settings', async () => {
+      const uri = uriOf(path.join(root, 'fix.ts'));
+      session.settings = { fixAll: { includeSuggestions: true } };
+      const menu = await session.codeActions(uri, ORIGIN);
+      assert.ok(menu.length > 0);
+      assert.deepEqual(
+        [...new Set(menu.map((action) => action.kind))],
+        ['quickfix'],
+        'a menu request is not a fix-all request',
+      );
+      session.settings = {};
+    });
+
+    it('drops cancelled fix-all requests: they do not run, and the next request does not wait for them', async () => {
+      const file = path.join(root, 'held-cancel.ts');
+      const text = '// hold\nvar n = 1;\nexport { n };\n';
+      fs.writeFileSync(file, text);
+      const uri = await session.open(file);
+      await session.waitFor('the held lint', () =>
+        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+      );
+      const runs = (held: string): number =>
+        logLines(session).filter((line) => line === `hold-until-gate: released ${held}`).length;
+      const params = {
+        textDocument: { uri },
+        range: ORIGIN,
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      };
+      // Five fix-all requests wait behind the held lint; each is cancelled, as an editor does when the user moves on.
+      const cancelled = Array.from({ length: 5 }, () => {
+        const source = new CancellationTokenSource();
+        const answer = session.connection
+          .sendRequest(CodeActionRequest.type, params, source.token)
+          .then(
+            () => 'answered',
+            () => 'cancelled',
+          );
+        source.cancel();
+        return answer;
+      });
+      const sixth = session.codeActions(uri, ORIGIN, ['source.fixAll']);
+      fs.writeFileSync(gate, '');
+      const actions = await sixth;
+      assert.deepEqual(
+        actions.map((action) => action.kind),
+        ['source.fixAll.loopguard'],
+      );
+      assert.equal(
+        applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []),
+        text.replace('var n', 'let n'),
+      );
+      await Promise.all(cancelled);
+      // The same lint and one fix-all on a copy show how many runs of the rule they take.
+      const reference = path.join(root, 'held-reference.ts');
+      fs.writeFileSync(reference, text);
+      const referenceUri = await session.open(reference);
+      await session.nextDiagnostics(referenceUri, 0);
+      await session.codeActions(referenceUri, ORIGIN, ['source.fixAll']);
+      // The worker's console reaches the log on its own stream, after its answers: a last lint marks its end.
+      const sentinel = path.join(root, 'held-sentinel.ts');
+      fs.writeFileSync(sentinel, text);
+      const sentinelUri = await session.open(sentinel);
+      await session.waitFor('the last lint in the log', () =>
+        logLines(session).find((line) => line === `hold-until-gate: released ${sentinel}`),
+      );
+      assert.equal(
+        runs(file),
+        runs(reference),
+        'the lint and the sixth fix-all ran; none of the five cancelled requests did',
+      );
+      await session.close(referenceUri);
+      await session.close(sentinelUri);
+      fs.rmSync(gate);
+      await session.close(uri);
     });
 
     it("reports a throwing rule to the log and still publishes the other rules' findings", async () => {

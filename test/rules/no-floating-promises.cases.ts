@@ -93,6 +93,60 @@ export const valid: Array<string | ValidTestCase<Options>> = [
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'await comes after the handlers that keep timing where later code uses the object the promise came from (it may be what lets it settle)',
+    code: "declare const page: { goto(url: string): Promise<void>; click(selector: string): Promise<void> };\nexport async function run() {\n  page.goto('/');\n  await page.click('#go');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'addCatch',
+            output: `declare const page: { goto(url: string): Promise<void>; click(selector: string): Promise<void> };\nexport async function run() {\n  page.goto('/').catch((error) => { console.error(error); });\n  await page.click('#go');\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: `declare const page: { goto(url: string): Promise<void>; click(selector: string): Promise<void> };\nexport async function run() {\n  void page.goto('/');\n  await page.click('#go');\n}`,
+          },
+          {
+            messageId: 'addAwait',
+            output: `declare const page: { goto(url: string): Promise<void>; click(selector: string): Promise<void> };\nexport async function run() {\n  await page.goto('/');\n  await page.click('#go');\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'await comes last where a later statement of an enclosing loop uses the same object',
+    code: "import { once, type EventEmitter } from 'node:events';\nexport async function run(emitter: EventEmitter, n: number) {\n  for (let i = 0; i < n; i++) {\n    emitter.emit('tick', i);\n    once(emitter, 'tick');\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 5,
+        column: 5,
+        endColumn: 26,
+        suggestions: [
+          {
+            messageId: 'addCatch',
+            output: `import { once, type EventEmitter } from 'node:events';\nexport async function run(emitter: EventEmitter, n: number) {\n  for (let i = 0; i < n; i++) {\n    emitter.emit('tick', i);\n    once(emitter, 'tick').catch((error) => { console.error(error); });\n  }\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: `import { once, type EventEmitter } from 'node:events';\nexport async function run(emitter: EventEmitter, n: number) {\n  for (let i = 0; i < n; i++) {\n    emitter.emit('tick', i);\n    void once(emitter, 'tick');\n  }\n}`,
+          },
+          {
+            messageId: 'addAwait',
+            output: `import { once, type EventEmitter } from 'node:events';\nexport async function run(emitter: EventEmitter, n: number) {\n  for (let i = 0; i < n; i++) {\n    emitter.emit('tick', i);\n    await once(emitter, 'tick');\n  }\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'a call in an async function offers await, return, catch and void',
     code: 'declare function f(): Promise<void>;\nasync function g() {\n  f();\n}',
     output: null,

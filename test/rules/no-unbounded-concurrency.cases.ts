@@ -161,6 +161,36 @@ export const valid: ValidTestCase<Options>[] = [
     name: 'a nested fan-out bounded on both levels',
     code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(groups: [string[], string[]]) {\n  return Promise.all(groups.map((group) => Promise.all(group.slice(0, 4).map(fetchJson))));\n}",
   },
+  {
+    name: 'regression: a synchronous function declared without a body is not I/O (the task waits on nothing unseen)',
+    code: 'export async function run(files: string[]) {\n  return Promise.all(files.map(async (file) => opaqueHelper(file)));\n}',
+  },
+  {
+    name: 'regression: a method on a value typed any is not I/O (hasOwnProperty, a logger)',
+    code: 'declare const client: any;\nexport async function run(ids: string[]) {\n  return Promise.all(ids.map(async (id) => client.load(id)));\n}',
+  },
+  {
+    name: 'regression: logger and translation calls are not I/O, so tasks that only call them stay quiet',
+    code: 'interface Logger {\n  info(message: string): void;\n}\ndeclare const logger: Logger;\ndeclare function t(message: string): string;\nexport async function run(names: string[]) {\n  return Promise.all(\n    names.map(async (name) => {\n      logger.info(t(name));\n      return name.toLowerCase();\n    }),\n  );\n}',
+  },
+  {
+    name: 'regression: a class without a constructor, made with new, is not I/O',
+    code: "class Post {\n  title = '';\n}\nexport async function run(titles: string[]) {\n  return Promise.all(titles.map(async (title) => Object.assign(new Post(), { title })));\n}",
+  },
+  {
+    name: 'boundedTypes covers arrays of a listed element type',
+    code: "interface DataSource {\n  query(sql: string): Promise<unknown>;\n}\nexport async function run(sources: DataSource[]) {\n  return Promise.all(sources.map((source) => source.query('select 1')));\n}",
+    options: [{ boundedTypes: ['DataSource'] }],
+  },
+  {
+    name: 'boundedTypes covers readonly arrays and the values of a map of a listed element type',
+    code: "interface DataSource {\n  query(sql: string): Promise<unknown>;\n}\nexport async function run(list: readonly DataSource[], byName: Map<string, DataSource>) {\n  await Promise.all(list.map((source) => source.query('select 1')));\n  await Promise.all([...byName.values()].map((source) => source.query('select 1')));\n}",
+    options: [{ boundedTypes: ['DataSource'] }],
+  },
+  {
+    name: 'regression: strict (externalOnly by default) leaves tasks that stay in memory alone',
+    code: "import { label } from './fan-out-helpers.js';\nexport async function run(ns: number[]) {\n  return Promise.all(ns.map(label));\n}",
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -325,26 +355,6 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: 'a project function declared without a body',
-    code: 'export async function run(files: string[]) {\n  return Promise.all(files.map(async (file) => opaqueHelper(file)));\n}',
-    output: null,
-    errors: [
-      {
-        messageId: 'unboundedFanOut',
-        line: 2,
-        column: 10,
-        endColumn: 21,
-        suggestions: [
-          {
-            messageId: 'useHelper',
-            output:
-              "export async function run(files: string[]) {\n  return mapWithConcurrency(files, async (file) => opaqueHelper(file));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
-          },
-        ],
-      },
-    ],
-  },
-  {
     name: 'a package whose effects the analysis cannot see',
     code: "import { hash } from 'bcrypt';\nexport async function run(passwords: string[]) {\n  return Promise.all(passwords.map((password) => hash(password, 12)));\n}",
     output: null,
@@ -379,26 +389,6 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'useHelper',
             output:
               "interface Store {\n  save(id: string): Promise<void>;\n}\nexport async function run(store: Store, ids: string[]) {\n  return mapWithConcurrency(ids, (id) => store.save(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a value typed any',
-    code: 'declare const client: any;\nexport async function run(ids: string[]) {\n  return Promise.all(ids.map(async (id) => client.load(id)));\n}',
-    output: null,
-    errors: [
-      {
-        messageId: 'unboundedFanOut',
-        line: 3,
-        column: 10,
-        endColumn: 21,
-        suggestions: [
-          {
-            messageId: 'useHelper',
-            output:
-              "declare const client: any;\nexport async function run(ids: string[]) {\n  return mapWithConcurrency(ids, async (id) => client.load(id));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },
@@ -1354,6 +1344,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'usePLimit',
             output:
               "import pLimit from 'p-limit';\nexport const shared = pLimit(2);\nexport async function run(mirrors: Set<string>) {\n  const limit = pLimit(8);\n  return Promise.any(Array.from(mirrors, (mirror) => limit(() => fetch(mirror))));\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: the bounded rewrite keeps an explicit type argument of map on the task, so a tuple stays a tuple',
+    code: "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  const entries: [string, string][] = await Promise.all(files.map<Promise<[string, string]>>(async (file) => [file, await readText(file)]));\n  return entries;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 45,
+        endColumn: 56,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  const entries: [string, string][] = await mapWithConcurrency(files, async (file): Promise<[string, string]> => [file, await readText(file)]);\n  return entries;\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: a function expression gets the type argument of map as its return type',
+    code: "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  return Promise.all(files.map<Promise<[string, string]>>(async function (file) { return [file, await readText(file)]; }));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readText } from './fan-out-helpers.js';\nexport async function run(files: string[]) {\n  return mapWithConcurrency(files, async function (file): Promise<[string, string]> { return [file, await readText(file)]; });\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
           },
         ],
       },

@@ -98,6 +98,30 @@ export const valid: ValidTestCase<Options>[] = [
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'the hang shape: the handler where the task starts is preferred, since Promise.all would wait on `done` before the emit that settles it',
+    code: "import { EventEmitter, once } from 'node:events';\ndeclare function other(): Promise<void>;\nexport async function run(emitter: EventEmitter) {\n  const done = once(emitter, 'done');\n  const step = other();\n  await step;\n  emitter.emit('done');\n  await done;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 4,
+        column: 9,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 'done' },
+            output: `import { EventEmitter, once } from 'node:events';\ndeclare function other(): Promise<void>;\nexport async function run(emitter: EventEmitter) {\n  const done = once(emitter, 'done');\n  done.catch(() => {});\n  const step = other();\n  await step;\n  emitter.emit('done');\n  await done;\n}`,
+          },
+          {
+            messageId: 'awaitTogether',
+            output: `import { EventEmitter, once } from 'node:events';\ndeclare function other(): Promise<void>;\nexport async function run(emitter: EventEmitter) {\n  const done = once(emitter, 'done');\n  const step = other();\n  await Promise.all([step, done]);\n  emitter.emit('done');\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'adjacent bare awaits: autofix',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await t1;\n  await t2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await Promise.all([t1, t2]);\n}`,
@@ -108,6 +132,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  await t1;\n  await t2;\n}`,
+          },
+        ],
       },
     ],
   },
@@ -115,25 +146,81 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'adjacent const declarations: autofix keeps the names',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return r2.repeat(r1);\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'adjacent let declarations stay let',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  let r1 = await t1;\n  let r2 = await t2;\n  r1 += 1;\n  r2 += '!';\n  return r2.repeat(r1);\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  let [r1, r2] = await Promise.all([t1, t2]);\n  r1 += 1;\n  r2 += '!';\n  return r2.repeat(r1);\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  let r1 = await t1;\n  let r2 = await t2;\n  r1 += 1;\n  r2 += '!';\n  return r2.repeat(r1);\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a bare await then a declaration: the first element is skipped',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await t1;\n  const r2 = await t2;\n  return r2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [, r2] = await Promise.all([t1, t2]);\n  return r2;\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  await t1;\n  const r2 = await t2;\n  return r2;\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a declaration then a bare await: trailing holes are left out',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  await t2;\n  return r1;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1] = await Promise.all([t1, t2]);\n  return r1;\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  await t2;\n  return r1;\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'three tasks: both reports get the same fix over the whole run of awaits',
@@ -146,6 +233,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}declare function c(): Promise<boolean>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const t3 = c();\n  const r1 = await t1;\n  const r2 = await t2;\n  const r3 = await t3;\n  return [r1, r2, r3] as const;\n}`,
+          },
+        ],
       },
       {
         messageId: 'unhandledTask',
@@ -153,6 +247,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 7,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't3' },
+            output: `${D}declare function c(): Promise<boolean>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  const t3 = c();\n  t3.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  const r3 = await t3;\n  return [r1, r2, r3] as const;\n}`,
+          },
+        ],
       },
     ],
   },
@@ -160,13 +261,41 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'type annotations are kept in a tuple annotation',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1: number | undefined = await t1;\n  const r2 = await t2;\n  return [r1, r2];\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2]: [number | undefined, Awaited<typeof t2>] = await Promise.all([t1, t2]);\n  return [r1, r2];\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1: number | undefined = await t1;\n  const r2 = await t2;\n  return [r1, r2];\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'an annotated declaration after a bare await: the hole is typed unknown',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await t1;\n  const r2: string = await t2;\n  return r2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [, r2]: [unknown, string] = await Promise.all([t1, t2]);\n  return r2;\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  await t1;\n  const r2: string = await t2;\n  return r2;\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'the first await may be any call: it is evaluated at the same moment',
@@ -179,6 +308,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await a();\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
+          },
+        ],
       },
     ],
   },
@@ -193,6 +329,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 5,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't1' },
+            output: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  t1.catch(() => {});\n  const t2 = b();\n  await sleep(10);\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
+          },
+        ],
       },
       {
         messageId: 'unhandledTask',
@@ -200,6 +343,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 9,
         endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  await sleep(10);\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2.repeat(r1);\n}`,
+          },
+        ],
       },
     ],
   },
@@ -207,43 +357,141 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'comments between the awaits move above the combined statement; a trailing comment stays at the end',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  // the user\n  const r1 = await t1;\n  // their orders\n  const r2 = await t2; // may be slow\n  return r2.repeat(r1);\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  // the user\n  // their orders\n  const [r1, r2] = await Promise.all([t1, t2]); // may be slow\n  return r2.repeat(r1);\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  // the user\n  const r1 = await t1;\n  // their orders\n  const r2 = await t2; // may be slow\n  return r2.repeat(r1);\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a file without semicolons gets none',
     code: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const r1 = await t1\n  const r2 = await t2\n  return r2.repeat(r1)\n}`,
     output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const [r1, r2] = await Promise.all([t1, t2])\n  return r2.repeat(r1)\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  t2.catch(() => {})\n  const r1 = await t1\n  const r2 = await t2\n  return r2.repeat(r1)\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'top-level await in an ES module',
     code: `${D}const t1 = a();\nconst t2 = b();\nawait t1;\nawait t2;\nexport {};`,
     output: `${D}const t1 = a();\nconst t2 = b();\nawait Promise.all([t1, t2]);\nexport {};`,
-    errors: [{ messageId: 'unhandledTask', line: 4, column: 7, endColumn: 9 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 4,
+        column: 7,
+        endColumn: 9,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}const t1 = a();\nconst t2 = b();\nt2.catch(() => {});\nawait t1;\nawait t2;\nexport {};`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'awaits inside one try block: Promise.all, since one catch handles both',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  try {\n    await t1;\n    await t2;\n  } catch (error) {\n    console.error(error);\n  }\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  try {\n    await Promise.all([t1, t2]);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  try {\n    await t1;\n    await t2;\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'in a switch case',
     code: `${D}export async function run(kind: string) {\n  const t1 = a();\n  const t2 = b();\n  switch (kind) {\n    case 'x':\n      await t1;\n      await t2;\n      break;\n  }\n}`,
     output: `${D}export async function run(kind: string) {\n  const t1 = a();\n  const t2 = b();\n  switch (kind) {\n    case 'x':\n      await Promise.all([t1, t2]);\n      break;\n  }\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run(kind: string) {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  switch (kind) {\n    case 'x':\n      await t1;\n      await t2;\n      break;\n  }\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'in an async arrow function',
     code: `${D}export const run = async () => {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  const r2 = await t2;\n  return [r1, r2];\n};`,
     output: `${D}export const run = async () => {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return [r1, r2];\n};`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export const run = async () => {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  return [r1, r2];\n};`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'in a class method',
     code: `${D}export class Loader {\n  async load() {\n    const t1 = a();\n    const t2 = b();\n    await t1;\n    await t2;\n  }\n}`,
     output: `${D}export class Loader {\n  async load() {\n    const t1 = a();\n    const t2 = b();\n    await Promise.all([t1, t2]);\n  }\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 6, column: 11, endColumn: 13 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 6,
+        column: 11,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export class Loader {\n  async load() {\n    const t1 = a();\n    const t2 = b();\n    t2.catch(() => {});\n    await t1;\n    await t2;\n  }\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'plain JavaScript',
@@ -251,7 +499,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: 'async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  const r2 = await t2;\n  return r1 + r2;\n}\nmodule.exports = { run };',
     output:
       'async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return r1 + r2;\n}\nmodule.exports = { run };',
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `async function a() { return 1; }\nasync function b() { return 2; }\nasync function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  return r1 + r2;\n}\nmodule.exports = { run };`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'statements between the awaits: a suggestion, since they would run after both tasks settle',
@@ -264,6 +526,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 11,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  console.log(r1);\n  const r2 = await t2;\n  return r2;\n}`,
+          },
           {
             messageId: 'awaitTogether',
             output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  console.log(r1);\n  return r2;\n}`,
@@ -285,6 +552,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 11,
         suggestions: [
           {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}declare function log(s: string): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  await t1;\n  await log('first done');\n  // second\n  await t2;\n}`,
+          },
+          {
             messageId: 'awaitTogether',
             output: `${D}declare function log(s: string): Promise<void>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  // second\n  await Promise.all([t1, t2]);\n  await log('first done');\n}`,
           },
@@ -303,6 +575,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 7,
         endColumn: 9,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  var t1 = a();\n  var t2 = b();\n  t2.catch(() => {});\n  var r1 = await t1;\n  var r2 = await t2;\n  return [r1, r2];\n}`,
+          },
           {
             messageId: 'awaitTogether',
             output: `${D}export async function run() {\n  var t1 = a();\n  var t2 = b();\n  var [r1, r2] = await Promise.all([t1, t2]);\n  return [r1, r2];\n}`,
@@ -323,6 +600,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 11,
         suggestions: [
           {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}declare function user(): Promise<{ name: string }>;\nexport async function run() {\n  const t1 = user();\n  const t2 = b();\n  t2.catch(() => {});\n  const { name } = await t1;\n  const r2 = await t2;\n  return name + r2;\n}`,
+          },
+          {
             messageId: 'awaitTogether',
             output: `${D}declare function user(): Promise<{ name: string }>;\nexport async function run() {\n  const t1 = user();\n  const t2 = b();\n  const [{ name }, r2] = await Promise.all([t1, t2]);\n  return name + r2;\n}`,
           },
@@ -341,6 +623,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 11,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  setTimeout(report, 5);\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  function report() {\n    console.log(r1);\n  }\n  return r2;\n}`,
+          },
           {
             messageId: 'awaitTogether',
             output: `${D}export async function run() {\n  setTimeout(report, 5);\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  function report() {\n    console.log(r1);\n  }\n  return r2;\n}`,
@@ -361,6 +648,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 11,
         suggestions: [
           {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run(onTick: (f: () => void) => void) {\n  onTick(() => console.log(r1));\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  const r2 = await t2;\n  return r2;\n}`,
+          },
+          {
             messageId: 'awaitTogether',
             output: `${D}export async function run(onTick: (f: () => void) => void) {\n  onTick(() => console.log(r1));\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return r2;\n}`,
           },
@@ -372,7 +664,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'const and let mixed: reported without a fix',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const r1 = await t1;\n  let r2 = await t2;\n  r2 += '!';\n  return [r1, r2];\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await t1;\n  let r2 = await t2;\n  r2 += '!';\n  return [r1, r2];\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a reassigned task: reported without a fix (the awaited promise may differ)',
@@ -384,7 +690,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'an unannotated first result from a call next to an annotated one: no fix, its type could not be written',
     code: `${D}export async function run() {\n  const t2 = b();\n  const r1 = await a();\n  const r2: string = await t2;\n  return [r1, r2];\n}`,
     output: null,
-    errors: [{ messageId: 'unhandledTask', line: 4, column: 9, endColumn: 11, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 4,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await a();\n  const r2: string = await t2;\n  return [r1, r2];\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'the wait is inside a branch: reported without a fix',
@@ -397,7 +717,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 9,
         endColumn: 11,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run(slow: boolean) {\n  const t2 = b();\n  t2.catch(() => {});\n  if (slow) {\n    await a();\n  }\n  return await t2;\n}`,
+          },
+        ],
       },
     ],
   },
@@ -412,7 +738,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 9,
         endColumn: 11,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}declare function double(n: number): Promise<number>;\nexport async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  const r1 = await double(await t1);\n  const r2 = await t2;\n  return [r1, r2];\n}`,
+          },
+        ],
       },
     ],
   },
@@ -442,7 +774,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 9,
         endColumn: 10,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't' },
+            output: `${D}export async function run(lines: AsyncIterable<string>) {\n  const t = a();\n  t.catch(() => {});\n  for await (const line of lines) {\n    console.log(line);\n  }\n  return await t;\n}`,
+          },
+        ],
       },
     ],
   },
@@ -457,7 +795,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 9,
         endColumn: 10,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't' },
+            output: `${D}export async function* run() {\n  const t = a();\n  t.catch(() => {});\n  yield 1;\n  yield await t;\n}`,
+          },
+        ],
       },
     ],
   },
@@ -472,7 +816,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 11,
         endColumn: 12,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't' },
+            output: `${D}declare function sleep(ms: number): Promise<void>;\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    const t = b();\n    t.catch(() => {});\n    await sleep(id.length);\n    console.log(await t);\n  }\n}`,
+          },
+        ],
       },
     ],
   },
@@ -487,6 +837,13 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 4,
         column: 9,
         endColumn: 10,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't' },
+            output: `${D}export async function run() {\n  const t = new Promise<number>((resolve, reject) => setTimeout(() => (Date.now() % 2 ? resolve(1) : reject(new Error('odd'))), 10));\n  t.catch(() => {});\n  const s = await b();\n  const n = await t;\n  return s.repeat(n);\n}`,
+          },
+        ],
       },
     ],
   },
@@ -494,13 +851,41 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: '.then(onFulfilled) passes the rejection on: still a task',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().then((s) => s.length);\n  await t1;\n  await t2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().then((s) => s.length);\n  await Promise.all([t1, t2]);\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().then((s) => s.length);\n  t2.catch(() => {});\n  await t1;\n  await t2;\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: '.finally passes the rejection on: still a task',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().finally(() => console.log('done'));\n  await t1;\n  await t2;\n}`,
     output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().finally(() => console.log('done'));\n  await Promise.all([t1, t2]);\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b().finally(() => console.log('done'));\n  t2.catch(() => {});\n  await t1;\n  await t2;\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a task that may be undefined: reported without a fix (only native promises are combined)',
@@ -519,6 +904,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 11,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  t2.catch(() => {});\n  try {\n    console.log(await t1);\n  } catch (error) {\n    console.error('a failed', error);\n  }\n  try {\n    console.log(await t2);\n  } catch (error) {\n    console.error('b failed', error);\n  }\n}`,
+          },
           {
             messageId: 'settleAllFirst',
             output: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  await Promise.allSettled([t1, t2]);\n  try {\n    console.log(await t1);\n  } catch (error) {\n    console.error('a failed', error);\n  }\n  try {\n    console.log(await t2);\n  } catch (error) {\n    console.error('b failed', error);\n  }\n}`,
@@ -558,6 +948,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 11,
         suggestions: [
           {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t2 = b()\n  t2.catch(() => {})\n  await a()\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,
+          },
+          {
             messageId: 'settleAllFirst',
             output: `${D}export async function run() {\n  const t2 = b()\n  await Promise.allSettled([t2])\n  await a()\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,
           },
@@ -569,7 +964,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'no semicolons: the combined statement leaves the `;` that guards a next line starting with `[` (regression)',
     code: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const r1 = await t1\n  const r2 = await t2\n  ;[r1, r2].forEach((value) => console.log(value))\n}`,
     output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  const [r1, r2] = await Promise.all([t1, t2])\n  ;[r1, r2].forEach((value) => console.log(value))\n}`,
-    errors: [{ messageId: 'unhandledTask', line: 5, column: 9, endColumn: 11 }],
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        line: 5,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  t2.catch(() => {})\n  const r1 = await t1\n  const r2 = await t2\n  ;[r1, r2].forEach((value) => console.log(value))\n}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'no semicolons: a removed await leaves the `;` that guards a next line starting with `[` (regression)',
@@ -582,6 +991,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 11,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  t2.catch(() => {})\n  await t1\n  void 0\n  await t2\n  ;[1, 2].forEach((n) => console.log(n))\n}`,
+          },
           {
             messageId: 'awaitTogether',
             output: `${D}export async function run() {\n  const t1 = a()\n  const t2 = b()\n  await Promise.all([t1, t2])\n  void 0\n  ;[1, 2].forEach((n) => console.log(n))\n}`,
@@ -601,6 +1015,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         endColumn: 11,
         suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}export async function run() {\n  const t2 = b()\n  t2.catch(() => {})\n  console.log('started')\n  ;[await a()].forEach((n) => console.log(n))\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,
+          },
           {
             messageId: 'settleAllFirst',
             output: `${D}export async function run() {\n  const t2 = b()\n  console.log('started')\n  ;await Promise.allSettled([t2]);\n  [await a()].forEach((n) => console.log(n))\n  try {\n    await t2\n  } catch {\n    console.error('b failed')\n  }\n}`,

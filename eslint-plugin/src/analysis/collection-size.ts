@@ -51,6 +51,21 @@ const SHRINKING_METHODS = new Set([
 const LENGTH_MUTATORS = new Set(['push', 'unshift', 'splice']);
 
 /** The size bounds of one file's collections. */
+/** Generic containers whose last type argument is what iterating them (or their `values()`) yields. */
+const ELEMENT_CONTAINERS = new Set([
+  'Set',
+  'ReadonlySet',
+  'Map',
+  'ReadonlyMap',
+  'Iterable',
+  'IterableIterator',
+  'ArrayIterator',
+  'SetIterator',
+  'MapIterator',
+  'ReadonlyArray',
+  'Array',
+]);
+
 export class SizeBounds {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly checker: ts.TypeChecker;
@@ -321,8 +336,28 @@ export class SizeBounds {
     return parts.length > 0 ? { kind: 'at-most', size, written: true } : undefined;
   }
 
+  /**
+   * True when `type`, or the element type of an array, readonly array, set, map (its values) or iterator of it, is
+   * one of the `boundedTypes`: declaring `DataSource` small covers `DataSource[]` and `Map<string, DataSource>`.
+   */
   private hasBoundedName(type: ts.Type): boolean {
     if (this.boundedTypes.size === 0) return false;
+    if (this.isBoundedName(type)) return true;
+    const element = this.elementTypeOf(type);
+    return element !== undefined && this.isBoundedName(element);
+  }
+
+  private elementTypeOf(type: ts.Type): ts.Type | undefined {
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
+      const elements = this.checker.getTypeArguments(type as ts.TypeReference);
+      return elements.length === 1 ? elements[0] : undefined;
+    }
+    const name = type.getSymbol()?.getName();
+    if (!name || !ELEMENT_CONTAINERS.has(name)) return undefined;
+    return this.checker.getTypeArguments(type as ts.TypeReference).at(-1);
+  }
+
+  private isBoundedName(type: ts.Type): boolean {
     const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
     if (type.isIntersection()) {
       for (const part of type.types)

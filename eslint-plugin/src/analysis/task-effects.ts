@@ -1,7 +1,9 @@
-// What the tasks of a fan-out can reach outside the process: the network, the file system, child processes, a
-// database or HTTP client, or code whose body the analysis cannot see (unknown, so counted as external). Asked of
-// the call graph (`call-graph.ts`) with every context and every project function followed, so that a task is
-// exempt only when everything it can run is proven to stay in memory. Work run under a limiter does not count.
+// What the tasks of a fan-out wait on outside the process: the network, the file system, child processes, a database
+// or HTTP client (the catalogue in `module-catalog.ts`), or an asynchronous call whose body the analysis cannot see.
+// A synchronous call it cannot read (a logger, `l10n.t`, `expect`, a method on `any`) is not I/O a limit would
+// protect, so it does not count. Asked of the call graph (`call-graph.ts`) with every context and every project
+// function followed; a catalogued call is preferred over an unseen one when both are reachable, so the message names
+// the real I/O. Work run under a limiter does not count.
 import ts from 'typescript';
 
 import { relatedLocationOf } from '../util/related-locations';
@@ -17,6 +19,7 @@ import {
   NODE_MODULES,
   PROCESS_MODULES,
 } from './module-catalog';
+import { isPromiseLikeType } from './promise-types';
 import { type ResolvedCallee, writtenName } from './resolve-callee';
 
 export type EffectKind =
@@ -90,8 +93,14 @@ export function createTaskQuery(
   program: ts.Program,
   options: TaskQueryOptions,
 ): ReachQuery<TaskFinding> {
+  const checker = program.getTypeChecker();
+  const typeContext = { checker, program, checkThenables: true };
+  // An unseen call counts only when the task can wait on it: its result is a promise or thenable.
+  const waitsOn = (node: ts.CallExpression | ts.NewExpression): boolean =>
+    ts.isCallExpression(node) &&
+    isPromiseLikeType(typeContext, node, checker.getTypeAtLocation(node));
   return {
-    key: `task effects ${JSON.stringify([options.limiters, options.maxDepth])}`,
+    key: `task effects v2 ${JSON.stringify([options.limiters, options.maxDepth])}`,
     contexts: ['body', 'sync-callback', 'deferred'],
     maxDepth: options.maxDepth,
     match(site, summary) {
@@ -104,7 +113,8 @@ export function createTaskQuery(
       }
       if (site.target) return undefined;
       const effect = effectOfCallee(site.callee);
-      return effect ? { kind: 'effect', effect } : undefined;
+      if (!effect || (effect.kind === 'unknown' && !waitsOn(site.node))) return undefined;
+      return { kind: 'effect', effect };
     },
     follow: () => true,
     beyondDepth: () => ({
@@ -166,13 +176,31 @@ export function externalReachOf(
     return found && found !== 'limited' ? { ...found, reference } : found;
   }
   const effect = effectOfCallee(callee);
-  return effect ? { effect, chain: [], reference } : undefined;
+  if (!effect || (effect.kind === 'unknown' && !returnsPromise(program, node))) return undefined;
+  return { effect, chain: [], reference };
+}
+
+/** Whether some call signature of the function value `node` returns a promise or thenable. */
+function returnsPromise(program: ts.Program, node: ts.Expression): boolean {
+  const checker = program.getTypeChecker();
+  const context = { checker, program, checkThenables: true };
+  return checker
+    .getTypeAtLocation(node)
+    .getCallSignatures()
+    .some((signature) => isPromiseLikeType(context, node, signature.getReturnType()));
 }
 
 function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | 'limited' | undefined {
-  for (const reach of reaches) {
-    if (reach.finding.kind !== 'effect' || reach.site.kind !== 'call') continue;
-    return { effect: reach.finding.effect, chain: [...reach.path, reach.site] };
+  const effects = reaches.filter(
+    (reach) => reach.finding.kind === 'effect' && reach.site.kind === 'call',
+  );
+  // The nearest catalogued I/O call, else the nearest unseen asynchronous call.
+  const chosen =
+    effects.find(
+      (reach) => reach.finding.kind === 'effect' && reach.finding.effect.kind !== 'unknown',
+    ) ?? effects[0];
+  if (chosen && chosen.finding.kind === 'effect' && chosen.site.kind === 'call') {
+    return { effect: chosen.finding.effect, chain: [...chosen.path, chosen.site] };
   }
   return reaches.some((reach) => reach.finding.kind === 'limited') ? 'limited' : undefined;
 }

@@ -42,6 +42,11 @@ export interface BoundedMapRequest {
   task: BoundedTask;
   /** The combinator whose result the rewrite must give: values in order (`all`), settled results, or the first. */
   combinator: Combinator;
+  /**
+   * A task's result type as the replaced code wrote it (`xs.map<Promise<Entry>>(…)`): the rewrite writes it on the
+   * task, so a tuple stays a tuple; without a place to write it (a task passed by reference) there is no rewrite.
+   */
+  resultType?: string;
 }
 
 export interface BoundedMapPlan {
@@ -125,7 +130,11 @@ export class BoundedMaps {
 
   /** The rewrite, or `undefined` when no strategy at hand keeps the combinator's semantics or the task's arguments. */
   plan(request: BoundedMapRequest): BoundedMapPlan | undefined {
-    const task = this.taskParts(request.task);
+    const parts = this.taskParts(request.task);
+    const task =
+      parts && request.resultType !== undefined
+        ? this.withResultType(request.task, parts, request.resultType)
+        : parts;
     if (!task || task.arity > 2) return undefined;
     const keepsOrder = request.combinator === 'all' || request.combinator === 'allSettled';
     if (!keepsOrder) return this.pLimitUse ? this.limitPlan(request, task) : undefined;
@@ -303,6 +312,32 @@ export class BoundedMaps {
     const hasRest = declaration?.parameters.some((parameter) => parameter.dotDotDotToken) ?? false;
     const arity = hasRest ? 2 : (declaration?.parameters.length ?? 1);
     return { asFunction: this.sourceCode.getText(node), arity, arrow: undefined };
+  }
+
+  /** The task with `resultType` written as its return type, or `undefined` when it has no place for one. */
+  private withResultType(
+    task: BoundedTask,
+    parts: TaskParts,
+    resultType: string,
+  ): TaskParts | undefined {
+    if (task.kind !== 'node') return undefined;
+    const node = task.node;
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && parts.arrow) {
+      if (parts.arrow.returnType) return parts;
+      const params = parts.arrow.params.startsWith('(')
+        ? parts.arrow.params
+        : `(${parts.arrow.params})`;
+      const returnType = `: ${resultType}`;
+      const arrow = { ...parts.arrow, params, returnType };
+      const asFunction = `${arrow.isAsync ? 'async ' : ''}${params}${returnType} => ${arrow.body}`;
+      return { ...parts, asFunction, arrow };
+    }
+    if (node.type === AST_NODE_TYPES.FunctionExpression) {
+      if (node.returnType) return parts;
+      const before = this.sourceCode.text.slice(node.range[0], node.body.range[0]).trimEnd();
+      return { ...parts, asFunction: `${before}: ${resultType} ${this.text(node.body)}` };
+    }
+    return undefined;
   }
 
   /** `(item, index)`, as many as the task takes, with names its text does not use. */

@@ -10,6 +10,7 @@ import ts from 'typescript';
 
 import { canAwaitAt } from '../analysis/await-context';
 import type { Unhandled } from '../analysis/floating-promises';
+import { mayWaitOnLaterCode } from '../analysis/later-dependencies';
 import { isPromiseEveryway } from '../analysis/promise-types';
 import { isFunctionNode } from '../util/enclosing-function';
 import { containsNode } from '../util/traverse';
@@ -35,7 +36,10 @@ export interface HandlingRequest {
 
 const CATCH_HANDLER = '(error) => { console.error(error); }';
 
-/** The handlings that fit where the statement stands, the preferred first. */
+/**
+ * The handlings that fit where the statement stands, the preferred first: `await` where awaiting cannot wait on
+ * code that runs later in the function, otherwise the ones that keep the timing (`.catch`, then `void`).
+ */
 export function promiseHandlings(
   sourceCode: Readonly<TSESLint.SourceCode>,
   services: ParserServicesWithTypeInformation,
@@ -81,7 +85,12 @@ export function promiseHandlings(
     );
   }
   if (allowVoid) replace('void', `void ${prefixOperandText(sourceCode, found.node)}`);
-  return handlings;
+  if (!mayWaitOnLaterCode(sourceCode, target, found.node)) return handlings;
+  const waiting = new Set<HandlingKind>(['await', 'awaitAll', 'return']);
+  return [
+    ...handlings.filter((handling) => !waiting.has(handling.kind)),
+    ...handlings.filter((handling) => waiting.has(handling.kind)),
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reports fan-out over a collection of unknown size, `Promise.all(urls.map(fetchUrl))` and its kin, whose tasks can
-// reach something outside the process (the network, files, processes, a database, or code the analysis cannot see):
+// wait on something outside the process (the network, files, processes, a database, or async code it cannot see):
 // a large input starts them all at once. The fan-out is `fan-out.ts`, its size `collection-size.ts`, what its tasks
 // reach `task-effects.ts`. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a dependency-free
 // worker pool; or the limit a library call already has (`library-limits.ts`).
@@ -96,7 +96,7 @@ export default createRule<Options, MessageIds>({
         'Disallow starting one task per element of a collection of unbounded size all at once',
       requiresTypeChecking: true,
       recommended: 'warn',
-      strict: ['error', { externalOnly: false }],
+      strict: 'error',
     },
     hasSuggestions: true,
     messages: {
@@ -143,7 +143,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string' },
             description:
-              'Type names (aliases, interfaces, classes) of collections that are small by declaration, such as a branded `SmallArray`.',
+              'Type names (aliases, interfaces, classes) of collections, or of their elements, that are small by declaration: a branded `SmallArray`, or `DataSource` for `DataSource[]`, `readonly DataSource[]` and `Map<string, DataSource>`.',
           },
           maxDepth: {
             type: 'integer',
@@ -308,6 +308,9 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
   if (!single || single !== source || single.method === 'flatMap') return [];
   if (single.call.arguments.length !== (single.method === 'from' ? 2 : 1)) return [];
   const checker = services.program.getTypeChecker();
+  // `xs.map<Promise<Entry>>(…)`: the rewrite writes the type argument on the task instead of dropping it.
+  const typeArguments = single.call.typeArguments?.params;
+  if (typeArguments && (single.method !== 'map' || typeArguments.length !== 1)) return [];
   const plan = file.boundedMaps().plan({
     replaced: fanOut.call,
     items: single.collection,
@@ -317,6 +320,7 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
         : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
     task: { kind: 'node', node: single.task },
     combinator: fanOut.combinator,
+    resultType: typeArguments?.[0] && file.context.sourceCode.getText(typeArguments[0]),
   });
   if (!plan) return [];
   return [

@@ -37,7 +37,8 @@ import { variableOf } from '../util/variables';
 
 export type Options = [];
 
-export type MessageIds = 'unhandledTask' | 'awaitTogether' | 'settleAllFirst';
+export type MessageIds =
+  'unhandledTask' | 'handleWhereStarted' | 'awaitTogether' | 'settleAllFirst';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
@@ -71,6 +72,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unhandledTask:
         "'{{name}}' has no rejection handler during `{{waitingAt}}` (line {{line}}). If it rejects then, Node reports an unhandled rejection and by default exits, although the code handles it later.",
+      handleWhereStarted:
+        'Mark the rejection as handled where the task starts (`{{name}}.catch(() => {})`); `await {{name}}` still throws it',
       awaitTogether:
         'Await the tasks together with `Promise.all`. The statements between the awaits then run after all of them settle',
       settleAllFirst:
@@ -138,12 +141,50 @@ function buildFixes(file: FileScope, task: Task, waitingAt: SuspensionPoint): Fi
   const fixes: Fixes = { exact: null, suggestions: [] };
   const declarator = file.services.esTreeNodeToTSNodeMap.get(task.declarator);
   if (!isStandardLibraryGlobal(file.services.program, 'Promise', declarator)) return fixes;
+  // The handler where the task starts keeps every statement where it is, so it comes first: awaiting the tasks
+  // together or settling them first moves a wait ahead of statements that may be what lets a task settle
+  // (`const done = once(emitter, 'done'); await other; emitter.emit('done'); await done;` would hang).
+  const handler = handleWhereStarted(file, task);
+  if (handler)
+    fixes.suggestions.push({
+      messageId: 'handleWhereStarted',
+      data: { name: task.variable.name },
+      fix: handler,
+    });
   const together = awaitTasksTogether(file, task, waitingAt);
   if (together?.exact) fixes.exact = together.fix;
   else if (together) fixes.suggestions.push({ messageId: 'awaitTogether', fix: together.fix });
   const settle = settleAllFirst(file, task, waitingAt);
   if (settle) fixes.suggestions.push({ messageId: 'settleAllFirst', fix: settle });
   return fixes;
+}
+
+// --- handling the rejection where the task starts -------------------------------------------------------------
+
+/**
+ * `task.catch(() => {});` right after the declaration: the task has a handler from the start, every await stays
+ * where it is, and `await task` still throws the error where the code already handles it. Offered when the task is
+ * a native promise first read by `await task` and its declaration stands in a statement list.
+ */
+function handleWhereStarted(file: FileScope, task: Task): TSESLint.ReportFixFunction | undefined {
+  const { sourceCode } = file;
+  const declaration = task.declarator.parent;
+  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  if (!isStatementList(declaration.parent)) return undefined;
+  if (task.reassigned || !isNativePromise(file, task.declarator.init!)) return undefined;
+  const read = task.firstRead.parent;
+  if (read.type !== AST_NODE_TYPES.AwaitExpression || read.argument !== task.firstRead)
+    return undefined;
+  const statements = statementsOf(declaration.parent);
+  const next = statements[statements.indexOf(declaration) + 1];
+  // Without a `;`, a next statement starting with `(` or `[` would continue the inserted line.
+  const semicolon =
+    endsWithSemicolon(sourceCode, declaration) ||
+    (next !== undefined && continuesPreviousLine(sourceCode.getText(next)))
+      ? ';'
+      : '';
+  const text = `\n${indentOf(sourceCode, declaration)}${task.variable.name}.catch(() => {})${semicolon}`;
+  return (fixer) => fixer.insertTextAfter(declaration, text);
 }
 
 // --- awaiting the tasks together ------------------------------------------------------------------------------

@@ -143,6 +143,14 @@ export function isKindRequested(kind: string, only: readonly string[] | undefine
   return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/**
+ * Whether a code-action request asks for the fix-all: only when its `only` names it (`source.fixAll`, `source`, or
+ * ours). A request without `only` is a menu or a lightbulb, which lists quick fixes and must not wait for a fix-all.
+ */
+export function isFixAllRequested(only: readonly string[] | undefined): boolean {
+  return only !== undefined && only.length > 0 && isKindRequested(FIX_ALL_KIND, only);
+}
+
 export function textEditOf(document: TextDocument, fix: TextFix): TextEdit {
   return {
     range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) },

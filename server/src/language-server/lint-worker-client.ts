@@ -25,7 +25,15 @@ export type WorkerOutcome<T> =
   | { kind: 'done'; value: T; durationMs: number }
   /** Over budget and abandoned: while `preparing` (loading the config, building the program) or while `linting`. */
   | { kind: 'timeout'; durationMs: number; phase: 'preparing' | 'linting' }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string }
+  /** The caller cancelled the request: taken out of the queue, or its answer dropped. */
+  | { kind: 'cancelled' };
+
+/** What a request may be cancelled with; LSP's `CancellationToken` is one. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
 
 export interface LintWorkerHooks {
   log(level: WorkerLog['level'], message: string): void;
@@ -82,16 +90,34 @@ export class LintWorker {
     if (!this.disposed) this.worker.postMessage(notice);
   }
 
-  request<T>(body: RequestBody, budgetMs: number): Promise<WorkerOutcome<T>> {
+  /**
+   * Runs a request in the worker. Cancelled while it waits, it leaves the queue at once; cancelled while it runs, its
+   * answer is dropped (a synchronous lint cannot be interrupted without ending the thread and its warm programs).
+   */
+  request<T>(
+    body: RequestBody,
+    budgetMs: number,
+    cancellation?: Cancellation,
+  ): Promise<WorkerOutcome<T>> {
     if (this.disposed)
       return Promise.resolve({ kind: 'failed', error: 'the server is shutting down' });
     if (this.broken) return Promise.resolve({ kind: 'failed', error: this.broken });
+    if (cancellation?.isCancellationRequested) return Promise.resolve({ kind: 'cancelled' });
     return new Promise<WorkerOutcome<T>>((resolve) => {
-      this.queue.push({
+      const listener = cancellation?.onCancellationRequested(() => {
+        const index = this.queue.indexOf(queued);
+        if (index >= 0) this.queue.splice(index, 1);
+        queued.resolve({ kind: 'cancelled' });
+      });
+      const queued: QueuedRequest = {
         body,
         budgetMs,
-        resolve: resolve as (outcome: WorkerOutcome<unknown>) => void,
-      });
+        resolve: (outcome) => {
+          listener?.dispose();
+          (resolve as (outcome: WorkerOutcome<unknown>) => void)(outcome);
+        },
+      };
+      this.queue.push(queued);
       this.pump();
     });
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 
 import {
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   CodeActionKind,
@@ -29,12 +30,13 @@ import { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from '../engine/fi
 import {
   fixAllAction,
   hasFixAllCandidates,
+  isFixAllRequested,
   isKindRequested,
   quickFixActions,
 } from './code-actions';
 import type { Finding } from '../engine';
 import { configProblemDiagnostic, type RuleDocs, toDiagnostics } from './diagnostics';
-import { type LintReason, LintQueue } from './lint-queue';
+import { type LintReason, LintQueue, type PendingLint } from './lint-queue';
 import { LintWorker, type WorkerOutcome } from './lint-worker-client';
 import {
   FIX_ALL_KIND,
@@ -217,12 +219,12 @@ export function startServer(connection: Connection): RunningServer {
     );
   }
 
-  async function lintOne(uri: string, reason: LintReason): Promise<void> {
+  async function lintOne(uri: string, { reason, textChanged }: PendingLint): Promise<void> {
     const file = filePathOf(uri);
     if (!file || !worker) return;
     // A declaration file is not linted, but an unsaved edit of it changes the types of the files that import it.
     if (!isLintableFile(file)) {
-      if (reason === 'change') await scheduleImporters([file]);
+      if (textChanged) await scheduleImporters([file]);
       return;
     }
     const settings = await settingsFor(uri);
@@ -234,15 +236,19 @@ export function startServer(connection: Connection): RunningServer {
       return;
     }
     if (reason === 'change' && settings.run === 'onSave') return;
-    // A lint started for an earlier change already saw this version (the worker had it by then).
-    if (reason === 'change' && published.get(uri)?.version === document.version) return;
+    // A lint started for an earlier change (or the open) already saw this version (the worker had it by then); it may
+    // not have looked for importers, which this change's types reach.
+    if (reason === 'change' && published.get(uri)?.version === document.version) {
+      if (textChanged) await scheduleImporters([file]);
+      return;
+    }
     const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
       {
         kind: 'lint',
         file,
         ruleSeverities: settings.rules,
         maxFileBytes: settings.maxFileSizeKb * 1024,
-        findImporters: reason === 'change' || reason === 'save',
+        findImporters: textChanged || reason === 'save',
       },
       settings.lintTimeBudgetMs,
     );
@@ -260,6 +266,7 @@ export function startServer(connection: Connection): RunningServer {
       log.error(`Linting ${uri} failed: ${outcome.error}`);
       return;
     }
+    if (outcome.kind === 'cancelled') return;
     const reply = outcome.value;
     const current = documents.get(uri);
     // A newer version is queued (its change scheduled it): these results describe text the editor no longer has.
@@ -296,9 +303,9 @@ export function startServer(connection: Connection): RunningServer {
     }
   }
 
-  const queue = new LintQueue(async (uri, reason) => {
+  const queue = new LintQueue(async (uri, lint) => {
     try {
-      await lintOne(uri, reason);
+      await lintOne(uri, lint);
     } catch (error) {
       log.error(`Linting ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
     }
@@ -464,56 +471,61 @@ export function startServer(connection: Connection): RunningServer {
     }
   });
 
-  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
-    const uri = params.textDocument.uri;
-    const document = documents.get(uri);
-    const file = filePathOf(uri);
-    if (!document || !file || !isTypeScriptOrJavaScript(file)) return [];
-    // Findings of another version would put edits in the wrong places.
-    const lint = published.get(uri)?.version === document.version ? published.get(uri) : undefined;
-    const only = params.context.only;
-    const actions =
-      lint && isKindRequested(CodeActionKind.QuickFix, only)
-        ? quickFixActions({
-            uri,
-            text: lint.text,
-            findings: lint.findings,
-            docs: lint.docs,
-            range: params.range,
-          })
-        : [];
-    if (!isKindRequested(FIX_ALL_KIND, only) || !worker) return actions;
-    const settings = await settingsFor(uri);
-    if (!settings.enable) return actions;
-    const withSuggestions = settings['fixAll.includeSuggestions'];
-    if (lint && !hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
-    // Without findings of this version, fix-all is computed only when asked for by kind (fix-on-save right after an
-    // edit, the fix-all command): the worker lints the current text itself, it has every change by now. A lightbulb
-    // request during typing asks for everything and gets the quick fixes of the next published lint instead.
-    if (!lint && !only?.length) return actions;
-    const outcome = await worker.request<FixAllReply>(
-      {
-        kind: 'fixAll',
-        file,
-        mode: withSuggestions ? 'unsafe' : 'safe',
-        ruleSeverities: settings.rules,
-        maxFileBytes: settings.maxFileSizeKb * 1024,
-      },
-      settings.lintTimeBudgetMs,
-    );
-    if (outcome.kind === 'timeout')
-      reportSlowLint(
-        uri,
-        document.version,
-        outcome.durationMs,
+  // A quick-fix request (the lightbulb, a code-action menu) answers from the published lint of the document's version
+  // and never waits for the worker; only a request that names `source.fixAll` (fix-on-save, the fix-all command) asks
+  // the worker for a fix-all. A cancelled request leaves the worker's queue, and its answer is dropped.
+  connection.onCodeAction(
+    async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> => {
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
+      const file = filePathOf(uri);
+      if (!document || !file || !isTypeScriptOrJavaScript(file)) return [];
+      // Findings of another version would put edits in the wrong places.
+      const lint =
+        published.get(uri)?.version === document.version ? published.get(uri) : undefined;
+      const only = params.context.only;
+      const actions =
+        lint && isKindRequested(CodeActionKind.QuickFix, only)
+          ? quickFixActions({
+              uri,
+              text: lint.text,
+              findings: lint.findings,
+              docs: lint.docs,
+              range: params.range,
+            })
+          : [];
+      if (!isFixAllRequested(only) || !worker) return actions;
+      const settings = await settingsFor(uri);
+      if (!settings.enable || token.isCancellationRequested) return actions;
+      const withSuggestions = settings['fixAll.includeSuggestions'];
+      if (lint && !hasFixAllCandidates(lint.findings, withSuggestions)) return actions;
+      // Without findings of this version (fix-on-save right after an edit), the worker lints the current text itself:
+      // it has every change by now.
+      const outcome = await worker.request<FixAllReply>(
+        {
+          kind: 'fixAll',
+          file,
+          mode: withSuggestions ? 'unsafe' : 'safe',
+          ruleSeverities: settings.rules,
+          maxFileBytes: settings.maxFileSizeKb * 1024,
+        },
         settings.lintTimeBudgetMs,
-        outcome.phase,
+        token,
       );
-    if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version)
-      return actions;
-    const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);
-    return fixAll ? [...actions, fixAll] : actions;
-  });
+      if (outcome.kind === 'timeout')
+        reportSlowLint(
+          uri,
+          document.version,
+          outcome.durationMs,
+          settings.lintTimeBudgetMs,
+          outcome.phase,
+        );
+      if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version)
+        return actions;
+      const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);
+      return fixAll ? [...actions, fixAll] : actions;
+    },
+  );
 
   connection.onExecuteCommand(async (params) => {
     if (params.command !== SHOW_RULE_DOCS_COMMAND) return;
