@@ -103,8 +103,12 @@ describe('rules, docs and README', () => {
         // A placeholder stands for about 12 characters (a name, a callee, a line number); what follows the first
         // sentence (the why, the advice) may be longer, the opening must fit one line of a 100-column terminal.
         for (const [messageId, message] of Object.entries(rule.meta.messages)) {
-          const opening = message.replace(/\{\{\s*\w+\s*\}\}/g, 'x'.repeat(12)).split(/\.(?:\s|$)/)[0] ?? '';
-          assert.ok(opening.length <= 100, `${messageId} opens with ${opening.length} characters: ${opening}`);
+          const opening =
+            message.replace(/\{\{\s*\w+\s*\}\}/g, 'x'.repeat(12)).split(/\.(?:\s|$)/)[0] ?? '';
+          assert.ok(
+            opening.length <= 100,
+            `${messageId} opens with ${opening.length} characters: ${opening}`,
+          );
           assert.match(message, /^[A-Z'`{]/, `${messageId} starts a sentence`);
         }
       });

@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
       unhandledTask:
         "'{{name}}' has no rejection handler during `{{waitingAt}}` (line {{line}}). If it rejects then, Node reports an unhandled rejection and by default exits, although the code handles it later.",
       handleWhereStarted:
-        'Mark the rejection as handled where the task starts (`{{name}}.catch(() => {})`); `await {{name}}` still throws it',
+        'Mark the rejection as handled where the task starts (`{{name}}.catch(() => {})`). `await {{name}}` still throws it',
       awaitTogether:
         'Await the tasks together with `Promise.all`. The statements between the awaits then run after all of them settle',
       settleAllFirst:
