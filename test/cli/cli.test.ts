@@ -178,7 +178,7 @@ describe('loopguard lint (the CLI binary)', function () {
     );
     assert.match(
       catalog.messages[0]!.message,
-      /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/,
+      /Each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/,
     );
     // The guides' headline: three requests awaited one after another, and a loop awaiting one request per turn.
     const account = results.find((result) => path.basename(result.filePath) === 'account.ts');
@@ -319,7 +319,7 @@ describe('loopguard lint (the CLI binary)', function () {
     assert.equal(result!.ruleId, 'loopguard/no-blocking-in-async');
     assert.match(
       result!.message.text,
-      /^'loadConfig' blocks the event loop inside async code: it calls 'readFileSync' \(config\.ts:4\)\./,
+      /^'loadConfig' blocks the event loop inside async code\. It calls 'readFileSync' \(config\.ts:4\)\./,
     );
     assert.deepEqual(result!.locations, [
       {
