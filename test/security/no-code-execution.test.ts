@@ -58,6 +58,26 @@ function hostileProject(): { root: string; markers: string } {
   return { root, markers };
 }
 
+/**
+ * A workspace `typescript` in the supported range that leaves a marker when loaded and then is the real TypeScript,
+ * so that a trusted workspace lints with it (and the marker shows it was loaded) and an untrusted one must not load it.
+ */
+function addWorkspaceTypeScript(root: string, markers: string): void {
+  const folder = path.join(root, 'node_modules/typescript');
+  const real = require.resolve('typescript');
+  const { version } = require('typescript/package.json') as { version: string };
+  fs.mkdirSync(folder);
+  fs.writeFileSync(
+    path.join(folder, 'package.json'),
+    JSON.stringify({ name: 'typescript', version, main: 'index.js' }),
+  );
+  fs.writeFileSync(
+    path.join(folder, 'index.js'),
+    `require('node:fs').writeFileSync(${JSON.stringify(path.join(markers, 'typescript'))}, '');\n` +
+      `module.exports = require(${JSON.stringify(real)});\n`,
+  );
+}
+
 describe('no code from the workspace runs', function () {
   this.timeout(120_000);
   after(removeTempProjects);
@@ -92,16 +112,7 @@ describe('no code from the workspace runs', function () {
 
   it('the language server in an untrusted workspace loads no workspace config, plugin or TypeScript, and runs no linted file', async () => {
     const { root, markers } = hostileProject();
-    // A workspace TypeScript in the supported range, which a trusted workspace would lint with.
-    fs.mkdirSync(path.join(root, 'node_modules/typescript'));
-    fs.writeFileSync(
-      path.join(root, 'node_modules/typescript/package.json'),
-      '{ "name": "typescript", "version": "5.9.3", "main": "index.js" }',
-    );
-    fs.writeFileSync(
-      path.join(root, 'node_modules/typescript/index.js'),
-      `require('node:fs').writeFileSync(${JSON.stringify(path.join(markers, 'typescript'))}, '');\n`,
-    );
+    addWorkspaceTypeScript(root, markers);
     const { session } = await LspSession.start({
       folders: [root],
       initializationOptions: { untrustedWorkspace: true },
@@ -126,8 +137,9 @@ describe('no code from the workspace runs', function () {
     assert.deepEqual(fs.readdirSync(markers), []);
   });
 
-  it('the language server in a trusted workspace loads the workspace config and its plugin, and still runs no linted file', async () => {
+  it('the language server in a trusted workspace loads the workspace config, its plugin and TypeScript, and still runs no linted file', async () => {
     const { root, markers } = hostileProject();
+    addWorkspaceTypeScript(root, markers);
     const { session } = await LspSession.start({ folders: [root] });
     try {
       const uri = await session.open(path.join(root, 'src/module.ts'));
@@ -139,6 +151,10 @@ describe('no code from the workspace runs', function () {
     } finally {
       session.kill();
     }
-    assert.deepEqual(fs.readdirSync(markers).sort(), ['eslint-config', 'eslint-plugin']);
+    assert.deepEqual(fs.readdirSync(markers).sort(), [
+      'eslint-config',
+      'eslint-plugin',
+      'typescript',
+    ]);
   });
 });
