@@ -65,7 +65,9 @@ function hostileProject(): { root: string; markers: string } {
 function addWorkspaceTypeScript(root: string, markers: string): void {
   const folder = path.join(root, 'node_modules/typescript');
   const real = require.resolve('typescript');
-  const { version } = require('typescript/package.json') as { version: string };
+  const { version } = JSON.parse(
+    fs.readFileSync(require.resolve('typescript/package.json'), 'utf8'),
+  ) as { version: string };
   fs.mkdirSync(folder);
   fs.writeFileSync(
     path.join(folder, 'package.json'),
