@@ -3,8 +3,9 @@
 // per cell of the matrix: TypeScript 5.5, 5.9 and 6.0 × ESLint 9 and 10, a project whose own typescript-eslint and
 // TypeScript are older than Loopguard's, and a project on TypeScript 7. In each, the seeded bugs of `SEEDED` must be
 // found the same through `npx eslint` (with the README's eslint.config.mjs), `npx loopguard lint` and the language
-// server over stdio (with related locations), with no parsing error anywhere. Cells run two at a time; each step has
-// a time budget and waits on the process or the notification, never on a fixed sleep.
+// server over stdio (with related locations), with no parsing error anywhere. The README's install section runs too,
+// its commands exactly as written. Cells run two at a time; each step has a time budget and waits on the process or
+// the notification, never on a fixed sleep.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,12 @@ import * as path from 'node:path';
 
 import { LspSession } from '../support/lsp-client';
 import { REPO_ROOT } from '../support/paths';
+import {
+  README_TARBALL_FOLDER,
+  type ReadmeStep,
+  readmeInstall,
+  stylishFindings,
+} from './readme-commands';
 
 /** The seeded file; each expected finding is named in a comment on its line. */
 const SEEDED = `import { readFileSync } from 'node:fs';
@@ -68,6 +75,10 @@ interface Cell {
   npx?: boolean;
 }
 
+/** What the README's TypeScript 7 command prints on stderr. */
+const TYPESCRIPT_7_MESSAGE =
+  /^loopguard: using its own TypeScript \S+, not the project's 7\.\S+ \(.*\): TypeScript 7 has no JavaScript API for linters to use\.\n$/;
+
 const CELLS: Cell[] = [
   ...['~5.5.0', '~5.9.0', '~6.0.0'].flatMap((typescript) =>
     ['^9.0.0', '^10.0.0'].map((eslint): Cell => ({
@@ -95,10 +106,12 @@ const CELLS: Cell[] = [
     dependencies: { typescript: '^7.0.0', '@types/node': '^20' },
     eslint: false,
     npx: true,
-    stderr:
-      /^loopguard: using its own TypeScript \S+, not the project's 7\.\S+ \(.*\): TypeScript 7 has no JavaScript API for linters to use\.\n$/,
+    stderr: TYPESCRIPT_7_MESSAGE,
   },
 ];
+
+/** The job that runs the README's install section as written (`runReadme`). */
+const README_JOB = 'README install section, as written';
 
 const INSTALL_MS = 10 * 60_000;
 const STEP_MS = 5 * 60_000;
@@ -275,6 +288,79 @@ async function runCell(
   return notes;
 }
 
+/** A user's project before Loopguard: the seeded file, a tsconfig, and what its package.json already declares. */
+function userProject(root: string, devDependencies: Record<string, string>): void {
+  fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify(
+      { name: 'readme-test', private: true, type: 'module', devDependencies },
+      null,
+      2,
+    ),
+  );
+  fs.writeFileSync(path.join(root, 'tsconfig.json'), TSCONFIG);
+  fs.writeFileSync(path.join(root, 'src', 'app.ts'), SEEDED);
+}
+
+/**
+ * The README's install section, each command exactly as written (`readme-commands.ts`), except `npm ci`, which this
+ * checkout has run: pack, install into a project that declares only `@types/node`, save the README's config, then
+ * `npx eslint .` and `npx loopguard lint`; and its `npx` command in a project on TypeScript 7.
+ */
+async function runReadme(work: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const { install, typescript7, config } = readmeInstall();
+  const tarballs = path.join(work, 'readme-tarballs');
+  const project = path.join(work, 'readme-project');
+  const onTypeScript7 = path.join(work, 'readme-typescript-7');
+  userProject(project, { '@types/node': '^20' });
+  userProject(onTypeScript7, { typescript: '^7.0.0', '@types/node': '^20' });
+  const notes: string[] = [];
+  const execute = async (step: ReadmeStep, root: string): Promise<string> => {
+    if (step.command === 'save-config') {
+      fs.writeFileSync(path.join(root, 'eslint.config.mjs'), config);
+      return '';
+    }
+    const command = step.command.split(README_TARBALL_FOLDER).join(tarballs);
+    const cwd = step.where === 'checkout' ? REPO_ROOT : root;
+    const result = await run('sh', ['-c', command], cwd, env, INSTALL_MS);
+    const label = `README: ${step.command}`;
+    if (!step.command.startsWith('npx ')) {
+      if (result.code !== 0) throw new Error(`${label} exited ${result.code}:\n${result.stderr}`);
+      return result.stderr;
+    }
+    if (result.code !== 1) throw new Error(`${label} exited ${result.code}:\n${result.stderr}`);
+    same(label, stylishFindings(result.stdout, 'app.ts', label), EXPECTED);
+    notes.push(`${step.command.replace(/ --package \S+/g, '')}: ${EXPECTED.length} findings`);
+    return result.stderr;
+  };
+  for (const step of install) {
+    if (step.where === 'checkout' && step.command === 'npm ci') continue;
+    const stderr = await execute(step, project);
+    if (step.command === 'npx loopguard lint' && stderr !== '')
+      throw new Error(`README: npx loopguard lint printed on stderr:\n${stderr}`);
+  }
+  const installed = JSON.parse(
+    fs.readFileSync(path.join(project, 'node_modules', 'typescript', 'package.json'), 'utf8'),
+  ) as { version: string };
+  notes.unshift(`typescript ${installed.version}`);
+  const setup = await run(
+    'npm',
+    ['install', '--no-audit', '--no-fund'],
+    onTypeScript7,
+    env,
+    INSTALL_MS,
+  );
+  if (setup.code !== 0)
+    throw new Error(`npm install (TypeScript 7 project) failed:\n${setup.stderr}`);
+  for (const step of typescript7) {
+    const stderr = await execute(step, onTypeScript7);
+    if (!TYPESCRIPT_7_MESSAGE.test(stderr))
+      throw new Error(`README: ${step.command} on TypeScript 7 printed on stderr:\n${stderr}`);
+  }
+  return notes;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-install-'));
@@ -308,22 +394,28 @@ async function main(): Promise<void> {
     // LOOPGUARD_INSTALL_CELLS=<text> runs only the cells whose name contains it (while working on one).
     const only = process.env.LOOPGUARD_INSTALL_CELLS;
     const cells = CELLS.filter((cell) => only === undefined || cell.name.includes(only));
-    const pending = [...cells];
+    const jobs: Array<{ name: string; run: () => Promise<string[]> }> = [
+      ...(only === undefined || README_JOB.includes(only)
+        ? [{ name: README_JOB, run: () => runReadme(work, env) }]
+        : []),
+      ...cells.map((cell) => ({ name: cell.name, run: () => runCell(cell, work, tarballs, env) })),
+    ];
+    const pending = [...jobs];
     const failures: string[] = [];
     const worker = async (): Promise<void> => {
-      for (let cell = pending.shift(); cell; cell = pending.shift()) {
+      for (let job = pending.shift(); job; job = pending.shift()) {
         try {
-          const notes = await runCell(cell, work, tarballs, env);
-          console.log(`ok   ${cell.name}: ${notes.join('; ')}`);
+          const notes = await job.run();
+          console.log(`ok   ${job.name}: ${notes.join('; ')}`);
         } catch (error) {
-          failures.push(cell.name);
-          console.log(`FAIL ${cell.name}: ${(error as Error).message}`);
+          failures.push(job.name);
+          console.log(`FAIL ${job.name}: ${(error as Error).message}`);
         }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
     console.log(
-      `${cells.length - failures.length} of ${cells.length} projects passed in ${Math.round((Date.now() - started) / 1000)} s`,
+      `${jobs.length - failures.length} of ${jobs.length} projects passed in ${Math.round((Date.now() - started) / 1000)} s`,
     );
     if (failures.length > 0) process.exitCode = 1;
   } finally {
