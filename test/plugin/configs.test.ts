@@ -58,21 +58,27 @@ describe('eslint-plugin-loopguard configs', () => {
     }
 
     it('recommended and strict know the common test globs and change three rules there', async () => {
-      for (const file of [
+      const files = [
         'src/orders.test.ts',
         'src/orders.spec.tsx',
         'packages/api/test/orders.ts',
         'tests/e2e/orders.mts',
         'src/__tests__/orders.js',
-      ]) {
-        const recommended = await rulesFor(plugin.configs.recommended, file);
+      ] as const;
+      const resolved = await Promise.all(
+        files.map(async (file) => ({
+          file,
+          recommended: await rulesFor(plugin.configs.recommended, file),
+          strict: await rulesFor(plugin.configs.strict, file),
+        })),
+      );
+      for (const { file, recommended, strict } of resolved) {
         assert.deepEqual(
           recommended['loopguard/no-floating-promises'],
           [2, { testCode: true }],
           file,
         );
         assert.deepEqual(recommended['loopguard/no-unhandled-task-rejection'], [0], file);
-        const strict = await rulesFor(plugin.configs.strict, file);
         assert.deepEqual(strict['loopguard/require-timeout'], [0], file);
         assert.deepEqual(strict['loopguard/no-blocking-in-async'], [2], file);
       }
