@@ -330,7 +330,13 @@ async function runReadme(work: string, env: NodeJS.ProcessEnv): Promise<string[]
       return result.stderr;
     }
     if (result.code !== 1) throw new Error(`${label} exited ${result.code}:\n${result.stderr}`);
-    same(label, stylishFindings(result.stdout, 'app.ts', label), EXPECTED);
+    try {
+      same(label, stylishFindings(result.stdout, 'app.ts', label), EXPECTED);
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+      );
+    }
     notes.push(`${step.command.replace(/ --package \S+/g, '')}: ${EXPECTED.length} findings`);
     return result.stderr;
   };
