@@ -85,6 +85,8 @@ export class LintCache {
     stored: CacheFile | undefined,
     tools: string,
     config: string,
+    /** Whether every rule reads other files only through the program (else results count every import). */
+    private readonly traceable = true,
   ) {
     const usable =
       stored && stored.format === FORMAT && stored.tools === tools && stored.config === config;
@@ -110,6 +112,7 @@ export class LintCache {
       stored,
       toolKey(),
       `${configKey(config)}${settings ? `\n${settings}` : ''}`,
+      readsAreTraceable(config),
     );
   }
 
@@ -270,7 +273,10 @@ export class LintCache {
         };
       }
       // Without the program's module resolution, reads cannot be traced: those results fall back to imports.
-      const tracer = graph.modules.size > 0 ? new ReadTracer(program, graph.modules) : undefined;
+      const tracer =
+        this.traceable && graph.modules.size > 0
+          ? new ReadTracer(program, graph.modules)
+          : undefined;
       for (const [file, linted] of this.fresh) {
         const result = this.data.results[file];
         if (linted !== project || !result) continue;
@@ -328,6 +334,37 @@ export function resolveCacheLocation(cwd: string, location: string | undefined):
   const isFolder =
     /[\\/]$/.test(location) || (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory());
   return isFolder ? path.join(absolute, 'lint-cache.json') : absolute;
+}
+
+/** Plugins whose rules read other files only through the program's syntax trees and type checker, never from disk. */
+const PROGRAM_ONLY_PLUGINS = new Set([
+  'eslint-plugin-loopguard',
+  '@typescript-eslint/eslint-plugin',
+]);
+
+/**
+ * Whether a lint's reads can be traced from the program: true when every rule a config names is ESLint's own (they
+ * read only the linted file) or from Loopguard or typescript-eslint. Other plugins may read the file system (an
+ * import-cycle rule reads the whole import graph), so their results count every file they import, as before.
+ */
+function readsAreTraceable(source: LintConfigSource): boolean {
+  if (source.kind === 'builtin') return true;
+  const plugins = new Map<string, unknown[]>();
+  for (const config of source.configs)
+    for (const [name, plugin] of Object.entries(config.plugins ?? {}))
+      plugins.set(name, [...(plugins.get(name) ?? []), plugin]);
+  const known = (plugin: unknown): boolean => {
+    const name = (plugin as { meta?: { name?: unknown } } | undefined)?.meta?.name;
+    return typeof name === 'string' && PROGRAM_ONLY_PLUGINS.has(name);
+  };
+  return source.configs.every((config) =>
+    Object.keys(config.rules ?? {}).every((rule) => {
+      const slash = rule.lastIndexOf('/');
+      if (slash === -1) return true;
+      const found = plugins.get(rule.slice(0, slash));
+      return found !== undefined && found.every(known);
+    }),
+  );
 }
 
 function projectId(project: Project): string {
