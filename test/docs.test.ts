@@ -99,6 +99,20 @@ describe('rules, docs and README', () => {
         }
       });
 
+      it('has messages that open with a short sentence saying what is wrong', () => {
+        // A placeholder stands for about 12 characters (a name, a callee, a line number); what follows the first
+        // sentence (the why, the advice) may be longer, the opening must fit one line of a 100-column terminal.
+        for (const [messageId, message] of Object.entries(rule.meta.messages)) {
+          const opening =
+            message.replace(/\{\{\s*\w+\s*\}\}/g, 'x'.repeat(12)).split(/\.(?:\s|$)/)[0] ?? '';
+          assert.ok(
+            opening.length <= 100,
+            `${messageId} opens with ${opening.length} characters: ${opening}`,
+          );
+          assert.match(message, /^[A-Z'`{]/, `${messageId} starts a sentence`);
+        }
+      });
+
       it('has a doc that opens with its id and description', () => {
         assert.ok(doc.startsWith(`# \`loopguard/${id}\`\n\n${rule.meta.docs?.description}.`));
       });

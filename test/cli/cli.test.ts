@@ -15,6 +15,7 @@ import {
   TSCONFIG,
   TSCONFIG_WITH_NODE,
 } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
@@ -33,7 +34,7 @@ function messagesOf(run: CliRun): Array<[string, string | null, number]> {
 }
 
 describe('loopguard lint (the CLI binary)', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('exits 0 and prints nothing on a clean project', () => {
@@ -177,7 +178,7 @@ describe('loopguard lint (the CLI binary)', function () {
     );
     assert.match(
       catalog.messages[0]!.message,
-      /each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/,
+      /Each task calls `fetchProduct` \(line 22\), which calls `fetch` \(line 15\), which uses the network/,
     );
     // The guides' headline: three requests awaited one after another, and a loop awaiting one request per turn.
     const account = results.find((result) => path.basename(result.filePath) === 'account.ts');
@@ -318,7 +319,7 @@ describe('loopguard lint (the CLI binary)', function () {
     assert.equal(result!.ruleId, 'loopguard/no-blocking-in-async');
     assert.match(
       result!.message.text,
-      /^'loadConfig' blocks the event loop inside async code: it calls 'readFileSync' \(config\.ts:4\)\./,
+      /^'loadConfig' blocks the event loop inside async code\. It calls 'readFileSync' \(config\.ts:4\)\./,
     );
     assert.deepEqual(result!.locations, [
       {

@@ -20,6 +20,7 @@ import {
 import { FIXTURES } from '../support/paths';
 import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
@@ -83,7 +84,7 @@ function logLines(session: LspSession): string[] {
 const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
 
 describe('loopguard-language-server (over stdio)', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   describe('with the built-in config', () => {
@@ -128,7 +129,7 @@ describe('loopguard-language-server (over stdio)', function () {
             severity: DiagnosticSeverity.Error,
             source: 'loopguard',
             message:
-              'This promise is not awaited, returned, or handled: nothing waits for it to finish, and if it rejects the error is lost.',
+              'This promise is not awaited, returned, or handled. Nothing waits for it to finish, and if it rejects the error is lost.',
             code: RULE,
             codeDescription: { href: DOCS },
           },
@@ -291,7 +292,7 @@ describe('loopguard-language-server (over stdio)', function () {
           [
             'loopguard/no-blocking-in-async',
             { start: { line: 2, character: 2 }, end: { line: 2, character: 7 } },
-            "'pause' blocks the event loop inside async code: it busy-waits on the clock (pause.ts:3). Make it async with the promise API and await it here, or call it before the async work starts.",
+            "'pause' blocks the event loop inside async code. It busy-waits on the clock (pause.ts:3). Make it async with the promise API and await it here, or call it before the async work starts.",
             [
               {
                 location: {

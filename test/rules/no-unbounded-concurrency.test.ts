@@ -99,7 +99,7 @@ describe('no-unbounded-concurrency in the engine', () => {
     assert.deepEqual([message?.line, message?.column, message?.severity], [4, 10, 1]);
     assert.match(
       message!.message,
-      /each task calls `getJson` \(line 4\), which calls `fetch` \(api\.ts:2\), which uses the network/,
+      /Each task calls `getJson` \(line 4\), which calls `fetch` \(api\.ts:2\), which uses the network/,
     );
     assert.deepEqual(
       message!.suggestions?.map((suggestion) => suggestion.messageId),

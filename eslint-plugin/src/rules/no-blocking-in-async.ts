@@ -101,15 +101,15 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       blockingCall:
-        "'{{name}}' blocks the event loop inside async code: nothing else runs until it returns. Use {{alternative}} instead.",
+        "'{{name}}' blocks the event loop inside async code. Nothing else runs until it returns; use {{alternative}} instead.",
       blockingCallInCallback:
-        "'{{name}}' blocks the event loop in a callback that runs synchronously inside async code. Make the callback async and await the results (`await Promise.all(items.map(async …))`, or a `for…of` loop with `await`), using {{alternative}}.",
+        "'{{name}}' blocks the event loop in a synchronous callback inside async code. Make the callback async and await the results (`await Promise.all(items.map(async …))`, or a `for…of` loop with `await`), using {{alternative}}.",
       busyWait:
-        "This loop busy-waits on the clock inside async code and blocks the event loop until its deadline. Use `await setTimeout(ms)` from 'node:timers/promises' instead (when polling, await it between checks).",
+        "This loop busy-waits on the clock inside async code, blocking the event loop. Use `await setTimeout(ms)` from 'node:timers/promises' instead (when polling, await it between checks).",
       busyWaitInCallback:
-        "This loop busy-waits on the clock in a callback that runs synchronously inside async code and blocks the event loop until its deadline. Make the callback async and use `await setTimeout(ms)` from 'node:timers/promises' instead.",
+        "This loop busy-waits on the clock in a synchronous callback inside async code. It blocks the event loop until its deadline: make the callback async and use `await setTimeout(ms)` from 'node:timers/promises' instead.",
       blockingHelper:
-        "'{{name}}' blocks the event loop inside async code: {{chain}}. Make it async with the promise API and await it here, or call it before the async work starts.",
+        "'{{name}}' blocks the event loop inside async code. {{chain}}. Make it async with the promise API and await it here, or call it before the async work starts.",
       useAsyncApi: "Use `await {{name}}(…)` from '{{module}}'",
       useAccess: "Use `await access(…)` from 'node:fs/promises', resolving to true or false",
       usePromisified: 'Use the promisified `{{name}}` with `await`',
@@ -265,7 +265,7 @@ function checkHelperCall(file: FileScope, site: CallSite, target: AnalyzableFunc
   context.report({
     loc: call.callee.loc,
     messageId: 'blockingHelper',
-    data: { name, chain: `it ${describeSteps(context, steps)}` },
+    data: { name, chain: `It ${describeSteps(context, steps)}` },
   });
   recordRelatedLocations(
     context,

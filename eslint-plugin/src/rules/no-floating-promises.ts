@@ -75,13 +75,13 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       floatingPromise:
-        'This promise is not awaited, returned, or handled: nothing waits for it to finish, and if it rejects the error is lost.',
+        'This promise is not awaited, returned, or handled. Nothing waits for it to finish, and if it rejects the error is lost.',
       floatingPromiseArray:
-        'These promises are not awaited, returned, or handled: nothing waits for them to finish, and if one rejects the error is lost.',
+        'These promises are not awaited, returned, or handled. Nothing waits for them to finish, and if one rejects the error is lost.',
       unusedPromiseVariable:
-        "The promise in '{{name}}' is never awaited, returned, passed on, or handled: nothing waits for it, and if it rejects the error is lost.",
+        "The promise in '{{name}}' is never awaited, returned, passed on, or handled. Nothing waits for it, and if it rejects the error is lost.",
       ignoredAsyncCallback:
-        "'{{callee}}' ignores the promise this callback returns: the calls run concurrently, nothing waits for them, and their errors are lost.",
+        "'{{callee}}' ignores the promise this callback returns. The calls run concurrently, nothing waits for them, and their errors are lost.",
       addAwait: 'Add `await`',
       addAwaitAll: 'Await them all with `await Promise.all(…)`',
       returnPromise: 'Return the promise to the caller',

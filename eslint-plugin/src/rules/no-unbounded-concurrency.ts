@@ -101,9 +101,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       unboundedFanOut:
-        '{{name}} {{tasks}}, and nothing bounds how many; each task {{reach}}. A large input overwhelms what the tasks call: limit how many run at a time{{advice}}.',
+        '{{name}} {{tasks}}, with no limit on how many. Each task {{reach}}: a large input overwhelms what the tasks call, so limit how many run at a time{{advice}}.',
       unboundedFanOutInMemory:
-        '{{name}} {{tasks}}, and nothing bounds how many. Limit how many run at a time{{advice}}.',
+        '{{name}} {{tasks}}, with no limit on how many. Limit how many run at a time{{advice}}.',
       usePMap: "Run at most {{concurrency}} at a time with `{{callee}}` from 'p-map'",
       usePLimit:
         "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
@@ -254,16 +254,16 @@ function reportFanOut(
 
 function describeTasks(file: FileScope, source: TaskSource): string {
   if (source.kind !== 'loop')
-    return `starts a task for every element of ${code(file, source.collection)} at once`;
+    return `starts a task per element of ${code(file, source.collection)} at once`;
   const [innermost] = source.loops;
   const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
   const loop = source.loops.find(
     (candidate) => !file.sizes.isBounded(loopBound(file.sizes, candidate)),
   );
   if (loop?.collection)
-    return `awaits a task for every element of ${code(file, loop.collection)}, all started in the loop at line ${line}`;
+    return `awaits a task per element of ${code(file, loop.collection)}, started in the loop at line ${line}`;
   if (loop?.count)
-    return `awaits a task for each of ${code(file, loop.count)} turns of the loop at line ${line}, all started at once`;
+    return `awaits a task for each of ${code(file, loop.count)} turns of the loop at line ${line}, started at once`;
   return `awaits a task for each turn of the loop at line ${line}, all started at once`;
 }
 

@@ -71,13 +71,13 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       unhandledTask:
-        "'{{name}}' has no rejection handler while the function waits at `{{waitingAt}}` (line {{line}}): if it rejects then, Node reports an unhandled rejection and by default exits, although the code handles it later.",
+        "'{{name}}' has no rejection handler during `{{waitingAt}}` (line {{line}}). If it rejects then, Node reports an unhandled rejection and by default exits, although the code handles it later.",
       handleWhereStarted:
-        'Mark the rejection as handled where the task starts (`{{name}}.catch(() => {})`); `await {{name}}` still throws it',
+        'Mark the rejection as handled where the task starts (`{{name}}.catch(() => {})`). `await {{name}}` still throws it',
       awaitTogether:
-        'Await the tasks together with `Promise.all` (the statements between the awaits then run after all of them settle)',
+        'Await the tasks together with `Promise.all`. The statements between the awaits then run after all of them settle',
       settleAllFirst:
-        'Settle the tasks first with `await Promise.allSettled([…])` (each failure is still handled where it is now)',
+        'Settle the tasks first with `await Promise.allSettled([…])`. Each failure is still handled where it is now',
     },
     schema: [],
   },

@@ -70,17 +70,17 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       sequentialAwaits:
-        'These {{count}} awaits run one after another, but none needs what another produces or changes: {{awaits}}. Started together, they take as long as the slowest, not the sum.',
+        'These {{count}} awaits run one after another, though none depends on another. Started together, {{awaits}} take as long as the slowest, not the sum.',
       awaitInLoop:
-        'Each turn of this loop waits for `{{awaited}}` before the next turn starts, but no turn needs what another produces or changes. Running up to {{concurrency}} turns at a time would finish sooner.',
+        'This loop awaits `{{awaited}}` one turn at a time, though no turn depends on another. Running up to {{concurrency}} turns at a time would finish sooner.',
       awaitTogether:
-        'Await them together with `Promise.all` (this changes what happens on failure: every call starts even if an earlier one fails, and the first failure is thrown while the others may still run)',
+        'Await them together with `Promise.all`. This changes what happens on failure: every call starts even if an earlier one fails, and the first failure is thrown while the others may still run',
       usePMap:
-        "Run up to {{concurrency}} turns at a time with `{{callee}}` from 'p-map' (this changes what happens on failure: turns already started keep running after one fails)",
+        "Run up to {{concurrency}} turns at a time with `{{callee}}` from 'p-map'. This changes what happens on failure: turns already started keep running after one fails",
       usePLimit:
-        "Run up to {{concurrency}} turns at a time through a `pLimit({{concurrency}})` limiter from 'p-limit' (this changes what happens on failure: every turn still starts after one fails)",
+        "Run up to {{concurrency}} turns at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'. This changes what happens on failure: every turn still starts after one fails",
       useHelper:
-        'Run up to {{concurrency}} turns at a time with a `{{callee}}` helper in this file, no dependency (this changes what happens on failure: turns already started keep running after one fails)',
+        'Run up to {{concurrency}} turns at a time with a `{{callee}}` helper in this file, no dependency. This changes what happens on failure: turns already started keep running after one fails',
     },
     schema: [
       {

@@ -39,11 +39,11 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       noTimeout:
-        '`{{callee}}` has no timeout or abort signal: if the server never answers, the caller waits forever.',
+        '`{{callee}}` has no timeout or abort signal. If the server never answers, the caller waits forever.',
       signalWithoutTimer:
-        'The signal passed to `{{callee}}` is never aborted on a timer: if the server never answers, the caller waits forever.',
+        'The signal passed to `{{callee}}` is never aborted on a timer. If the server never answers, the caller waits forever.',
       timeoutOptionOnly:
-        "The `timeout` option of `{{callee}}` only emits a 'timeout' event, and nothing here aborts the request: if the server never answers, the caller waits forever.",
+        "The `timeout` option of `{{callee}}` only emits a 'timeout' event and aborts nothing. If the server never answers, the caller waits forever.",
       addAxiosTimeout: "Add axios's `timeout: {{ms}}` option",
       addSignalTimeout: 'Add `signal: AbortSignal.timeout({{ms}})`',
       combineWithTimeout:
