@@ -165,6 +165,24 @@ describe('loopguard lint --cache', function () {
     assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
   });
 
+  it('follows a namespace import of a barrel through its `export *` to the changed function', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'impl.ts': 'export function load(): number {\n  return 1;\n}\n',
+      'barrel.ts': "export * from './impl.js';\n",
+      'main.ts':
+        "import * as api from './barrel.js';\nexport async function main() {\n  api.load();\n}\n",
+    });
+    assert.deepEqual(findingsOf(runCli(['lint', '--format', 'json', ...CACHE], root)), []);
+
+    fs.writeFileSync(
+      path.join(root, 'impl.ts'),
+      'export async function load(): Promise<number> {\n  return 1;\n}\n',
+    );
+    const warm = warmAndCold(root, []);
+    assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
   it('names the new line of a blocking helper when lines are added above it', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,

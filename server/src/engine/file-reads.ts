@@ -293,11 +293,17 @@ export class ReadTracer {
 
     // Files outside the program's own (TypeScript's libs) change only with the tools; `node_modules` files are
     // read whole, without following them further: they change only with the lockfile, and rarely.
+    // A file read whole exposes every name its `export *` modules export (`import * as api` of a barrel).
     const readAll = (target: string, found: Outline, known: ReadonlySet<string>): void => {
       reads.set(target, '*');
       for (const [name, statements] of found.groups)
         if (!known.has(name))
           for (const statement of statements) pending.push(() => readStatement(target, statement));
+      const modules = this.modules.get(target);
+      for (const star of found.stars) {
+        const resolved = modules?.get(star);
+        if (resolved !== undefined) pending.push(() => readWhole(resolved));
+      }
     };
     const touch = (target: string): boolean => {
       const known = reads.get(target);
