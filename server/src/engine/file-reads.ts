@@ -66,13 +66,14 @@ function outline(sourceFile: ts.SourceFile): Outline {
       groups.set(name, list);
     }
   }
-  // Texts without positions, from each statement's JSDoc on: an edit that only moves a read part, or changes the
-  // plain comments between statements, keeps the results that do not name its file. The file's header (pragmas,
-  // `/// <reference>` directives) is read with every read of the file.
+  // Texts without positions, from each statement's first token on (TypeScript ignores JSDoc in TypeScript files,
+  // and the programs do not parse it there): an edit that only moves a read part, or changes the comments between
+  // statements, keeps the results that do not name its file. The file's header (pragmas, `/// <reference>`
+  // directives) is read with every read of the file.
   const textOf = (statement: ts.Statement): string =>
-    sourceFile.text.slice(statement.getStart(sourceFile, true), statement.end);
+    sourceFile.text.slice(statement.getStart(sourceFile), statement.end);
   const first = sourceFile.statements[0];
-  const header = sourceFile.text.slice(0, first ? first.getStart(sourceFile, true) : undefined);
+  const header = sourceFile.text.slice(0, first ? first.getStart(sourceFile) : undefined);
   const hashOf = (statements: readonly ts.Statement[], prefix: string[] = []): string =>
     contentHash(JSON.stringify([...prefix, ...statements.map(textOf)]));
   const groupHashes: Record<string, string> = {};
