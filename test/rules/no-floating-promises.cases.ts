@@ -50,6 +50,10 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     name: 'a helper returning new Promise with no reject path, through another helper',
     code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
   },
+  {
+    name: 'a recursive generic type that overflows the checker while an async IIFE is typed: no throw, the handled IIFE is quiet',
+    code: 'interface CustomNode<P> {\n  getNextNode: () => CustomNode<P>;\n}\ndeclare const createNode: () => { getNextNode: <T>() => CustomNode<T> };\nfunction wrapNode<T>(getNode: () => CustomNode<T>) {\n  return getNode;\n}\n(async () => {\n  wrapNode(() => {\n    const node = createNode();\n    return wrapNode<typeof node.getNextNode<any>>(node.getNextNode);\n  });\n})().catch(() => {});\nexport {};',
+  },
   'declare function f(): Promise<void>; async function g() { await f(); }',
   'declare function f(): Promise<void>; function g() { return f(); }',
   'declare function f(): Promise<void>; void f();',
@@ -289,6 +293,12 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         ],
       },
     ],
+  },
+  {
+    name: 'a yielded value that the generator is sent back as a promise (no suggestion: `await yield` does not parse)',
+    code: 'declare const x: number;\nexport function* generator(): Generator<number, void, Promise<number>> {\n  yield x;\n}',
+    output: null,
+    errors: [{ messageId: 'floatingPromise', line: 3, column: 3, endColumn: 10, suggestions: [] }],
   },
   {
     name: "honorTypescriptEslintComments: false reports lines carrying typescript-eslint's disable comment",
@@ -1177,7 +1187,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: 'an async IIFE',
+    name: 'an async IIFE: only its first line is underlined, not the whole statement',
     code: 'declare function f(): Promise<void>;\n(async () => {\n  await f();\n})();\nexport {};',
     output: null,
     errors: [
@@ -1185,8 +1195,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'floatingPromise',
         line: 2,
         column: 1,
-        endLine: 4,
-        endColumn: 5,
+        endLine: 2,
+        endColumn: 15,
         suggestions: [
           {
             messageId: 'addAwait',

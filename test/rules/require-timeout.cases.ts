@@ -475,6 +475,26 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: "node:http's timeout: 0 turns the timeout off (the message says so, not that it only emits an event)",
+    code: "import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 0 });",
+    output: null,
+    errors: [
+      {
+        messageId: 'timeoutDisabled',
+        data: { callee: 'https.get' },
+        line: 2,
+        column: 38,
+        endColumn: 47,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 0, ${SIGNAL} });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: "https' timeout option alone only emits an event",
     code: "import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000 });",
     output: null,
@@ -665,7 +685,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     output: null,
     errors: [
       {
-        messageId: 'noTimeout',
+        messageId: 'timeoutDisabled',
         line: 2,
         column: 38,
         endColumn: 47,

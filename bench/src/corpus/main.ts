@@ -25,7 +25,7 @@ import { writeRuleSubsetConfig } from './lint';
 import { loadManifest, type RepoSpec, selectRepos, testFileMatcher } from './manifest';
 import { checkoutOf, prepareRepo } from './prepare';
 import { readRecord, type RepoRecord } from './records';
-import { findingsOf, renderReport, sampleOf } from './report';
+import { findingsOf, type ParityScore, renderReport, sampleOf } from './report';
 import { findSites, printSample, printSites } from './review';
 import { runRepo } from './run-repo';
 import { inScope, SAMPLE_SCOPES, SAMPLE_SEED, SAMPLE_SIZE, type SampleScope } from './sample';
@@ -228,6 +228,7 @@ async function run(
     staleLabels: unmatchedLabels(labels.labels, allFindings, new Set(records.keys())),
     seed: options.seed,
     sampleSize: SAMPLE_SIZE,
+    parity: readParity(),
   });
   reportLabelProblems([...labels.problems, ...siteLabels.problems]);
   if (options.out === '-') console.log(`\n${report}`);
@@ -346,3 +347,11 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+/** The score `npm run parity -- --write` keeps in bench/corpus/parity.json, if any. */
+function readParity(): ParityScore | undefined {
+  const file = path.join(REPO_ROOT, 'bench', 'corpus', 'parity.json');
+  return fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ParityScore)
+    : undefined;
+}

@@ -27,6 +27,18 @@ export interface ReportInput {
   staleLabels: readonly FindingLabel[];
   seed: number;
   sampleSize: number;
+  /** The last `npm run parity -- --write` score (`bench/corpus/parity.json`), when there is one. */
+  parity?: ParityScore;
+}
+
+/** `no-floating-promises` on typescript-eslint's own test table, default-option cases only. */
+export interface ParityScore {
+  table: string;
+  date: string;
+  invalid: { reported: number; total: number };
+  valid: { quiet: number; total: number };
+  throwing: number;
+  notScored: number;
 }
 
 const REPORTED_SCOPES: readonly SampleScope[] = ['all', 'production'];
@@ -225,6 +237,7 @@ export function renderReport(input: ReportInput): string {
     '## Fan-out sites (`no-unbounded-concurrency`)',
     '',
     ...fanOutSites(input),
+    ...paritySection(input.parity),
     '## Crashes, parse errors and other messages',
     '',
     ...problems(input, present),
@@ -233,6 +246,30 @@ export function renderReport(input: ReportInput): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+function paritySection(parity: ParityScore | undefined): string[] {
+  if (!parity) return [];
+  const share = (part: number, whole: number) =>
+    whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`;
+  return [
+    '## Parity with typescript-eslint (`no-floating-promises`)',
+    '',
+    `\`npm run parity\` on ${parity.date}: typescript-eslint's own test table for its \`no-floating-promises\` (${parity.table}),`,
+    `each case with default options in the typed fixture project; ${parity.notScored} cases with other options or their own parser setup are not scored.`,
+    '',
+    ...table(
+      ['invalid cases reported', 'valid cases quiet', 'cases throwing'],
+      [
+        [
+          `${parity.invalid.reported} of ${parity.invalid.total} (${share(parity.invalid.reported, parity.invalid.total)})`,
+          `${parity.valid.quiet} of ${parity.valid.total} (${share(parity.valid.quiet, parity.valid.total)})`,
+          String(parity.throwing),
+        ],
+      ],
+    ),
+    '',
+  ];
 }
 
 /** Which checkouts are patched so that Loopguard can read their configs (the manifest says why). */

@@ -13,6 +13,7 @@ import {
 } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { guardRecursion } from '../util/recursion-guard';
 import { isRejectionHandled } from './promise-handlers';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 
@@ -65,8 +66,10 @@ export class FloatingPromises {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.AssignmentExpression:
-      case AST_NODE_TYPES.YieldExpression:
         return undefined;
+      case AST_NODE_TYPES.YieldExpression:
+        // What the generator is sent back (`yield x` in a `Generator<…, …, Promise<T>>`), or a delegate's result.
+        return this.isFloatingPromise(node) ? { node, kind: 'promise' } : undefined;
       case AST_NODE_TYPES.UnaryExpression:
         if (node.operator !== 'void' || this.options.ignoreVoid) return undefined;
         return this.unhandledIn(node.argument);
@@ -93,7 +96,13 @@ export class FloatingPromises {
         if (inner.type === AST_NODE_TYPES.CallExpression && isHandlerCall(inner))
           return this.unhandledInHandlerCall(inner, node);
         const found = this.unhandledIn(inner);
-        return found ? { node, kind: found.kind } : undefined;
+        if (found) return { node, kind: found.kind };
+        // `value as Promise<number>;`: the assertion itself says it is a promise.
+        return node.type !== AST_NODE_TYPES.ChainExpression &&
+          node.type !== AST_NODE_TYPES.TSNonNullExpression &&
+          this.isFloatingPromise(node)
+          ? { node, kind: 'promise' }
+          : undefined;
       }
       case AST_NODE_TYPES.CallExpression:
         if (isHandlerCall(node)) return this.unhandledInHandlerCall(node, node);
@@ -126,6 +135,8 @@ export class FloatingPromises {
   }
 
   private isFloatingPromise(node: TSESTree.Expression): boolean {
+    // An async function called where it is written returns a native promise, whatever its type prints as.
+    if (isAsyncIife(node)) return true;
     const type = this.typeOf(node);
     return (
       isPromiseLikeType(this.typeContext, this.tsNode(node), type) && !this.isAllowed(node, type)
@@ -180,8 +191,22 @@ export class FloatingPromises {
   }
 
   private typeOf(node: TSESTree.Node): ts.Type {
-    return this.services.getTypeAtLocation(node);
+    return guardRecursion(
+      () => this.services.getTypeAtLocation(node),
+      () => this.checker.getUnknownType(),
+    );
   }
+}
+
+function isAsyncIife(node: TSESTree.Expression): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { callee } = node;
+  return (
+    (callee.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      callee.type === AST_NODE_TYPES.FunctionExpression) &&
+    callee.async &&
+    !callee.generator
+  );
 }
 
 function isHandlerCall(call: TSESTree.CallExpression): boolean {

@@ -21,6 +21,9 @@ export function isRejectionHandled(
   const handlerIndex =
     callee.property.name === 'catch' ? 0 : callee.property.name === 'then' ? 1 : -1;
   if (handlerIndex < 0) return false;
+  // After a spread (`.then(...args, onRejected)`) no argument's position is known.
+  const before = call.arguments.slice(0, handlerIndex + 1);
+  if (before.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
   const handler = call.arguments[handlerIndex];
   if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return false;
   const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;

@@ -52,7 +52,11 @@ export function isArrayOfPromises(
   type: ts.Type,
 ): boolean {
   const { checker } = context;
-  return tsutils.unionConstituents(checker.getApparentType(type)).some((part) => {
+  // Each constituent through its constraint: `T | undefined` with `T extends Promise<number>[]` is an array.
+  const parts = tsutils
+    .unionConstituents(type)
+    .flatMap((part) => tsutils.unionConstituents(checker.getApparentType(part)));
+  return parts.some((part) => {
     if (!checker.isArrayType(part) && !checker.isTupleType(part)) return false;
     return checker
       .getTypeArguments(part as ts.TypeReference)

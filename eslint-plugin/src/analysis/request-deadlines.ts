@@ -26,7 +26,9 @@ export type Deadline =
   /** A signal that nothing aborts on a timer. */
   | { kind: 'signalWithoutTimer'; property: TSESTree.Property }
   /** node:http's `timeout` option without a handler that aborts the request. */
-  | { kind: 'timeoutOptionOnly' };
+  | { kind: 'timeoutOptionOnly' }
+  /** `timeout: 0` (or `null`/`undefined`), which turns the timeout off, and nothing else. */
+  | { kind: 'timeoutDisabled'; property: TSESTree.Property };
 
 /** The deadlines of one file's HTTP calls. */
 export class RequestDeadlines {
@@ -61,8 +63,11 @@ export class RequestDeadlines {
     const deadline = this.optionsDeadline(argument, keys);
     if (library === 'http' && deadline.kind === 'missing' && !deadline.property) {
       const object = argument && this.objectLiteralOf(argument);
-      const timeoutOption = object !== undefined && findProperty(object, 'timeout') !== undefined;
+      const timeout = object && findProperty(object, 'timeout');
+      const disabled = timeout && this.timeoutDeadline(timeout).kind === 'timeoutDisabled';
+      const timeoutOption = timeout !== undefined && !disabled;
       if (hasTimeoutHandler(this.sourceCode, call, timeoutOption)) return { kind: 'bounded' };
+      if (timeout && disabled) return { kind: 'timeoutDisabled', property: timeout };
       if (timeoutOption) return { kind: 'timeoutOptionOnly' };
     }
     return deadline;
@@ -128,9 +133,9 @@ export class RequestDeadlines {
 
   private timeoutDeadline(property: TSESTree.Property): Deadline {
     const value = followConstant(this.sourceCode, property.value as TSESTree.Expression);
-    // axios treats 0 as "no timeout".
+    // axios and node:http treat 0 as "no timeout".
     if (isNullishLiteral(value) || (value.type === AST_NODE_TYPES.Literal && value.value === 0))
-      return { kind: 'missing', property };
+      return { kind: 'timeoutDisabled', property };
     return { kind: 'bounded' };
   }
 

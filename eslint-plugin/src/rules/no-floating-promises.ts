@@ -19,8 +19,9 @@ import { isNonRejectingCall } from '../analysis/rejections';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
+import { guardRecursion } from '../util/recursion-guard';
 import { ForeignSuppressions } from '../util/foreign-suppressions';
-import { functionHeadLoc } from '../util/heads';
+import { expressionHeadLoc, functionHeadLoc } from '../util/heads';
 
 export type Options = [
   {
@@ -197,9 +198,12 @@ export default createRule<Options, MessageIds>({
         if (file.testCode && !isAssertionChain(found.node)) return;
         const nonRejecting = isNonRejecting(file, found);
         if (nonRejecting && !file.reportNonRejecting) return;
-        const whole = found.node === node.expression || isVoidOf(node.expression, found.node);
+        // `await yield x` does not parse: a yielded promise gets the message alone.
+        const whole =
+          found.node.type !== AST_NODE_TYPES.YieldExpression &&
+          (found.node === node.expression || isVoidOf(node.expression, found.node));
         context.report({
-          node: found.node,
+          loc: expressionHeadLoc(file.sourceCode, found.node),
           messageId: nonRejecting
             ? 'floatingNonRejecting'
             : found.kind === 'array'
@@ -233,7 +237,14 @@ function isSuppressed(
 function isNonRejecting(file: FileScope, found: Unhandled): boolean {
   return (
     found.kind === 'promise' &&
-    isNonRejectingCall(file.services.program, file.services.esTreeNodeToTSNodeMap.get(found.node))
+    guardRecursion(
+      () =>
+        isNonRejectingCall(
+          file.services.program,
+          file.services.esTreeNodeToTSNodeMap.get(found.node),
+        ),
+      () => false,
+    )
   );
 }
 
@@ -258,12 +269,20 @@ function statementSuggestions(
   found: Unhandled,
   allowReturn: boolean,
 ): Suggestion[] {
-  return promiseHandlings(file.sourceCode, file.services, {
-    target,
-    found,
-    allowReturn,
-    allowVoid: file.ignoreVoid,
-  }).map((handling) => ({ messageId: HANDLING_MESSAGES[handling.kind], fix: handling.fix }));
+  const handlings = guardRecursion(
+    () =>
+      promiseHandlings(file.sourceCode, file.services, {
+        target,
+        found,
+        allowReturn,
+        allowVoid: file.ignoreVoid,
+      }),
+    () => [],
+  );
+  return handlings.map((handling) => ({
+    messageId: HANDLING_MESSAGES[handling.kind],
+    fix: handling.fix,
+  }));
 }
 
 // --- async callbacks whose promise the caller ignores ------------------------------------------------------------

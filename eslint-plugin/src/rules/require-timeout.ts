@@ -20,6 +20,7 @@ export type MessageIds =
   | 'noTimeout'
   | 'signalWithoutTimer'
   | 'timeoutOptionOnly'
+  | 'timeoutDisabled'
   | 'addAxiosTimeout'
   | 'addSignalTimeout'
   | 'combineWithTimeout';
@@ -45,6 +46,8 @@ export default createRule<Options, MessageIds>({
         'The signal passed to `{{callee}}` is never aborted on a timer. If the server never answers, the caller waits forever.',
       timeoutOptionOnly:
         "The `timeout` option of `{{callee}}` only emits a 'timeout' event and aborts nothing. If the server never answers, the caller waits forever.",
+      timeoutDisabled:
+        '`{{callee}}` has `timeout: 0`, which turns the timeout off. If the server never answers, the caller waits forever.',
       addAxiosTimeout: "Add axios's `timeout: {{ms}}` option",
       addSignalTimeout: 'Add `signal: AbortSignal.timeout({{ms}})`',
       combineWithTimeout:
@@ -82,7 +85,9 @@ export default createRule<Options, MessageIds>({
             ? 'signalWithoutTimer'
             : deadline.kind === 'timeoutOptionOnly'
               ? 'timeoutOptionOnly'
-              : 'noTimeout';
+              : deadline.kind === 'timeoutDisabled'
+                ? 'timeoutDisabled'
+                : 'noTimeout';
         context.report({
           node: call.callee,
           messageId,
@@ -132,7 +137,10 @@ function deadlineSuggestions(
     });
     return suggestions;
   }
-  const existing = deadline.kind === 'missing' ? deadline.property : undefined;
+  const existing =
+    deadline.kind === 'missing' || deadline.kind === 'timeoutDisabled'
+      ? deadline.property
+      : undefined;
   if (httpCall.library === 'axios') {
     const timeoutFix = setOptionFix(sourceCode, services, {
       call,

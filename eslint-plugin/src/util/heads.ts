@@ -35,3 +35,23 @@ export function loopHeadEnd(loop: ts.WhileStatement | ts.DoStatement | ts.ForSta
   const condition = ts.isForStatement(loop) ? loop.condition : loop.expression;
   return condition ? text.indexOf(')', condition.getEnd()) + 1 : loop.getEnd();
 }
+
+/**
+ * Where a report about an expression underlines it: the whole expression when it fits on one line, else its tokens on
+ * its first line (`(async () => {`, `client.request(`, `new Promise((resolve) => {`), so that one finding about a
+ * 60-line IIFE is not 60 lines of red.
+ */
+export function expressionHeadLoc(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): TSESTree.SourceLocation {
+  if (node.loc.start.line === node.loc.end.line) return node.loc;
+  const tokens = sourceCode.getTokens(node);
+  // A first token that spans lines (a template literal) is the head by itself.
+  let end = tokens[0]?.loc.end ?? node.loc.end;
+  for (const token of tokens.slice(1)) {
+    if (token.loc.end.line !== node.loc.start.line) break;
+    end = token.loc.end;
+  }
+  return { start: node.loc.start, end };
+}
