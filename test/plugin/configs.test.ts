@@ -57,7 +57,7 @@ describe('eslint-plugin-loopguard configs', () => {
       return resolved?.rules ?? {};
     }
 
-    it('recommended and strict know the common test globs and change three rules there', async () => {
+    it('recommended and strict know the common test globs and change six rules there', async () => {
       const files = [
         'src/orders.test.ts',
         'src/orders.spec.tsx',
@@ -72,6 +72,7 @@ describe('eslint-plugin-loopguard configs', () => {
           strict: await rulesFor(plugin.configs.strict, file),
         })),
       );
+      const production = await rulesFor(plugin.configs.strict, 'src/testing.ts');
       for (const { file, recommended, strict } of resolved) {
         assert.deepEqual(
           recommended['loopguard/no-floating-promises'],
@@ -80,9 +81,17 @@ describe('eslint-plugin-loopguard configs', () => {
         );
         assert.deepEqual(recommended['loopguard/no-unhandled-task-rejection'], [0], file);
         assert.deepEqual(strict['loopguard/require-timeout'], [0], file);
-        assert.deepEqual(strict['loopguard/no-blocking-in-async'], [2], file);
+        for (const id of [
+          'no-blocking-in-async',
+          'no-unbounded-concurrency',
+          'prefer-concurrent-awaits',
+        ]) {
+          assert.deepEqual(recommended[`loopguard/${id}`], [0], `${file} ${id}`);
+          assert.deepEqual(strict[`loopguard/${id}`], [0], `${file} ${id}`);
+        }
       }
-      const production = await rulesFor(plugin.configs.strict, 'src/testing.ts');
+      assert.deepEqual(production['loopguard/no-blocking-in-async'], [2]);
+      assert.deepEqual(production['loopguard/no-unbounded-concurrency'], [2]);
       assert.deepEqual(production['loopguard/no-floating-promises'], [2]);
       assert.deepEqual(production['loopguard/no-unhandled-task-rejection'], [2]);
       assert.deepEqual(production['loopguard/require-timeout'], [2]);

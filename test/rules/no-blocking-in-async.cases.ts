@@ -9,6 +9,18 @@ type MessageIds = loopguard.RuleMessageIds['no-blocking-in-async'];
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'start-up: a main function that blocks once while the program starts',
+    code: "import { existsSync, mkdirSync } from 'node:fs';\nasync function main() {\n  if (!existsSync('out')) mkdirSync('out');\n  await fetch('https://example.com');\n}\nvoid main();",
+  },
+  {
+    name: 'start-up: a function only main calls is start-up code too',
+    code: "import { readFileSync } from 'node:fs';\nasync function init() {\n  return readFileSync('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();",
+  },
+  {
+    name: 'start-up: an async function run at the top level of a module',
+    code: "import { readFileSync } from 'node:fs';\nvoid (async () => {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n})();",
+  },
+  {
     name: 'module top level is allowed to block (CLI scripts)',
     code: "import { readFileSync } from 'node:fs';\nexport const config = readFileSync('config.json', 'utf8');",
   },
@@ -1312,6 +1324,103 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 20,
         data: { name: 'readConfig', chain: "It calls 'readFileSync' (blocking-helpers.ts:8)" },
         suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a call through an interface follows to its implementation in the project (a logger that appends to a file)',
+    code: "import { appendFileSync } from 'node:fs';\ninterface Logger {\n  log(message: string): void;\n}\nexport class FileLogger implements Logger {\n  log(message: string): void {\n    appendFileSync('app.log', message);\n  }\n}\nexport async function query(logger: Logger, sql: string) {\n  logger.log(sql);\n  return sql;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 11,
+        column: 3,
+        endColumn: 13,
+        data: {
+          name: 'log',
+          chain: "Its implementation 'FileLogger.log' (line 6) calls 'appendFileSync' (line 7)",
+        },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a call of an abstract method follows to the subclass that implements it',
+    code: "import { readFileSync } from 'node:fs';\nabstract class Source {\n  abstract read(): string;\n}\nexport class FileSource extends Source {\n  read(): string {\n    return readFileSync('data.txt', 'utf8');\n  }\n}\nexport async function load(source: Source) {\n  return source.read();\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingHelper',
+        line: 11,
+        column: 10,
+        endColumn: 21,
+        data: {
+          name: 'read',
+          chain: "Its implementation 'FileSource.read' (line 6) calls 'readFileSync' (line 7)",
+        },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'start-up: a loop in main multiplies the blocking, so it is reported',
+    code: "import { readFileSync } from 'node:fs';\nasync function main(files: string[]) {\n  for (const file of files) readFileSync(file, 'utf8');\n}\nvoid main([]);",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 29,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nasync function main(files: string[]) {\n  for (const file of files) await readFile(file, 'utf8');\n}\nvoid main([]);",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'start-up: a function also called from a request handler is not start-up code',
+    code: "import { readFileSync } from 'node:fs';\nasync function init() {\n  return readFileSync('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();\nexport const handler = () => init();",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nasync function init() {\n  return await readFile('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();\nexport const handler = () => init();",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'start-up: checkStartup reports blocking in main too',
+    code: "import { readFileSync } from 'node:fs';\nasync function main() {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n}\nvoid main();",
+    options: [{ checkStartup: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 18,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nasync function main() {\n  const config = await readFile('config.json', 'utf8');\n  await fetch(config);\n}\nvoid main();",
+          },
+        ],
       },
     ],
   },

@@ -188,6 +188,34 @@ export const valid: ValidTestCase<Options>[] = [
     options: [{ boundedTypes: ['DataSource'] }],
   },
   {
+    name: 'class state says nothing about its size: not reported by default (the breakpoints a user set)',
+    code: 'export class Breakpoints {\n  private readonly ids: string[] = [];\n  async removeAll() {\n    await Promise.all(this.ids.map((id) => fetch(`/breakpoints/${id}`)));\n  }\n}',
+  },
+  {
+    name: 'configuration is small by nature, even when a caller passes it',
+    code: 'export async function run(options: { mirrors: string[] }) {\n  return Promise.all(options.mirrors.map((mirror) => fetch(mirror)));\n}',
+  },
+  {
+    name: 'a registry (configured connections) is small by nature, by its name',
+    code: 'interface Connection {\n  close(): Promise<void>;\n}\nexport async function closeAll(connections: Connection[]) {\n  await Promise.all(connections.map((connection) => connection.close()));\n}',
+  },
+  {
+    name: 'an enum is bounded',
+    code: "enum Region {\n  Eu = 'eu',\n  Us = 'us',\n}\nexport async function run() {\n  return Promise.all(Object.values(Region).map((region) => fetch(`/${region}`)));\n}",
+  },
+  {
+    name: 'a parameter of a function no other module calls says nothing about its size',
+    code: 'async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => fetch(url)));\n}\nexport const started = run([]);',
+  },
+  {
+    name: "regression: a helper followed from a call reads its parameters as that call's arguments (not as a public function's input)",
+    code: 'export function unique<T>(items: T[]): T[] {\n  return [...new Set(items)];\n}\nexport class Loader {\n  private readonly refs: string[] = [];\n  async loadAll() {\n    await Promise.all(unique(this.refs).map((ref) => fetch(ref)));\n  }\n}',
+  },
+  {
+    name: 'a callback of an awaited call that lists nothing runs an unknown number of times: not reported by default',
+    code: 'declare function eachEvent(onEvent: (name: string) => void): Promise<void>;\nexport async function run() {\n  const tasks: Promise<Response>[] = [];\n  await eachEvent((name) => tasks.push(fetch(`/events/${name}`)));\n  return Promise.all(tasks);\n}',
+  },
+  {
     name: 'regression: strict (externalOnly by default) leaves tasks that stay in memory alone',
     code: "import { label } from './fan-out-helpers.js';\nexport async function run(ns: number[]) {\n  return Promise.all(ns.map(label));\n}",
   },
@@ -255,6 +283,155 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'regression: an awaited call typed any (a package without types) is waited on, so it counts as unseen I/O',
+    code: 'declare const git: any;\nexport async function run(tags: string[]) {\n  return Promise.all(tags.map(async (tag) => await git.remoteTagExists(tag)));\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "declare const git: any;\nexport async function run(tags: string[]) {\n  return mapWithConcurrency(tags, async (tag) => await git.remoteTagExists(tag));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'provenance: a directory listing is input, whoever calls the function',
+    code: "import { readdir, readFile } from 'node:fs/promises';\nasync function readAll(dir: string) {\n  const files = await readdir(dir);\n  return Promise.all(files.map((file) => readFile(file, 'utf8')));\n}\nexport const all = readAll('.');",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 4,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readdir, readFile } from 'node:fs/promises';\nasync function readAll(dir: string) {\n  const files = await readdir(dir);\n  return mapWithConcurrency(files, (file) => readFile(file, 'utf8'));\n}\nexport const all = readAll('.');\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'provenance: parsed input, through what a project function returns',
+    code: "import { readText } from './fan-out-helpers.js';\nasync function manifest(path: string) {\n  return JSON.parse(await readText(path)) as { urls: string[] };\n}\nasync function run() {\n  const { urls } = await manifest('manifest.json');\n  return Promise.all(urls.map((url) => fetch(url)));\n}\nexport const done = run();",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 7,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { readText } from './fan-out-helpers.js';\nasync function manifest(path: string) {\n  return JSON.parse(await readText(path)) as { urls: string[] };\n}\nasync function run() {\n  const { urls } = await manifest('manifest.json');\n  return mapWithConcurrency(urls, (url) => fetch(url));\n}\nexport const done = run();\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "provenance: a request's body is input",
+    code: 'interface Request {\n  body: { ids: string[] };\n}\nconst handler = async (req: Request) => Promise.all(req.body.ids.map((id) => fetch(`/items/${id}`)));\nexport const routes = { handler };',
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 4,
+        column: 41,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "interface Request {\n  body: { ids: string[] };\n}\nconst handler = async (req: Request) => mapWithConcurrency(req.body.ids, (id) => fetch(`/items/${id}`));\nexport const routes = { handler };\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'provenance: a query result is input',
+    code: "import { Client } from 'pg';\nexport const sync = async (db: Client) => {\n  const { rows } = await db.query('select url from pages');\n  await Promise.all(rows.map((row) => fetch(String(row))));\n};",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 4,
+        column: 9,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { Client } from 'pg';\nexport const sync = async (db: Client) => {\n  const { rows } = await db.query('select url from pages');\n  await mapWithConcurrency(rows, (row) => fetch(String(row)));\n};\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'reportUnknownSizes reports a collection whose origin says nothing (class state)',
+    code: 'export class Breakpoints {\n  private readonly ids: string[] = [];\n  async removeAll() {\n    await Promise.all(this.ids.map((id) => fetch(`/breakpoints/${id}`)));\n  }\n}',
+    options: [{ reportUnknownSizes: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 4,
+        column: 11,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "export class Breakpoints {\n  private readonly ids: string[] = [];\n  async removeAll() {\n    await mapWithConcurrency(this.ids, (id) => fetch(`/breakpoints/${id}`));\n  }\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'provenance: tasks pushed in a callback that an awaited call runs once per file it lists',
+    code: "import { readdir } from 'node:fs/promises';\nasync function eachFile(dir: string, onFile: (file: string) => void) {\n  for (const file of await readdir(dir)) onFile(file);\n}\nasync function uploadAll(dir: string) {\n  const tasks: Promise<Response>[] = [];\n  await eachFile(dir, (file) => tasks.push(fetch(`/upload/${file}`)));\n  return Promise.all(tasks);\n}\nexport const uploaded = uploadAll('.');",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 8,
+        column: 10,
+        endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a recursive directory walk whose tasks are typed unknown: each task can start the fan-out again',
+    code: "import { readdir } from 'node:fs/promises';\nexport class Walker {\n  private readonly tree = new Map<string, string[]>();\n  async visit(dir: string): Promise<void> {\n    const todo: unknown[] = [];\n    for (const name of this.tree.get(dir) ?? []) todo.push(this.enter(`${dir}/${name}`));\n    await Promise.all(todo);\n  }\n  private enter(path: string): unknown {\n    return readdir(path).then(() => this.visit(path));\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 7,
+        column: 11,
+        endColumn: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
     name: 'an arrow that calls fetch',
     code: 'export async function run(urls: string[]) {\n  return Promise.all(urls.map((url) => fetch(url)));\n}',
     output: null,
@@ -315,7 +492,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: 'a database client',
+    name: 'one database client for every task: one at a time, not "8 at a time" (without p-map or p-limit: no rewrite, the message says how)',
     code: "import { Client } from 'pg';\nexport async function run(db: Client, ids: number[]) {\n  return Promise.all(ids.map((id) => db.query('select * from users where id = $1', [id])));\n}",
     output: null,
     errors: [
@@ -324,11 +501,25 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 3,
         column: 10,
         endColumn: 21,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'one database client for every task, with p-limit in the program: a limiter of one',
+    code: "import pLimit from 'p-limit';\nimport { Client } from 'pg';\nexport const shared = pLimit(2);\nexport async function run(db: Client, ids: number[]) {\n  return Promise.all(ids.map((id) => db.query('select * from users where id = $1', [id])));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 5,
+        column: 10,
+        endColumn: 21,
         suggestions: [
           {
-            messageId: 'useHelper',
+            messageId: 'usePLimit',
             output:
-              "import { Client } from 'pg';\nexport async function run(db: Client, ids: number[]) {\n  return mapWithConcurrency(ids, (id) => db.query('select * from users where id = $1', [id]));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+              "import pLimit from 'p-limit';\nimport { Client } from 'pg';\nexport const shared = pLimit(2);\nexport async function run(db: Client, ids: number[]) {\n  const limit = pLimit(1);\n  return Promise.all(ids.map((id) => limit(() => db.query('select * from users where id = $1', [id]))));\n}",
           },
         ],
       },

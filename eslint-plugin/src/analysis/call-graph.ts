@@ -12,6 +12,7 @@ import {
   type ResolvedCallee,
   writtenName,
 } from './resolve-callee';
+import { implementationsOf } from './implementations';
 import { isInlineFunction, runsDuringEnclosingCall } from './sync-callbacks';
 
 /** A function whose body the analysis can read. */
@@ -44,6 +45,11 @@ export interface CallSite {
    * `node_modules`: an analysis that asks what a call can do must treat those as unknown.
    */
   target: AnalyzableFunction | undefined;
+  /**
+   * Without a `target`, for a call of an interface or abstract method: the project's implementations of it
+   * (`implementations.ts`), each of which the call can run; searches follow every one.
+   */
+  implementations: readonly AnalyzableFunction[];
 }
 
 export interface LoopSite {
@@ -134,6 +140,13 @@ export function isAnalyzableFunction(node: ts.Node): node is AnalyzableFunction 
   );
 }
 
+/** The function `node` is written in, if any. */
+export function enclosingAnalyzableFunction(node: ts.Node): AnalyzableFunction | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (isAnalyzableFunction(current)) return current;
+  return undefined;
+}
+
 /** The name a call site uses for its callee (`loadConfig`, `read` in `this.read()`), for messages. */
 export function calleeDisplayName(site: CallSite): string {
   const expression = skipTsWrappers(site.node.expression, CALLEE_WRAPPERS);
@@ -144,6 +157,7 @@ export function calleeDisplayName(site: CallSite): string {
 interface ResolvedCall {
   callee: ResolvedCallee | undefined;
   target: AnalyzableFunction | undefined;
+  implementations: readonly AnalyzableFunction[];
 }
 
 interface SiteReader {
@@ -162,7 +176,9 @@ function createCallGraph(program: ts.Program): CallGraph {
       let resolved = resolvedCalls.get(call);
       if (!resolved) {
         const callee = resolveCalleeNode(program, call);
-        resolved = { callee, target: readableTarget(program, call, callee) };
+        const target = readableTarget(program, call, callee);
+        const implementations = target ? [] : implementationsOf(program, callee);
+        resolved = { callee, target, implementations };
         resolvedCalls.set(call, resolved);
       }
       return resolved;
@@ -233,16 +249,22 @@ function createCallGraph(program: ts.Program): CallGraph {
           reaches.push({ finding, site, path });
           continue;
         }
-        if (site.kind !== 'call' || !site.target || visited.has(site.target)) continue;
+        if (site.kind !== 'call') continue;
+        const targets = (site.target ? [site.target] : site.implementations).filter(
+          (fn) => !visited.has(fn),
+        );
+        if (targets.length === 0) continue;
         if (path.length + 2 > query.maxDepth) {
           const beyond = query.beyondDepth?.(site);
           if (beyond !== undefined) reaches.push({ finding: beyond, site, path });
           continue;
         }
-        const target = summarize(site.target);
-        if (!query.follow(target, site)) continue;
-        visited.add(site.target);
-        queue.push({ summary: target, path: [...path, site] });
+        for (const fn of targets) {
+          const target = summarize(fn);
+          if (!query.follow(target, site)) continue;
+          visited.add(fn);
+          queue.push({ summary: target, path: [...path, site] });
+        }
       }
     }
     return reaches;
@@ -313,6 +335,10 @@ class LazyCallSite implements CallSite {
 
   get target(): AnalyzableFunction | undefined {
     return (this.resolved ??= this.reader.resolve(this.node)).target;
+  }
+
+  get implementations(): readonly AnalyzableFunction[] {
+    return (this.resolved ??= this.reader.resolve(this.node)).implementations;
   }
 }
 

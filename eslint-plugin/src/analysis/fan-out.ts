@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { propertyKey } from '../util/property-keys';
 import { encloses } from '../util/ranges';
 import { isReassigned, soleDeclarator, variableOf } from '../util/variables';
+import { combineOrigins, type CollectionOrigins, type Origin } from './collection-origin';
 import type { SizeBound, SizeBounds } from './collection-size';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
@@ -78,6 +79,8 @@ export interface EnclosingLoop {
   collection: TSESTree.Expression | undefined;
   /** For `for (let i = 0; i < n; i++)`: the bound `n` (a number), instead of a collection. */
   count: TSESTree.Expression | undefined;
+  /** For a callback that an awaited call runs (`await globForFiles(files, onFile)`): that call. */
+  callback?: TSESTree.CallExpression;
 }
 
 const COMBINATORS = new Set<string>(['all', 'allSettled', 'any', 'race']);
@@ -333,14 +336,11 @@ export class FanOutFinder {
           continue;
         }
         const argumentNode = this.services.esTreeNodeToTSNodeMap.get(argument);
-        if (
-          !isPromiseLikeType(
-            this.typeContext,
-            argumentNode,
-            this.checker.getTypeAtLocation(argumentNode),
-          )
-        )
-          continue;
+        const type = this.checker.getTypeAtLocation(argumentNode);
+        // A value typed `unknown` or `any` (a walk whose step returns `unknown`) is waited on like a task too:
+        // the array goes to the combinator.
+        const untyped = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+        if (!untyped && !isPromiseLikeType(this.typeContext, argumentNode, type)) continue;
         const loops = this.enclosingLoops(push, declarator);
         if (loops.length > 0) sources.push({ kind: 'loop', push, loops, task: argument });
       }
@@ -379,11 +379,19 @@ export class FanOutFinder {
         case AST_NODE_TYPES.ArrowFunctionExpression:
         case AST_NODE_TYPES.FunctionExpression:
         case AST_NODE_TYPES.FunctionDeclaration: {
-          // Only a callback an array method calls once per element is a loop; any other function runs at some
-          // other time, and nothing there is known about how often.
+          // A callback an array method calls once per element is a loop, and so is one passed to a call awaited
+          // right there (`await globForFiles(files, (file) => tasks.push(…))`): it runs during that call, any
+          // number of times. Any other function runs at some other time, and nothing is known about how often.
           const call = current.parent;
-          if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current)
-            return loops;
+          if (call?.type !== AST_NODE_TYPES.CallExpression) return loops;
+          if (
+            call.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+            isAwaited(call)
+          ) {
+            loops.push({ loop: call, collection: undefined, count: undefined, callback: call });
+            break;
+          }
+          if (call.arguments[0] !== current) return loops;
           const callee = call.callee;
           if (
             callee.type !== AST_NODE_TYPES.MemberExpression ||
@@ -468,6 +476,48 @@ export function taskCountBound(sizes: SizeBounds, source: TaskSource): SizeBound
     size *= bound.size;
   }
   return { kind: 'at-most', size, written: false };
+}
+
+/**
+ * Where the collections a source goes over come from (`collection-origin.ts`): for a loop, the loops that the code
+ * itself does not bound; `unknown` for a loop with neither a collection nor a count (`while`).
+ */
+export function taskCountOrigin(
+  origins: CollectionOrigins,
+  sizes: SizeBounds,
+  source: TaskSource,
+  toTs: (node: TSESTree.Node) => ts.Node,
+): Origin {
+  const originOf = (node: TSESTree.Expression): Origin => origins.of(toTs(node) as ts.Expression);
+  if (source.kind !== 'loop') return originOf(source.collection);
+  return combineOrigins(
+    source.loops
+      .filter((loop) => !sizes.isBounded(loopBound(sizes, loop)))
+      .map((loop): Origin => {
+        if (loop.callback) return origins.ofCallbacks(toTs(loop.callback) as ts.CallExpression);
+        const counted = loop.collection ?? loop.count ?? whileTest(loop.loop);
+        return counted ? originOf(counted) : { kind: 'unknown' };
+      }),
+  );
+}
+
+/** True when `call` is the operand of an `await`. */
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/** `queue.length > 0` of `while (queue.length > 0)`: what a loop without a collection or count runs on. */
+function whileTest(loop: TSESTree.Node): TSESTree.Expression | undefined {
+  return loop.type === AST_NODE_TYPES.WhileStatement ||
+    loop.type === AST_NODE_TYPES.DoWhileStatement
+    ? loop.test
+    : undefined;
 }
 
 /** How many turns a loop around a push runs: its collection's size, or its counting bound. */

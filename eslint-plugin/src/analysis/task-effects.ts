@@ -95,12 +95,16 @@ export function createTaskQuery(
 ): ReachQuery<TaskFinding> {
   const checker = program.getTypeChecker();
   const typeContext = { checker, program, checkThenables: true };
-  // An unseen call counts only when the task can wait on it: its result is a promise or thenable.
-  const waitsOn = (node: ts.CallExpression | ts.NewExpression): boolean =>
-    ts.isCallExpression(node) &&
-    isPromiseLikeType(typeContext, node, checker.getTypeAtLocation(node));
+  // An unseen call counts only when the task can wait on it: its result is a promise or thenable, or it is awaited
+  // where its type is unknown (`await git.remoteTagExists(tag)` from a package without types).
+  const waitsOn = (node: ts.CallExpression | ts.NewExpression): boolean => {
+    if (!ts.isCallExpression(node)) return false;
+    const type = checker.getTypeAtLocation(node);
+    if (isPromiseLikeType(typeContext, node, type)) return true;
+    return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 && isAwaited(node);
+  };
   return {
-    key: `task effects v2 ${JSON.stringify([options.limiters, options.maxDepth])}`,
+    key: `task effects v3 ${JSON.stringify([options.limiters, options.maxDepth])}`,
     contexts: ['body', 'sync-callback', 'deferred'],
     maxDepth: options.maxDepth,
     match(site, summary) {
@@ -111,7 +115,8 @@ export function createTaskQuery(
       ) {
         return { kind: 'limited' };
       }
-      if (site.target) return undefined;
+      // A project function, or an interface method with implementations in the project: the search reads them.
+      if (site.target || site.implementations.length > 0) return undefined;
       const effect = effectOfCallee(site.callee);
       if (!effect || (effect.kind === 'unknown' && !waitsOn(site.node))) return undefined;
       return { kind: 'effect', effect };
@@ -125,6 +130,19 @@ export function createTaskQuery(
       },
     }),
   };
+}
+
+/** True when `node` is the operand of an `await`, through parentheses and type assertions. */
+function isAwaited(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) ||
+    ts.isAsExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent)
+  )
+    current = current.parent;
+  return ts.isAwaitExpression(current.parent);
 }
 
 /** The nearest external effect a task reaches, with its chain; `undefined` when the task provably stays in memory. */
@@ -203,6 +221,36 @@ function firstEffect(reaches: readonly Reach<TaskFinding>[]): TaskReach | 'limit
     return { effect: chosen.finding.effect, chain: [...chosen.path, chosen.site] };
   }
   return reaches.some((reach) => reach.finding.kind === 'limited') ? 'limited' : undefined;
+}
+
+/**
+ * True when a task can call `fn` again (a directory walk whose tasks walk the subdirectories): every task can start
+ * the fan-out anew, so together they cover the whole structure walked, however small each level is.
+ */
+export function taskRestarts(
+  graph: CallGraph,
+  root: TaskRoot,
+  fn: AnalyzableFunction,
+  readableFunction: (node: ts.Expression) => AnalyzableFunction | undefined,
+): boolean {
+  const query: ReachQuery<true> = {
+    key: `restarts ${fn.getSourceFile().fileName}:${fn.pos}`,
+    contexts: ['body', 'sync-callback', 'deferred'],
+    maxDepth: 4,
+    match: (site) =>
+      site.kind === 'call' && (site.target === fn || site.implementations.includes(fn))
+        ? true
+        : undefined,
+    follow: () => true,
+  };
+  const node = skipTsWrappers(root.node, ['parentheses', 'as', 'non-null', 'satisfies']);
+  const reference =
+    root.kind === 'function' && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node)
+      ? readableFunction(node)
+      : undefined;
+  if (reference === fn) return true;
+  const found = reference ? graph.search(reference, query) : graph.searchExpression(node, query);
+  return found.length > 0;
 }
 
 /** The reach of tasks the analysis cannot see (`async.parallel(tasks)` runs the collection's own functions). */

@@ -9,7 +9,7 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
+import ts from 'typescript';
 
 import { canAwaitAt } from '../analysis/await-context';
 import {
@@ -20,6 +20,7 @@ import {
   withoutSync,
 } from '../analysis/blocking-calls';
 import { type Blocking, createBlockingQuery } from '../analysis/blocking-code';
+import { isStartupFunction } from '../analysis/startup-code';
 import type { BusyWait } from '../analysis/busy-wait';
 import { callSteps, type ChainStep, describeSteps } from '../analysis/call-chains';
 import {
@@ -41,12 +42,17 @@ import {
 import { createRule } from '../util/create-rule';
 import type { FunctionNode } from '../util/enclosing-function';
 import { loopHeadEnd, loopHeadLoc } from '../util/heads';
-import { recordRelatedLocations, relatedLocationOf } from '../util/related-locations';
+import {
+  describeLocation,
+  recordRelatedLocations,
+  relatedLocationOf,
+} from '../util/related-locations';
 
 export type Options = [
   {
     blockingCalls?: ConfiguredBlockingCall[];
     allow?: AllowedCall[];
+    checkStartup?: boolean;
     maxDepth?: number;
   },
 ];
@@ -85,6 +91,7 @@ interface FileScope {
   graph: CallGraph;
   query: ReachQuery<Blocking>;
   replacements: AsyncReplacements;
+  checkStartup: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -97,6 +104,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       recommended: 'error',
       strict: 'error',
+      testFiles: { recommended: 'off', strict: 'off' },
     },
     hasSuggestions: true,
     messages: {
@@ -159,6 +167,11 @@ export default createRule<Options, MessageIds>({
               ],
             },
           },
+          checkStartup: {
+            type: 'boolean',
+            description:
+              'Also report blocking calls made once while the program starts (in `main`, a top-level async IIFE, and functions only they call), outside loops and per-item callbacks (default false).',
+          },
           maxDepth: {
             type: 'integer',
             minimum: 1,
@@ -170,7 +183,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ blockingCalls: [], allow: [], maxDepth: 5 }],
+  defaultOptions: [{ blockingCalls: [], allow: [], checkStartup: false, maxDepth: 5 }],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const file: FileScope = {
@@ -183,6 +196,7 @@ export default createRule<Options, MessageIds>({
         maxDepth: options.maxDepth,
       }),
       replacements: new AsyncReplacements(context, services),
+      checkStartup: options.checkStartup ?? false,
     };
     const check = (node: FunctionNode): void => checkFunction(file, node);
     return {
@@ -198,13 +212,29 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
   const fn = file.services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
   if (!isAnalyzableFunction(fn)) return;
   const summary = file.graph.summarize(fn);
+  let startup: boolean | undefined;
+  // Blocking once while the program starts holds up nothing yet; in a loop or a per-item callback it multiplies.
+  const runsOnceAtStartup = (site: Site): boolean =>
+    !file.checkStartup &&
+    site.context === 'body' &&
+    !isInLoop(site.node, fn) &&
+    (startup ??= isStartupFunction(file.services.program, fn));
   for (const site of summary.sites) {
-    if (site.context === 'deferred') continue;
+    if (site.context === 'deferred' || runsOnceAtStartup(site)) continue;
     const found = file.query.match(site, summary);
     if (found?.kind === 'call' && site.kind === 'call') reportCall(file, site, found.call);
     else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
     else if (site.kind === 'call' && site.target) checkHelperCall(file, site, site.target);
+    else if (site.kind === 'call') checkImplementations(file, site);
   }
+}
+
+/** True when `node` runs in a loop of `fn` (its own, not one of a function inside it). */
+function isInLoop(node: ts.Node, fn: ts.Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+  }
+  return false;
 }
 
 // --- direct findings ------------------------------------------------------------------------------------------
@@ -254,24 +284,49 @@ function reportBusyWait(file: FileScope, site: Site, wait: BusyWait): void {
 
 // --- findings through helpers ---------------------------------------------------------------------------------
 
-function checkHelperCall(file: FileScope, site: CallSite, target: AnalyzableFunction): void {
+function checkHelperCall(
+  file: FileScope,
+  site: CallSite,
+  target: AnalyzableFunction,
+  implementation?: string,
+): boolean {
   const { context, graph, query } = file;
-  if (!query.follow(graph.summarize(target), site)) return;
+  if (!query.follow(graph.summarize(target), site)) return false;
   const [reach] = graph.search(target, query);
-  if (!reach) return;
+  if (!reach) return false;
   const call = esCall(file, site);
   const name = calleeDisplayName(site);
-  const steps = chainSteps(name, reach);
+  const steps = chainSteps(implementation ?? name, reach);
+  // Through an interface: `its implementation 'FileLogger.log' (logger.ts:9) calls 'appendFileSync' (logger.ts:10)`.
+  const runs = implementation
+    ? relatedLocationOf(
+        ts.isMethodDeclaration(target) ? target.name : target,
+        `'${name}' runs '${implementation}'`,
+      )
+    : undefined;
+  const chain = runs
+    ? `Its implementation '${implementation}' (${describeLocation(context, runs)}) ${describeSteps(context, steps)}`
+    : `It ${describeSteps(context, steps)}`;
   context.report({
     loc: call.callee.loc,
     messageId: 'blockingHelper',
-    data: { name, chain: `It ${describeSteps(context, steps)}` },
+    data: { name, chain },
   });
-  recordRelatedLocations(
-    context,
-    call.callee.loc.start,
-    steps.map((step) => step.location),
-  );
+  recordRelatedLocations(context, call.callee.loc.start, [
+    ...(runs ? [runs] : []),
+    ...steps.map((step) => step.location),
+  ]);
+  return true;
+}
+
+/** A call of an interface or abstract method: the first of its project implementations that blocks. */
+function checkImplementations(file: FileScope, site: CallSite): void {
+  for (const implementation of site.implementations) {
+    const owner = implementation.parent;
+    const className = ts.isClassLike(owner) && owner.name ? `${owner.name.text}.` : '';
+    const name = `${className}${calleeDisplayName(site)}`;
+    if (checkHelperCall(file, site, implementation, name)) return;
+  }
 }
 
 /** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */

@@ -15,10 +15,12 @@ import type * as ts from 'typescript';
 import { describeSteps } from '../analysis/call-chains';
 import {
   type CallGraph,
+  enclosingAnalyzableFunction,
   getCallGraph,
   type ReachQuery,
   readableFunctionOf,
 } from '../analysis/call-graph';
+import { CollectionOrigins, type Origin } from '../analysis/collection-origin';
 import { SizeBounds } from '../analysis/collection-size';
 import {
   type FanOut,
@@ -26,13 +28,16 @@ import {
   loopBound,
   type TaskSource,
   taskCountBound,
+  taskCountOrigin,
 } from '../analysis/fan-out';
 import { resolveFunctionNode } from '../analysis/resolve-callee';
+import { sharedClientOf } from '../analysis/shared-client';
 import {
   createTaskQuery,
   externalReachOf,
   reachSteps,
   type TaskFinding,
+  taskRestarts,
   type TaskReach,
   unseenTaskReach,
 } from '../analysis/task-effects';
@@ -52,6 +57,7 @@ export type Options = [
     maxBoundedSize?: number;
     limiters?: string[];
     boundedTypes?: string[];
+    reportUnknownSizes?: boolean;
     maxDepth?: number;
   },
 ];
@@ -81,10 +87,12 @@ interface FileScope {
   graph: CallGraph;
   finder: FanOutFinder;
   sizes: SizeBounds;
+  origins: CollectionOrigins;
+  reportUnknownSizes: boolean;
   query: ReachQuery<TaskFinding>;
   externalOnly: boolean;
   concurrency: number;
-  boundedMaps: () => BoundedMaps;
+  boundedMaps: (concurrency: number) => BoundedMaps;
 }
 
 export default createRule<Options, MessageIds>({
@@ -97,6 +105,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       recommended: 'warn',
       strict: 'error',
+      testFiles: { recommended: 'off', strict: 'off' },
     },
     hasSuggestions: true,
     messages: {
@@ -145,6 +154,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Type names (aliases, interfaces, classes) of collections, or of their elements, that are small by declaration: a branded `SmallArray`, or `DataSource` for `DataSource[]`, `readonly DataSource[]` and `Map<string, DataSource>`.',
           },
+          reportUnknownSizes: {
+            type: 'boolean',
+            description:
+              'Also report collections whose origin says nothing about their size (class state, values built elsewhere); by default only those that come from input (query and API results, request bodies, parsed input, directory listings, globs, streams) or from the callers of a public function are.',
+          },
           maxDepth: {
             type: 'integer',
             minimum: 1,
@@ -163,6 +177,7 @@ export default createRule<Options, MessageIds>({
       maxBoundedSize: 16,
       limiters: [],
       boundedTypes: [],
+      reportUnknownSizes: false,
       maxDepth: 5,
     },
   ],
@@ -170,7 +185,7 @@ export default createRule<Options, MessageIds>({
     const services = ESLintUtils.getParserServices(context);
     const { program } = services;
     const concurrency = options.concurrency ?? 8;
-    let boundedMaps: BoundedMaps | undefined;
+    const boundedMaps = new Map<number, BoundedMaps>();
     const file: FileScope = {
       context,
       services,
@@ -181,13 +196,23 @@ export default createRule<Options, MessageIds>({
         maxBoundedSize: Math.max(options.maxBoundedSize ?? 16, concurrency),
         boundedTypes: options.boundedTypes ?? [],
       }),
+      origins: new CollectionOrigins(program),
+      reportUnknownSizes: options.reportUnknownSizes ?? false,
       query: createTaskQuery(program, {
         limiters: options.limiters ?? [],
         maxDepth: options.maxDepth ?? 5,
       }),
       externalOnly: options.externalOnly ?? true,
       concurrency,
-      boundedMaps: () => (boundedMaps ??= new BoundedMaps(context, services, { concurrency })),
+      boundedMaps: (limit) => {
+        let maps = boundedMaps.get(limit);
+        if (!maps)
+          boundedMaps.set(
+            limit,
+            (maps = new BoundedMaps(context, services, { concurrency: limit })),
+          );
+        return maps;
+      },
     };
     return { CallExpression: (call) => checkFanOut(file, call) };
   },
@@ -198,12 +223,39 @@ function checkFanOut(file: FileScope, call: TSESTree.CallExpression): void {
   if (!fanOut) return;
   for (const source of fanOut.sources) {
     if (file.sizes.isBounded(taskCountBound(file.sizes, source))) continue;
+    // Not provably small is not yet large: where the collection comes from decides.
+    let origin = taskCountOrigin(file.origins, file.sizes, source, (node) =>
+      file.services.esTreeNodeToTSNodeMap.get(node),
+    );
+    if (origin.kind === 'unknown' && restartsFanOut(file, fanOut, source)) origin = RECURSIVE;
+    if (origin.kind === 'bounded' || (origin.kind === 'unknown' && !file.reportUnknownSizes))
+      continue;
     const reach = source.task ? reachOf(file, source) : unknownTaskReach(file, source);
     // Work started through a limiter is bounded however large the collection, in either mode.
     if (reach === 'limited' || (file.externalOnly && !reach)) continue;
-    reportFanOut(file, fanOut, source, reach);
+    reportFanOut(file, fanOut, source, reach, origin);
     return;
   }
+}
+
+const RECURSIVE: Origin = {
+  kind: 'unbounded',
+  description: 'a recursive walk: each task can start this fan-out again',
+};
+
+/** Whether the tasks call the function that holds the fan-out: a walk, as large as everything it walks. */
+function restartsFanOut(file: FileScope, fanOut: FanOut, source: TaskSource): boolean {
+  if (!source.task) return false;
+  const { program, esTreeNodeToTSNodeMap } = file.services;
+  const fn = enclosingAnalyzableFunction(esTreeNodeToTSNodeMap.get(fanOut.call));
+  if (!fn) return false;
+  const node = esTreeNodeToTSNodeMap.get(source.task) as ts.Expression;
+  return taskRestarts(
+    file.graph,
+    { kind: source.kind === 'loop' ? 'promise' : 'function', node },
+    fn,
+    (expression) => readableFunctionOf(program, resolveFunctionNode(program, expression)),
+  );
 }
 
 function reachOf(file: FileScope, source: TaskSource): TaskReach | 'limited' | undefined {
@@ -231,17 +283,30 @@ function reportFanOut(
   fanOut: FanOut,
   source: TaskSource,
   reach: TaskReach | undefined,
+  origin: Origin,
 ): void {
   const { context } = file;
-  const suggestions = fanOutSuggestions(file, fanOut, source);
+  // One client for every task: "8 at a time" would still queue on it, so the rewrite runs them one at a time.
+  const client =
+    source.kind === 'map'
+      ? sharedClientOf(
+          file.services.program,
+          file.services.esTreeNodeToTSNodeMap.get(source.task) as ts.Expression,
+        )
+      : undefined;
+  const suggestions = fanOutSuggestions(file, fanOut, source, client);
   const steps = reach ? reachSteps(reach) : [];
   const related = [...loopLocation(file, source), ...steps.map((step) => step.location)];
   const loc = fanOut.call.callee.loc;
   const data = {
     name: `\`${fanOut.name}\``,
-    tasks: describeTasks(file, source),
+    tasks: describeTasks(file, source, origin),
     reach: reach ? `${describeSteps(context, steps)}, ${reach.effect.description}` : '',
-    advice: suggestions.length > 0 ? '' : adviceFor(fanOut, source),
+    advice: client
+      ? `: one, since every task goes through one client, \`${client}\`, which serves one request at a time anyway${suggestions.length > 0 ? '' : ' (a `for…of` loop with `await`)'}`
+      : suggestions.length > 0
+        ? ''
+        : adviceFor(fanOut, source),
   };
   context.report({
     loc,
@@ -252,18 +317,21 @@ function reportFanOut(
   recordRelatedLocations(context, loc.start, related);
 }
 
-function describeTasks(file: FileScope, source: TaskSource): string {
+function describeTasks(file: FileScope, source: TaskSource, origin: Origin): string {
+  const from = origin.kind === 'unbounded' ? ` (${origin.description})` : '';
   if (source.kind !== 'loop')
-    return `starts a task per element of ${code(file, source.collection)} at once`;
+    return `starts a task per element of ${code(file, source.collection)}${from} at once`;
   const [innermost] = source.loops;
   const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
   const loop = source.loops.find(
     (candidate) => !file.sizes.isBounded(loopBound(file.sizes, candidate)),
   );
   if (loop?.collection)
-    return `awaits a task per element of ${code(file, loop.collection)}, started in the loop at line ${line}`;
+    return `awaits a task per element of ${code(file, loop.collection)}${from}, started in the loop at line ${line}`;
   if (loop?.count)
-    return `awaits a task for each of ${code(file, loop.count)} turns of the loop at line ${line}, started at once`;
+    return `awaits a task for each of ${code(file, loop.count)}${from} turns of the loop at line ${line}, started at once`;
+  if (loop?.callback)
+    return `awaits a task for each time ${code(file, loop.callback.callee)} calls back${from} (line ${line}), started at once`;
   return `awaits a task for each turn of the loop at line ${line}, all started at once`;
 }
 
@@ -289,8 +357,14 @@ function adviceFor(fanOut: FanOut, source: TaskSource): string {
 
 // --- suggestions ------------------------------------------------------------------------------------------------
 
-function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource): Suggestion[] {
-  const { concurrency, services } = file;
+function fanOutSuggestions(
+  file: FileScope,
+  fanOut: FanOut,
+  source: TaskSource,
+  client: string | undefined,
+): Suggestion[] {
+  const { services } = file;
+  const concurrency = client ? 1 : file.concurrency;
   const data = { concurrency: String(concurrency), name: fanOut.name };
   if (fanOut.kind === 'p-map') {
     return [
@@ -311,7 +385,7 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
   // `xs.map<Promise<Entry>>(…)`: the rewrite writes the type argument on the task instead of dropping it.
   const typeArguments = single.call.typeArguments?.params;
   if (typeArguments && (single.method !== 'map' || typeArguments.length !== 1)) return [];
-  const plan = file.boundedMaps().plan({
+  const plan = file.boundedMaps(concurrency).plan({
     replaced: fanOut.call,
     items: single.collection,
     itemsKind:
@@ -322,7 +396,8 @@ function fanOutSuggestions(file: FileScope, fanOut: FanOut, source: TaskSource):
     combinator: fanOut.combinator,
     resultType: typeArguments?.[0] && file.context.sourceCode.getText(typeArguments[0]),
   });
-  if (!plan) return [];
+  // One at a time through the worker pool would paste a second helper: the advice says how instead.
+  if (!plan || (client && plan.strategy === 'helper')) return [];
   return [
     {
       messageId: STRATEGY_MESSAGES[plan.strategy],
@@ -339,7 +414,9 @@ function limitEachPush(
   const outermost = source.loops.at(-1)!.loop;
   const loopStatement =
     outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
-  const plan = file.boundedMaps().limitEach({ task: source.task, before: loopStatement });
+  const plan = file
+    .boundedMaps(file.concurrency)
+    .limitEach({ task: source.task, before: loopStatement });
   if (!plan) return [];
   return [
     {

@@ -66,6 +66,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       recommended: 'warn',
       strict: 'error',
+      testFiles: { recommended: 'off', strict: 'off' },
     },
     hasSuggestions: true,
     messages: {
