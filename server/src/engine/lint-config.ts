@@ -76,8 +76,9 @@ export function resolveLintConfig(
           plugins: {
             loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
           },
-          rules: loopguard.configs[source.name].rules,
         },
+        // The shipped config as users get it: its rules, then what changes in test files.
+        ...loopguard.configs[source.name],
         { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
       ],
     };
