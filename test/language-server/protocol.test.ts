@@ -507,7 +507,7 @@ describe('loopguard-language-server (over stdio)', function () {
       fs.writeFileSync(file, text);
       const uri = await session.open(file);
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${file}`),
       );
       const runs = (held: string): number =>
         logLines(session).filter((line) => line === `hold-until-gate: released ${held}`).length;
@@ -585,7 +585,7 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(held);
       // The lint of version 1 is held by the fixture rule until the gate opens; versions 2 and 3 arrive meanwhile.
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${held}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${held}`),
       );
       await session.change(uri, `// hold\n${AWAITED}`);
       const newest = await session.change(uri, `// hold\nconst x = 1;\n${FLOATING}`);
@@ -617,7 +617,7 @@ describe('loopguard-language-server (over stdio)', function () {
       fs.writeFileSync(file, '// hold\nvar n = 1;\nexport { n };\n');
       const uri = await session.open(file);
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${file}`),
       );
       const text = '// hold\nvar m = 2;\nexport { m };\n';
       const version = await session.change(uri, text);
