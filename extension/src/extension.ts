@@ -53,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Read again at each start, so a restart after the workspace is trusted tells the server.
       initializationOptions: (): InitializationOptions => ({
         untrustedWorkspace: !vscode.workspace.isTrusted,
+        showsSlowLints: true,
       }),
       middleware: {
         didOpen: (document, next) => {

@@ -3,20 +3,24 @@
 // missing (Debian packages, as root), then, for each, opens a file with a floating promise in a fresh project where
 // `npx loopguard-language-server` finds the repository's server (as in a project that installed `loopguard`), lets the
 // editor receive the diagnostic as a warning (the snippet's `rules` setting reached the server), apply the quick fix
-// and save, and checks the saved file. Every step has a time budget; the editor scripts wait on what the editor
+// and save, and checks the saved file. Then it opens a file whose first lint goes over the 10 s budget (a test-only
+// slow rule in the project's eslint.config.mjs) and checks that the editor shows the server's message about it, and
+// the findings of the second try. `LOOPGUARD_EDITOR_STEP_MS` shortens the budget of each step (for debugging). Every step has a time budget; the editor scripts wait on what the editor
 // records, never on fixed sleeps.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
 const README = path.join(REPO, 'README.md');
+const require = createRequire(path.join(REPO, 'server', 'package.json'));
 /** Budget of one step inside an editor (diagnostics arriving, the fix applied, the diagnostics cleared); generous,
  * because a busy machine (load average 20 on two cores) runs ten times slower than a quiet one. */
-const STEP_MS = 180_000;
+const STEP_MS = Number(process.env.LOOPGUARD_EDITOR_STEP_MS ?? 180_000);
 /** Budget of one editor run, start to exit. */
 const RUN_MS = 600_000;
 /** Budget of installing the missing editors. */
@@ -26,6 +30,23 @@ const FIXTURE =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
 const EXPECTED =
   'declare function save(): Promise<void>;\nexport async function run() {\n  await save();\n}\n';
+/**
+ * A file whose first lint in a worker is slow (the test-only rule `lsp/slow-nodes`: 20 ms on each of its 600
+ * identifiers), so that it goes over the default 10 s budget: the server stops it with its program kept, tells the
+ * user with `window/showMessage`, and tries again, which is fast.
+ */
+const SLOW_FIXTURE = `// slow nodes once\n${FIXTURE}declare const x: number;\nexport const xs = [${'x, '.repeat(600)}];\n`;
+/** The workspace config: Loopguard's `recommended` and the slow fixture rule. */
+const ESLINT_CONFIG = [
+  `import * as parser from ${JSON.stringify(pathToFileURL(require.resolve('@typescript-eslint/parser')).href)};`,
+  `import loopguard from ${JSON.stringify(pathToFileURL(require.resolve('eslint-plugin-loopguard')).href)};`,
+  `import lsp from ${JSON.stringify(pathToFileURL(path.join(REPO, 'test', 'fixtures', 'lsp-plugin', 'index.cjs')).href)};`,
+  'export default [',
+  '  ...[loopguard.configs.recommended].flat(),',
+  "  { files: ['**/*.ts'], languageOptions: { parser }, plugins: { lsp }, rules: { 'lsp/slow-nodes': 'error' } },",
+  '];',
+  '',
+].join('\n');
 const TSCONFIG = JSON.stringify({
   compilerOptions: {
     target: 'ES2022',
@@ -96,6 +117,8 @@ function prepareProject(dir) {
   );
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), TSCONFIG);
   fs.writeFileSync(path.join(dir, 'work.ts'), FIXTURE);
+  fs.writeFileSync(path.join(dir, 'slow.ts'), SLOW_FIXTURE);
+  fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), ESLINT_CONFIG);
   fs.mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
   fs.symlinkSync(path.join(REPO, 'server'), path.join(dir, 'node_modules', 'loopguard'));
   fs.symlinkSync(

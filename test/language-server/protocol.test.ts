@@ -52,6 +52,7 @@ function fixtureConfig(gate: string): string {
     `    '${RULE}': 'error',`,
     "    'fixtures/prefer-let': 'warn',",
     `    'lsp/hold-until-gate': ['error', { gate: ${JSON.stringify(gate)} }],`,
+    "    'lsp/slow-nodes': 'error',",
     '  },',
     '}, {',
     "  files: ['crash/**/*.ts'],",
@@ -79,6 +80,11 @@ const CALLER_AND_SAVE =
 /** Messages of the log, one per line (a worker's console output may arrive as one chunk of several lines). */
 function logLines(session: LspSession): string[] {
   return session.logs.flatMap((log) => log.message.split('\n'));
+}
+
+/** A floating promise and 300 identifiers, on each of which `lsp/slow-nodes` takes 20 ms when the marker asks. */
+function slowNodes(marker: string): string {
+  return `// slow nodes ${marker}\n${FLOATING}declare const x: number;\nexport const xs = [${'x, '.repeat(300)}];\n`;
 }
 
 const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
@@ -501,7 +507,7 @@ describe('loopguard-language-server (over stdio)', function () {
       fs.writeFileSync(file, text);
       const uri = await session.open(file);
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${file}`),
       );
       const runs = (held: string): number =>
         logLines(session).filter((line) => line === `hold-until-gate: released ${held}`).length;
@@ -579,7 +585,7 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(held);
       // The lint of version 1 is held by the fixture rule until the gate opens; versions 2 and 3 arrive meanwhile.
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${held}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${held}`),
       );
       await session.change(uri, `// hold\n${AWAITED}`);
       const newest = await session.change(uri, `// hold\nconst x = 1;\n${FLOATING}`);
@@ -611,7 +617,7 @@ describe('loopguard-language-server (over stdio)', function () {
       fs.writeFileSync(file, '// hold\nvar n = 1;\nexport { n };\n');
       const uri = await session.open(file);
       await session.waitFor('the held lint', () =>
-        session.logs.find((log) => log.message === `hold-until-gate: holding ${file}`),
+        logLines(session).find((line) => line === `hold-until-gate: holding ${file}`),
       );
       const text = '// hold\nvar m = 2;\nexport { m };\n';
       const version = await session.change(uri, text);
@@ -665,6 +671,64 @@ describe('loopguard-language-server (over stdio)', function () {
         1,
         'the stuck lint ran once',
       );
+    });
+
+    it('stops the running lint of an older version at its next safe point and lints the newer one', async () => {
+      const file = path.join(root, 'typing.ts');
+      fs.writeFileSync(file, slowNodes('always'));
+      const uri = await session.open(file);
+      await session.waitFor('the slow lint of version 1', () =>
+        logLines(session).find((line) => line === `slow-nodes: started ${file}`),
+      );
+      const version = await session.change(uri, FLOATING);
+      const published = await session.diagnosticsMatching(
+        uri,
+        0,
+        'the lint of the newer version',
+        (params) => params.version === version,
+      );
+      assert.deepEqual(codesOf(published.diagnostics), [RULE]);
+      assert.ok(
+        logLines(session).includes(`Stopped a lint of ${file} at a safe point, as asked.`),
+        'the worker stopped the older lint',
+      );
+      assert.ok(
+        !logLines(session).includes(`slow-nodes: finished ${file}`),
+        'the older lint did not run to its end',
+      );
+      assert.deepEqual(
+        session.diagnostics.filter((params) => params.uri === uri).map((params) => params.version),
+        [version],
+      );
+      await session.close(uri);
+    });
+
+    it('tries a lint over budget again with its program kept and tells the user', async () => {
+      const file = path.join(root, 'large.ts');
+      fs.writeFileSync(file, slowNodes('once'));
+      const before = await session.status();
+      session.settings = { lintTimeBudgetMs: 500 };
+      const uri = await session.open(file);
+      const published = await session.nextDiagnostics(uri, 0);
+      session.settings = {};
+      assert.equal(published.version, 1);
+      assert.deepEqual(codesOf(published.diagnostics), [RULE]);
+      const shown = session.shownMessages.find((message) =>
+        message.message.includes('linting large.ts went over its time budget'),
+      );
+      assert.deepEqual(shown, {
+        type: MessageType.Error,
+        message:
+          'Loopguard: linting large.ts went over its time budget (500 ms); linting it again with its TypeScript program kept (budget 1000 ms). Findings follow when it is done.',
+      });
+      assert.ok(
+        logLines(session).includes(
+          `Linting ${uri} went over its time budget (500 ms) and was stopped, its TypeScript program kept; linting it again with a budget of 1000 ms.`,
+        ),
+      );
+      assert.ok(!logLines(session).includes(`slow-nodes: finished ${file}`));
+      assert.equal((await session.status()).workersStarted, before.workersStarted);
+      await session.close(uri);
     });
 
     it('reloads the config when it changes', async () => {

@@ -16,6 +16,7 @@ import { isStackOverflow, type Project } from './project';
 import type { ConfigProblem } from './project-registry';
 import { Projects } from './projects';
 import { createFatalResult, createLintResult, type LintMessage, type LintResult } from './results';
+import { LintStopped, stopPointConfig, throwIfStopped } from './stop-points';
 import { releaseSyntaxCache } from './syntax-cache';
 import { type RuleCrash, verifyGuarded } from './verify';
 
@@ -46,6 +47,11 @@ export interface EngineOptions {
 export interface LintOptions {
   /** Files larger than this many bytes are skipped with a warning; 0 lints every file. */
   maxFileBytes?: number;
+  /**
+   * Asked at safe points (after the program is built, on every node the rules visit); when it returns true the lint
+   * throws `LintStopped` and the programs stay as they are (`stop-points.ts`). The language server's worker uses it.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** The default for `LintOptions.maxFileBytes`: larger files are nearly always generated or bundled code. */
@@ -132,7 +138,11 @@ export class Engine {
     const fixing: FixState[] = [];
     filePaths.forEach((filePath, index) => {
       const file = normalizePath(filePath);
-      const started = this.startLint(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      const started = this.startLint(
+        file,
+        options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+        options.shouldStop,
+      );
       if ('kind' in started) {
         outcomes[index] = started;
       } else if (fix !== 'none' && hasFixes(started.verified.messages, fix)) {
@@ -208,6 +218,7 @@ export class Engine {
   private startLint(
     file: string,
     maxFileBytes: number,
+    shouldStop: (() => boolean) | undefined,
   ): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
     const lookup = this.projects.lookup(file);
     if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
@@ -254,7 +265,8 @@ export class Engine {
       if (skipped.kind === 'linted') delete skipped.result.source;
       return skipped;
     }
-    const verified = this.verify(program, source, file);
+    throwIfStopped(shouldStop);
+    const verified = this.verify(program, source, file, shouldStop);
     if (verified === 'ignored') return { kind: 'ignored' };
     return { project, source, verified };
   }
@@ -317,8 +329,16 @@ export class Engine {
     return this.verify(program, text, file);
   }
 
-  private verify(program: ts.Program, text: string, file: string): VerifiedFile | 'ignored' {
-    const config = this.rules.resolve(program, path.parse(file).root);
+  private verify(
+    program: ts.Program,
+    text: string,
+    file: string,
+    shouldStop?: () => boolean,
+  ): VerifiedFile | 'ignored' {
+    const resolved = this.rules.resolve(program, path.parse(file).root);
+    const config = shouldStop
+      ? { ...resolved, configs: [...resolved.configs, stopPointConfig(shouldStop)] }
+      : resolved;
     try {
       // Rules of any copy of the plugin (the engine's, or a project's own install that its config loads) hand their
       // related locations to the collector this installs for the call.
@@ -353,6 +373,11 @@ export class Engine {
       }));
       return { ...outcome, messages: [...crashMessages, ...outcome.messages], related };
     } catch (error) {
+      if (error instanceof LintStopped) {
+        const sourceFile = program.getSourceFile(file);
+        if (sourceFile) releaseSyntaxCache(sourceFile);
+        throw error;
+      }
       const reason = isStackOverflow(error)
         ? `the file is ${STACK_OVERFLOW}`
         : (error as Error).message;

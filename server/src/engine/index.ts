@@ -34,6 +34,7 @@ export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export { decodeSourceText, type SourceText } from './source-text';
+export { LintStopped } from './stop-points';
 export type { RuleCrash } from './verify';
 export {
   chooseTypeScript,

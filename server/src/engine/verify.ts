@@ -3,6 +3,7 @@
 import { Linter } from 'eslint';
 
 import type { ResolvedLintConfig } from './lint-config';
+import { LintStopped } from './stop-points';
 
 export interface RuleCrash {
   ruleId: string;
@@ -38,6 +39,8 @@ export function verifyGuarded(
       }
       return { messages, suppressedMessages: suppressedMessagesOf(linter), crashes };
     } catch (error) {
+      // A stop is not a crash: it unwinds the whole lint.
+      if (error instanceof LintStopped) throw error;
       const ruleId = (error as { ruleId?: unknown }).ruleId;
       if (typeof ruleId !== 'string' || crashes.some((crash) => crash.ruleId === ruleId))
         throw error;

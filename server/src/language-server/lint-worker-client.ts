@@ -1,13 +1,16 @@
-// The main thread's handle on the lint worker: requests go to it one at a time, each with a time budget; a request
-// over budget ends the worker, a fresh one starts and is given the open documents again. Document updates are
-// posted at once and reach the worker in order with the requests. The budget counts from the moment the worker starts
-// running rules: loading a config and building a program (seconds on a large project, longer in a fresh worker) have
-// a budget of their own, so that a lint is not abandoned for the time a cold start takes.
+// The main thread's handle on the lint worker: requests go to it one at a time, each with a time budget. A request
+// that is cancelled while it runs, or goes over its budget, is stopped at its next safe point through the shared stop
+// signal (see `engine/stop-points.ts`): the worker keeps its programs, warm. Only a worker that does not reach a safe
+// point within a grace period (a rule in an endless loop) is ended; a fresh one starts and is given the open documents
+// again. Document updates are posted at once and reach the worker in order with the requests. The budget counts from
+// the moment the worker starts running rules: loading a config and building a program (seconds on a large project,
+// longer in a fresh worker) have a budget of their own.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 import type {
+  WorkerData,
   WorkerLog,
   WorkerNotice,
   WorkerOutbound,
@@ -23,8 +26,16 @@ type RequestBody = WorkerRequest extends infer R
 
 export type WorkerOutcome<T> =
   | { kind: 'done'; value: T; durationMs: number }
-  /** Over budget and abandoned: while `preparing` (loading the config, building the program) or while `linting`. */
-  | { kind: 'timeout'; durationMs: number; phase: 'preparing' | 'linting' }
+  /**
+   * Over budget while `preparing` (loading the config, building the program) or while `linting`, and stopped: at a
+   * safe point, keeping the worker and its programs, or, when it reached none in time, by ending the worker.
+   */
+  | {
+      kind: 'timeout';
+      durationMs: number;
+      phase: 'preparing' | 'linting';
+      workerRestarted: boolean;
+    }
   | { kind: 'failed'; error: string }
   /** The caller cancelled the request: taken out of the queue, or its answer dropped. */
   | { kind: 'cancelled' };
@@ -36,7 +47,8 @@ export interface Cancellation {
 }
 
 export interface LintWorkerHooks {
-  log(level: WorkerLog['level'], message: string): void;
+  /** `log`: for the client's log only when it shows everything (`window/logMessage` of type Log). */
+  log(level: WorkerLog['level'] | 'log', message: string): void;
   /** The open documents, replayed into a fresh worker. */
   openDocuments(): Iterable<{ file: string; text: string; version: number }>;
 }
@@ -52,6 +64,9 @@ interface RunningRequest extends QueuedRequest {
   started: number;
   timer: NodeJS.Timeout;
   phase: 'preparing' | 'linting';
+  /** Asked to stop at its next safe point: by its caller, or for going over budget (then `overBudgetMs` is set). */
+  stopping: boolean;
+  overBudgetMs?: number;
 }
 
 const WORKER_SCRIPT = path.join(__dirname, 'worker', 'lint-worker.js');
@@ -66,8 +81,18 @@ export function preparationBudgetMs(lintBudgetMs: number): number {
   return Math.max(60_000, lintBudgetMs * 6);
 }
 
+/**
+ * How long a request over budget has to reach a safe point before its worker is ended: long enough for a slow rule
+ * on a busy machine to reach the next node, short enough that a rule in an endless loop costs little.
+ */
+export function stopGraceMs(lintBudgetMs: number, phase: 'preparing' | 'linting'): number {
+  return phase === 'preparing' ? preparationBudgetMs(lintBudgetMs) : Math.max(5_000, lintBudgetMs);
+}
+
 export class LintWorker {
   private worker: Worker;
+  /** The current worker's stop signal: the id of the request to stop at its next safe point. */
+  private stopSignal = new Int32Array(new SharedArrayBuffer(4));
   private readonly queue: QueuedRequest[] = [];
   private running: RunningRequest | undefined;
   private nextId = 1;
@@ -91,8 +116,8 @@ export class LintWorker {
   }
 
   /**
-   * Runs a request in the worker. Cancelled while it waits, it leaves the queue at once; cancelled while it runs, its
-   * answer is dropped (a synchronous lint cannot be interrupted without ending the thread and its warm programs).
+   * Runs a request in the worker. Cancelled while it waits, it leaves the queue at once; cancelled while it runs, it
+   * resolves as cancelled at once and the worker stops it at its next safe point, then takes the next request.
    */
   request<T>(
     body: RequestBody,
@@ -107,12 +132,16 @@ export class LintWorker {
       const listener = cancellation?.onCancellationRequested(() => {
         const index = this.queue.indexOf(queued);
         if (index >= 0) this.queue.splice(index, 1);
+        if (this.running?.resolve === queued.resolve) this.askToStop(this.running);
         queued.resolve({ kind: 'cancelled' });
       });
+      let settled = false;
       const queued: QueuedRequest = {
         body,
         budgetMs,
         resolve: (outcome) => {
+          if (settled) return;
+          settled = true;
           listener?.dispose();
           (resolve as (outcome: WorkerOutcome<unknown>) => void)(outcome);
         },
@@ -148,7 +177,12 @@ export class LintWorker {
 
   private start(): Worker {
     this.started++;
-    const worker = new Worker(this.script, { workerData: this.setup, stdout: true, stderr: true });
+    this.stopSignal = new Int32Array(new SharedArrayBuffer(4));
+    const workerData: WorkerData = {
+      ...this.setup,
+      stopSignal: this.stopSignal.buffer,
+    };
+    const worker = new Worker(this.script, { workerData, stdout: true, stderr: true });
     // A rule that writes to the console must not reach stdout, which carries the LSP messages.
     worker.stdout.on('data', (chunk: Buffer) =>
       this.hooks.log('info', chunk.toString('utf8').trimEnd()),
@@ -178,7 +212,7 @@ export class LintWorker {
     }
     if (message.kind === 'linting') {
       const running = this.running;
-      if (!running || running.id !== message.id) return;
+      if (!running || running.id !== message.id || running.stopping) return;
       // From here on the lint's own budget applies.
       clearTimeout(running.timer);
       running.phase = 'linting';
@@ -191,12 +225,27 @@ export class LintWorker {
     clearTimeout(running.timer);
     this.running = undefined;
     const durationMs = performance.now() - running.started;
-    running.resolve(
-      message.ok
-        ? { kind: 'done', value: message.value, durationMs }
-        : { kind: 'failed', error: message.error },
-    );
+    if (message.kind === 'stopped' && running.overBudgetMs === undefined)
+      this.hooks.log(
+        'log',
+        `Stopped a ${running.body.kind === 'lint' ? 'lint' : 'fix-all'} of ${'file' in running.body ? running.body.file : '?'} at a safe point, as asked.`,
+      );
+    if (message.kind === 'stopped')
+      running.resolve(
+        running.overBudgetMs === undefined
+          ? { kind: 'cancelled' }
+          : { kind: 'timeout', durationMs, phase: running.phase, workerRestarted: false },
+      );
+    // A lint that finished during its grace period is as good as one within budget.
+    else if (message.ok) running.resolve({ kind: 'done', value: message.value, durationMs });
+    else running.resolve({ kind: 'failed', error: message.error });
     this.pump();
+  }
+
+  /** Asks the worker to stop the running request at its next safe point. */
+  private askToStop(running: RunningRequest): void {
+    running.stopping = true;
+    Atomics.store(this.stopSignal, 0, running.id);
   }
 
   private pump(): void {
@@ -206,7 +255,7 @@ export class LintWorker {
     const id = this.nextId++;
     const started = performance.now();
     const timer = setTimeout(() => this.timeOut(id), preparationBudgetMs(next.budgetMs));
-    this.running = { ...next, id, started, timer, phase: 'preparing' };
+    this.running = { ...next, id, started, timer, phase: 'preparing', stopping: false };
     const request: WorkerRequest = { ...next.body, id };
     this.worker.postMessage(request);
   }
@@ -214,12 +263,23 @@ export class LintWorker {
   private timeOut(id: number): void {
     const running = this.running;
     if (!running || running.id !== id) return;
+    if (running.overBudgetMs === undefined) {
+      // First ask for a stop at the next safe point, which keeps the worker and its warm programs.
+      running.overBudgetMs = performance.now() - running.started;
+      this.askToStop(running);
+      running.timer = setTimeout(
+        () => this.timeOut(id),
+        stopGraceMs(running.budgetMs, running.phase),
+      );
+      return;
+    }
     this.running = undefined;
     const durationMs = performance.now() - running.started;
-    // The only way to stop a synchronous lint: end its thread. The fresh worker rebuilds its programs on demand.
+    // No safe point in time (a rule in an endless loop): the only way left is to end the thread. The fresh worker
+    // rebuilds its programs on demand.
     void this.worker.terminate();
     this.worker = this.start();
-    running.resolve({ kind: 'timeout', durationMs, phase: running.phase });
+    running.resolve({ kind: 'timeout', durationMs, phase: running.phase, workerRestarted: true });
     this.pump();
   }
 

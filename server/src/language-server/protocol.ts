@@ -9,6 +9,11 @@ export interface InitializationOptions {
    * plugins) and lints with the built-in `recommended` config only. Absent means trusted.
    */
   untrustedWorkspace?: boolean;
+  /**
+   * The client shows `loopguard/slowLint` to the user itself (the VS Code extension does): the server then does not
+   * also say with `window/showMessage` that a lint went over its budget. Absent means it does.
+   */
+  showsSlowLints?: boolean;
 }
 
 /** Parameters of `loopguard/slowLint`. */
@@ -20,15 +25,18 @@ export interface SlowLintParams {
   durationMs: number;
   /** The document's `loopguard.lintTimeBudgetMs`. */
   budgetMs: number;
-  /** True when the lint went over budget: its worker was ended and restarted, and no findings were published. */
+  /**
+   * True when the lint went over budget and no findings were published for this version: it was stopped (tried again
+   * with its program kept, with a doubled budget, and over it each time), or its worker did not stop and was restarted.
+   */
   abandoned: boolean;
 }
 
 /**
  * Direction: server → client. Sent after a lint that took longer than `SLOW_LINT_MS`, and after a lint that went
  * over its time budget and was abandoned, so that an editor can show it (for instance in a status item).
- * The same event also goes to `window/logMessage`, for clients that do not know this notification
- * (they drop it, or log it as unknown).
+ * The same event also goes to `window/logMessage`, and a lint over budget to `window/showMessage` (unless the client
+ * says `showsSlowLints`), for clients that do not know this notification (they drop it, or log it as unknown).
  */
 export const SLOW_LINT_METHOD = 'loopguard/slowLint';
 

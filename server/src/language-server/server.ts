@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 
 import {
   type CancellationToken,
+  CancellationTokenSource,
   type CodeAction,
   type CodeActionParams,
   CodeActionKind,
@@ -60,6 +61,12 @@ import type {
 } from './worker-protocol';
 
 const SlowLintNotification = new NotificationType<SlowLintParams>(SLOW_LINT_METHOD);
+
+/**
+ * Tries of one version's lint over budget: each stops at a safe point with the program kept, and the next has twice
+ * the budget (a cold project's first lint pays for type-checking what the rules ask about; the checker keeps it).
+ */
+const MAX_LINT_TRIES = 3;
 const StatusRequest = new RequestType<StatusParams | undefined, StatusResult, void>(STATUS_METHOD);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -99,6 +106,11 @@ export function startServer(connection: Connection): RunningServer {
     workspaceFolders: false,
   };
   let setup: WorkerSetup = { folders: [], untrusted: false };
+  let clientShowsSlowLints = false;
+  /** The lint running for each document, and its version: a newer version stops it (see `lint-worker-client.ts`). */
+  const lintsRunning = new Map<string, { version: number; cancel: CancellationTokenSource }>();
+  /** Documents whose user was told that a lint went over budget, until one is linted within budget again. */
+  const toldOverBudget = new Set<string>();
   /** Settings a client pushed with `workspace/didChangeConfiguration`, for clients that cannot be asked. */
   let pushedSettings: unknown;
   let worker: LintWorker | undefined;
@@ -107,6 +119,7 @@ export function startServer(connection: Connection): RunningServer {
     error: (message: string) => connection.console.error(message),
     warning: (message: string) => connection.console.warn(message),
     info: (message: string) => connection.console.info(message),
+    log: (message: string) => connection.console.log(message),
   };
 
   /** Runs a promise whose failure must not end the server (a notification on a closing connection, a client refusing a registration). */
@@ -195,27 +208,64 @@ export function startServer(connection: Connection): RunningServer {
     version: number,
     durationMs: number,
     budgetMs: number,
-    abandoned: false | 'preparing' | 'linting',
   ): void {
-    const seconds = (durationMs / 1000).toFixed(1);
-    if (abandoned === 'linting')
-      log.error(
-        `Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`,
-      );
-    else if (abandoned === 'preparing')
-      log.error(
-        `Linting ${uri} was abandoned: loading its lint config and building its TypeScript program took over ${seconds} s; the lint worker was restarted.`,
-      );
-    else log.warning(`Linting ${uri} took ${seconds} s.`);
+    log.warning(`Linting ${uri} took ${(durationMs / 1000).toFixed(1)} s.`);
+    notifySlowLint({ uri, version, durationMs, budgetMs, abandoned: false });
+  }
+
+  function notifySlowLint(params: SlowLintParams): void {
     settle(
       connection.sendNotification(SlowLintNotification, {
-        uri,
-        version,
-        durationMs: Math.round(durationMs),
-        budgetMs,
-        abandoned: abandoned !== false,
+        ...params,
+        durationMs: Math.round(params.durationMs),
       }),
       'Reporting a slow lint',
+    );
+  }
+
+  /**
+   * A lint over budget, in the log and, once until the document is linted within budget again, with
+   * `window/showMessage` as an error: the one channel every editor shows (Neovim, Vim with ALE, eglot, lsp-mode,
+   * VS Code), so that nobody takes a file without findings for a clean one.
+   */
+  function reportOverBudget(
+    uri: string,
+    version: number,
+    outcome: { durationMs: number; phase: 'preparing' | 'linting'; workerRestarted: boolean },
+    budgetMs: number,
+    { tries, next }: { tries: number; next?: { budgetMs: number } },
+  ): void {
+    const seconds = (outcome.durationMs / 1000).toFixed(1);
+    const name = path.basename(filePathOf(uri) ?? uri);
+    let logged: string;
+    let shown: string;
+    if (outcome.workerRestarted) {
+      logged =
+        outcome.phase === 'linting'
+          ? `Linting ${uri} went over its time budget (${budgetMs} ms) and was abandoned; the lint worker was restarted.`
+          : `Linting ${uri} was abandoned: loading its lint config and building its TypeScript program took over ${seconds} s; the lint worker was restarted.`;
+      shown = `Loopguard: linting ${name} went over its time budget (${budgetMs} ms) and did not stop, so its findings are not shown; the lint worker was restarted. It is linted again on the next change.`;
+    } else if (next) {
+      logged = `Linting ${uri} went over its time budget (${budgetMs} ms) and was stopped, its TypeScript program kept; linting it again with a budget of ${next.budgetMs} ms.`;
+      shown = `Loopguard: linting ${name} went over its time budget (${budgetMs} ms); linting it again with its TypeScript program kept (budget ${next.budgetMs} ms). Findings follow when it is done.`;
+    } else {
+      const overBudget =
+        tries === 1
+          ? `went over its time budget (${budgetMs} ms)`
+          : `went over its time budget ${tries} times (the last ${budgetMs} ms)`;
+      logged = `Linting ${uri} ${overBudget} and was stopped; it is linted again on the next change.`;
+      shown = `Loopguard: linting ${name} ${overBudget}, so its findings are not shown; it is linted again on the next change. Raise loopguard.lintTimeBudgetMs for large files.`;
+    }
+    log.error(logged);
+    if (!next) notifySlowLint({ uri, version, ...outcome, budgetMs, abandoned: true });
+    if (clientShowsSlowLints || toldOverBudget.has(uri)) return;
+    toldOverBudget.add(uri);
+    settle(
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Error,
+        message: shown,
+      }),
+      'Showing a lint over budget',
     );
   }
 
@@ -242,31 +292,49 @@ export function startServer(connection: Connection): RunningServer {
       if (textChanged) await scheduleImporters([file]);
       return;
     }
-    const outcome: WorkerOutcome<LintReply> = await worker.request<LintReply>(
-      {
-        kind: 'lint',
-        file,
-        ruleSeverities: settings.rules,
-        maxFileBytes: settings.maxFileSizeKb * 1024,
-        findImporters: textChanged || reason === 'save',
-      },
-      settings.lintTimeBudgetMs,
-    );
-    if (outcome.kind === 'timeout') {
-      reportSlowLint(
-        uri,
-        document.version,
-        outcome.durationMs,
-        settings.lintTimeBudgetMs,
-        outcome.phase,
-      );
+    // A newer version of the document stops this lint at its next safe point (`documents.onDidChangeContent`).
+    const cancel = new CancellationTokenSource();
+    lintsRunning.set(uri, { version: document.version, cancel });
+    let outcome: WorkerOutcome<LintReply>;
+    try {
+      let budgetMs = settings.lintTimeBudgetMs;
+      for (let tries = 1; ; tries++) {
+        outcome = await worker.request<LintReply>(
+          {
+            kind: 'lint',
+            file,
+            ruleSeverities: settings.rules,
+            maxFileBytes: settings.maxFileSizeKb * 1024,
+            findImporters: textChanged || reason === 'save',
+          },
+          budgetMs,
+          cancel.token,
+        );
+        if (outcome.kind !== 'timeout') break;
+        const tryAgain =
+          !outcome.workerRestarted &&
+          tries < MAX_LINT_TRIES &&
+          documents.get(uri)?.version === document.version;
+        reportOverBudget(uri, document.version, outcome, budgetMs, {
+          tries,
+          ...(tryAgain ? { next: { budgetMs: budgetMs * 2 } } : {}),
+        });
+        if (!tryAgain) return;
+        budgetMs *= 2;
+      }
+    } finally {
+      if (lintsRunning.get(uri)?.cancel === cancel) lintsRunning.delete(uri);
+      cancel.dispose();
+    }
+    if (outcome.kind === 'cancelled') {
+      // The newer version's lint is queued; it also does what this one was for (an open lints whatever `run` says).
+      if (reason !== 'change' && documents.get(uri)) queue.schedule(uri, reason);
       return;
     }
     if (outcome.kind === 'failed') {
       log.error(`Linting ${uri} failed: ${outcome.error}`);
       return;
     }
-    if (outcome.kind === 'cancelled') return;
     const reply = outcome.value;
     const current = documents.get(uri);
     // A newer version is queued (its change scheduled it): these results describe text the editor no longer has.
@@ -295,8 +363,9 @@ export function startServer(connection: Connection): RunningServer {
       });
       publish(uri, current.version, reply.findings, reply.docs, reply.text);
     }
+    if (outcome.durationMs <= settings.lintTimeBudgetMs) toldOverBudget.delete(uri);
     if (outcome.durationMs > SLOW_LINT_MS)
-      reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs, false);
+      reportSlowLint(uri, current.version, outcome.durationMs, settings.lintTimeBudgetMs);
     for (const importer of reply.importers) {
       const importerUri = uriOfOpenFile(importer);
       if (importerUri) queue.schedule(importerUri, 'dependency');
@@ -346,6 +415,7 @@ export function startServer(connection: Connection): RunningServer {
         .filter((folder): folder is string => folder !== undefined),
       untrusted: options.untrustedWorkspace === true,
     };
+    clientShowsSlowLints = options.showsSlowLints === true;
     worker = new LintWorker(setup, { log: (level, message) => log[level](message), openDocuments });
     return {
       capabilities: {
@@ -415,6 +485,8 @@ export function startServer(connection: Connection): RunningServer {
     });
     const reason = opened.has(uri) ? 'change' : 'open';
     opened.add(uri);
+    const running = lintsRunning.get(uri);
+    if (running && running.version !== event.document.version) running.cancel.cancel();
     queue.schedule(uri, reason);
   });
 
@@ -424,6 +496,8 @@ export function startServer(connection: Connection): RunningServer {
     const file = filePathOf(event.document.uri);
     opened.delete(event.document.uri);
     queue.forget(event.document.uri);
+    lintsRunning.get(event.document.uri)?.cancel.cancel();
+    toldOverBudget.delete(event.document.uri);
     clear(event.document.uri);
     if (!file || !isTypeScriptOrJavaScript(file)) return;
     worker?.notify({ kind: 'closeDocument', file });
@@ -513,13 +587,7 @@ export function startServer(connection: Connection): RunningServer {
         token,
       );
       if (outcome.kind === 'timeout')
-        reportSlowLint(
-          uri,
-          document.version,
-          outcome.durationMs,
-          settings.lintTimeBudgetMs,
-          outcome.phase,
-        );
+        reportOverBudget(uri, document.version, outcome, settings.lintTimeBudgetMs, { tries: 1 });
       if (outcome.kind !== 'done' || outcome.value.version !== documents.get(uri)?.version)
         return actions;
       const fixAll = fixAllAction(uri, outcome.value.text, outcome.value.output, withSuggestions);

@@ -78,7 +78,7 @@ export const SETTINGS = {
     minimum: 500,
     default: 10_000,
     description:
-      'How long the rules may take on one file, in milliseconds. A lint over budget is abandoned (its worker is restarted) and reported to the client. Loading the lint config and building the TypeScript program, slow in a fresh worker or a large project, have a budget of their own: a minute, or six of these budgets when that is longer.',
+      'How long the rules may take on one file, in milliseconds. A lint over budget is stopped with its TypeScript program kept and tried again with twice the budget (three tries in all), and the user is told; a rule that does not stop has its worker restarted. Loading the lint config and building the TypeScript program, slow in a fresh worker or a large project, have a budget of their own: a minute, or six of these budgets when that is longer.',
   },
   maxFileSizeKb: {
     type: 'integer',

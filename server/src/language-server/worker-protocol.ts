@@ -15,6 +15,15 @@ export interface WorkerSetup {
 export type RuleSeverities = Partial<Record<string, RuleSeveritySetting>>;
 
 /** Messages the worker answers with a `WorkerReply` carrying the same `id`. */
+/**
+ * `workerData`: the setup plus the stop signal, a shared `Int32Array` of one element. The connection thread stores a
+ * request's id there to stop that request at its next safe point (see `engine/stop-points.ts`); the worker then
+ * answers with `WorkerStopped`, keeping its programs.
+ */
+export interface WorkerData extends WorkerSetup {
+  stopSignal: SharedArrayBuffer;
+}
+
 export type WorkerRequest =
   | {
       kind: 'lint';
@@ -85,6 +94,12 @@ export type WorkerReply =
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: string };
 
+/** A request stopped at a safe point, as the stop signal asked: no result, warm programs kept. */
+export interface WorkerStopped {
+  kind: 'stopped';
+  id: number;
+}
+
 /** Things the worker wants the client's log to show (a config that failed to load, an ignored setting). */
 export interface WorkerLog {
   kind: 'log';
@@ -98,4 +113,4 @@ export interface WorkerLinting {
   id: number;
 }
 
-export type WorkerOutbound = WorkerReply | WorkerLog | WorkerLinting;
+export type WorkerOutbound = WorkerReply | WorkerStopped | WorkerLog | WorkerLinting;

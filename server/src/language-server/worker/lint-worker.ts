@@ -8,16 +8,16 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 
-import type { Engine, FileOutcome, RuleMeta } from '../../engine';
+import { type Engine, type FileOutcome, LintStopped, type RuleMeta } from '../../engine';
 import type {
   FixAllReply,
   ImportersReply,
   LintReply,
   StatusReply,
   WorkerInbound,
+  WorkerData,
   WorkerOutbound,
   WorkerRequest,
-  WorkerSetup,
 } from '../worker-protocol';
 import { WorkspaceEngines } from './workspace-engines';
 
@@ -25,9 +25,16 @@ const port = parentPort;
 if (!port) throw new Error('lint-worker.js runs as a worker thread of the language server');
 
 const post = (message: WorkerOutbound): void => port.postMessage(message);
-const workspace = new WorkspaceEngines(workerData as WorkerSetup, (level, message) =>
+const data = workerData as WorkerData;
+const workspace = new WorkspaceEngines(data, (level, message) =>
   post({ kind: 'log', level, message }),
 );
+const stopSignal = new Int32Array(data.stopSignal);
+
+/** Whether the connection thread asked to stop request `id` (a newer version arrived, or it is over budget). */
+function stopAsked(id: number): () => boolean {
+  return () => Atomics.load(stopSignal, 0) === id;
+}
 
 if (typescriptChoice.message !== undefined)
   post({ kind: 'log', level: 'warning', message: typescriptChoice.message });
@@ -55,6 +62,10 @@ async function handle(message: WorkerInbound): Promise<void> {
       try {
         post({ kind: 'reply', id: message.id, ok: true, value: await answer(message) });
       } catch (error) {
+        if (error instanceof LintStopped) {
+          post({ kind: 'stopped', id: message.id });
+          return;
+        }
         post({
           kind: 'reply',
           id: message.id,
@@ -71,10 +82,15 @@ async function answer(
   switch (request.kind) {
     case 'lint': {
       const started = performance.now();
+      const shouldStop = stopAsked(request.id);
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      if (shouldStop()) throw new LintStopped();
       prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
-      const outcome = engine.lintFile(request.file, 'none', { maxFileBytes: request.maxFileBytes });
+      const outcome = engine.lintFile(request.file, 'none', {
+        maxFileBytes: request.maxFileBytes,
+        shouldStop,
+      });
       const reply = toLintReply(outcome, version, engine.rulesMeta());
       reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
       reply.durationMs = performance.now() - started;
@@ -82,10 +98,12 @@ async function answer(
     }
     case 'fixAll': {
       const engine = await workspace.engineFor(request.file, request.ruleSeverities);
+      if (stopAsked(request.id)()) throw new LintStopped();
       prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
       const outcome = engine.lintFile(request.file, request.mode, {
         maxFileBytes: request.maxFileBytes,
+        shouldStop: stopAsked(request.id),
       });
       if (outcome.kind !== 'linted') return { version, text: '', output: undefined };
       return { version, text: outcome.source, output: outcome.result.output };
