@@ -22,6 +22,18 @@ export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export { decodeSourceText, type SourceText } from './source-text';
+export {
+  applySuppressions,
+  DEFAULT_SUPPRESSIONS_FILE,
+  pruneSuppressions,
+  readSuppressions,
+  resolveSuppressionsFile,
+  suppress,
+  suppressedRulesOf,
+  type Suppressions,
+  SuppressionsError,
+  writeSuppressions,
+} from './suppressions';
 export type { RuleCrash } from './verify';
 export {
   chooseTypeScript,

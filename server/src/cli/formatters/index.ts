@@ -1,9 +1,10 @@
 // Turning lint results into the text `loopguard lint` prints: ESLint's own `stylish` and `json` formatters (so the
-// output is what ESLint users know and their tools parse), and our SARIF writer.
+// output is what ESLint users know and their tools parse), our SARIF writer and GitHub Actions annotations.
 import { ESLint } from 'eslint';
 
 import type { Finding, LintMessage, LintResult, RuleMeta } from '../../engine';
 import type { OutputFormat } from '../arguments';
+import { formatGithub } from './github';
 import { formatSarif } from './sarif';
 
 export interface FormatContext {
@@ -20,6 +21,7 @@ export async function formatResults(
   context: FormatContext,
 ): Promise<string> {
   if (format === 'sarif') return formatSarif(results, context);
+  if (format === 'github') return formatGithub(results, context.cwd);
   const eslint = new ESLint({ cwd: context.cwd, overrideConfigFile: true });
   const formatter = await eslint.loadFormatter(format);
   // ESLint's CLI hands formatters `cwd` and `rulesMeta` too, though `LoadedFormatter`'s type only names `ResultsMeta`.

@@ -75,7 +75,11 @@ async function answer(
       prepareProgram(engine, request);
       const version = workspace.documentVersion(request.file);
       const outcome = engine.lintFile(request.file, 'none', { maxFileBytes: request.maxFileBytes });
-      const reply = toLintReply(outcome, version, engine.rulesMeta());
+      const suppressed =
+        outcome.kind === 'linted'
+          ? workspace.suppressedRules(request.file, outcome.result.messages)
+          : new Set<string>();
+      const reply = toLintReply(outcome, version, engine.rulesMeta(), suppressed);
       reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
       reply.durationMs = performance.now() - started;
       return reply;
@@ -119,6 +123,7 @@ function toLintReply(
   outcome: FileOutcome,
   version: number | null,
   rulesMeta: Record<string, RuleMeta>,
+  suppressedRules: ReadonlySet<string>,
 ): LintReply {
   const base = {
     version,
@@ -141,7 +146,11 @@ function toLintReply(
     kind: 'linted',
     ...base,
     text: outcome.source,
-    findings: [...outcome.findings],
+    findings: outcome.findings.map((finding) =>
+      finding.message.ruleId && suppressedRules.has(finding.message.ruleId)
+        ? { ...finding, suppressed: true }
+        : finding,
+    ),
     docs,
     crashes: outcome.crashes,
   };
