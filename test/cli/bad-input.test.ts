@@ -10,6 +10,7 @@ import type { ESLint } from 'eslint';
 import { BAD_FILES, BROKEN_PROJECT_FILE, BROKEN_TSCONFIGS } from '../support/bad-input';
 import { runCli, startCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 /** What each message of a result is: its rule id, or the text of a message without one. */
 function messagesOf(result: ESLint.LintResult): string[] {
@@ -17,7 +18,7 @@ function messagesOf(result: ESLint.LintResult): string[] {
 }
 
 describe('loopguard lint on bad input', function () {
-  this.timeout(180_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('gives each bad file and broken tsconfig its own message, lints everything else, and exits 2', () => {

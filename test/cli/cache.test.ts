@@ -10,6 +10,7 @@ import type { ESLint } from 'eslint';
 import { fixtureConfig } from '../support/fixture-config';
 import { type CliRun, runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const CACHE = ['--cache', '--cache-location', 'cache/'];
 
@@ -38,7 +39,7 @@ function warmAndCold(root: string, args: readonly string[]): CliRun {
 }
 
 describe('loopguard lint --cache', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('reports the new floating promise in the caller when an imported function becomes async', () => {

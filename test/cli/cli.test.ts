@@ -15,6 +15,7 @@ import {
   TSCONFIG,
   TSCONFIG_WITH_NODE,
 } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n  await save();\n}\n';
@@ -33,7 +34,7 @@ function messagesOf(run: CliRun): Array<[string, string | null, number]> {
 }
 
 describe('loopguard lint (the CLI binary)', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('exits 0 and prints nothing on a clean project', () => {

@@ -10,6 +10,7 @@ import type { ESLint } from 'eslint';
 import { fixtureConfig } from '../support/fixture-config';
 import { type CliRun, runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
@@ -25,7 +26,7 @@ function severities(run: CliRun): Array<[string, string | null, number]> {
 }
 
 describe('loopguard lint: the project config and TypeScript', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('uses the nearest eslint.config.* unless --no-config-lookup or --strict says otherwise', () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 
 import { runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const TSCONFIG_JS = JSON.stringify({
   compilerOptions: {
@@ -55,7 +56,7 @@ function runShapes(root: string): { status: number | null; stdout: string; stder
 }
 
 describe('loopguard lint --fix-unsafe on code settled by a later statement', function () {
-  this.timeout(180_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('settles before and after the preferred suggestions are applied', () => {

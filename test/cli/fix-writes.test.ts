@@ -16,6 +16,7 @@ import {
 import { fixtureConfig } from '../support/fixture-config';
 import { startCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 /** Every file under `root` whose name marks it as one of the CLI's temporary files. */
 function temporaryFiles(root: string): string[] {
@@ -25,7 +26,7 @@ function temporaryFiles(root: string): string[] {
 }
 
 describe('loopguard lint --fix writes', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('never overwrites a file edited or deleted while it was being linted, and still fixes the others', async () => {

@@ -12,6 +12,7 @@ import { Engine, loadConfigFile } from 'loopguard';
 import { REPO_ROOT } from '../support/paths';
 import { runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
+import { PROCESS_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 
 const CONFIG_TS =
   "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n";
@@ -69,7 +70,7 @@ const RELATED = {
 };
 
 describe('a config that loads its own copy of the plugin', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('still gives SARIF the related locations of a finding through a helper in another file', () => {
@@ -150,7 +151,7 @@ describe('a config that loads its own copy of the plugin', function () {
     const child = spawnSync(process.execPath, ['-e', probe], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: PROCESS_BUDGET_MS,
     });
     assert.equal(child.status, 0, child.stderr);
     assert.deepEqual(JSON.parse(child.stdout), {

@@ -1,9 +1,10 @@
-" Vim with ALE against the real loopguard-language-server: open a file with a floating promise, receive the
-" diagnostic, apply the first code action ("Add `await`") through ALE's code-fix machinery, save, and see the
-" diagnostic go. Usage: vim -N -u ale.vim -i NONE -n -es FILE.ts (exit code 0 = pass).
-" Env: LOOPGUARD_SERVER, LOOPGUARD_STEP_MS, LOOPGUARD_LOG (-es mode shows no output, so progress goes there).
+" Vim with ALE and the README's snippet, as written, against the real loopguard-language-server: open a file with a
+" floating promise, receive the diagnostic as a warning (the snippet's lsp_config reached the server), apply the first
+" code action ("Add `await`") through ALE's code-fix machinery, save, and see the diagnostic go.
+" Usage: vim -N -u ale.vim -i NONE -n -es FILE.ts (exit code 0 = pass).
+" Env: LOOPGUARD_SNIPPET (the README's snippet), LOOPGUARD_STEP_MS, LOOPGUARD_LOG (-es mode shows no output, so
+" progress goes there).
 set nocompatible
-let s:server = $LOOPGUARD_SERVER
 let s:step_ms = empty($LOOPGUARD_STEP_MS) ? 30000 : str2nr($LOOPGUARD_STEP_MS)
 let s:log = $LOOPGUARD_LOG
 let s:t0 = reltime()
@@ -11,14 +12,7 @@ filetype on
 let g:ale_lint_on_enter = 0
 let g:ale_lint_on_text_changed = 'never'
 packadd ale
-call ale#linter#Define('typescript', {
-\   'name': 'loopguard',
-\   'lsp': 'stdio',
-\   'executable': 'node',
-\   'command': 'node ' . shellescape(s:server) . ' --stdio',
-\   'project_root': {buffer -> fnamemodify(bufname(buffer), ':p:h')},
-\})
-let g:ale_linters = {'typescript': ['loopguard']}
+execute 'source' fnameescape($LOOPGUARD_SNIPPET)
 
 function! s:Log(message) abort
   let l:lines = split(a:message, "\n", 1)
@@ -54,7 +48,10 @@ function! s:Run() abort
   endif
   call s:Log(printf('open -> diagnostics: %.0f ms', reltimefloat(reltime(l:opened)) * 1000))
   let l:diagnostic = ale#engine#GetLoclist(bufnr(''))[0]
-  call s:Log(printf('diagnostic: line %d col %d code %s: %s', l:diagnostic.lnum, l:diagnostic.col, get(l:diagnostic, 'code', ''), l:diagnostic.text))
+  call s:Log(printf('diagnostic: line %d col %d type %s code %s: %s', l:diagnostic.lnum, l:diagnostic.col, l:diagnostic.type, get(l:diagnostic, 'code', ''), l:diagnostic.text))
+  if l:diagnostic.type isnot# 'W'
+    return s:Finish(0, "the snippet's settings did not reach the server: type " . l:diagnostic.type)
+  endif
   call cursor(l:diagnostic.lnum, l:diagnostic.col)
   let l:fixing = reltime()
   call ale#codefix#Execute(0, function('s:OnMenu'))

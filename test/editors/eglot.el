@@ -1,11 +1,12 @@
 ;;; eglot.el --- Emacs + eglot against the real loopguard-language-server  -*- lexical-binding: t -*-
-;; Open a file with a floating promise, receive the diagnostic (flymake), run `eglot-code-actions' as a user would
-;; (its menu answered with the default, the preferred "Add `await`"), save, and see the diagnostic go.
-;; Usage: emacs --batch -q -l eglot.el FILE.ts (exit code 0 = pass). Env: LOOPGUARD_SERVER, LOOPGUARD_STEP_MS.
+;; With the README's snippet as written: open a file with a floating promise, receive the diagnostic (flymake) as a
+;; warning (the snippet's workspace configuration reached the server), run `eglot-code-actions' as a user would (its
+;; menu answered with the default, the preferred "Add `await`"), save, and see the diagnostic go.
+;; Usage: emacs --batch -q -l eglot.el FILE.ts (exit code 0 = pass).
+;; Env: LOOPGUARD_SNIPPET (the README's snippet), LOOPGUARD_STEP_MS.
 (require 'cl-lib)
 (require 'eglot)
 (require 'flymake)
-(defvar loopguard-server (getenv "LOOPGUARD_SERVER"))
 (defvar loopguard-step-seconds (/ (string-to-number (or (getenv "LOOPGUARD_STEP_MS") "30000")) 1000.0))
 (defvar loopguard-t0 (float-time))
 
@@ -27,7 +28,7 @@
 ;; Emacs 28 has no TypeScript mode: a minimal one, so that eglot sends languageId "typescript".
 (define-derived-mode typescript-mode prog-mode "TS")
 (add-to-list 'auto-mode-alist '("\\.ts\\'" . typescript-mode))
-(add-to-list 'eglot-server-programs `(typescript-mode . ("node" ,loopguard-server "--stdio")))
+(load (getenv "LOOPGUARD_SNIPPET") nil t t)
 (setq eglot-sync-connect t)
 
 (condition-case err
@@ -46,7 +47,9 @@
           (loopguard-log "open -> diagnostics: %.0f ms" (* 1000 (- (float-time) opened))))
         (let* ((diagnostic (car (flymake-diagnostics)))
                (fixing (float-time)))
-          (loopguard-log "diagnostic: line %d: %s" (line-number-at-pos (flymake-diagnostic-beg diagnostic)) (flymake-diagnostic-text diagnostic))
+          (loopguard-log "diagnostic: line %d %s: %s" (line-number-at-pos (flymake-diagnostic-beg diagnostic)) (flymake-diagnostic-type diagnostic) (flymake-diagnostic-text diagnostic))
+          (unless (eq (flymake-diagnostic-type diagnostic) 'eglot-warning)
+            (loopguard-finish nil (format "the snippet's settings did not reach the server: %s" (flymake-diagnostic-type diagnostic))))
           ;; The menu a user sees; RET takes its default, the server's preferred action.
           (cl-letf (((symbol-function 'completing-read)
                      (lambda (_prompt collection &rest arguments)

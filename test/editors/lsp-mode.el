@@ -1,10 +1,11 @@
 ;;; lsp-mode.el --- Emacs + lsp-mode against the real loopguard-language-server  -*- lexical-binding: t -*-
-;; Open a file with a floating promise, receive the diagnostic, execute the first code action ("Add `await`"),
-;; save, and see the diagnostic go. Usage: emacs --batch -q -l lsp-mode.el FILE.ts (exit code 0 = pass).
-;; Env: LOOPGUARD_SERVER, LOOPGUARD_STEP_MS, LOOPGUARD_EMACS_HOME (where lsp-mode keeps its session file).
+;; With the README's snippet as written: open a file with a floating promise, receive the diagnostic as a warning (the
+;; snippet's custom settings reached the server), execute the first code action ("Add `await`"), save, and see the
+;; diagnostic go. Usage: emacs --batch -q -l lsp-mode.el FILE.ts (exit code 0 = pass).
+;; Env: LOOPGUARD_SNIPPET (the README's snippet), LOOPGUARD_STEP_MS, LOOPGUARD_EMACS_HOME (where lsp-mode keeps its
+;; session file).
 (setq user-emacs-directory (file-name-as-directory (or (getenv "LOOPGUARD_EMACS_HOME") temporary-file-directory)))
 (require 'lsp-mode)
-(defvar loopguard-server (getenv "LOOPGUARD_SERVER"))
 (defvar loopguard-step-seconds (/ (string-to-number (or (getenv "LOOPGUARD_STEP_MS") "30000")) 1000.0))
 (defvar loopguard-t0 (float-time))
 
@@ -35,10 +36,7 @@
       lsp-modeline-diagnostics-enable nil
       lsp-enable-snippet nil
       lsp-enabled-clients '(loopguard))
-(lsp-register-client
- (make-lsp-client :new-connection (lsp-stdio-connection (list "node" loopguard-server "--stdio"))
-                  :activation-fn (lsp-activate-on "typescript")
-                  :server-id 'loopguard))
+(load (getenv "LOOPGUARD_SNIPPET") nil t t)
 
 (defun loopguard-diagnostics (file) (gethash file (lsp-diagnostics t)))
 
@@ -55,7 +53,9 @@
           (loopguard-log "open -> diagnostics: %.0f ms" (* 1000 (- (float-time) opened))))
         (let ((diagnostic (car (loopguard-diagnostics file)))
               (fixing (float-time)))
-          (loopguard-log "diagnostic: source %s code %s: %s" (lsp:diagnostic-source? diagnostic) (lsp:diagnostic-code? diagnostic) (lsp:diagnostic-message diagnostic))
+          (loopguard-log "diagnostic: source %s code %s severity %s: %s" (lsp:diagnostic-source? diagnostic) (lsp:diagnostic-code? diagnostic) (lsp:diagnostic-severity? diagnostic) (lsp:diagnostic-message diagnostic))
+          (unless (eql (lsp:diagnostic-severity? diagnostic) 2)
+            (loopguard-finish nil (format "the snippet's settings did not reach the server: severity %s" (lsp:diagnostic-severity? diagnostic))))
           (goto-char (lsp--position-to-point (lsp:range-start (lsp:diagnostic-range diagnostic))))
           (let ((actions (lsp-code-actions-at-point)))
             (dolist (action actions) (loopguard-log "code action: %s" (lsp:code-action-title action)))

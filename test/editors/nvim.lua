@@ -1,10 +1,14 @@
--- Neovim (0.7+, built-in LSP client) against the real loopguard-language-server: open a file with a floating
--- promise, receive the diagnostic, apply the "Add `await`" quick fix through vim.lsp.buf.code_action() (the menu
--- answered by a stub of vim.ui.select), save, and see the diagnostic go. Exit code 0 = pass.
--- Env: LOOPGUARD_SERVER (the server's bin script), LOOPGUARD_STEP_MS (time budget of each step).
-local SERVER = assert(os.getenv('LOOPGUARD_SERVER'), 'LOOPGUARD_SERVER is not set')
+-- Neovim (0.7+, built-in LSP client) with the README's snippet, as written, against the real loopguard-language-server:
+-- open a file with a floating promise, receive the diagnostic as a warning (the snippet's settings reached the
+-- server), apply the "Add `await`" quick fix through vim.lsp.buf.code_action() (the menu answered by a stub of
+-- vim.ui.select), save, and see the diagnostic go. Exit code 0 = pass.
+-- Env: LOOPGUARD_SNIPPET (the README's snippet), LOOPGUARD_STEP_MS (time budget of each step).
+local SNIPPET = assert(os.getenv('LOOPGUARD_SNIPPET'), 'LOOPGUARD_SNIPPET is not set')
 local STEP_MS = tonumber(os.getenv('LOOPGUARD_STEP_MS') or '30000')
 local t0 = vim.loop.hrtime()
+
+-- The snippet as a user's init.lua has it: it starts the server when the file's FileType is set.
+dofile(SNIPPET)
 
 local function log(...)
   local ms = (vim.loop.hrtime() - t0) / 1e6
@@ -21,16 +25,16 @@ local function run()
   local bufnr = vim.api.nvim_get_current_buf()
   local file = vim.api.nvim_buf_get_name(bufnr)
   log('opened', file, 'filetype', vim.bo[bufnr].filetype)
-  -- vim.lsp.start() exists from 0.8 only; start_client + buf_attach_client work on 0.7 and later.
-  local client_id = vim.lsp.start_client({
-    name = 'loopguard',
-    cmd = { 'node', SERVER, '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':p:h'),
-  })
-  if not client_id then return finish(false, 'the client did not start') end
   local opened_at = vim.loop.hrtime()
-  vim.lsp.buf_attach_client(bufnr, client_id)
-
+  local client_id
+  if not vim.wait(STEP_MS, function()
+    for id, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      if client.name == 'loopguard' then client_id = id end
+    end
+    return client_id ~= nil
+  end, 10) then
+    return finish(false, 'the snippet attached no loopguard client')
+  end
   if not vim.wait(STEP_MS, function() return #vim.diagnostic.get(bufnr) > 0 end, 10) then
     return finish(false, 'no diagnostics within the step budget')
   end
@@ -39,6 +43,9 @@ local function run()
   log(string.format('diagnostic: line %d col %d source %s code %s: %s', diagnostic.lnum, diagnostic.col,
     tostring(diagnostic.source), tostring(diagnostic.code), diagnostic.message))
   if diagnostic.source ~= 'loopguard' then return finish(false, 'unexpected source ' .. tostring(diagnostic.source)) end
+  if diagnostic.severity ~= vim.diagnostic.severity.WARN then
+    return finish(false, 'the snippet\'s settings did not reach the server: severity ' .. tostring(diagnostic.severity))
+  end
 
   vim.api.nvim_win_set_cursor(0, { diagnostic.lnum + 1, diagnostic.col })
   local offered = {}

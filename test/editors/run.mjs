@@ -1,7 +1,10 @@
-// `npm run test:editors`: real editors, headless, against the real language server. Installs the editors that are
-// missing (Debian packages, as root), then, for each, opens a file with a floating promise in a fresh project,
-// lets the editor receive the diagnostic, apply the quick fix and save, and checks the saved file. Every step has a
-// time budget; the editor scripts wait on what the editor records, never on fixed sleeps.
+// `npm run test:editors`: real editors, headless, against the real language server, configured with the README's
+// snippets as written (each follows an `<!-- editor-snippet: NAME -->` line there). Installs the editors that are
+// missing (Debian packages, as root), then, for each, opens a file with a floating promise in a fresh project where
+// `npx loopguard-language-server` finds the repository's server (as in a project that installed `loopguard`), lets the
+// editor receive the diagnostic as a warning (the snippet's `rules` setting reached the server), apply the quick fix
+// and save, and checks the saved file. Every step has a time budget; the editor scripts wait on what the editor
+// records, never on fixed sleeps.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,11 +12,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SERVER = path.resolve(HERE, '../../server/bin/loopguard-language-server.js');
-/** Budget of one step inside an editor (diagnostics arriving, the fix applied, the diagnostics cleared). */
-const STEP_MS = 30_000;
+const REPO = path.resolve(HERE, '../..');
+const README = path.join(REPO, 'README.md');
+/** Budget of one step inside an editor (diagnostics arriving, the fix applied, the diagnostics cleared); generous,
+ * because a busy machine (load average 20 on two cores) runs ten times slower than a quiet one. */
+const STEP_MS = 180_000;
 /** Budget of one editor run, start to exit. */
-const RUN_MS = 120_000;
+const RUN_MS = 600_000;
 /** Budget of installing the missing editors. */
 const INSTALL_MS = 15 * 60_000;
 
@@ -35,6 +40,7 @@ const TSCONFIG = JSON.stringify({
 const EDITORS = [
   {
     name: 'Neovim',
+    snippet: ['neovim', 'lua'],
     packages: ['neovim'],
     command: (dir) => [
       'nvim',
@@ -43,6 +49,7 @@ const EDITORS = [
   },
   {
     name: 'Vim + ALE',
+    snippet: ['ale', 'vim'],
     packages: ['vim', 'vim-ale'],
     command: (dir) => [
       'vim',
@@ -52,15 +59,50 @@ const EDITORS = [
   },
   {
     name: 'Emacs + eglot',
+    snippet: ['eglot', 'elisp'],
     packages: ['emacs-nox', 'elpa-eglot'],
     command: (dir) => ['emacs', ['--batch', '-q', '-l', path.join(HERE, 'eglot.el'), 'work.ts']],
   },
   {
     name: 'Emacs + lsp-mode',
+    snippet: ['lsp-mode', 'elisp'],
     packages: ['emacs-nox', 'elpa-lsp-mode'],
     command: (dir) => ['emacs', ['--batch', '-q', '-l', path.join(HERE, 'lsp-mode.el'), 'work.ts']],
   },
 ];
+
+/** The README's snippet for `name`: the fenced block (of `language`) right after its `editor-snippet` marker. */
+function readmeSnippet(name, language) {
+  const readme = fs.readFileSync(README, 'utf8');
+  const marker = `<!-- editor-snippet: ${name} `;
+  const at = readme.indexOf(marker);
+  if (at < 0) throw new Error(`README.md has no "${marker}" marker`);
+  const fence = `\n\`\`\`${language}\n`;
+  const start = readme.indexOf(fence, at);
+  const end = readme.indexOf('\n```\n', start + fence.length - 1);
+  if (start < 0 || end < 0 || readme.slice(at, start).includes('```'))
+    throw new Error(`README.md: no \`\`\`${language} block right after "${marker}"`);
+  return `${readme.slice(start + fence.length, end)}\n`;
+}
+
+/**
+ * A fresh project as a user has it after `npm install --save-dev loopguard`: `node_modules/loopguard` (the
+ * repository's server package) and its command in `node_modules/.bin`, so that the snippets' `npx` finds it there.
+ */
+function prepareProject(dir) {
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'editor-test', private: true, devDependencies: { loopguard: '*' } })}\n`,
+  );
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), TSCONFIG);
+  fs.writeFileSync(path.join(dir, 'work.ts'), FIXTURE);
+  fs.mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
+  fs.symlinkSync(path.join(REPO, 'server'), path.join(dir, 'node_modules', 'loopguard'));
+  fs.symlinkSync(
+    path.join('..', 'loopguard', 'bin', 'loopguard-language-server.js'),
+    path.join(dir, 'node_modules', '.bin', 'loopguard-language-server'),
+  );
+}
 
 function isInstalled(debianPackage) {
   try {
@@ -104,7 +146,7 @@ function runEditor(editor, dir) {
     XDG_DATA_HOME: path.join(scratch, 'data'),
     XDG_STATE_HOME: path.join(scratch, 'state'),
     XDG_CACHE_HOME: path.join(scratch, 'cache'),
-    LOOPGUARD_SERVER: SERVER,
+    LOOPGUARD_SNIPPET: path.join(dir, '.snippet'),
     LOOPGUARD_STEP_MS: String(STEP_MS),
     LOOPGUARD_LOG: path.join(dir, 'e2e.log'),
     LOOPGUARD_EMACS_HOME: path.join(scratch, 'emacs'),
@@ -181,8 +223,8 @@ async function main() {
     )
       continue;
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopguard-editor-')));
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), TSCONFIG);
-    fs.writeFileSync(path.join(dir, 'work.ts'), FIXTURE);
+    prepareProject(dir);
+    fs.writeFileSync(path.join(dir, '.snippet'), readmeSnippet(...editor.snippet));
     const run = await runEditor(editor, dir);
     const log =
       editor.log && fs.existsSync(editor.log(dir)) ? fs.readFileSync(editor.log(dir), 'utf8') : '';

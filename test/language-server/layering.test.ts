@@ -7,12 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../support/paths';
+import { PROCESS_BUDGET_MS } from '../support/budgets';
 
 describe('language server layering', () => {
   it('loads neither TypeScript nor ESLint on the connection thread', () => {
     const server = path.join(REPO_ROOT, 'server', 'dist', 'language-server', 'main.js');
     const probe = `require(${JSON.stringify(server)}); console.log(JSON.stringify(Object.keys(require.cache).filter((file) => /node_modules[\\\\/](typescript|eslint|@typescript-eslint)[\\\\/]/.test(file))));`;
-    const child = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, ['-e', probe], {
+      encoding: 'utf8',
+      timeout: PROCESS_BUDGET_MS,
+    });
     assert.equal(child.status, 0, child.stderr);
     assert.deepEqual(JSON.parse(child.stdout), []);
   });

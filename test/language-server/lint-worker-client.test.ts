@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { LintWorker } from 'loopguard/internal/lint-worker-client';
 
 import { createTempProject, removeTempProjects } from '../support/temp-project';
+import { EVENT_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 
 describe('LintWorker', function () {
-  this.timeout(30_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('gives up on a worker that crashes on start, after three tries, and says so', async () => {
@@ -29,7 +30,7 @@ describe('LintWorker', function () {
       path.join(root, 'broken-worker.js'),
     );
     try {
-      const first = await worker.request({ kind: 'importers', changed: [] }, 10_000);
+      const first = await worker.request({ kind: 'importers', changed: [] }, EVENT_BUDGET_MS);
       assert.equal(first.kind, 'failed', 'the request running when the worker crashed fails');
       const gaveUpLine = await givingUp;
       assert.match(
@@ -37,7 +38,7 @@ describe('LintWorker', function () {
         /cannot start.*3 times in a row; linting is off until the server restarts\.$/s,
       );
       assert.equal(logs.filter((line) => line.endsWith('Restarting it.')).length, 2);
-      const later = await worker.request({ kind: 'importers', changed: [] }, 10_000);
+      const later = await worker.request({ kind: 'importers', changed: [] }, EVENT_BUDGET_MS);
       assert.equal(later.kind, 'failed');
       assert.match(later.kind === 'failed' ? later.error : '', /3 times in a row/);
     } finally {

@@ -20,6 +20,7 @@ import {
 import { FIXTURES } from '../support/paths';
 import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
@@ -83,7 +84,7 @@ function logLines(session: LspSession): string[] {
 const FLOATING_RANGE = { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } };
 
 describe('loopguard-language-server (over stdio)', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   describe('with the built-in config', () => {

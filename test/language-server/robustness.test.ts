@@ -19,6 +19,7 @@ import { BAD_FILES, BROKEN_PROJECT_FILE, BROKEN_TSCONFIGS } from '../support/bad
 import { EVENT_BUDGET_MS, LspSession, SERVER_BIN, uriOf } from '../support/lsp-client';
 import { FIXTURES } from '../support/paths';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import { TEST_BUDGET_MS } from '../support/budgets';
 
 const RULE = 'loopguard/no-floating-promises';
 const FLOATING =
@@ -100,7 +101,7 @@ function within<T>(promise: Promise<T>, what: string, budgetMs = EVENT_BUDGET_MS
 }
 
 describe('loopguard-language-server under load and faults (over stdio)', function () {
-  this.timeout(240_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('publishes only current results through 1,000 rapid changes among 50 open documents, and gives the memory back', async function () {

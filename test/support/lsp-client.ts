@@ -45,11 +45,11 @@ import {
 } from 'loopguard/protocol';
 
 import { REPO_ROOT } from './paths';
+import { EVENT_BUDGET_MS } from './budgets';
 
 export const SERVER_BIN = path.join(REPO_ROOT, 'server', 'bin', 'loopguard-language-server.js');
 
-/** How long one awaited event may take; generous because the first lint of a project builds its program. */
-export const EVENT_BUDGET_MS = 30_000;
+export { EVENT_BUDGET_MS };
 
 export interface SessionOptions {
   /** Workspace folders; the first is the root. */

@@ -3,6 +3,7 @@
 import { spawn, type SpawnOptions, spawnSync } from 'node:child_process';
 
 import { CLI_BIN } from './paths';
+import { PROCESS_BUDGET_MS } from './budgets';
 
 export interface CliRun {
   status: number | null;
@@ -14,7 +15,7 @@ export function runCli(args: readonly string[], cwd: string): CliRun {
   const child = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: PROCESS_BUDGET_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.error) throw child.error;

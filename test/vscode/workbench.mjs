@@ -1,11 +1,24 @@
 // Driving VS Code's workbench (code-server in headless Chromium) the way a person does: keyboard shortcuts, the
 // Problems panel, the lightbulb menu. Every wait is on something the page shows, within a budget; keystrokes the
-// workbench is known to drop now and then (Ctrl+P, Ctrl+. right after focusing the editor) are retried until what
-// they open shows.
+// workbench is known to drop now and then (Ctrl+P, Ctrl+. right after focusing the editor) are pressed again only
+// while what they open is closed: inside an open menu the same key may mean something else (Ctrl+. in the lightbulb
+// menu accepts the selected item), so a menu that opened without the awaited item is closed with Escape first.
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** How long one attempt of a keystroke waits for what it should open before the key is pressed again. */
 const KEYSTROKE_MS = 2_000;
+
+/** Opens the lightbulb menu, and does nothing while it is open (the session's keybindings.json, below). */
+const QUICK_FIX_AGAIN_KEY = 'Control+Alt+Shift+Q';
+
+/** The user keybindings a session needs: QUICK_FIX_AGAIN_KEY. */
+export const KEYBINDINGS = [
+  {
+    key: 'ctrl+alt+shift+q',
+    command: 'editor.action.quickFix',
+    when: 'editorTextFocus && !codeActionMenuVisible',
+  },
+];
 
 export class Workbench {
   constructor(page, log) {
@@ -18,31 +31,44 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: budgetMs });
   }
 
-  /** Presses `key` until `shown` appears, each attempt waiting KEYSTROKE_MS, within the budget. */
-  async pressUntil(key, shown, what, budgetMs) {
+  /**
+   * Presses `key` until `shown` appears within `opened` (the widget the key opens), each attempt waiting KEYSTROKE_MS,
+   * within the budget. A key is pressed again (`again`, by default the same) only while `opened` is closed; a widget
+   * that stays open without `shown` is closed with Escape, which accepts nothing, before the next press.
+   */
+  async pressUntil({ key, again = key, shown, opened, what }, budgetMs) {
     const deadline = Date.now() + budgetMs;
-    for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press(key);
-      try {
-        await shown
-          .first()
-          .waitFor({ timeout: Math.min(KEYSTROKE_MS, Math.max(1, deadline - Date.now())) });
-        return;
-      } catch (error) {
-        if (Date.now() >= deadline)
-          throw new Error(
-            `${what}: not shown after ${attempt} presses of ${key} within ${budgetMs} ms`,
-            { cause: error },
-          );
-        this.log(`${what} not shown yet; pressing ${key} again`);
+    const remaining = () => Math.max(1, deadline - Date.now());
+    for (let presses = 1; ; presses++) {
+      await this.page.keyboard.press(presses === 1 ? key : again);
+      for (let round = 1; ; round++) {
+        try {
+          await shown.first().waitFor({ timeout: Math.min(KEYSTROKE_MS, remaining()) });
+          return;
+        } catch (error) {
+          if (Date.now() >= deadline)
+            throw new Error(`${what}: not shown after ${presses} presses within ${budgetMs} ms`, {
+              cause: error,
+            });
+        }
+        if (!(await opened.first().isVisible())) break;
+        if (round < 3) continue;
+        this.log(`${what}: open without it; closing with Escape`);
+        await this.page.keyboard.press('Escape');
+        await opened.first().waitFor({ state: 'hidden', timeout: remaining() });
+        break;
       }
+      this.log(`${what} not shown yet; pressing ${again} again`);
     }
   }
 
   /** Opens a file of the workspace with Quick Open and waits until its editor shows `expected` text. */
   async openFile(name, expected, budgetMs) {
     const input = this.page.locator('.quick-input-widget input');
-    await this.pressUntil('Control+P', input, 'Quick Open', budgetMs);
+    await this.pressUntil(
+      { key: 'Control+P', shown: input, opened: input, what: 'Quick Open' },
+      budgetMs,
+    );
     await input.fill(name);
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: name })
@@ -82,7 +108,10 @@ export class Workbench {
   async showProblems(budgetMs) {
     const panel = this.page.locator('.markers-panel');
     if (await panel.isVisible()) return;
-    await this.pressUntil('Control+Shift+M', panel, 'the Problems panel', budgetMs);
+    await this.pressUntil(
+      { key: 'Control+Shift+M', shown: panel, opened: panel, what: 'the Problems panel' },
+      budgetMs,
+    );
   }
 
   problemRows(text) {
@@ -102,7 +131,18 @@ export class Workbench {
       .locator('.editor-group-container.active .monaco-editor.focused')
       .waitFor({ timeout: budgetMs });
     const item = this.quickFixItems(action);
-    await this.pressUntil('Control+.', item, `the quick fix "${action}"`, budgetMs);
+    // Ctrl+. first, as a person presses it; again only with QUICK_FIX_AGAIN_KEY, which does nothing while the menu
+    // is open (inside the menu Ctrl+. accepts the selected item, whatever it is).
+    await this.pressUntil(
+      {
+        key: 'Control+.',
+        again: QUICK_FIX_AGAIN_KEY,
+        shown: item,
+        opened: this.page.locator('.action-widget'),
+        what: `the quick fix "${action}"`,
+      },
+      budgetMs,
+    );
     return item;
   }
 
@@ -121,7 +161,10 @@ export class Workbench {
   /** Runs a command by its title from the Command Palette. */
   async runCommand(title, budgetMs) {
     const input = this.page.locator('.quick-input-widget input');
-    await this.pressUntil('F1', input, 'the Command Palette', budgetMs);
+    await this.pressUntil(
+      { key: 'F1', shown: input, opened: input, what: 'the Command Palette' },
+      budgetMs,
+    );
     await input.fill(`>${title}`);
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: title })
