@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { TEST_BUDGET_MS } from '../support/budgets';
 import { REPO_ROOT } from '../support/paths';
 import { runCli } from '../support/run-cli';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
@@ -36,7 +37,7 @@ function readmeWorkflow(): string {
 }
 
 describe('loopguard lint in CI', function () {
-  this.timeout(300_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('--format github writes one annotation per finding with file, line, column, end and the rule id', () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 
 import { Progress } from 'loopguard/internal/progress';
 
+import { PROCESS_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 import { CLI_BIN, REPO_ROOT } from '../support/paths';
 import { runCli } from '../support/run-cli';
 
@@ -26,7 +27,7 @@ function heavyModulesLoadedBy(args: readonly string[]): {
     const child = spawnSync(process.execPath, ['--require', probe, CLI_BIN, ...args], {
       cwd: folder,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: PROCESS_BUDGET_MS,
     });
     const line = child.stderr.split('\n').find((candidate) => candidate.startsWith('LOADED '));
     assert.ok(line, child.stderr);
@@ -37,7 +38,7 @@ function heavyModulesLoadedBy(args: readonly string[]): {
 }
 
 describe('loopguard startup', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
 
   for (const [what, args, status] of [
     ['--version', ['--version'], 0],

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 
 import type { ESLint } from 'eslint';
 
+import { PROCESS_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 import { fixtureConfig } from '../support/fixture-config';
 import { REPO_ROOT } from '../support/paths';
 import { type CliRun, runCli } from '../support/run-cli';
@@ -22,7 +23,7 @@ function runEslint(args: readonly string[], cwd: string): CliRun {
   const child = spawnSync(process.execPath, [ESLINT_BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: PROCESS_BUDGET_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.error) throw child.error;
@@ -56,7 +57,7 @@ const read = (root: string, file = 'eslint-suppressions.json'): string =>
   fs.readFileSync(path.join(root, file), 'utf8');
 
 describe('bulk suppressions: loopguard lint and ESLint 10 agree', function () {
-  this.timeout(600_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('what loopguard records, ESLint honours, and one more error makes both report the file again', () => {

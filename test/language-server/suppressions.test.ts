@@ -7,6 +7,7 @@ import * as path from 'node:path';
 
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 
+import { TEST_BUDGET_MS } from '../support/budgets';
 import { LspSession } from '../support/lsp-client';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 
@@ -17,7 +18,7 @@ const SUPPRESSIONS = JSON.stringify({
 });
 
 describe('loopguard-language-server and eslint-suppressions.json', function () {
-  this.timeout(120_000);
+  this.timeout(TEST_BUDGET_MS);
   after(removeTempProjects);
 
   it('shows suppressed findings as hints, and as errors once the file has more than the count', async () => {
