@@ -9,6 +9,26 @@ type MessageIds = loopguard.RuleMessageIds['no-floating-promises'];
 const CATCH = '.catch((error) => { console.error(error); })';
 
 export const valid: Array<string | ValidTestCase<Options>> = [
+  {
+    name: "typescript-eslint's disable-next-line comment for no-floating-promises silences the finding",
+    code: 'declare function f(): Promise<void>;\nasync function g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises -- started on purpose\n  f();\n}',
+  },
+  {
+    name: "typescript-eslint's disable-line comment, among other rule names",
+    code: 'declare function f(): Promise<void>;\nasync function g() {\n  f(); // eslint-disable-line no-console, @typescript-eslint/no-floating-promises\n}',
+  },
+  {
+    name: "a block disabled for typescript-eslint's no-floating-promises",
+    code: 'declare function f(): Promise<void>;\n/* eslint-disable @typescript-eslint/no-floating-promises */\nasync function g() {\n  f();\n}',
+  },
+  {
+    name: "typescript-eslint's comment above a multi-line statement whose promise starts on a later line",
+    code: 'declare function f(): Promise<void>;\nasync function g(ready: boolean) {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  ready &&\n    f();\n}',
+  },
+  {
+    name: "typescript-eslint's no-misused-promises comment silences an ignored async callback",
+    code: 'declare function f(x: number): Promise<void>;\nexport function g(xs: number[]) {\n  // eslint-disable-next-line @typescript-eslint/no-misused-promises\n  xs.forEach(async (x) => {\n    await f(x);\n  });\n}',
+  },
   'declare function f(): Promise<void>; async function g() { await f(); }',
   'declare function f(): Promise<void>; function g() { return f(); }',
   'declare function f(): Promise<void>; void f();',
@@ -92,6 +112,94 @@ export const valid: Array<string | ValidTestCase<Options>> = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "honorTypescriptEslintComments: false reports lines carrying typescript-eslint's disable comment",
+    code: 'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  f();\n}',
+    options: [{ honorTypescriptEslintComments: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  return f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  void f();\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a block re-enabled by eslint-enable: typescript-eslint's comment covers only its block",
+    code: 'declare function f(): Promise<void>;\n/* eslint-disable @typescript-eslint/no-floating-promises */\nf();\n/* eslint-enable @typescript-eslint/no-floating-promises */\nfunction g() {\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 6,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function f(): Promise<void>;\n/* eslint-disable @typescript-eslint/no-floating-promises */\nf();\n/* eslint-enable @typescript-eslint/no-floating-promises */\nfunction g() {\n  return f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\n/* eslint-disable @typescript-eslint/no-floating-promises */\nf();\n/* eslint-enable @typescript-eslint/no-floating-promises */\nfunction g() {\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\n/* eslint-disable @typescript-eslint/no-floating-promises */\nf();\n/* eslint-enable @typescript-eslint/no-floating-promises */\nfunction g() {\n  void f();\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a comment disabling another rule of typescript-eslint does not silence the finding',
+    code: 'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-explicit-any\n  f();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 3,
+        endColumn: 6,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-explicit-any\n  return f();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-explicit-any\n  f()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-explicit-any\n  void f();\n}',
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'await comes after the handlers that keep timing where later code uses the object the promise came from (it may be what lets it settle)',
     code: "declare const page: { goto(url: string): Promise<void>; click(selector: string): Promise<void> };\nexport async function run() {\n  page.goto('/');\n  await page.click('#go');\n}",

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import tseslint from 'typescript-eslint';
 
 /** The fixture project the typed tester resolves types in; the source tree, not the compiled test folder. */
 export const TYPED_FIXTURES = path.resolve(__dirname, '../../fixtures/typed');
@@ -21,8 +22,19 @@ export const LINTED_TEXT_PARSER_OPTIONS = {
 // Mocha names its hook `after`; the tester looks for `afterAll`.
 RuleTester.afterAll = after;
 
-export function createTypedRuleTester(): RuleTester {
+/**
+ * `withTypescriptEslint` defines typescript-eslint's plugin (none of its rules on), as in a user's config next to
+ * Loopguard, so that disable comments naming its rules are known to ESLint rather than reported as undefined, and
+ * keeps ESLint from calling them unused (their rule is off), as the migration in no-floating-promises' doc does.
+ */
+export function createTypedRuleTester({ withTypescriptEslint = false } = {}): RuleTester {
   return new RuleTester({
+    ...(withTypescriptEslint
+      ? {
+          plugins: { '@typescript-eslint': tseslint.plugin },
+          linterOptions: { reportUnusedDisableDirectives: 'off' as const },
+        }
+      : {}),
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',

@@ -17,6 +17,7 @@ import { FloatingPromises, type Unhandled } from '../analysis/floating-promises'
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
+import { ForeignSuppressions } from '../util/foreign-suppressions';
 import { functionHeadLoc } from '../util/heads';
 
 export type Options = [
@@ -25,6 +26,7 @@ export type Options = [
     checkThenables?: boolean;
     checkAllVoidCallbacks?: boolean;
     allow?: TypeOrValueSpecifier[];
+    honorTypescriptEslintComments?: boolean;
   },
 ];
 
@@ -60,7 +62,14 @@ interface FileScope {
   promises: FloatingPromises;
   ignoreVoid: boolean;
   checkAllVoidCallbacks: boolean;
+  /** Disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for callbacks). */
+  suppressedFloating: ForeignSuppressions;
+  suppressedCallbacks: ForeignSuppressions;
 }
+
+/** typescript-eslint's rules that report what this rule reports; their disable comments also silence it. */
+const FLOATING_EQUIVALENT = '@typescript-eslint/no-floating-promises';
+const CALLBACK_EQUIVALENT = '@typescript-eslint/no-misused-promises';
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
@@ -117,12 +126,23 @@ export default createRule<Options, MessageIds>({
             description:
               'Calls (by function name) or promise types that are safe to leave floating, as typescript-eslint type-or-value specifiers.',
           },
+          honorTypescriptEslintComments: {
+            type: 'boolean',
+            description:
+              "Treat disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for async callbacks) as disabling this rule too (default true).",
+          },
         },
       },
     ],
   },
   defaultOptions: [
-    { ignoreVoid: true, checkThenables: false, checkAllVoidCallbacks: false, allow: [] },
+    {
+      ignoreVoid: true,
+      checkThenables: false,
+      checkAllVoidCallbacks: false,
+      allow: [],
+      honorTypescriptEslintComments: true,
+    },
   ],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
@@ -138,12 +158,13 @@ export default createRule<Options, MessageIds>({
       }),
       ignoreVoid,
       checkAllVoidCallbacks: options.checkAllVoidCallbacks === true,
+      ...honoredSuppressions(context, options.honorTypescriptEslintComments !== false),
     };
     return {
       ExpressionStatement(node) {
         if (node.directive !== undefined) return;
         const found = file.promises.unhandledIn(node.expression);
-        if (!found) return;
+        if (!found || isSuppressed(file.suppressedFloating, node, found.node)) return;
         const whole = found.node === node.expression || isVoidOf(node.expression, found.node);
         context.report({
           node: found.node,
@@ -157,6 +178,29 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** typescript-eslint reports the statement, ours the promise in it: a comment on the line of either counts. */
+function isSuppressed(
+  suppressions: ForeignSuppressions,
+  statement: TSESTree.Node,
+  promise: TSESTree.Node,
+): boolean {
+  return suppressions.covers(statement.loc.start) || suppressions.covers(promise.loc.start);
+}
+
+function honoredSuppressions(
+  context: Context,
+  honored: boolean,
+): Pick<FileScope, 'suppressedFloating' | 'suppressedCallbacks'> {
+  const names = (...rules: string[]): string[] => (honored ? rules : []);
+  return {
+    suppressedFloating: new ForeignSuppressions(context.sourceCode, names(FLOATING_EQUIVALENT)),
+    suppressedCallbacks: new ForeignSuppressions(
+      context.sourceCode,
+      names(FLOATING_EQUIVALENT, CALLBACK_EQUIVALENT),
+    ),
+  };
+}
 
 /** Suggestions that replace `target` (an expression statement or a declaration) with a statement about `found`. */
 function statementSuggestions(
@@ -192,13 +236,15 @@ function checkCallbacks(
   for (const argument of candidates) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
     if (!file.promises.isIgnoredAsyncCallback(argument)) continue;
+    const loc = callbackHeadLoc(sourceCode, argument);
+    if (file.suppressedCallbacks.covers(loc.start)) continue;
     const calleeName =
       callee.type === AST_NODE_TYPES.MemberExpression &&
       callee.property.type === AST_NODE_TYPES.Identifier
         ? callee.property.name
         : sourceCode.getText(callee);
     context.report({
-      loc: callbackHeadLoc(sourceCode, argument),
+      loc,
       messageId: 'ignoredAsyncCallback',
       data: { callee: calleeName },
       suggest:
@@ -246,6 +292,7 @@ function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarato
     !declarator.id.typeAnnotation &&
     isInStatementList(declaration);
   const nameStart = declarator.id.loc.start;
+  if (file.suppressedFloating.covers(nameStart)) return;
   context.report({
     loc: {
       start: nameStart,
