@@ -1,6 +1,9 @@
 // The `loopguard` command line: its options, declared once, with the help text generated from the declarations.
 import { parseArgs } from 'node:util';
 
+import type { Linter } from 'eslint';
+import * as levn from 'levn';
+
 import { parseShard, type Shard } from './shard';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
@@ -32,6 +35,21 @@ export interface LintCommand {
   passOnUnprunedSuppressions: boolean;
   /** `--suppressions-location`: the suppressions file or a folder for it (default `eslint-suppressions.json`). */
   suppressionsLocation: string | undefined;
+  /** `--rule` (repeatable, later ones win), read as ESLint reads it (`'id: severity'`, `'id: [severity, options]'`). */
+  rules: Record<string, Linter.RuleEntry>;
+  /** `--ignore-pattern` (repeatable): globs relative to the current folder, as ESLint's. */
+  ignorePatterns: string[];
+  /** `--stdin`: lint the text read from standard input as the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  /** `--output-file`: write the report there instead of standard output. */
+  outputFile: string | undefined;
+  /** `--print-config`: print the config this file is linted with, and lint nothing. */
+  printConfig: string | undefined;
+  /** `--color` / `--no-color`; `undefined`: colour when standard output is a terminal (and `NO_COLOR`/`FORCE_COLOR` allow). */
+  color: boolean | undefined;
+  /** `--fix-dry-run`: compute the fixes and report the fixed text (`output` in JSON), but write nothing. */
+  fixDryRun: boolean;
 }
 
 /** The default of `--max-file-size`, in kilobytes (1 MB: larger files are nearly always generated or bundled code). */
@@ -66,6 +84,11 @@ const OPTIONS = {
     value: 'stylish|json|sarif|github',
     description:
       "Output format (default: stylish). `json` is ESLint's JSON; `sarif` is SARIF 2.1.0; `github` is one GitHub Actions annotation per finding.",
+  },
+  'fix-dry-run': {
+    type: 'boolean',
+    description:
+      'Compute the autofixes (with --fix-unsafe also the suggestions) without writing them; --format json shows the fixed text as `output`.',
   },
   'max-warnings': {
     type: 'string',
@@ -103,6 +126,50 @@ const OPTIONS = {
     description:
       'Cache file or folder (default: node_modules/.cache/loopguard/, else .loopguard-cache).',
   },
+  rule: {
+    type: 'string',
+    value: "'ID: LEVEL'",
+    multiple: true,
+    description:
+      "Set a rule's severity, or severity and options, over the config, as ESLint's --rule: `--rule 'loopguard/require-timeout: error'`, `--rule 'loopguard/no-unbounded-concurrency: [warn, {concurrency: 4}]'` (repeatable).",
+  },
+  'ignore-pattern': {
+    type: 'string',
+    value: 'GLOB',
+    multiple: true,
+    description:
+      'Skip files matching this glob, relative to the current folder (repeatable; a folder pattern skips what it holds).',
+  },
+  stdin: {
+    type: 'boolean',
+    description:
+      'Lint the text on standard input as the file named by --stdin-filename, typed with its project (the file on disk need not match).',
+  },
+  'stdin-filename': {
+    type: 'string',
+    value: 'PATH',
+    description: 'The file the text of --stdin is, for its project and config.',
+  },
+  'output-file': {
+    type: 'string',
+    short: 'o',
+    value: 'PATH',
+    description: 'Write the report to this file instead of standard output.',
+  },
+  'print-config': {
+    type: 'string',
+    value: 'PATH',
+    description: 'Print the ESLint config this file is linted with, as JSON, and lint nothing.',
+  },
+  color: {
+    type: 'boolean',
+    description: 'Colour the stylish output even when it is not a terminal.',
+  },
+  'no-color': {
+    type: 'boolean',
+    description:
+      'Never colour the output. Without --color or --no-color, stylish is coloured on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).',
+  },
   shard: {
     type: 'string',
     value: 'I/N',
@@ -137,6 +204,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   version: { type: 'boolean', short: 'v', description: 'Show the version.' },
 } satisfies Record<string, OptionSpec>;
+
+/** Whether a path given on the command line is a glob the CLI expands (a shell leaves quoted ones alone). */
+export function isGlobPattern(target: string): boolean {
+  return /[*?[\]{}]/.test(target);
+}
 
 /** The line printed with every usage error, as ESLint's CLI does. */
 export const USAGE_LINE = 'Usage: loopguard lint [options] [paths...]';
@@ -221,6 +293,23 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         `--shard takes I/N with 1 <= I <= N (as in --shard 2/3), not '${values.shard}'`,
       );
   }
+  if (values.stdin && values['stdin-filename'] === undefined)
+    throw new UsageError(
+      '--stdin needs --stdin-filename: the file the text is, so that it gets its project and types',
+    );
+  if (values.stdin && paths.length > 0)
+    throw new UsageError('--stdin lints standard input; it takes no paths');
+  if (values.stdin && (values.fix || values['fix-unsafe']) && !values['fix-dry-run'])
+    throw new UsageError('--fix cannot write piped-in text; use --fix-dry-run with --stdin');
+  if (values.color && values['no-color'])
+    throw new UsageError('--color and --no-color cannot be used together');
+  if (
+    values.stdin &&
+    (values['suppress-all'] || values['suppress-rule'] || values['prune-suppressions'])
+  )
+    throw new UsageError(
+      '--suppress-all, --suppress-rule and --prune-suppressions cannot be used with --stdin',
+    );
   // ESLint's CLI refuses the same combinations.
   const suppressing = [
     values['suppress-all'] && '--suppress-all',
@@ -234,7 +323,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   return {
     command: 'lint',
     paths: paths.length > 0 ? paths : ['.'],
-    fix: values.fix === true || values['fix-unsafe'] === true,
+    fix: values.fix === true || values['fix-unsafe'] === true || values['fix-dry-run'] === true,
     fixUnsafe: values['fix-unsafe'] === true,
     format,
     maxWarnings,
@@ -251,7 +340,41 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     pruneSuppressions: values['prune-suppressions'] === true,
     passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'] === true,
     suppressionsLocation: values['suppressions-location'],
+    rules: parseRules(values.rule ?? []),
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    stdin: values.stdin === true,
+    stdinFilename: values['stdin-filename'],
+    outputFile: values['output-file'],
+    printConfig: values['print-config'],
+    color: values.color ? true : values['no-color'] ? false : undefined,
+    fixDryRun: values['fix-dry-run'] === true,
   };
+}
+
+/** ESLint's `--rule` values: levn's object syntax, each entry a severity or an array starting with one. */
+function parseRules(texts: readonly string[]): Record<string, Linter.RuleEntry> {
+  const rules: Record<string, Linter.RuleEntry> = {};
+  for (const text of texts) {
+    let parsed: unknown;
+    try {
+      parsed = levn.parse('Object', text);
+    } catch (error) {
+      throw new UsageError(
+        `--rule takes 'ID: LEVEL' or 'ID: [LEVEL, OPTIONS]', not '${text}' (${(error as Error).message})`,
+      );
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError(`--rule takes 'ID: LEVEL' or 'ID: [LEVEL, OPTIONS]', not '${text}'`);
+    for (const [id, entry] of Object.entries(parsed)) {
+      const level: unknown = Array.isArray(entry) ? entry[0] : entry;
+      if (!['off', 'warn', 'error', 0, 1, 2].includes(level as string))
+        throw new UsageError(
+          `--rule '${text}': the level of ${id} must be off, warn or error (or 0, 1, 2), not '${String(level)}'`,
+        );
+      rules[id] = entry as Linter.RuleEntry;
+    }
+  }
+  return rules;
 }
 
 /** `text` in lines of at most 100 columns, the lines after the first indented by `indent`. */

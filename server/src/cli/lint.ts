@@ -7,27 +7,29 @@ import * as path from 'node:path';
 import {
   ConfigLoadError,
   Engine,
+  calculateConfigForFile,
   findConfigFile,
-  findFiles,
   type Finding,
   type LintConfigSource,
   loadConfigFile,
   type LintMessage,
   type LintResult,
   LintCache,
+  normalizePath,
   resolveCacheLocation,
   unsupportedConfigMessage,
 } from '../engine';
-import type { LintCommand } from './arguments';
+import { isGlobPattern, type LintCommand } from './arguments';
 import {
   planSuppressions,
   runSuppressions,
   UNUSED_SUPPRESSIONS_MESSAGE,
 } from './bulk-suppressions';
 import { formatResults } from './formatters';
-import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
+import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColor } from './io';
 import type { Progress } from './progress';
 import { filesOfShard } from './shard';
+import { findTargets, type Targets } from './targets';
 import { type WriteOutcome, writeFixedFile } from './write-file';
 
 export async function lint(
@@ -44,7 +46,7 @@ export async function lint(
   // folder, the engine's lookup the language server shares.
   let configPath = command.config === undefined ? undefined : path.resolve(io.cwd, command.config);
   if (configPath === undefined && command.configLookup && !command.strict) {
-    const lookup = findConfigFile(inferredRoot(command.paths, io.cwd));
+    const lookup = findConfigFile(inferredRoot(lookupPaths(command), io.cwd));
     for (const skipped of lookup.unsupported)
       io.stderr(`loopguard: ${unsupportedConfigMessage(skipped)}\n`);
     configPath = lookup.configPath;
@@ -59,7 +61,16 @@ export async function lint(
     }
   }
 
-  const suppressionsPlan = planSuppressions(command, io.cwd);
+  if (command.printConfig !== undefined) {
+    const target = path.resolve(io.cwd, command.printConfig);
+    const calculated = await calculateConfigForFile(config, target, command.rules);
+    io.stdout(`${JSON.stringify(calculated ?? null, null, 2)}\n`);
+    return EXIT_OK;
+  }
+
+  const suppressionsPlan = command.stdin
+    ? ({ kind: 'none' } as const)
+    : planSuppressions(command, io.cwd);
   if (suppressionsPlan.kind === 'error') {
     io.stderr(`loopguard: ${suppressionsPlan.message}\n`);
     return EXIT_USAGE;
@@ -67,13 +78,21 @@ export async function lint(
 
   // Paths that do not exist and folders that cannot be read are reported; the other paths are still linted.
   progress.phase('Finding files');
-  const found = findFiles(command.paths, io.cwd);
-  const { missing, unreadable } = found;
+  const stdinFile =
+    command.stdinFilename === undefined
+      ? undefined
+      : normalizePath(path.resolve(io.cwd, command.stdinFilename));
+  const found: Targets =
+    stdinFile === undefined
+      ? findTargets(command.paths, command.ignorePatterns, io.cwd)
+      : { files: [stdinFile], missing: [], unmatched: [], unreadable: [] };
+  const { missing, unmatched, unreadable } = found;
   const files = command.shard ? filesOfShard(found.files, io.cwd, command.shard) : found.files;
   for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
+  for (const glob of unmatched) io.stderr(`loopguard: no files match the pattern ${glob}\n`);
   for (const { folder, reason } of unreadable)
     io.stderr(`loopguard: could not read the folder ${folder}: ${reason}\n`);
-  const incomplete = missing.length > 0 || unreadable.length > 0;
+  const incomplete = missing.length > 0 || unmatched.length > 0 || unreadable.length > 0;
   // An empty shard is no mistake (a small project spread over many runners leaves some with nothing to lint): it
   // reports nothing, in the chosen format.
   if (found.files.length === 0 || (files.length === 0 && incomplete)) {
@@ -85,13 +104,24 @@ export async function lint(
   }
 
   progress.phase(`Building the program (${files.length} file${files.length === 1 ? '' : 's'})`);
-  const engine = new Engine({ root: inferredRoot(command.paths, io.cwd), config });
+  const engine = new Engine({
+    root: inferredRoot(lookupPaths(command), io.cwd),
+    config,
+    ruleSeverities: Object.keys(command.rules).length > 0 ? command.rules : undefined,
+  });
+  // Piped-in text is linted in place of the file it names, with that file's project: an overlay, as an open buffer.
+  if (stdinFile !== undefined) engine.overlay.set(stdinFile, io.readStdin().toString('utf8'), 1);
   const problems = engine.prepare(files);
   const lintOptions = { maxFileBytes: command.maxFileKb * 1024 };
   const cacheLocation = resolveCacheLocation(io.cwd, command.cacheLocation);
-  const cache = command.cache
-    ? LintCache.open(cacheLocation, config, `max-file-bytes=${lintOptions.maxFileBytes}`)
-    : undefined;
+  const cache =
+    command.cache && stdinFile === undefined
+      ? LintCache.open(
+          cacheLocation,
+          config,
+          `max-file-bytes=${lintOptions.maxFileBytes};rules=${JSON.stringify(command.rules)}`,
+        )
+      : undefined;
   cache?.prepare(engine, files);
   const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   // The first lint of each project builds its program, so the phase drawn above stays until the first file is done.
@@ -99,6 +129,7 @@ export async function lint(
   let results: LintResult[] = [];
   const findings = new Map<LintMessage, Finding>();
   const notWritten: string[] = [];
+  const fixedFiles: string[] = [];
   let writeFailed = false;
   for (const file of files) {
     progress.advance(file);
@@ -111,12 +142,13 @@ export async function lint(
     if (outcome.kind !== 'linted') continue;
     let { result } = outcome;
     for (const finding of outcome.findings) findings.set(finding.message, finding);
-    if (result.output !== undefined) {
+    if (result.output !== undefined && !command.fixDryRun) {
       const problem = writeProblem(
         result.filePath,
         writeFixedFile(result.filePath, outcome.source, result.output),
       );
       if (problem === undefined) {
+        fixedFiles.push(result.filePath);
         engine.fileChanged(result.filePath);
         cache?.fileWritten(result.filePath);
       } else {
@@ -156,8 +188,25 @@ export async function lint(
     rulesMeta: engine.rulesMeta(),
     toolVersion: version,
     findings,
+    color: useColor(command.color, command.outputFile === undefined && io.stdoutIsTerminal, io.env),
   });
-  if (reported) io.stdout(reported.endsWith('\n') ? reported : `${reported}\n`);
+  const report = reported === '' || reported.endsWith('\n') ? reported : `${reported}\n`;
+  if (command.outputFile !== undefined) {
+    const outputFile = path.resolve(io.cwd, command.outputFile);
+    try {
+      fs.mkdirSync(path.dirname(outputFile), { recursive: true });
+      fs.writeFileSync(outputFile, report);
+    } catch (error) {
+      io.stderr(`loopguard: could not write ${outputFile}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  } else if (report) io.stdout(report);
+
+  if (fixedFiles.length > 0) {
+    io.stderr(
+      `loopguard: fixed ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}:\n${fixedFiles.map((file) => `  ${path.relative(io.cwd, file) || file}\n`).join('')}`,
+    );
+  }
 
   for (const line of notWritten) io.stderr(`loopguard: ${line}\n`);
   const brokenConfigs = new Map<string, { message: string; files: number }>();
@@ -218,6 +267,14 @@ function writeProblem(
         failed: true,
       };
   }
+}
+
+/** The paths whose folder decides the config and the inferred project's root. */
+function lookupPaths(command: LintCommand): readonly string[] {
+  // The file need not exist (piped-in text for a new file): its folder decides.
+  if (command.stdinFilename !== undefined) return [path.dirname(command.stdinFilename)];
+  if (command.printConfig !== undefined) return [path.dirname(command.printConfig)];
+  return command.paths.filter((target) => !isGlobPattern(target));
 }
 
 /** The folder the inferred project resolves `node_modules` from: the one folder linted, else the current one. */

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { helpText, parseCommandLine, USAGE_LINE, UsageError } from './arguments';
+import { helpText, isGlobPattern, parseCommandLine, USAGE_LINE, UsageError } from './arguments';
 import { type CliIo, EXIT_OK, EXIT_USAGE } from './io';
 import type * as LintModule from './lint';
 import { Progress } from './progress';
@@ -35,8 +35,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   // Paths that all do not exist need no engine to say so (with some left, the lint reports the missing ones).
-  const missing = command.paths.filter((target) => !fs.existsSync(path.resolve(io.cwd, target)));
-  if (missing.length === command.paths.length) {
+  const missing = command.paths.filter(
+    (target) => !isGlobPattern(target) && !fs.existsSync(path.resolve(io.cwd, target)),
+  );
+  if (
+    !command.stdin &&
+    command.printConfig === undefined &&
+    missing.length === command.paths.length
+  ) {
     for (const target of missing) io.stderr(`loopguard: no such file or directory: ${target}\n`);
     return EXIT_USAGE;
   }
@@ -60,6 +66,9 @@ export function main(): void {
     stderr: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY === true,
     columns: process.stderr.columns,
+    stdoutIsTerminal: process.stdout.isTTY === true,
+    env: process.env,
+    readStdin: () => fs.readFileSync(0),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -17,7 +17,12 @@ export { isLintableFile, LINTABLE_EXTENSIONS, normalizePath } from './file-names
 export { findFiles, SKIPPED_FOLDERS } from './files';
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
-export { ConfigLoadError, loadConfigFile, type LintConfigSource } from './lint-config';
+export {
+  calculateConfigForFile,
+  ConfigLoadError,
+  loadConfigFile,
+  type LintConfigSource,
+} from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
