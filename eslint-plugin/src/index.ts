@@ -5,7 +5,15 @@
 // them in a TypeScript `eslint.config.ts`.
 import type { ESLint, Linter, Rule } from 'eslint';
 
-import { configRules, disabledRules, LINTED_FILES } from './configs';
+import {
+  type ConfigName,
+  configRules,
+  disabledRules,
+  LINTED_FILES,
+  TEST_FILES,
+  testFilePatterns,
+  testFileRules,
+} from './configs';
 import {
   collectRelatedLocations,
   RELATED_LOCATIONS_KEY,
@@ -31,16 +39,26 @@ interface LoopguardPlugin {
    */
   rules: { [Id in keyof typeof rules]: (typeof rules)[Id] & Rule.RuleModule };
   configs: {
-    /** The rules whose findings are bugs in any program, for `.ts .tsx .mts .cts .js .jsx .mjs .cjs` files. */
-    recommended: Linter.Config;
-    /** Every rule as an error, for the same files. */
-    strict: Linter.Config;
+    /**
+     * The rules whose findings are bugs in any program, for `.ts .tsx .mts .cts .js .jsx .mjs .cjs` files, then what
+     * changes in test files (`testFiles`): two config objects, for `defineConfig(...)`, `extends` or a spread.
+     */
+    recommended: Linter.Config[];
+    /** Every rule as an error, for the same files, then what changes in test files. */
+    strict: Linter.Config[];
     /**
      * Every Loopguard rule off, for files that have no type information (as typescript-eslint's
      * `disableTypeChecked`): `{ files: ['**\/*.js'], extends: [loopguard.configs.disableTypeChecked] }`.
      */
     disableTypeChecked: Linter.Config;
   };
+  /** The globs the shipped configs take for test code: `*.test.*`, `*.spec.*`, `test/`, `tests/`, `__tests__/`. */
+  testFiles: readonly string[];
+  /**
+   * `recommended` and `strict` with other globs for test code, e.g.
+   * `loopguard.configsWithTestFiles([...loopguard.testFiles, 'e2e/**']).recommended`.
+   */
+  configsWithTestFiles(testFiles: readonly string[]): Pick<LoopguardPlugin['configs'], ConfigName>;
   /**
    * The related-locations channel, version 1 (see `related-locations-channel.ts`): `collect(verify)` runs a synchronous
    * `Linter.verify` with a collector installed in the process-wide registry at `globalThis[key]`, and returns what every
@@ -57,6 +75,11 @@ const plugin: LoopguardPlugin = {
   meta: { name, version },
   rules: rules as LoopguardPlugin['rules'],
   configs: {} as LoopguardPlugin['configs'],
+  testFiles: TEST_FILES,
+  configsWithTestFiles: (testFiles) => ({
+    recommended: sharedConfig('recommended', testFiles),
+    strict: sharedConfig('strict', testFiles),
+  }),
   relatedLocations: {
     key: Symbol.for(RELATED_LOCATIONS_KEY),
     version: RELATED_LOCATIONS_VERSION,
@@ -67,23 +90,29 @@ const plugin: LoopguardPlugin = {
 // The configs refer to the plugin object itself, so they are filled in after it exists. ESLint's `Plugin` type
 // describes rules more loosely than typescript-eslint's rule modules do, hence the one cast.
 const plugins = { loopguard: plugin as unknown as ESLint.Plugin };
-plugin.configs.recommended = {
-  name: 'loopguard/recommended',
-  files: [...LINTED_FILES],
-  plugins,
-  rules: configRules('recommended'),
-};
-plugin.configs.strict = {
-  name: 'loopguard/strict',
-  files: [...LINTED_FILES],
-  plugins,
-  rules: configRules('strict'),
-};
+plugin.configs.recommended = sharedConfig('recommended', TEST_FILES);
+plugin.configs.strict = sharedConfig('strict', TEST_FILES);
 plugin.configs.disableTypeChecked = {
   name: 'loopguard/disable-type-checked',
   plugins,
   rules: disabledRules(),
 };
+
+function sharedConfig(name: ConfigName, testFiles: readonly string[]): Linter.Config[] {
+  if (
+    !Array.isArray(testFiles) ||
+    testFiles.some((glob) => typeof glob !== 'string' || glob === '')
+  )
+    throw new TypeError('eslint-plugin-loopguard: testFiles must be an array of glob strings');
+  return [
+    { name: `loopguard/${name}`, files: [...LINTED_FILES], plugins, rules: configRules(name) },
+    {
+      name: `loopguard/${name}/test-files`,
+      files: testFilePatterns(testFiles),
+      rules: testFileRules(name),
+    },
+  ];
+}
 
 // Types for TypeScript users, through the plugin's namespace (`import loopguard from 'eslint-plugin-loopguard'`, then
 // `loopguard.RuleOptions['no-floating-promises']`): each rule's options and message ids by rule id, and the channel's

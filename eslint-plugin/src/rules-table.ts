@@ -1,7 +1,7 @@
 // The README's rules table, rendered from the rules' own metadata. `npm run generate` writes it into the README and
 // `test/docs.test.ts` fails when the README's copy is out of date.
 import { rules } from './rules';
-import type { ConfigEntry } from './util/create-rule';
+import type { ConfigEntry, LoopguardRuleDocs } from './util/create-rule';
 
 /** Where each rule's doc lives (the URL in `meta.docs.url`), for the docs tooling. */
 export { ruleDocsUrl } from './util/create-rule';
@@ -16,7 +16,7 @@ export function renderRulesTable(): string {
       [fixable ? 'autofix' : undefined, hasSuggestions ? 'suggestions' : undefined]
         .filter(Boolean)
         .join(' + ') || '—';
-    return `| [\`${id}\`](eslint-plugin/docs/rules/${id}.md) | ${docs?.description ?? ''} | ${severity(docs?.recommended)} | ${severity(docs?.strict)} | ${fixes} |`;
+    return `| [\`${id}\`](eslint-plugin/docs/rules/${id}.md) | ${docs?.description ?? ''} | ${cell(docs, 'recommended')} | ${cell(docs, 'strict')} | ${fixes} |`;
   });
   return [
     RULES_TABLE_START,
@@ -25,6 +25,14 @@ export function renderRulesTable(): string {
     ...rows,
     RULES_TABLE_END,
   ].join('\n');
+}
+
+/** A config's entry for the rule, and what its test-file block changes (`error; test files: off`). */
+function cell(docs: LoopguardRuleDocs | undefined, name: 'recommended' | 'strict'): string {
+  const entry = docs?.[name];
+  const inTests = docs?.testFiles?.[name];
+  if (entry === undefined || inTests === undefined) return severity(entry);
+  return `${severity(entry)}; test files: ${inTests === 'off' ? 'off' : severity(inTests)}`;
 }
 
 function severity(entry: ConfigEntry | undefined): string {

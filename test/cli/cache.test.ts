@@ -1,6 +1,7 @@
 // `loopguard lint --cache`, run for real: a warm run reports exactly what a cold run reports, also when the change
-// that matters is in a file the linted file imports, directly or two imports away, or only in a helper's body, and
-// when the lint config changes.
+// that matters is in a file the linted file imports, directly or two imports away, only in a helper's body, in a
+// method's body, in a return type, at the end of a re-export chain, or only in where a cited helper sits, and when
+// the lint config changes.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,8 +10,13 @@ import type { ESLint } from 'eslint';
 
 import { fixtureConfig } from '../support/fixture-config';
 import { type CliRun, runCli } from '../support/run-cli';
-import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
 import { TEST_BUDGET_MS } from '../support/budgets';
+import {
+  createTempProject,
+  removeTempProjects,
+  TSCONFIG,
+  TSCONFIG_WITH_NODE,
+} from '../support/temp-project';
 
 const CACHE = ['--cache', '--cache-location', 'cache/'];
 
@@ -99,6 +105,104 @@ describe('loopguard lint --cache', function () {
     );
     const warm = warmAndCold(root, args);
     assert.deepEqual(findingsOf(warm), [['main.ts', 'fixtures/calls-blocking-helper', 3]]);
+  });
+
+  it("reports the new floating promise when a method's body becomes async, its signature inferred", () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'store.ts':
+        'export class Store {\n  other(): number {\n    return 2;\n  }\n  load() {\n    return 1;\n  }\n}\n',
+      'main.ts':
+        "import { Store } from './store.js';\nexport async function main(store: Store) {\n  store.load();\n}\n",
+    });
+    assert.deepEqual(findingsOf(runCli(['lint', '--format', 'json', ...CACHE], root)), []);
+
+    const store = path.join(root, 'store.ts');
+    fs.writeFileSync(
+      store,
+      fs.readFileSync(store, 'utf8').replace('  load() {', '  async load() {'),
+    );
+    const warm = warmAndCold(root, []);
+    assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
+  it('reports the new floating promise when only a declared return type changes', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'read.ts':
+        'declare function fetchCount(): Promise<number>;\nexport function read(): unknown {\n  return fetchCount();\n}\n',
+      'main.ts':
+        "import { read } from './read.js';\nexport async function main() {\n  read();\n}\n",
+    });
+    assert.deepEqual(findingsOf(runCli(['lint', '--format', 'json', ...CACHE], root)), []);
+
+    const read = path.join(root, 'read.ts');
+    fs.writeFileSync(
+      read,
+      fs.readFileSync(read, 'utf8').replace('read(): unknown', 'read(): Promise<number>'),
+    );
+    const warm = warmAndCold(root, []);
+    assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
+  it('follows a re-export chain (`export *`, then a renaming `export { … } from`) to the changed function', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'impl.ts':
+        'export function loadImpl(): number {\n  return 1;\n}\nexport const unrelated = 1;\n',
+      'renamed.ts': "export { loadImpl as load } from './impl.js';\n",
+      'index.ts': "export * from './renamed.js';\n",
+      'main.ts':
+        "import { load } from './index.js';\nexport async function main() {\n  load();\n}\n",
+    });
+    assert.deepEqual(findingsOf(runCli(['lint', '--format', 'json', ...CACHE], root)), []);
+
+    fs.writeFileSync(
+      path.join(root, 'impl.ts'),
+      'export async function loadImpl(): Promise<number> {\n  return 1;\n}\nexport const unrelated = 1;\n',
+    );
+    const warm = warmAndCold(root, []);
+    assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
+  it('follows a namespace import of a barrel through its `export *` to the changed function', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'impl.ts': 'export function load(): number {\n  return 1;\n}\n',
+      'barrel.ts': "export * from './impl.js';\n",
+      'main.ts':
+        "import * as api from './barrel.js';\nexport async function main() {\n  api.load();\n}\n",
+    });
+    assert.deepEqual(findingsOf(runCli(['lint', '--format', 'json', ...CACHE], root)), []);
+
+    fs.writeFileSync(
+      path.join(root, 'impl.ts'),
+      'export async function load(): Promise<number> {\n  return 1;\n}\n',
+    );
+    const warm = warmAndCold(root, []);
+    assert.deepEqual(findingsOf(warm), [['main.ts', 'loopguard/no-floating-promises', 3]]);
+  });
+
+  it('names the new line of a blocking helper when lines are added above it', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'helper.ts':
+        "import { readFileSync } from 'node:fs';\nexport function readConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
+      'main.ts':
+        "import { readConfig } from './helper.js';\nexport async function main() {\n  return readConfig();\n}\n",
+    });
+    const first = runCli(['lint', '--format', 'json', ...CACHE], root);
+    assert.match(first.stdout, /helper\.ts:3/);
+
+    const helper = path.join(root, 'helper.ts');
+    fs.writeFileSync(
+      helper,
+      fs
+        .readFileSync(helper, 'utf8')
+        .replace('export function', '// Reads the configuration.\n\nexport function'),
+    );
+    const warm = warmAndCold(root, []);
+    assert.match(warm.stdout, /helper\.ts:5/);
   });
 
   it('prints the same report when nothing changed, from the default cache file', () => {

@@ -1,6 +1,8 @@
 // The lint cache in-process, on a real project on disk: a run where nothing changed answers every file from the
-// cache without asking any project for its TypeScript program, and gives the results a fresh lint gives.
+// cache without asking any project for its TypeScript program, and gives the results a fresh lint gives; after an
+// edit, only the files whose lint read the edited part are linted again, and every result equals a fresh lint's.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { Engine, type FileOutcome, LintCache, type LintConfigSource } from 'loopguard';
@@ -9,11 +11,12 @@ import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp
 
 const RECOMMENDED: LintConfigSource = { kind: 'builtin', name: 'recommended' };
 
-/** One `loopguard lint --cache` run, as the CLI drives the engine and the cache. */
+/** One `loopguard lint --cache` run, as the CLI drives the engine and the cache; `linted` collects what it linted. */
 function lintWithCache(
   root: string,
   files: readonly string[],
   onEngine: (engine: Engine) => void = () => {},
+  linted: string[] = [],
 ): FileOutcome[] {
   const engine = new Engine({ root });
   engine.prepare(files);
@@ -23,12 +26,38 @@ function lintWithCache(
   const outcomes = files.map((file) => {
     const cached = cache.get(file, 'none');
     if (cached) return cached;
+    linted.push(path.basename(file));
     const outcome = engine.lintFile(file);
     cache.set(engine, file, outcome);
     return outcome;
   });
   assert.equal(cache.save(), undefined);
   return outcomes;
+}
+
+/** A lint without any cache. */
+function lintCold(root: string, files: readonly string[]): FileOutcome[] {
+  const engine = new Engine({ root });
+  engine.prepare(files);
+  return files.map((file) => engine.lintFile(file));
+}
+
+/** Edits a file of the project, then runs warm and cold: they must agree. Returns the files the warm run linted. */
+function editAndCompare(
+  root: string,
+  files: readonly string[],
+  file: string,
+  edit: (text: string) => string,
+): string[] {
+  const target = path.join(root, file);
+  const before = fs.readFileSync(target, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, `the edit of ${file} must change it`);
+  fs.writeFileSync(target, after);
+  const linted: string[] = [];
+  const warm = lintWithCache(root, files, () => {}, linted);
+  assert.deepEqual(warm.map(messagesOf), lintCold(root, files).map(messagesOf));
+  return linted.sort();
 }
 
 function messagesOf(outcome: FileOutcome | undefined): unknown {
@@ -65,6 +94,83 @@ describe('LintCache', function () {
     assert.equal(
       warm[1]?.kind === 'linted' && warm[1].result.messages[0]?.ruleId,
       'loopguard/no-floating-promises',
+    );
+  });
+
+  it('lints again only the files that read the edited part of a helper file', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'helpers.ts': [
+        'declare function save(): Promise<void>;',
+        'export function used(): number {',
+        '  return 1;',
+        '}',
+        'export function other(): number {',
+        '  return 2;',
+        '}',
+        'export class Store {',
+        '  load(): number {',
+        '    return used();',
+        '  }',
+        '}',
+        'export async function unusedTask(): Promise<void> {',
+        '  await save();',
+        '}',
+        '',
+      ].join('\n'),
+      'main.ts':
+        "import { used } from './helpers.js';\nexport async function main() {\n  used();\n}\n",
+      'second.ts':
+        "import { other } from './helpers.js';\nexport async function second() {\n  other();\n}\n",
+      'third.ts':
+        "import { Store } from './helpers.js';\nexport async function third(store: Store) {\n  store.load();\n}\n",
+    });
+    const files = ['helpers.ts', 'main.ts', 'second.ts', 'third.ts'].map((file) =>
+      path.join(root, file),
+    );
+    lintWithCache(root, files);
+
+    // `other` is read by second.ts only; main.ts and third.ts (through `Store`, which calls `used`) never name it.
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) =>
+        text.replace('  return 2;', '  save();\n  return 2;'),
+      ),
+      ['helpers.ts', 'second.ts'],
+    );
+    // Moving declarations down changes no read text, and no result names helpers.ts.
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) =>
+        text.replace('export function other', '// Another helper.\n\nexport function other'),
+      ),
+      ['helpers.ts'],
+    );
+    // `used` is read by main.ts, and by third.ts through the body of `Store#load`.
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) =>
+        text
+          .replace('export function used(): number', 'export function used(): Promise<number>')
+          .replace('  return 1;', '  return save().then(() => 1);'),
+      ),
+      ['helpers.ts', 'main.ts', 'third.ts'],
+    );
+    // A new top-level name could capture a name a read part mentions: every reader lints again.
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) => `${text}export const extra = 1;\n`),
+      ['helpers.ts', 'main.ts', 'second.ts', 'third.ts'],
+    );
+  });
+
+  it('lints everything again when an edit changes the packages the project imports', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': 'export function a(): number {\n  return 1;\n}\n',
+      'b.ts': 'export async function b(): Promise<void> {}\n',
+    });
+    const files = [path.join(root, 'a.ts'), path.join(root, 'b.ts')];
+    lintWithCache(root, files);
+    assert.deepEqual(
+      editAndCompare(root, files, 'a.ts', (text) => `import 'p-map';\n${text}`),
+      ['a.ts', 'b.ts'],
     );
   });
 });

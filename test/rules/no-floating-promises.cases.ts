@@ -29,6 +29,11 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     name: "typescript-eslint's no-misused-promises comment silences an ignored async callback",
     code: 'declare function f(x: number): Promise<void>;\nexport function g(xs: number[]) {\n  // eslint-disable-next-line @typescript-eslint/no-misused-promises\n  xs.forEach(async (x) => {\n    await f(x);\n  });\n}',
   },
+  {
+    name: 'testCode: a test that starts work without waiting for it is not reported (its runner reports a rejection)',
+    code: 'declare function start(): Promise<void>;\nexport async function t() {\n  start();\n  const pending = start();\n}',
+    options: [{ testCode: true }],
+  },
   'declare function f(): Promise<void>; async function g() { await f(); }',
   'declare function f(): Promise<void>; function g() { return f(); }',
   'declare function f(): Promise<void>; void f();',
@@ -112,6 +117,50 @@ export const valid: Array<string | ValidTestCase<Options>> = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'testCode: a floating assertion is reported (it runs after the test has passed and cannot fail it)',
+    code: 'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  expect(p).rejects.toThrow();\n}',
+    options: [{ testCode: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 3,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  await expect(p).rejects.toThrow();\n}',
+          },
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  return expect(p).rejects.toThrow();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  expect(p).rejects.toThrow()${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  void expect(p).rejects.toThrow();\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'testCode: an async callback the caller ignores is still reported (the test ends before the callbacks do)',
+    code: 'declare function check(x: number): Promise<void>;\nexport function t(xs: number[]) {\n  xs.forEach(async (x) => {\n    await check(x);\n  });\n}',
+    options: [{ testCode: true }],
+    output: null,
+    errors: [
+      { messageId: 'ignoredAsyncCallback', line: 3, column: 14, endColumn: 26, suggestions: [] },
+    ],
+  },
   {
     name: "honorTypescriptEslintComments: false reports lines carrying typescript-eslint's disable comment",
     code: 'declare function f(): Promise<void>;\nfunction g() {\n  // eslint-disable-next-line @typescript-eslint/no-floating-promises\n  f();\n}',

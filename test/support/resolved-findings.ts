@@ -66,7 +66,7 @@ export function findingsOfOtherRules<MessageIds extends string, Options extends 
 ): string[] {
   const linter = new Linter({ configType: 'flat', cwd: TYPED_FIXTURES });
   const others = Object.fromEntries(
-    Object.entries(plugin.configs.strict.rules ?? {}).filter(
+    Object.entries(plugin.configs.strict[0]?.rules ?? {}).filter(
       ([id]) => id !== `loopguard/${ruleId}`,
     ),
   );

@@ -63,7 +63,7 @@ $LOOPGUARD_CORPUS_MIRRORS set, prepare clones from local mirrors there (<owner>+
 class UsageError extends Error {}
 
 /** The rules of the `strict` config, which the corpus runs: every rule the plugin has. */
-const STRICT_RULES = Object.keys(loopguard.configs.strict.rules ?? {})
+const STRICT_RULES = Object.keys(loopguard.configs.strict[0]?.rules ?? {})
   .map((id) => id.slice(RULE_PREFIX.length))
   .sort();
 

@@ -13,6 +13,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
+import { isAssertionChain } from '../analysis/assertions';
 import { FloatingPromises, type Unhandled } from '../analysis/floating-promises';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
@@ -27,6 +28,7 @@ export type Options = [
     checkAllVoidCallbacks?: boolean;
     allow?: TypeOrValueSpecifier[];
     honorTypescriptEslintComments?: boolean;
+    testCode?: boolean;
   },
 ];
 
@@ -62,6 +64,8 @@ interface FileScope {
   promises: FloatingPromises;
   ignoreVoid: boolean;
   checkAllVoidCallbacks: boolean;
+  /** Test code: only floating assertions and ignored async callbacks are reported. */
+  testCode: boolean;
   /** Disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for callbacks). */
   suppressedFloating: ForeignSuppressions;
   suppressedCallbacks: ForeignSuppressions;
@@ -80,6 +84,10 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       recommended: 'error',
       strict: 'error',
+      testFiles: {
+        recommended: ['error', { testCode: true }],
+        strict: ['error', { testCode: true }],
+      },
     },
     hasSuggestions: true,
     messages: {
@@ -131,6 +139,11 @@ export default createRule<Options, MessageIds>({
             description:
               "Treat disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for async callbacks) as disabling this rule too (default true).",
           },
+          testCode: {
+            type: 'boolean',
+            description:
+              'The file is test code, whose runner reports unhandled rejections as failures: report only floating assertions (`expect(…)`, `assert.rejects(…)`) and async callbacks the caller ignores (default false; the shipped configs set it for test files).',
+          },
         },
       },
     ],
@@ -142,6 +155,7 @@ export default createRule<Options, MessageIds>({
       checkAllVoidCallbacks: false,
       allow: [],
       honorTypescriptEslintComments: true,
+      testCode: false,
     },
   ],
   create(context, [options]) {
@@ -158,6 +172,7 @@ export default createRule<Options, MessageIds>({
       }),
       ignoreVoid,
       checkAllVoidCallbacks: options.checkAllVoidCallbacks === true,
+      testCode: options.testCode === true,
       ...honoredSuppressions(context, options.honorTypescriptEslintComments !== false),
     };
     return {
@@ -165,6 +180,7 @@ export default createRule<Options, MessageIds>({
         if (node.directive !== undefined) return;
         const found = file.promises.unhandledIn(node.expression);
         if (!found || isSuppressed(file.suppressedFloating, node, found.node)) return;
+        if (file.testCode && !isAssertionChain(found.node)) return;
         const whole = found.node === node.expression || isVoidOf(node.expression, found.node);
         context.report({
           node: found.node,
@@ -293,6 +309,7 @@ function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarato
     isInStatementList(declaration);
   const nameStart = declarator.id.loc.start;
   if (file.suppressedFloating.covers(nameStart)) return;
+  if (file.testCode && !isAssertionChain(found.node)) return;
   context.report({
     loc: {
       start: nameStart,

@@ -66,6 +66,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       recommended: 'error',
       strict: 'error',
+      testFiles: { recommended: 'off', strict: 'off' },
     },
     fixable: 'code',
     hasSuggestions: true,

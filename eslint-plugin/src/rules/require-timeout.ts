@@ -35,6 +35,7 @@ export default createRule<Options, MessageIds>({
       description: 'Require network calls to have a timeout or an abort signal',
       requiresTypeChecking: true,
       strict: 'error',
+      testFiles: { strict: 'off' },
     },
     hasSuggestions: true,
     messages: {

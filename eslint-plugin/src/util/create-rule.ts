@@ -17,6 +17,12 @@ export type Severity = 'error' | 'warn';
  */
 export type ConfigEntry = Severity | readonly [Severity, Record<string, unknown>];
 
+/**
+ * A rule's place in a shipped config's block for test files (see `configs.ts`): `'off'`, or a severity with the
+ * options that fit test code. Absent: tests get the same as the rest of the code.
+ */
+export type TestFilesEntry = 'off' | ConfigEntry;
+
 export interface LoopguardRuleDocs {
   /** "Disallow …" / "Require …" / "Enforce …". */
   description: string;
@@ -24,6 +30,8 @@ export interface LoopguardRuleDocs {
   requiresTypeChecking: true;
   recommended?: ConfigEntry;
   strict: ConfigEntry;
+  /** What changes in test files, per config, with the reason the rule's doc gives. */
+  testFiles?: { recommended?: TestFilesEntry; strict?: TestFilesEntry };
 }
 
 export const createRule = ESLintUtils.RuleCreator<LoopguardRuleDocs>(ruleDocsUrl);

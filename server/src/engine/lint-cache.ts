@@ -1,10 +1,11 @@
 // `loopguard lint --cache`: lint results kept on disk between runs, and reused only where they are certain to equal
-// a fresh run's. A result holds while the file, everything it imports (directly or transitively, type-only imports
-// and declaration files included), the files that affect the whole program (scripts, global augmentations, ambient
-// modules), the project's settings, the lint config and the tools are all unchanged. Dependencies are compared by
-// content, not by exported signatures: a rule may look into a helper's body. Each file's resolved dependencies are
-// stored with their hashes, so a run where nothing changed decides everything from file contents alone and never
-// builds a TypeScript program.
+// a fresh run's. A result holds while everything its lint could read is unchanged: the file itself, the parts of
+// other files it reaches by name (`file-reads.ts`: the groups of top-level statements its imports and their
+// declarations name, helper bodies included, with their positions), the names those files declare, the files that
+// affect the whole program (scripts, global augmentations, ambient modules), the packages the project imports, the
+// project's settings, the lint config and the tools. A result whose reads could not be traced falls back to every
+// file it imports, directly or transitively, compared by content. Each file's hash, dependencies and surface are
+// stored, so a run where nothing changed decides everything from file contents alone and never builds a program.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -13,6 +14,15 @@ import type { Linter } from 'eslint';
 import { configKey, contentHash, projectKey, toolKey } from './cache-keys';
 import type { Engine, FileOutcome, FixMode } from './engine';
 import type { RelatedLocation } from './findings';
+import {
+  type FileReads,
+  type FileSurface,
+  moduleNamesOfText,
+  packagesOf,
+  packagesOfText,
+  ReadTracer,
+  surfaceOfText,
+} from './file-reads';
 import { programGraph } from './program-dependencies';
 import type { LintConfigSource } from './lint-config';
 import { normalizePath } from './file-names';
@@ -21,7 +31,7 @@ import { createLintResult, type LintMessage } from './results';
 import { readSourceText } from './source-text';
 import type { RuleCrash } from './verify';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CachedLint {
   messages: LintMessage[];
@@ -34,6 +44,19 @@ interface CachedLint {
 interface CachedResult {
   project: string;
   outcome: 'ignored' | CachedLint;
+  /** What the lint could read; absent when it could not be traced (then every transitive import counts). */
+  reads?: FileReads;
+}
+
+interface CachedFile {
+  hash: string;
+  dependencies: string[];
+  /** Kept for files whose parts some result reads. */
+  surface?: FileSurface;
+  /** The packages an own file imports at top level (the rules ask whether the project uses one). */
+  packages?: string[];
+  /** Every module and reference the file names (`moduleNamesOfText`). */
+  modules?: string[];
 }
 
 interface CacheFile {
@@ -42,7 +65,7 @@ interface CacheFile {
   config: string;
   projects: Record<string, { key: string; projectWide: string[] }>;
   /** Every non-lib file of the programs built so far: its content hash and its resolved dependencies. */
-  files: Record<string, { hash: string; dependencies: string[] }>;
+  files: Record<string, CachedFile>;
   results: Record<string, CachedResult>;
 }
 
@@ -52,6 +75,8 @@ export class LintCache {
   private readonly valid = new Map<string, string>();
   private readonly projectKeys = new Map<Project, string>();
   private readonly linted = new Set<Project>();
+  /** Files linted in this run, with their projects: their reads are traced when the cache is saved. */
+  private readonly fresh = new Map<string, Project>();
   private readonly written = new Set<string>();
   private changed = false;
 
@@ -60,6 +85,8 @@ export class LintCache {
     stored: CacheFile | undefined,
     tools: string,
     config: string,
+    /** Whether every rule reads other files only through the program (else results count every import). */
+    private readonly traceable = true,
   ) {
     const usable =
       stored && stored.format === FORMAT && stored.tools === tools && stored.config === config;
@@ -85,13 +112,14 @@ export class LintCache {
       stored,
       toolKey(),
       `${configKey(config)}${settings ? `\n${settings}` : ''}`,
+      readsAreTraceable(config),
     );
   }
 
   /**
    * Decides which cached results hold for this run: hashes every file the cache knows, finds the changed ones, and
-   * drops the results of every file that imports a changed file, directly or transitively, and of every project
-   * whose settings or project-wide files changed.
+   * drops the results that read a changed part of one (or, untraced, import a changed file at all), and those of
+   * every project whose settings or project-wide files changed, or all when the packages imported changed.
    */
   prepare(engine: Engine, filePaths: readonly string[]): void {
     const texts = new Map<string, string | undefined>();
@@ -101,26 +129,57 @@ export class LintCache {
       texts.set(file, text);
       if (text === undefined || contentHash(text) !== entry.hash) changedFiles.add(file);
     }
+    // Results read only parts of other files, but some questions are about the whole program: which packages its
+    // files import, which files it has. An edit that may change an answer to them drops every result.
+    const programChanged = [...changedFiles].some((file) =>
+      mayChangeProgram(file, texts.get(file), this.data.files),
+    );
 
     const invalidProjects = new Set<string>();
+    for (const [id, stored] of Object.entries(this.data.projects))
+      if (stored.projectWide.some((file) => changedFiles.has(file))) invalidProjects.add(id);
     for (const filePath of filePaths) {
       const project = engine.projectOf(filePath);
       if (!project || this.projectKeys.has(project)) continue;
       const key = projectKey(project);
       this.projectKeys.set(project, key);
       const id = projectId(project);
-      const stored = this.data.projects[id];
-      if (
-        !stored ||
-        stored.key !== key ||
-        stored.projectWide.some((file) => changedFiles.has(file))
-      )
-        invalidProjects.add(id);
+      if (this.data.projects[id]?.key !== key) invalidProjects.add(id);
     }
 
-    const stale = importersOf(changedFiles, this.data.files);
+    const surfaces = new Map<string, FileSurface | undefined>();
+    const currentSurface = (file: string): FileSurface | undefined => {
+      if (!surfaces.has(file)) {
+        const text = texts.get(file);
+        surfaces.set(file, text === undefined ? undefined : surfaceOfText(file, text));
+      }
+      return surfaces.get(file);
+    };
+    const readChanged = (reads: FileReads): boolean =>
+      Object.entries(reads).some(([file, names]) => {
+        if (!changedFiles.has(file)) return false;
+        const stored = this.data.files[file]?.surface;
+        if (names === '*' || !stored) return true;
+        const current = currentSurface(file);
+        return (
+          !current ||
+          current.names !== stored.names ||
+          current.core !== stored.core ||
+          names.some((name) => current.groups[name] !== stored.groups[name])
+        );
+      });
+
+    let stale: Set<string> | undefined;
     for (const [file, result] of Object.entries(this.data.results)) {
-      if (stale.has(file) || invalidProjects.has(result.project) || !(file in this.data.files)) {
+      const changed = result.reads
+        ? !(file in result.reads) || readChanged(result.reads)
+        : (stale ??= importersOf(changedFiles, this.data.files)).has(file);
+      if (
+        changed ||
+        programChanged ||
+        invalidProjects.has(result.project) ||
+        !(file in this.data.files)
+      ) {
         delete this.data.results[file];
         this.changed = true;
       }
@@ -163,6 +222,7 @@ export class LintCache {
     const project = engine.projectOf(file);
     if (!project || outcome.kind === 'config-problem') return;
     this.linted.add(project);
+    this.fresh.set(file, project);
     this.changed = true;
     if (outcome.kind === 'ignored') {
       this.data.results[file] = { project: projectId(project), outcome: 'ignored' };
@@ -204,19 +264,48 @@ export class LintCache {
       const graph = programGraph(program);
       for (const [file, dependencies] of graph.dependencies) {
         const text = graph.texts.get(file) ?? '';
+        const sourceFile = program.getSourceFile(file);
         this.data.files[file] = {
           hash: this.written.has(file) ? '' : contentHash(text),
           dependencies,
+          packages: sourceFile ? packagesOf(sourceFile) : packagesOfText(file, text),
+          modules: moduleNamesOfText(text),
         };
+      }
+      // Without the program's module resolution, reads cannot be traced: those results fall back to imports.
+      const tracer =
+        this.traceable && graph.modules.size > 0
+          ? new ReadTracer(program, graph.modules)
+          : undefined;
+      for (const [file, linted] of this.fresh) {
+        const result = this.data.results[file];
+        if (linted !== project || !result) continue;
+        if (tracer && graph.texts.has(file))
+          result.reads = citedWhole(tracer.readsOf(file), result);
+        else delete result.reads;
+      }
+      const readInParts = new Set<string>();
+      for (const result of Object.values(this.data.results))
+        for (const [file, names] of Object.entries(result.reads ?? {}))
+          if (names !== '*') readInParts.add(file);
+      for (const file of readInParts) {
+        const entry = this.data.files[file];
+        const surface = tracer?.surfaceOf(file);
+        if (entry && surface && graph.texts.has(file)) entry.surface = surface;
       }
       this.data.projects[projectId(project)] = {
         key: this.projectKeys.get(project) ?? projectKey(project),
         projectWide: graph.projectWide,
       };
     }
+    // Results linted before a fix rewrote a file read its old text: every part of it counts as changed, and so
+    // does the program (a fix may add an import).
     for (const file of this.written) {
       const entry = this.data.files[file];
-      if (entry) entry.hash = '';
+      if (!entry) continue;
+      entry.hash = '';
+      delete entry.surface;
+      delete entry.modules;
     }
     if (!this.changed && this.written.size === 0) return undefined;
     try {
@@ -247,6 +336,37 @@ export function resolveCacheLocation(cwd: string, location: string | undefined):
   return isFolder ? path.join(absolute, 'lint-cache.json') : absolute;
 }
 
+/** Plugins whose rules read other files only through the program's syntax trees and type checker, never from disk. */
+const PROGRAM_ONLY_PLUGINS = new Set([
+  'eslint-plugin-loopguard',
+  '@typescript-eslint/eslint-plugin',
+]);
+
+/**
+ * Whether a lint's reads can be traced from the program: true when every rule a config names is ESLint's own (they
+ * read only the linted file) or from Loopguard or typescript-eslint. Other plugins may read the file system (an
+ * import-cycle rule reads the whole import graph), so their results count every file they import, as before.
+ */
+function readsAreTraceable(source: LintConfigSource): boolean {
+  if (source.kind === 'builtin') return true;
+  const plugins = new Map<string, unknown[]>();
+  for (const config of source.configs)
+    for (const [name, plugin] of Object.entries(config.plugins ?? {}))
+      plugins.set(name, [...(plugins.get(name) ?? []), plugin]);
+  const known = (plugin: unknown): boolean => {
+    const name = (plugin as { meta?: { name?: unknown } } | undefined)?.meta?.name;
+    return typeof name === 'string' && PROGRAM_ONLY_PLUGINS.has(name);
+  };
+  return source.configs.every((config) =>
+    Object.keys(config.rules ?? {}).every((rule) => {
+      const slash = rule.lastIndexOf('/');
+      if (slash === -1) return true;
+      const found = plugins.get(rule.slice(0, slash));
+      return found !== undefined && found.every(known);
+    }),
+  );
+}
+
 function projectId(project: Project): string {
   return project.configPath ?? `(inferred) ${normalizePath(project.directory)}`;
 }
@@ -257,6 +377,100 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether an edit of `file` may change what the whole program answers: the packages its files import at top level
+ * (the rules ask whether the project uses one), or which files it has (a new file may declare globals or import a
+ * package). A module the file newly names is harmless when the program has it already: a relative one that
+ * names a known file, a package another file names too; a module it no longer names, when another file still
+ * names it. Files under `node_modules` change with the lockfile, which the project key holds; one that changes
+ * alone counts as a change of the program.
+ */
+function mayChangeProgram(
+  file: string,
+  text: string | undefined,
+  files: CacheFile['files'],
+): boolean {
+  const entry = files[file];
+  if (!entry || text === undefined || !entry.modules || file.includes('/node_modules/'))
+    return true;
+  if ((entry.packages ?? []).join('\n') !== packagesOfText(file, text).join('\n')) return true;
+  const before = new Set(entry.modules);
+  const after = new Set(moduleNamesOfText(text));
+  const namedElsewhere = (name: string): boolean =>
+    Object.entries(files).some(
+      ([other, { modules }]) => other !== file && modules?.includes(name) === true,
+    );
+  for (const name of after) {
+    if (before.has(name)) continue;
+    if (name.startsWith('path:') || name.startsWith('types:')) return true;
+    if (isRelative(name) ? knownTarget(file, name, files) === undefined : !namedElsewhere(name))
+      return true;
+  }
+  for (const name of before) {
+    if (after.has(name)) continue;
+    if (name.startsWith('path:') || name.startsWith('types:')) return true;
+    if (!isRelative(name)) {
+      if (!namedElsewhere(name)) return true;
+      continue;
+    }
+    const target = knownTarget(file, name, files);
+    const importedElsewhere =
+      target !== undefined &&
+      Object.entries(files).some(
+        ([other, { dependencies }]) => other !== file && dependencies.includes(target),
+      );
+    if (!importedElsewhere) return true;
+  }
+  return false;
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
+
+const SOURCE_EXTENSIONS = [
+  '.ts',
+  '.tsx',
+  '.d.ts',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '.json',
+];
+
+/** The known file a relative specifier names, tried as TypeScript resolves one (extensions, `.js` for `.ts`, index). */
+function knownTarget(
+  file: string,
+  specifier: string,
+  files: CacheFile['files'],
+): string | undefined {
+  const base = path.posix.resolve(path.posix.dirname(file), specifier);
+  const stem = base.replace(/\.[cm]?jsx?$/, '');
+  const candidates = [
+    base,
+    ...SOURCE_EXTENSIONS.map((extension) => `${base}${extension}`),
+    ...SOURCE_EXTENSIONS.map((extension) => `${stem}${extension}`),
+    ...SOURCE_EXTENSIONS.map((extension) => `${base}/index${extension}`),
+  ];
+  return candidates.find((candidate) => candidate in files);
+}
+
+/**
+ * Reads with every file a result names (a related location, `helper.ts:12` in a message) taken whole: the result
+ * holds positions in it, which an edit anywhere above them moves.
+ */
+function citedWhole(reads: FileReads, result: CachedResult): FileReads {
+  if (result.outcome === 'ignored') return reads;
+  const text = JSON.stringify(result.outcome);
+  const cited: FileReads = {};
+  for (const [file, names] of Object.entries(reads))
+    cited[file] = names !== '*' && text.includes(path.posix.basename(file)) ? '*' : names;
+  return cited;
 }
 
 /** The changed files and every file that depends on one of them, directly or transitively. */

@@ -99,8 +99,9 @@ function builtinConfigs(name: ConfigName, parserOptions: Linter.ParserOptions): 
       plugins: {
         loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
       },
-      rules: loopguard.configs[name].rules,
     },
+    // The shipped config as users get it: its rules, then what changes in test files.
+    ...loopguard.configs[name],
     { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
   ];
 }

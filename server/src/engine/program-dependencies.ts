@@ -13,6 +13,8 @@ export interface ProgramGraph {
   projectWide: string[];
   /** The text each file had in this program. */
   texts: Map<string, string>;
+  /** Each file's module specifiers with the program files they resolve to. */
+  modules: Map<string, Map<string, string>>;
 }
 
 type ResolutionCallback<T> = (resolution: T, name: string, mode: unknown, filePath: string) => void;
@@ -46,6 +48,7 @@ export function programGraph(program: ts.Program): ProgramGraph {
 
   const dependencies = new Map<string, string[]>();
   const texts = new Map<string, string>();
+  const modules = new Map<string, Map<string, string>>();
   for (const file of files) {
     texts.set(file.fileName, file.text);
     if (!canResolve) {
@@ -53,15 +56,18 @@ export function programGraph(program: ts.Program): ProgramGraph {
       continue;
     }
     const found = new Set<string>();
-    const add = (resolvedFileName: string | undefined): void => {
+    const specifiers = new Map<string, string>();
+    const add = (resolvedFileName: string | undefined, specifier?: string): void => {
       if (resolvedFileName === undefined) return;
       const target = program.getSourceFile(resolvedFileName)?.fileName ?? resolvedFileName;
+      if (specifier !== undefined && known.has(target)) specifiers.set(specifier, target);
       if (target !== file.fileName && known.has(target)) found.add(target);
     };
     resolutions.forEachResolvedModule!(
-      (resolution) => add(resolution.resolvedModule?.resolvedFileName),
+      (resolution, name) => add(resolution.resolvedModule?.resolvedFileName, name),
       file,
     );
+    modules.set(file.fileName, specifiers);
     resolutions.forEachResolvedTypeReferenceDirective!(
       (resolution) => add(resolution.resolvedTypeReferenceDirective?.resolvedFileName),
       file,
@@ -77,7 +83,7 @@ export function programGraph(program: ts.Program): ProgramGraph {
         dependencies,
       )
     : [...known].sort();
-  return { dependencies, projectWide, texts };
+  return { dependencies, projectWide, texts, modules };
 }
 
 /** A file whose declarations are visible without importing it. */

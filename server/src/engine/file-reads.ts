@@ -1,0 +1,400 @@
+// What a file's lint can read in other files, at the grain of top-level names, so that the lint cache keeps a result
+// when an edit elsewhere touches nothing it could have read. A file's top-level statements are grouped by the names
+// they declare (imports included); a group is read when a read statement mentions its name anywhere in its text
+// (comments and JSDoc too), an import is followed to the exporting file's group of that name (through `export *`),
+// and a module named in any other statement (`import('./x')`, `require`, `typeof import`) is read whole, as is
+// every JavaScript file (JSDoc `@typedef`s declare names no statement shows). Type checking and the rules reach
+// other files only through names resolved this way (the checker builds every type from declarations it finds by
+// name, and the rules look only into declarations the checker gives them), so the groups reached from the linted
+// file and the order of each file's statements bound all it reads. Positions in other files matter only where a
+// result names that file (related locations, `helper.ts:12` in a message): the cache then reads the file whole.
+import * as ts from 'typescript';
+
+import { contentHash } from './cache-keys';
+
+/** What the cache keeps of a file to tell later whether a read part of it changed. */
+export interface FileSurface {
+  /** The file's statements in order: the names each declares and whether it exports them, or the module it re-exports. */
+  names: string;
+  /** The text of the statements that declare no name: read with every read of the file. */
+  core: string;
+  /** The text of each declared name's statements. */
+  groups: Record<string, string>;
+}
+
+/** What a lint read of each file: named groups, or `'*'` for the whole file. */
+export type FileReads = Record<string, string[] | '*'>;
+
+interface ImportEdge {
+  specifier: string;
+  /** The exported name, or `'*'` for the whole module. */
+  name: string;
+}
+
+interface Outline {
+  surface: FileSurface;
+  groups: Map<string, ts.Statement[]>;
+  core: ts.Statement[];
+  stars: string[];
+  sourceFile: ts.SourceFile;
+}
+
+const IDENTIFIER = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
+
+/** JavaScript files are read whole: JSDoc declares types (`@typedef`, `@callback`) that no statement shows. */
+const JAVASCRIPT = /\.[cm]?jsx?$/;
+
+/** A file's outline from its syntax tree. */
+function outline(sourceFile: ts.SourceFile): Outline {
+  const groups = new Map<string, ts.Statement[]>();
+  const core: ts.Statement[] = [];
+  const stars: string[] = [];
+  const order: string[] = [];
+  for (const statement of sourceFile.statements) {
+    const star = starSpecifier(statement);
+    if (star !== undefined) {
+      stars.push(star);
+      order.push(`* ${star}`);
+      continue;
+    }
+    const names = declaredNames(statement);
+    order.push(`${exportsItself(statement) ? 'export ' : ''}${names.join(',')}`);
+    if (names.length === 0) core.push(statement);
+    for (const name of new Set(names)) {
+      const list = groups.get(name) ?? [];
+      list.push(statement);
+      groups.set(name, list);
+    }
+  }
+  // Texts without positions, from each statement's first token on (TypeScript ignores JSDoc in TypeScript files,
+  // and the programs do not parse it there): an edit that only moves a read part, or changes the comments between
+  // statements, keeps the results that do not name its file. The file's header (pragmas, `/// <reference>`
+  // directives) is read with every read of the file.
+  const textOf = (statement: ts.Statement): string =>
+    sourceFile.text.slice(statement.getStart(sourceFile), statement.end);
+  const first = sourceFile.statements[0];
+  const header = sourceFile.text.slice(0, first ? first.getStart(sourceFile) : undefined);
+  const hashOf = (statements: readonly ts.Statement[], prefix: string[] = []): string =>
+    contentHash(JSON.stringify([...prefix, ...statements.map(textOf)]));
+  const groupHashes: Record<string, string> = {};
+  for (const [name, statements] of groups) groupHashes[name] = hashOf(statements);
+  return {
+    surface: {
+      names: contentHash(JSON.stringify(order)),
+      core: hashOf(core, [header]),
+      groups: groupHashes,
+    },
+    groups,
+    core,
+    stars,
+    sourceFile,
+  };
+}
+
+/** The surface of a file's current text, parsed on its own (no program needed). */
+export function surfaceOfText(fileName: string, text: string): FileSurface {
+  return outline(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false)).surface;
+}
+
+/**
+ * The packages an own file imports or requires at top level, as the rules ask whether the project uses one
+ * (`analysis/package-use.ts` in the plugin reads the same statements): a change of them can change any result.
+ */
+export function packagesOf(sourceFile: ts.SourceFile): string[] {
+  if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return [];
+  const found = new Set<string>();
+  for (const statement of sourceFile.statements)
+    for (const specifier of topLevelSpecifiers(statement))
+      if (!specifier.startsWith('.') && !specifier.startsWith('/')) found.add(specifier);
+  return [...found].sort();
+}
+
+/** `packagesOf` for a file's current text. */
+export function packagesOfText(fileName: string, text: string): string[] {
+  return packagesOf(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false));
+}
+
+/**
+ * Every module a file names, anywhere in it (`import`, `export … from`, `require`, `import()`), and its
+ * `/// <reference path>` (as `path:…`) and `/// <reference types>` (as `types:…`) directives: while they stay the
+ * same, an edit of the file brings no file into the program and takes none out.
+ */
+export function moduleNamesOfText(text: string): string[] {
+  const { importedFiles, referencedFiles, typeReferenceDirectives } = ts.preProcessFile(
+    text,
+    true,
+    true,
+  );
+  return [
+    ...new Set([
+      ...importedFiles.map((file) => file.fileName),
+      ...referencedFiles.map((file) => `path:${file.fileName}`),
+      ...typeReferenceDirectives.map((file) => `types:${file.fileName}`),
+    ]),
+  ].sort();
+}
+
+function topLevelSpecifiers(statement: ts.Statement): string[] {
+  if (
+    (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+    statement.moduleSpecifier &&
+    ts.isStringLiteralLike(statement.moduleSpecifier)
+  )
+    return [statement.moduleSpecifier.text];
+  if (
+    ts.isImportEqualsDeclaration(statement) &&
+    ts.isExternalModuleReference(statement.moduleReference) &&
+    ts.isStringLiteralLike(statement.moduleReference.expression)
+  )
+    return [statement.moduleReference.expression.text];
+  if (!ts.isVariableStatement(statement)) return [];
+  const found: string[] = [];
+  for (const declaration of statement.declarationList.declarations) {
+    let initializer = declaration.initializer;
+    while (initializer && ts.isPropertyAccessExpression(initializer))
+      initializer = initializer.expression;
+    if (
+      initializer &&
+      ts.isCallExpression(initializer) &&
+      ts.isIdentifier(initializer.expression) &&
+      initializer.expression.text === 'require'
+    )
+      for (const argument of initializer.arguments)
+        if (ts.isStringLiteralLike(argument)) found.push(argument.text);
+  }
+  return found;
+}
+
+/** Whether a statement exports what it declares (`export function`, `export {…}`, `export default`, `export =`). */
+function exportsItself(statement: ts.Statement): boolean {
+  return (
+    ts.isExportDeclaration(statement) ||
+    ts.isExportAssignment(statement) ||
+    hasModifier(statement, ts.SyntaxKind.ExportKeyword)
+  );
+}
+
+function starSpecifier(statement: ts.Statement): string | undefined {
+  if (
+    ts.isExportDeclaration(statement) &&
+    !statement.exportClause &&
+    statement.moduleSpecifier &&
+    ts.isStringLiteralLike(statement.moduleSpecifier)
+  )
+    return statement.moduleSpecifier.text;
+  return undefined;
+}
+
+function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind): boolean {
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind)
+  );
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return [];
+    const names = clause.name ? [clause.name.text] : [];
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) names.push(element.name.text);
+    return names;
+  }
+  if (ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
+  if (ts.isExportDeclaration(statement)) {
+    const clause = statement.exportClause;
+    if (!clause) return [];
+    if (ts.isNamespaceExport(clause)) return [clause.name.text];
+    return clause.elements.map((element) => element.name.text);
+  }
+  if (ts.isExportAssignment(statement)) return [statement.isExportEquals ? 'export=' : 'default'];
+  if (
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement)
+  ) {
+    const names = statement.name ? [statement.name.text] : [];
+    if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) names.push('default');
+    return names;
+  }
+  if (ts.isModuleDeclaration(statement))
+    return ts.isIdentifier(statement.name) ? [statement.name.text] : [];
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) =>
+      bindingNames(declaration.name),
+    );
+  return [];
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) =>
+    ts.isOmittedExpression(element) ? [] : bindingNames(element.name),
+  );
+}
+
+/** The imports a statement binds: each to the exported name it takes from which module. */
+function importEdges(statement: ts.Statement): ImportEdge[] | undefined {
+  if (ts.isImportDeclaration(statement)) {
+    if (!ts.isStringLiteralLike(statement.moduleSpecifier)) return [];
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (!clause) return [{ specifier, name: '*' }];
+    const edges: ImportEdge[] = clause.name ? [{ specifier, name: 'default' }] : [];
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) edges.push({ specifier, name: '*' });
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements)
+        edges.push({ specifier, name: (element.propertyName ?? element.name).text });
+    return edges;
+  }
+  if (
+    ts.isExportDeclaration(statement) &&
+    statement.moduleSpecifier &&
+    ts.isStringLiteralLike(statement.moduleSpecifier)
+  ) {
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.exportClause;
+    if (!clause || ts.isNamespaceExport(clause)) return [{ specifier, name: '*' }];
+    return clause.elements.map((element) => ({
+      specifier,
+      name: (element.propertyName ?? element.name).text,
+    }));
+  }
+  return undefined;
+}
+
+/** Reads of every linted file of one program, sharing the outlines. */
+export class ReadTracer {
+  private readonly outlines = new Map<string, Outline | null>();
+
+  /**
+   * @param modules each file's resolved module specifiers (from the program's own resolution)
+   */
+  constructor(
+    private readonly program: ts.Program,
+    private readonly modules: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  ) {}
+
+  /** The surface of a file of the program, when it has one. */
+  surfaceOf(file: string): FileSurface | undefined {
+    return this.outlineOf(file)?.surface;
+  }
+
+  /** What linting `file` can read, starting from all of it. */
+  readsOf(file: string): FileReads {
+    const reads = new Map<string, Set<string> | '*'>();
+    const pending: Array<() => void> = [];
+    const outlineOf = (target: string): Outline | undefined => this.outlineOf(target);
+
+    // Files outside the program's own (TypeScript's libs) change only with the tools; `node_modules` files are
+    // read whole, without following them further: they change only with the lockfile, and rarely.
+    // A file read whole exposes every name its `export *` modules export (`import * as api` of a barrel).
+    const readAll = (target: string, found: Outline, known: ReadonlySet<string>): void => {
+      reads.set(target, '*');
+      for (const [name, statements] of found.groups)
+        if (!known.has(name))
+          for (const statement of statements) pending.push(() => readStatement(target, statement));
+      const modules = this.modules.get(target);
+      for (const star of found.stars) {
+        const resolved = modules?.get(star);
+        if (resolved !== undefined) pending.push(() => readWhole(resolved));
+      }
+    };
+    const touch = (target: string): boolean => {
+      const known = reads.get(target);
+      if (known !== undefined) return known !== '*' || !target.includes('/node_modules/');
+      const found = outlineOf(target);
+      if (!found) return false;
+      if (target.includes('/node_modules/')) {
+        reads.set(target, '*');
+        return false;
+      }
+      reads.set(target, new Set());
+      for (const statement of found.core) pending.push(() => readStatement(target, statement));
+      if (JAVASCRIPT.test(target)) readAll(target, found, new Set());
+      return true;
+    };
+    const readWhole = (target: string): void => {
+      if (!touch(target)) return;
+      const known = reads.get(target)!;
+      if (known !== '*') readAll(target, outlineOf(target)!, known);
+    };
+    const readGroup = (target: string, name: string): void => {
+      if (!touch(target)) return;
+      const known = reads.get(target)!;
+      if (known === '*' || known.has(name)) return;
+      const statements = outlineOf(target)!.groups.get(name);
+      if (!statements) return;
+      known.add(name);
+      for (const statement of statements) pending.push(() => readStatement(target, statement));
+    };
+    const resolveExport = (target: string, name: string, seen: Set<string>): void => {
+      if (seen.has(target)) return;
+      seen.add(target);
+      if (!touch(target)) return;
+      const found = outlineOf(target)!;
+      readGroup(target, name);
+      if (name === 'default' || found.groups.has('export=')) readGroup(target, 'export=');
+      const modules = this.modules.get(target);
+      for (const star of found.stars) {
+        const resolved = modules?.get(star);
+        if (resolved !== undefined) resolveExport(resolved, name, seen);
+      }
+    };
+    const readStatement = (owner: string, statement: ts.Statement): void => {
+      const found = outlineOf(owner)!;
+      const text = statement.getFullText(found.sourceFile);
+      if (text.includes('\\u')) {
+        readWhole(owner);
+      } else {
+        for (const token of new Set(text.match(IDENTIFIER) ?? []))
+          if (found.groups.has(token)) readGroup(owner, token);
+      }
+      const modules = this.modules.get(owner);
+      if (!modules) return;
+      const edges = importEdges(statement);
+      if (edges) {
+        for (const { specifier, name } of edges) {
+          const resolved = modules.get(specifier);
+          if (resolved === undefined) continue;
+          if (name === '*') readWhole(resolved);
+          else resolveExport(resolved, name, new Set());
+        }
+        return;
+      }
+      for (const [specifier, resolved] of modules)
+        if (
+          text.includes(`'${specifier}'`) ||
+          text.includes(`"${specifier}"`) ||
+          text.includes(`\`${specifier}\``)
+        )
+          readWhole(resolved);
+    };
+
+    readWhole(file);
+    while (pending.length > 0) pending.pop()!();
+    const result: FileReads = {};
+    for (const [target, names] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      result[target] = names === '*' ? '*' : [...names].sort();
+    return result;
+  }
+
+  private outlineOf(file: string): Outline | undefined {
+    let found = this.outlines.get(file);
+    if (found === undefined) {
+      const sourceFile = this.program.getSourceFile(file);
+      found =
+        sourceFile && !this.program.isSourceFileDefaultLibrary(sourceFile)
+          ? outline(sourceFile)
+          : null;
+      this.outlines.set(file, found);
+    }
+    return found ?? undefined;
+  }
+}
