@@ -34,6 +34,22 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     code: 'declare function start(): Promise<void>;\nexport async function t() {\n  start();\n  const pending = start();\n}',
     options: [{ testCode: true }],
   },
+  {
+    name: 'a helper that returns its promise with a .catch handler: the promise cannot reject',
+    code: "declare function send(m: string): Promise<void>;\nfunction notify(m: string) {\n  return send(m).catch(() => undefined);\n}\nexport async function g() {\n  notify('x');\n  const pending = notify('y');\n}",
+  },
+  {
+    name: 'an async helper whose whole body is try/catch without rethrow: the promise cannot reject',
+    code: "declare function send(m: string): Promise<void>;\nasync function safeSend(m: string) {\n  try {\n    await send(m);\n  } catch (error) {\n    console.error(error);\n  }\n}\nexport async function g() {\n  safeSend('x');\n}",
+  },
+  {
+    name: 'helpers in another file that cannot reject (try/catch without rethrow, a returned .catch)',
+    code: "import { notify, sendQuietly } from './promise-helpers.js';\nexport async function g() {\n  sendQuietly('x');\n  notify('y');\n}",
+  },
+  {
+    name: 'a helper returning new Promise with no reject path, through another helper',
+    code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
+  },
   'declare function f(): Promise<void>; async function g() { await f(); }',
   'declare function f(): Promise<void>; function g() { return f(); }',
   'declare function f(): Promise<void>; void f();',
@@ -159,6 +175,119 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     output: null,
     errors: [
       { messageId: 'ignoredAsyncCallback', line: 3, column: 14, endColumn: 26, suggestions: [] },
+    ],
+  },
+  {
+    name: 'a helper in another file whose catch block rethrows can reject: reported',
+    code: "import { sendOrFail } from './promise-helpers.js';\nexport function g() {\n  sendOrFail('x');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 3,
+        column: 3,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "import { sendOrFail } from './promise-helpers.js';\nexport function g() {\n  return sendOrFail('x');\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output: `import { sendOrFail } from './promise-helpers.js';\nexport function g() {\n  sendOrFail('x')${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "import { sendOrFail } from './promise-helpers.js';\nexport function g() {\n  void sendOrFail('x');\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a helper whose catch block rethrows can reject: reported',
+    code: "declare function send(m: string): Promise<void>;\nasync function sendOrThrow(m: string) {\n  try {\n    await send(m);\n  } catch (error) {\n    throw new Error(String(error));\n  }\n}\nexport function g() {\n  sendOrThrow('x');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 10,
+        column: 3,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "declare function send(m: string): Promise<void>;\nasync function sendOrThrow(m: string) {\n  try {\n    await send(m);\n  } catch (error) {\n    throw new Error(String(error));\n  }\n}\nexport function g() {\n  return sendOrThrow('x');\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function send(m: string): Promise<void>;\nasync function sendOrThrow(m: string) {\n  try {\n    await send(m);\n  } catch (error) {\n    throw new Error(String(error));\n  }\n}\nexport function g() {\n  sendOrThrow('x')${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "declare function send(m: string): Promise<void>;\nasync function sendOrThrow(m: string) {\n  try {\n    await send(m);\n  } catch (error) {\n    throw new Error(String(error));\n  }\n}\nexport function g() {\n  void sendOrThrow('x');\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a helper that returns the promise from its try block without awaiting it can reject: reported',
+    code: "declare function send(m: string): Promise<void>;\nasync function sendLater(m: string) {\n  try {\n    return send(m);\n  } catch {\n    return undefined;\n  }\n}\nexport function g() {\n  sendLater('x');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 10,
+        column: 3,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "declare function send(m: string): Promise<void>;\nasync function sendLater(m: string) {\n  try {\n    return send(m);\n  } catch {\n    return undefined;\n  }\n}\nexport function g() {\n  return sendLater('x');\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function send(m: string): Promise<void>;\nasync function sendLater(m: string) {\n  try {\n    return send(m);\n  } catch {\n    return undefined;\n  }\n}\nexport function g() {\n  sendLater('x')${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "declare function send(m: string): Promise<void>;\nasync function sendLater(m: string) {\n  try {\n    return send(m);\n  } catch {\n    return undefined;\n  }\n}\nexport function g() {\n  void sendLater('x');\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'reportNonRejecting: a promise that cannot reject gets the message about ordering',
+    code: "declare function send(m: string): Promise<void>;\nfunction notify(m: string) {\n  return send(m).catch(() => undefined);\n}\nexport function g() {\n  notify('x');\n}",
+    options: [{ reportNonRejecting: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingNonRejecting',
+        line: 6,
+        column: 3,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "declare function send(m: string): Promise<void>;\nfunction notify(m: string) {\n  return send(m).catch(() => undefined);\n}\nexport function g() {\n  return notify('x');\n}",
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "declare function send(m: string): Promise<void>;\nfunction notify(m: string) {\n  return send(m).catch(() => undefined);\n}\nexport function g() {\n  void notify('x');\n}",
+          },
+        ],
+      },
     ],
   },
   {

@@ -11,6 +11,22 @@ export const D = 'declare function a(): Promise<number>;\ndeclare function b(): 
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'a task from a helper that returns its promise with a .catch handler cannot reject',
+    code: `${D}function quietB() {\n  return b().catch(() => 'fallback');\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = quietB();\n  await t1;\n  return await t2;\n}`,
+  },
+  {
+    name: 'a task from an async helper whose whole body is try/catch without rethrow cannot reject',
+    code: `${D}async function safeB() {\n  try {\n    return await b();\n  } catch (error) {\n    console.error(error);\n    return undefined;\n  }\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = safeB();\n  await t1;\n  return await t2;\n}`,
+  },
+  {
+    name: 'a task from a helper in another file that cannot reject',
+    code: "import { sendQuietly } from './promise-helpers.js';\ndeclare function a(): Promise<number>;\nexport async function run() {\n  const sent = sendQuietly('x');\n  await a();\n  await sent;\n}",
+  },
+  {
+    name: 'a task made by new Promise with no reject parameter cannot reject',
+    code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = new Promise<void>((resolve) => setTimeout(resolve, 5));\n  await t1;\n  await t2;\n}`,
+  },
+  {
     name: 'tasks combined with Promise.all before the first await',
     code: `${D}export async function run() {\n  const t1 = a();\n  const t2 = b();\n  const [r1, r2] = await Promise.all([t1, t2]);\n  return [r1, r2];\n}`,
   },

@@ -95,6 +95,8 @@ export interface CallGraph {
   readonly program: ts.Program;
   /** The calls and loops of one function (cached). */
   summarize(fn: AnalyzableFunction): FunctionSummary;
+  /** The project function `call` runs, as a call site's `target` says (cached). */
+  targetOf(call: ts.CallExpression | ts.NewExpression): AnalyzableFunction | undefined;
   /**
    * Everything `query` matches in `fn` and in the project functions it calls, breadth first, so each finding
    * comes with its shortest path and nearer findings come first. Each function is read at most once per search,
@@ -246,7 +248,9 @@ function createCallGraph(program: ts.Program): CallGraph {
     return reaches;
   }
 
-  return { program, summarize, search, searchExpression };
+  const targetOf = (call: ts.CallExpression | ts.NewExpression) => reader.resolve(call).target;
+
+  return { program, summarize, targetOf, search, searchExpression };
 }
 
 function readFunction(reader: SiteReader, fn: AnalyzableFunction): FunctionSummary {

@@ -15,6 +15,7 @@ import {
 
 import { isAssertionChain } from '../analysis/assertions';
 import { FloatingPromises, type Unhandled } from '../analysis/floating-promises';
+import { isNonRejectingCall } from '../analysis/rejections';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
@@ -29,12 +30,14 @@ export type Options = [
     allow?: TypeOrValueSpecifier[];
     honorTypescriptEslintComments?: boolean;
     testCode?: boolean;
+    reportNonRejecting?: boolean;
   },
 ];
 
 export type MessageIds =
   | 'floatingPromise'
   | 'floatingPromiseArray'
+  | 'floatingNonRejecting'
   | 'unusedPromiseVariable'
   | 'ignoredAsyncCallback'
   | 'addAwait'
@@ -66,6 +69,8 @@ interface FileScope {
   checkAllVoidCallbacks: boolean;
   /** Test code: only floating assertions and ignored async callbacks are reported. */
   testCode: boolean;
+  /** Promises that cannot reject get the ordering-only message instead of none. */
+  reportNonRejecting: boolean;
   /** Disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for callbacks). */
   suppressedFloating: ForeignSuppressions;
   suppressedCallbacks: ForeignSuppressions;
@@ -95,6 +100,8 @@ export default createRule<Options, MessageIds>({
         'This promise is not awaited, returned, or handled. Nothing waits for it to finish, and if it rejects the error is lost.',
       floatingPromiseArray:
         'These promises are not awaited, returned, or handled. Nothing waits for them to finish, and if one rejects the error is lost.',
+      floatingNonRejecting:
+        'Nothing waits for this promise. It cannot reject (its function handles every error), so only the order is at stake: await it if what follows needs it finished.',
       unusedPromiseVariable:
         "The promise in '{{name}}' is never awaited, returned, passed on, or handled. Nothing waits for it, and if it rejects the error is lost.",
       ignoredAsyncCallback:
@@ -139,6 +146,11 @@ export default createRule<Options, MessageIds>({
             description:
               "Treat disable comments for typescript-eslint's `no-floating-promises` (and `no-misused-promises` for async callbacks) as disabling this rule too (default true).",
           },
+          reportNonRejecting: {
+            type: 'boolean',
+            description:
+              'Also report promises from project functions that provably cannot reject, with a message about ordering only (default false: a promise with no error to lose is not reported).',
+          },
           testCode: {
             type: 'boolean',
             description:
@@ -156,6 +168,7 @@ export default createRule<Options, MessageIds>({
       allow: [],
       honorTypescriptEslintComments: true,
       testCode: false,
+      reportNonRejecting: false,
     },
   ],
   create(context, [options]) {
@@ -173,6 +186,7 @@ export default createRule<Options, MessageIds>({
       ignoreVoid,
       checkAllVoidCallbacks: options.checkAllVoidCallbacks === true,
       testCode: options.testCode === true,
+      reportNonRejecting: options.reportNonRejecting === true,
       ...honoredSuppressions(context, options.honorTypescriptEslintComments !== false),
     };
     return {
@@ -181,11 +195,22 @@ export default createRule<Options, MessageIds>({
         const found = file.promises.unhandledIn(node.expression);
         if (!found || isSuppressed(file.suppressedFloating, node, found.node)) return;
         if (file.testCode && !isAssertionChain(found.node)) return;
+        const nonRejecting = isNonRejecting(file, found);
+        if (nonRejecting && !file.reportNonRejecting) return;
         const whole = found.node === node.expression || isVoidOf(node.expression, found.node);
         context.report({
           node: found.node,
-          messageId: found.kind === 'array' ? 'floatingPromiseArray' : 'floatingPromise',
-          suggest: whole ? statementSuggestions(file, node, found, true) : [],
+          messageId: nonRejecting
+            ? 'floatingNonRejecting'
+            : found.kind === 'array'
+              ? 'floatingPromiseArray'
+              : 'floatingPromise',
+          suggest: whole
+            ? statementSuggestions(file, node, found, true).filter(
+                // A handler for a rejection that cannot happen is noise.
+                (suggestion) => !nonRejecting || suggestion.messageId !== 'addCatch',
+              )
+            : [],
         });
       },
       VariableDeclarator: (declarator) => checkDeclarator(file, declarator),
@@ -202,6 +227,14 @@ function isSuppressed(
   promise: TSESTree.Node,
 ): boolean {
   return suppressions.covers(statement.loc.start) || suppressions.covers(promise.loc.start);
+}
+
+/** A promise from a call of a project function that provably cannot reject (`rejections.ts`). */
+function isNonRejecting(file: FileScope, found: Unhandled): boolean {
+  return (
+    found.kind === 'promise' &&
+    isNonRejectingCall(file.services.program, file.services.esTreeNodeToTSNodeMap.get(found.node))
+  );
 }
 
 function honoredSuppressions(
@@ -310,6 +343,7 @@ function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarato
   const nameStart = declarator.id.loc.start;
   if (file.suppressedFloating.covers(nameStart)) return;
   if (file.testCode && !isAssertionChain(found.node)) return;
+  if (!file.reportNonRejecting && isNonRejecting(file, found)) return;
   context.report({
     loc: {
       start: nameStart,

@@ -8,6 +8,7 @@ import {
   type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import {
   type AwaitStatement,
@@ -24,6 +25,7 @@ import {
   type SuspensionPoint,
   suspensionPoints,
 } from '../analysis/suspension-points';
+import { cannotReject } from '../analysis/rejections';
 import { firstReadOf, type Task, TaskVariables } from '../analysis/task-variables';
 import { continuesPreviousLine } from '../fixes/asi';
 import { awaitTogetherFix, declarationKindOf } from '../fixes/await-together';
@@ -113,6 +115,9 @@ function checkTask(file: FileScope, declarator: TSESTree.VariableDeclarator): vo
   if (!waitingAt) return;
   const task = file.tasks.taskOf(variable);
   if (!task) return;
+  // A task that cannot reject has no rejection to lose (`rejections.ts` says which promises count).
+  if (!task.reassigned && cannotReject(file.services.program, tsExpression(file, declarator.init)))
+    return;
 
   const fixes = buildFixes(file, task, waitingAt);
   context.report({
@@ -136,6 +141,10 @@ function checkTask(file: FileScope, declarator: TSESTree.VariableDeclarator): vo
       message: `'${variable.name}' has no rejection handler while the function waits here.`,
     },
   ]);
+}
+
+function tsExpression(file: FileScope, node: TSESTree.Expression): ts.Node {
+  return file.services.esTreeNodeToTSNodeMap.get(node);
 }
 
 function buildFixes(file: FileScope, task: Task, waitingAt: SuspensionPoint): Fixes {

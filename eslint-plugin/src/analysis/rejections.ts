@@ -1,0 +1,223 @@
+// Promises that cannot reject: a promise nobody waits for loses no error when it has none to lose. The analysis
+// follows calls into the project's own functions (through the call graph, in any file) and proves "cannot reject"
+// only from shapes written in the code, never from a name:
+// - `x.catch(h)`, `x.then(f, h)` whose handlers cannot throw, and `x.then(f)` / `x.finally(f)` on a promise that
+//   cannot reject, with a handler that cannot throw;
+// - `Promise.allSettled(…)`, and `Promise.resolve(v)` of a value that is not a promise (or one that cannot reject);
+// - `new Promise(executor)` whose executor is written inline, is not async, takes no `reject` parameter (or never
+//   uses it) and has no `throw` of its own;
+// - a call of a project function that is async and whose body is only `try { … } catch { … }` statements whose
+//   catch and finally blocks do not throw (no `throw`, no `await` or `return` of a promise that can reject) and whose
+//   try blocks return no promise that can reject without awaiting it;
+// - a call of a project function that is not async and returns, on every path that returns a value, a promise that
+//   cannot reject by these rules (`return this.send(m).catch(log)`).
+// A handler "cannot throw" when it is written inline, has no `throw` of its own, and is not async or is async with a
+// body that cannot reject; calls inside handlers and executors are assumed not to throw.
+import ts from 'typescript';
+
+import { skipTsWrappers } from '../util/wrappers';
+import { type AnalyzableFunction, type CallGraph, getCallGraph } from './call-graph';
+import { isInlineFunction } from './sync-callbacks';
+
+const answers = new WeakMap<ts.Program, Map<AnalyzableFunction, boolean>>();
+
+/** True when the promise `expression` evaluates to provably cannot reject (see the file's comment). */
+export function cannotReject(program: ts.Program, expression: ts.Node): boolean {
+  return ts.isExpression(expression) && new RejectionAnalysis(program).expression(expression);
+}
+
+/** True when `expression` is a call of a project function whose promise provably cannot reject. */
+export function isNonRejectingCall(program: ts.Program, expression: ts.Node): boolean {
+  if (!ts.isExpression(expression)) return false;
+  const inner = skipTsWrappers(expression, ['parentheses', 'non-null', 'as']);
+  if (!ts.isCallExpression(inner)) return false;
+  const analysis = new RejectionAnalysis(program);
+  const target = analysis.graph.targetOf(inner);
+  return target !== undefined && analysis.function(target);
+}
+
+class RejectionAnalysis {
+  readonly graph: CallGraph;
+  private readonly checker: ts.TypeChecker;
+  private readonly cache: Map<AnalyzableFunction, boolean>;
+
+  constructor(program: ts.Program) {
+    this.graph = getCallGraph(program);
+    this.checker = program.getTypeChecker();
+    let cache = answers.get(program);
+    if (!cache) {
+      cache = new Map();
+      answers.set(program, cache);
+    }
+    this.cache = cache;
+  }
+
+  expression(node: ts.Expression): boolean {
+    const expression = skipTsWrappers(node, ['parentheses', 'non-null', 'as']);
+    if (!this.isThenable(expression)) return true;
+    if (ts.isAwaitExpression(expression)) return true;
+    if (ts.isNewExpression(expression)) return this.newPromise(expression);
+    if (!ts.isCallExpression(expression)) return false;
+    const callee = skipTsWrappers(expression.expression, ['parentheses', 'non-null']);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      const args = expression.arguments;
+      if (isPromiseConstructor(callee.expression)) {
+        if (name === 'allSettled') return true;
+        if (name === 'resolve') return args[0] === undefined || this.expression(args[0]);
+        return false;
+      }
+      if (name === 'catch' && args.length >= 1) return this.handlerCannotThrow(args[0]);
+      if (name === 'then' && args.length >= 2)
+        return this.handlerCannotThrow(args[0], true) && this.handlerCannotThrow(args[1]);
+      if ((name === 'then' || name === 'finally') && args.length === 1)
+        return this.handlerCannotThrow(args[0]) && this.expression(callee.expression);
+    }
+    const target = this.graph.targetOf(expression);
+    return target !== undefined && this.function(target);
+  }
+
+  function(fn: AnalyzableFunction): boolean {
+    const known = this.cache.get(fn);
+    if (known !== undefined) return known;
+    // Recursion proves nothing: while a function is being decided, a call back into it counts as "can reject".
+    this.cache.set(fn, false);
+    const answer = this.decide(fn);
+    this.cache.set(fn, answer);
+    return answer;
+  }
+
+  private decide(fn: AnalyzableFunction): boolean {
+    if (!fn.body || ('asteriskToken' in fn && fn.asteriskToken)) return false;
+    if (isAsync(fn)) return ts.isBlock(fn.body) && this.asyncBodyCannotReject(fn.body);
+    if (!ts.isBlock(fn.body)) return this.expression(fn.body);
+    const returns = ownReturns(fn.body);
+    return (
+      returns.length > 0 &&
+      returns.every((statement) => !statement.expression || this.expression(statement.expression))
+    );
+  }
+
+  /** Every statement is `try … catch` that cannot rethrow (see the file's comment). */
+  private asyncBodyCannotReject(body: ts.Block): boolean {
+    return (
+      body.statements.length > 0 &&
+      body.statements.every(
+        (statement) =>
+          ts.isTryStatement(statement) &&
+          statement.catchClause !== undefined &&
+          ownReturns(statement.tryBlock).every(
+            (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
+          ) &&
+          this.blockCannotThrow(statement.catchClause.block) &&
+          (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock)),
+      )
+    );
+  }
+
+  /** No `throw` of its own, and every `await` and `return` in it is of a promise that cannot reject. */
+  private blockCannotThrow(block: ts.Block): boolean {
+    let ok = true;
+    forEachOwnNode(block, (node) => {
+      if (!ok) return;
+      if (ts.isThrowStatement(node)) ok = false;
+      else if (ts.isAwaitExpression(node)) ok = this.expression(node.expression);
+      else if (ts.isReturnStatement(node) && node.expression)
+        ok = this.awaitedOrCannotReject(node.expression);
+    });
+    return ok;
+  }
+
+  /** In an async function, `return x` adopts `x`'s rejection; `return await x` is already in the block's awaits. */
+  private awaitedOrCannotReject(expression: ts.Expression): boolean {
+    const inner = skipTsWrappers(expression, ['parentheses']);
+    return ts.isAwaitExpression(inner) || this.expression(inner);
+  }
+
+  /** `new Promise(executor)` with no reject path (see the file's comment). */
+  private newPromise(expression: ts.NewExpression): boolean {
+    if (!isPromiseConstructor(expression.expression)) return false;
+    const executor = expression.arguments?.[0];
+    if (!executor || !isInlineFunction(executor) || isAsync(executor)) return false;
+    const reject = executor.parameters[1];
+    if (reject && (!ts.isIdentifier(reject.name) || this.isUsed(reject.name, executor)))
+      return false;
+    if (!ts.isBlock(executor.body)) return true;
+    let throws = false;
+    forEachOwnNode(executor.body, (node) => {
+      if (ts.isThrowStatement(node)) throws = true;
+    });
+    return !throws;
+  }
+
+  /** A rejection handler (or, with `fulfilment`, a fulfilment handler) that cannot throw. */
+  private handlerCannotThrow(handler: ts.Expression | undefined, fulfilment = false): boolean {
+    if (!handler) return true;
+    const fn = skipTsWrappers(handler, ['parentheses']);
+    if (fulfilment && isUndefined(fn)) return true;
+    if (!isInlineFunction(fn)) return false;
+    if (isAsync(fn)) return ts.isBlock(fn.body) && this.asyncBodyCannotReject(fn.body);
+    if (!ts.isBlock(fn.body)) return this.expression(fn.body);
+    return this.blockCannotThrow(fn.body);
+  }
+
+  private isThenable(expression: ts.Expression): boolean {
+    const type = this.checker.getTypeAtLocation(expression);
+    return type
+      .getNonNullableType()
+      .getProperties()
+      .some((property) => property.name === 'then');
+  }
+
+  private isUsed(name: ts.Identifier, scope: ts.Node): boolean {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    let used = false;
+    const visit = (node: ts.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text) {
+        used = this.checker.getSymbolAtLocation(node) === symbol;
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(scope, visit);
+    return used;
+  }
+}
+
+function isAsync(fn: ts.Node): boolean {
+  return (
+    (ts.canHaveModifiers(fn) &&
+      ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)) ??
+    false
+  );
+}
+
+function isPromiseConstructor(expression: ts.Expression): boolean {
+  return ts.isIdentifier(expression) && expression.text === 'Promise';
+}
+
+function isUndefined(expression: ts.Expression): boolean {
+  return (
+    (ts.isIdentifier(expression) && expression.text === 'undefined') ||
+    expression.kind === ts.SyntaxKind.NullKeyword
+  );
+}
+
+/** The `return` statements of a function body, not of the functions written inside it. */
+function ownReturns(body: ts.Block): ts.ReturnStatement[] {
+  const returns: ts.ReturnStatement[] = [];
+  forEachOwnNode(body, (node) => {
+    if (ts.isReturnStatement(node)) returns.push(node);
+  });
+  return returns;
+}
+
+/** Visits `root` and its descendants, except those inside functions and classes written in it. */
+function forEachOwnNode(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const walk = (node: ts.Node): void => {
+    visit(node);
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}
