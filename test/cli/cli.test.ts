@@ -53,6 +53,10 @@ describe('loopguard lint (the CLI binary)', function () {
       /src\/a\.ts\n\s+3:3\s+error\s+This promise is not awaited.*loopguard\/no-floating-promises/,
     );
     assert.match(run.stdout, /1 problem \(1 error, 0 warnings\)/);
+    // With no arguments at all, `loopguard` lints the current folder as `loopguard lint` does.
+    const bare = runCli([], root);
+    assert.equal(bare.status, 1, bare.stderr);
+    assert.equal(bare.stdout, run.stdout);
   });
 
   it('exits 2 with one clear message for a path that does not exist', () => {
@@ -66,10 +70,37 @@ describe('loopguard lint (the CLI binary)', function () {
     const root = createTempProject({ 'a.ts': CLEAN });
     const unknownOption = runCli(['lint', '--frobnicate'], root);
     assert.equal(unknownOption.status, 2);
-    assert.match(unknownOption.stderr, /^loopguard: Unknown option '--frobnicate'/);
+    assert.equal(
+      unknownOption.stderr,
+      "loopguard: unknown option '--frobnicate'\nUsage: loopguard lint [options] [paths...]\nRun `loopguard --help` for the options.\n",
+    );
+    const typo = runCli(['lint', '--fxi'], root);
+    assert.equal(typo.status, 2);
+    assert.match(
+      typo.stderr,
+      /^loopguard: unknown option '--fxi' \(did you mean '--fix'\?\)\nUsage: /,
+    );
     const unknownFormat = runCli(['lint', '--format', 'xml'], root);
     assert.equal(unknownFormat.status, 2);
-    assert.match(unknownFormat.stderr, /unknown format 'xml'/);
+    assert.match(
+      unknownFormat.stderr,
+      /^loopguard: unknown format 'xml' for --format \(use one of /,
+    );
+    const missingValue = runCli(['lint', '--format', '--fix'], root);
+    assert.equal(missingValue.status, 2);
+    assert.match(
+      missingValue.stderr,
+      /^loopguard: --format needs a value \(--format stylish\|json/,
+    );
+    const valueForAFlag = runCli(['lint', '--fix=yes'], root);
+    assert.equal(valueForAFlag.status, 2);
+    assert.match(valueForAFlag.stderr, /^loopguard: --fix takes no value, but was given 'yes'\n/);
+    const unknownCommand = runCli(['src'], root);
+    assert.equal(unknownCommand.status, 2);
+    assert.match(
+      unknownCommand.stderr,
+      /^loopguard: unknown command 'src' \(to lint it: `loopguard lint src`\)/,
+    );
   });
 
   it('prints help and version', () => {

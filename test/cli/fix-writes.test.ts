@@ -74,6 +74,8 @@ describe('loopguard lint --fix writes', function () {
         'let k = 1;\nexport { k };\n',
       );
       assert.deepEqual(finished.stderr.trimEnd().split('\n'), [
+        'loopguard: fixed 1 file:',
+        `  ${path.join('app', 'd.ts')}`,
         `loopguard: ${path.join(root, 'app/a.ts')} changed on disk while it was being linted; its fixes were not written.`,
         `loopguard: ${path.join(root, 'app/c.ts')} was deleted while it was being linted; its fixes were not written.`,
       ]);

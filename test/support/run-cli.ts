@@ -11,10 +11,17 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string): CliRun {
+/** Runs the binary to completion; `options` may add to its environment or pipe text to its standard input. */
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  options: { env?: Record<string, string | undefined>; input?: string } = {},
+): CliRun {
   const child = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
     timeout: PROCESS_BUDGET_MS,
     maxBuffer: 64 * 1024 * 1024,
   });

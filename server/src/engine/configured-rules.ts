@@ -11,14 +11,14 @@ export type RuleMeta = Rule.RuleMetaData;
 
 export class ConfiguredRules {
   readonly config: LintConfigSource;
-  private readonly ruleSeverities: Readonly<Record<string, Linter.RuleSeverity>> | undefined;
+  private readonly ruleSeverities: Readonly<Record<string, Linter.RuleEntry>> | undefined;
   private readonly linters = new Map<string, Linter>();
   private readonly resolvedConfigs = new WeakMap<ts.Program, ResolvedLintConfig>();
   private meta: Record<string, RuleMeta> | undefined;
 
   constructor(
     config: LintConfigSource | undefined,
-    ruleSeverities: Readonly<Record<string, Linter.RuleSeverity>> | undefined,
+    ruleSeverities: Readonly<Record<string, Linter.RuleEntry>> | undefined,
   ) {
     this.config = config ?? { kind: 'builtin', name: 'recommended' };
     this.ruleSeverities = ruleSeverities;

@@ -37,10 +37,11 @@ export interface EngineOptions {
   /** The lint config; the built-in `recommended` config when absent. */
   config?: LintConfigSource;
   /**
-   * Severities that win over the config's, by rule id (the language server's `loopguard.rules` setting). A rule set
-   * to `warn` or `error` keeps the options the config gives it; one the config leaves out runs with its defaults.
+   * Rule entries that win over the config's, by rule id (the language server's `loopguard.rules` setting, the CLI's
+   * `--rule`). A rule set to `warn` or `error` keeps the options the config gives it, an array replaces them; one the
+   * config leaves out runs with its defaults.
    */
-  ruleSeverities?: Readonly<Record<string, Linter.RuleSeverity>>;
+  ruleSeverities?: Readonly<Record<string, Linter.RuleEntry>>;
 }
 
 /** Limits a lint applies to each file. */

@@ -13,6 +13,8 @@ export interface Finding {
   message: LintMessage;
   /** Other places that belong to the finding, in the order the rule gave them; empty for most. */
   related: readonly RelatedLocation[];
+  /** Suppressed by the workspace's `eslint-suppressions.json` (the language server shows it as a hint). */
+  suppressed?: boolean;
 }
 
 /**

@@ -25,6 +25,7 @@ export {
 export { forgetResolvedImports } from './import-graph';
 export { LintCache, resolveCacheLocation } from './lint-cache';
 export {
+  calculateConfigForFile,
   ConfigLoadError,
   globalIgnores,
   loadConfigFile,
@@ -35,6 +36,18 @@ export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export { decodeSourceText, type SourceText } from './source-text';
 export { LintStopped } from './stop-points';
+export {
+  applySuppressions,
+  DEFAULT_SUPPRESSIONS_FILE,
+  pruneSuppressions,
+  readSuppressions,
+  resolveSuppressionsFile,
+  suppress,
+  suppressedRulesOf,
+  type Suppressions,
+  SuppressionsError,
+  writeSuppressions,
+} from './suppressions';
 export type { RuleCrash } from './verify';
 export {
   chooseTypeScript,

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import * as tsParser from '@typescript-eslint/parser';
-import type { Linter } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
@@ -74,6 +74,61 @@ export function globalIgnores(source: LintConfigSource): IgnorePatterns[] {
  * keeps its own `files` patterns, with `project`/`projectService` taken out (typescript-estree would prefer them to
  * `programs` and read the disk instead of the engine's program, bypassing unsaved edits).
  */
+/**
+ * The config ESLint computes for one file (what `--print-config` prints): the user's config file, or the built-in
+ * config, with `overrides` (the CLI's `--rule`) last. `project`/`projectService` are left out, as the engine replaces
+ * them with its own program.
+ */
+export async function calculateConfigForFile(
+  source: LintConfigSource,
+  filePath: string,
+  overrides: Readonly<Record<string, Linter.RuleEntry>> = {},
+): Promise<unknown> {
+  const overrideConfig = Object.keys(overrides).length > 0 ? [{ rules: { ...overrides } }] : [];
+  const eslint =
+    source.kind === 'file'
+      ? new ESLint({
+          cwd: path.dirname(source.path),
+          overrideConfigFile: source.path,
+          overrideConfig,
+        })
+      : new ESLint({
+          cwd: path.dirname(filePath),
+          overrideConfigFile: true,
+          overrideConfig: [...builtinConfigs(source.name, {}), ...overrideConfig],
+        });
+  const calculated: unknown = await eslint.calculateConfigForFile(filePath);
+  if (calculated === undefined) return undefined;
+  // Through JSON, as ESLint prints it: the calculated config's own `toJSON` names plugins and the parser.
+  const config = JSON.parse(JSON.stringify(calculated)) as Linter.Config;
+  const parserOptions = config.languageOptions?.parserOptions as
+    Record<string, unknown> | undefined;
+  if (parserOptions) {
+    delete parserOptions.project;
+    delete parserOptions.projectService;
+  }
+  return config;
+}
+
+function builtinConfigs(name: ConfigName, parserOptions: Linter.ParserOptions): Linter.Config[] {
+  return [
+    {
+      files: ALL_FILES,
+      // Disable comments in user code name the rules of the user's own ESLint setup; the built-in config runs
+      // only Loopguard's rules, so it neither judges those directives unused nor reports their rules missing
+      // (see `isForeignDirectiveMessage` in the engine).
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: { parser: tsParser, parserOptions, sourceType: 'module' },
+      plugins: {
+        loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
+      },
+    },
+    // The shipped config as users get it: its rules, then what changes in test files.
+    ...loopguard.configs[name],
+    { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
+  ];
+}
+
 export function resolveLintConfig(
   source: LintConfigSource,
   program: ts.Program,
@@ -82,28 +137,12 @@ export function resolveLintConfig(
   if (source.kind === 'builtin') {
     return {
       cwd: fileRoot,
-      configs: [
-        {
-          files: ALL_FILES,
-          // Disable comments in user code name the rules of the user's own ESLint setup; the built-in config runs
-          // only Loopguard's rules, so it neither judges those directives unused nor reports their rules missing
-          // (see `isForeignDirectiveMessage` in the engine).
-          linterOptions: { reportUnusedDisableDirectives: 'off' },
-          languageOptions: {
-            parser: tsParser,
-            // An explicit tsconfigRootDir: otherwise typescript-estree infers one from the typescript-eslint configs
-            // this process has evaluated, and fails when there are two.
-            parserOptions: { programs: [program], tsconfigRootDir: program.getCurrentDirectory() },
-            sourceType: 'module',
-          },
-          plugins: {
-            loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
-          },
-        },
-        // The shipped config as users get it: its rules, then what changes in test files.
-        ...loopguard.configs[source.name],
-        { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
-      ],
+      // An explicit tsconfigRootDir: otherwise typescript-estree infers one from the typescript-eslint configs this
+      // process has evaluated, and fails when there are two.
+      configs: builtinConfigs(source.name, {
+        programs: [program],
+        tsconfigRootDir: program.getCurrentDirectory(),
+      }),
     };
   }
   return {

@@ -28,14 +28,19 @@ export function toDiagnostics(
 }
 
 export function toDiagnostic(
-  { message, related }: Finding,
+  { message, related, suppressed }: Finding,
   document: TextDocument,
   docs: RuleDocs,
 ): Diagnostic {
   const docsUrl = message.ruleId ? docs[message.ruleId] : undefined;
   const diagnostic: Diagnostic = {
     range: messageRange(message, document),
-    severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    // A finding that eslint-suppressions.json suppresses is a hint: visible where it is, never a problem to count.
+    severity: suppressed
+      ? DiagnosticSeverity.Hint
+      : message.severity === 2
+        ? DiagnosticSeverity.Error
+        : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     message: message.message,
   };

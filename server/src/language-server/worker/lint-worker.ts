@@ -91,7 +91,11 @@ async function answer(
         maxFileBytes: request.maxFileBytes,
         shouldStop,
       });
-      const reply = toLintReply(outcome, version, engine.rulesMeta());
+      const suppressed =
+        outcome.kind === 'linted'
+          ? workspace.suppressedRules(request.file, outcome.result.messages)
+          : new Set<string>();
+      const reply = toLintReply(outcome, version, engine.rulesMeta(), suppressed);
       reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
       reply.durationMs = performance.now() - started;
       return reply;
@@ -137,6 +141,7 @@ function toLintReply(
   outcome: FileOutcome,
   version: number | null,
   rulesMeta: Record<string, RuleMeta>,
+  suppressedRules: ReadonlySet<string>,
 ): LintReply {
   const base = {
     version,
@@ -159,7 +164,11 @@ function toLintReply(
     kind: 'linted',
     ...base,
     text: outcome.source,
-    findings: [...outcome.findings],
+    findings: outcome.findings.map((finding) =>
+      finding.message.ruleId && suppressedRules.has(finding.message.ruleId)
+        ? { ...finding, suppressed: true }
+        : finding,
+    ),
     docs,
     crashes: outcome.crashes,
   };

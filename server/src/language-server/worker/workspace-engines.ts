@@ -3,17 +3,24 @@
 // what is keyed by configuration is an `Engine` per folder, lint config and rule-severity overrides over that folder's
 // projects, so a settings change makes a new engine and keeps the warm programs. In a trusted workspace a file is
 // linted with the nearest `eslint.config.*` in its folder, else with the built-in `recommended` config.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import {
   ConfigLoadError,
+  DEFAULT_SUPPRESSIONS_FILE,
   Engine,
   findConfigFile,
   forgetResolvedImports,
   type LintConfigSource,
+  type LintMessage,
   loadConfigFile,
   normalizePath,
   Projects,
+  readSuppressions,
+  suppressedRulesOf,
+  type Suppressions,
+  SuppressionsError,
   unsupportedConfigMessage,
 } from '../../engine';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
@@ -35,6 +42,8 @@ export class WorkspaceEngines {
   private readonly configs = new Map<string, Promise<LintConfigSource | undefined>>();
   private readonly knownRules = new Map<string, Set<string>>();
   private readonly reported = new Set<string>();
+  /** Each workspace folder's `eslint-suppressions.json`, read again when it changes on disk. */
+  private readonly suppressions = new Map<string, { stamp: string; suppressions: Suppressions }>();
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -125,6 +134,34 @@ export class WorkspaceEngines {
       this.projects.set(root, projects);
     }
     return projects;
+  }
+
+  /**
+   * The rules whose findings in `file` the `eslint-suppressions.json` at the root of its workspace folder suppresses
+   * (ESLint's default location when it runs there), counted as ESLint counts them. A file that cannot be read is
+   * logged once and suppresses nothing.
+   */
+  suppressedRules(file: string, messages: readonly LintMessage[]): Set<string> {
+    const folder = this.setup.folders
+      .filter((candidate) => file.startsWith(`${candidate}/`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (folder === undefined) return new Set();
+    const location = path.join(folder, DEFAULT_SUPPRESSIONS_FILE);
+    const stats = fs.statSync(location, { throwIfNoEntry: false });
+    if (!stats) return new Set();
+    const stamp = `${stats.mtimeMs}:${stats.size}`;
+    let cached = this.suppressions.get(location);
+    if (cached?.stamp !== stamp) {
+      try {
+        cached = { stamp, suppressions: readSuppressions(location) };
+      } catch (error) {
+        if (!(error instanceof SuppressionsError)) throw error;
+        this.log('warning', `loopguard: ${error.message}`);
+        cached = { stamp, suppressions: {} };
+      }
+      this.suppressions.set(location, cached);
+    }
+    return suppressedRulesOf(file, messages, cached.suppressions, folder);
   }
 
   /** The innermost workspace folder that holds the file; a file outside every folder is its own folder's root. */
