@@ -425,7 +425,7 @@ export function helpText(): string {
     USAGE_LINE,
     '',
     ...wrap(
-      'Finds async mistakes in JavaScript and TypeScript: floating promises, blocking calls in async code, unbounded concurrency, needless sequencing. Paths (files and folders) default to the current folder, and `loopguard` alone lints it too; node_modules, .git, the config's ignores, git-ignored files and a tsconfig's outDir are skipped (a named path that is skipped is reported). Type information comes from the nearest tsconfig.json, or an inferred project for files no tsconfig covers.',
+      'Finds async mistakes in JavaScript and TypeScript: floating promises, blocking calls in async code, unbounded concurrency, needless sequencing. Paths (files and folders) default to the current folder, and `loopguard` alone lints it too; node_modules, .git, the config ignores, git-ignored files and a tsconfig outDir are skipped (a named path that is skipped is reported). Type information comes from the nearest tsconfig.json, or an inferred project for files no tsconfig covers.',
       0,
     ),
     '',
