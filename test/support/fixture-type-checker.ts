@@ -122,10 +122,16 @@ function createProjectProgram(directory: string, virtual: ReadonlyMap<string, st
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): string[] {
-  const diagnostics = [
-    ...program.getSyntacticDiagnostics(sourceFile),
-    ...program.getSemanticDiagnostics(sourceFile),
-  ];
+  let semantic: readonly ts.Diagnostic[];
+  try {
+    semantic = program.getSemanticDiagnostics(sourceFile);
+  } catch (error) {
+    // Some inputs (a recursive generic type in the rule tables) overflow TypeScript's own checker: such a file does
+    // not type-check, so fixes of it are not held to type-check either.
+    if (!(error instanceof RangeError)) throw error;
+    return [`- the type checker failed: ${error.message}`];
+  }
+  const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...semantic];
   return diagnostics
     .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
     .map((diagnostic) => {
