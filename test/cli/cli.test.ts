@@ -195,6 +195,22 @@ describe('loopguard lint (the CLI binary)', function () {
     ]);
   });
 
+  it('opens every finding of the bundled examples with a sentence that fits 100 columns, names filled in', () => {
+    const run = runCli(['lint', '--strict', '--format', 'json', 'examples'], REPO_ROOT);
+    const results = JSON.parse(run.stdout) as ESLint.LintResult[];
+    const messages = results.flatMap((result) =>
+      result.messages.filter((message) => message.ruleId?.startsWith('loopguard/')),
+    );
+    assert.ok(messages.length >= 15, `${messages.length} findings`);
+    for (const { ruleId, message } of messages) {
+      const opening = message.split(/\.(?:\s|$)/)[0]!;
+      assert.ok(
+        opening.length <= 100,
+        `${ruleId} opens with ${opening.length} characters: ${opening}`,
+      );
+    }
+  });
+
   it("reports unbounded fan-out and sequential requests in the bundled examples with the README's first command (recommended: warnings)", () => {
     const run = runCli(['lint', '--format', 'json', 'examples'], REPO_ROOT);
     assert.equal(run.status, 1, run.stderr);

@@ -110,9 +110,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       unboundedFanOut:
-        '{{name}} {{tasks}}, with no limit on how many. Each task {{reach}}: a large input overwhelms what the tasks call, so limit how many run at a time{{advice}}.',
+        '{{name}} {{tasks}}, with no limit on how many. {{origin}}Each task {{reach}}: a large input overwhelms what the tasks call, so limit how many run at a time{{advice}}.',
       unboundedFanOutInMemory:
-        '{{name}} {{tasks}}, with no limit on how many. Limit how many run at a time{{advice}}.',
+        '{{name}} {{tasks}}, with no limit on how many. {{origin}}Limit how many run at a time{{advice}}.',
       usePMap: "Run at most {{concurrency}} at a time with `{{callee}}` from 'p-map'",
       usePLimit:
         "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
@@ -300,7 +300,8 @@ function reportFanOut(
   const loc = fanOut.call.callee.loc;
   const data = {
     name: `\`${fanOut.name}\``,
-    tasks: describeTasks(file, source, origin),
+    tasks: describeTasks(file, source),
+    origin: describeOrigin(origin),
     reach: reach ? `${describeSteps(context, steps)}, ${reach.effect.description}` : '',
     advice: client
       ? `: one, since every task goes through one client, \`${client}\`, which serves one request at a time anyway${suggestions.length > 0 ? '' : ' (a `for…of` loop with `await`)'}`
@@ -317,22 +318,26 @@ function reportFanOut(
   recordRelatedLocations(context, loc.start, related);
 }
 
-function describeTasks(file: FileScope, source: TaskSource, origin: Origin): string {
-  const from = origin.kind === 'unbounded' ? ` (${origin.description})` : '';
+/** Where the tasks' input comes from, as a sentence after the opening one (which stays short). */
+function describeOrigin(origin: Origin): string {
+  return origin.kind === 'unbounded' ? `Its input is ${origin.description}. ` : '';
+}
+
+function describeTasks(file: FileScope, source: TaskSource): string {
   if (source.kind !== 'loop')
-    return `starts a task per element of ${code(file, source.collection)}${from} at once`;
+    return `starts a task per element of ${code(file, source.collection)} at once`;
   const [innermost] = source.loops;
   const line = innermost ? innermost.loop.loc.start.line : source.push.loc.start.line;
   const loop = source.loops.find(
     (candidate) => !file.sizes.isBounded(loopBound(file.sizes, candidate)),
   );
   if (loop?.collection)
-    return `awaits a task per element of ${code(file, loop.collection)}${from}, started in the loop at line ${line}`;
+    return `awaits a task per element of ${code(file, loop.collection)} (loop at line ${line})`;
   if (loop?.count)
-    return `awaits a task for each of ${code(file, loop.count)}${from} turns of the loop at line ${line}, started at once`;
+    return `awaits a task per turn of the loop at line ${line} (${code(file, loop.count)} turns)`;
   if (loop?.callback)
-    return `awaits a task for each time ${code(file, loop.callback.callee)} calls back${from} (line ${line}), started at once`;
-  return `awaits a task for each turn of the loop at line ${line}, all started at once`;
+    return `awaits a task per call back of ${code(file, loop.callback.callee)} (line ${line})`;
+  return `awaits a task per turn of the loop at line ${line}`;
 }
 
 function code(file: FileScope, node: TSESTree.Node): string {

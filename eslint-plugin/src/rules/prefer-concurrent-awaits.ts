@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
       sequentialAwaits:
         'These {{count}} awaits run one after another, though none depends on another. Started together, {{awaits}} take as long as the slowest, not the sum.',
       awaitInLoop:
-        'This loop awaits `{{awaited}}` one turn at a time, though no turn depends on another. Running up to {{concurrency}} turns at a time would finish sooner.',
+        'This loop awaits one turn at a time, though no turn depends on another. Each turn awaits `{{awaited}}`; running up to {{concurrency}} turns at a time would finish sooner.',
       awaitTogether:
         'Await them together with `Promise.all`. This changes what happens on failure: every call starts even if an earlier one fails, and the first failure is thrown while the others may still run',
       usePMap:
