@@ -135,3 +135,18 @@ export function planEdits(text: string, count: number): PlannedEdit[] {
   }
   return edits.slice(0, count);
 }
+
+/** The zero-based line and UTF-16 character of an offset into `text`, as LSP counts them. */
+export function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  ) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, character: offset - lineStart };
+}

@@ -7,9 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { LspSession } from 'loopguard-test/lsp-client';
-import { EDITS_PER_CYCLE, type EditKind, planEdits, type PlannedEdit } from './edit-plan';
-import { type CommandRun, measure } from './measure';
+import {
+  EDITS_PER_CYCLE,
+  type EditKind,
+  planEdits,
+  type PlannedEdit,
+  positionOf,
+} from './edit-plan';
+import { type CommandRun, measure, processMemory } from './measure';
 import { loopguard } from './tools';
+import { measureTsServer, type TsServerResult } from './tsserver';
 
 export interface LanguageServerOptions {
   root: string;
@@ -45,6 +52,8 @@ export interface LanguageServerResult {
   /** The server process's resident memory after the edits (VmRSS), and its peak (VmHWM); 0 when unknown. */
   rssKb: number;
   peakRssKb: number;
+  /** TypeScript's own `tsserver` given the same file and the same edits, after the language server's sessions. */
+  tsserver?: TsServerResult;
   failure?: string;
 }
 
@@ -87,6 +96,21 @@ export async function measureLanguageServer(
       const editing = round === options.rounds;
       await session(options, text, result, round, editing);
     }
+    options.log(`  tsserver     the same ${options.warmupEdits} + ${options.edits} edits`);
+    result.tsserver = await measureTsServer({
+      root: options.root,
+      file: options.file,
+      text,
+      plan: planEdits(text, options.warmupEdits + options.edits),
+      warmupEdits: options.warmupEdits,
+      budgetMs: OPEN_BUDGET_MS,
+    });
+    const ts = result.tsserver;
+    options.log(
+      ts.failure
+        ? `  tsserver     failed: ${ts.failure}`
+        : `  tsserver     open → semantic diagnostics ${seconds(ts.openMs)} s (${ts.openDiagnostics}), ${ts.edits.length} edits measured`,
+    );
   } catch (error) {
     result.failure = (error as Error).message.split('\n')[0];
   }
@@ -168,20 +192,6 @@ async function timeEdit(
   return { elapsed, findings: published.diagnostics.length };
 }
 
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (
-    let index = text.indexOf('\n');
-    index !== -1 && index < offset;
-    index = text.indexOf('\n', index + 1)
-  ) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
 async function shutDown(session: LspSession): Promise<void> {
   try {
     await Promise.race([
@@ -190,19 +200,6 @@ async function shutDown(session: LspSession): Promise<void> {
     ]);
   } finally {
     session.kill();
-  }
-}
-
-/** VmRSS and VmHWM of a process (its worker threads included), from /proc; zeros elsewhere. */
-function processMemory(pid: number | undefined): { rssKb: number; peakRssKb: number } {
-  if (pid === undefined) return { rssKb: 0, peakRssKb: 0 };
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string): number =>
-      Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-    return { rssKb: field('VmRSS'), peakRssKb: field('VmHWM') };
-  } catch {
-    return { rssKb: 0, peakRssKb: 0 };
   }
 }
 

@@ -16,13 +16,15 @@ import { REPO_ROOT } from './tools';
 /** Two cycles of the edit plan: the program, the checker's caches and the server's code are warm after them. */
 const WARMUP_EDITS = 20;
 
-const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--only KEYS] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--file PATH] [--only KEYS] [--out FILE]
 
   --files N    generate a project of N files into bench/projects/ (default 1000)
   --repo PATH  measure an existing project instead (its root tsconfig.json is what tsc checks)
   --runs N     measured runs per tool after one warm-up (default 3)
   --seed N     generator seed (default 1)
   --edits N    edits the language-server measurement times, after ${WARMUP_EDITS} warm-up edits (default 200)
+  --file PATH  the file the language server (and tsserver, side by side) opens and edits (default: the largest
+               TypeScript file of the project; a path inside it)
   --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint,
                language-server
   --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)`;
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       edits: { type: 'string', default: '200' },
+      file: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
       help: { type: 'boolean', short: 'h' },
@@ -104,6 +107,15 @@ async function main(): Promise<number> {
     project = `generated (seed ${seed}; the "1 file changed" runs edit ${path.relative(root, generated.changedFile)}, a service in the middle of the import graph)`;
     fileCount = generated.files;
     lines = generated.lines;
+  }
+
+  if (values.file !== undefined) {
+    editedFile = path.resolve(target.root, values.file);
+    const inside = path.relative(target.root, editedFile);
+    if (inside.startsWith('..') || path.isAbsolute(inside))
+      throw new UsageError(`--file must be inside the project ${target.root}: ${values.file}`);
+    if (!/\.[cm]?tsx?$/.test(editedFile) || !fs.existsSync(editedFile))
+      throw new UsageError(`--file names no TypeScript file: ${values.file}`);
   }
 
   const loadBefore = os.loadavg();

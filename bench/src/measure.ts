@@ -135,3 +135,16 @@ export function median(values: readonly number[]): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/** VmRSS and VmHWM of a process (its worker threads included), from /proc; zeros elsewhere. */
+export function processMemory(pid: number | undefined): { rssKb: number; peakRssKb: number } {
+  if (pid === undefined) return { rssKb: 0, peakRssKb: 0 };
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string): number =>
+      Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { rssKb: field('VmRSS'), peakRssKb: field('VmHWM') };
+  } catch {
+    return { rssKb: 0, peakRssKb: 0 };
+  }
+}

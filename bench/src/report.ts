@@ -4,6 +4,7 @@ import * as os from 'node:os';
 
 import type { EditKind } from './edit-plan';
 import { type LanguageServerResult, percentile } from './language-server';
+import type { TsServerResult } from './tsserver';
 import { median } from './measure';
 import type { ScenarioKey, ScenarioResult } from './scenarios';
 import { packageVersion } from './tools';
@@ -178,13 +179,63 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
     `| server RSS after the edits (peak during the session) | ${megabytes(result.rssKb)} MB (${megabytes(result.peakRssKb)} MB) |`,
   );
   const p95 = percentile(editMs, 0.95);
+  const tsserver = result.tsserver;
+  const tsP95 =
+    tsserver && !tsserver.failure
+      ? percentile(
+          tsserver.edits.map((edit) => edit.ms),
+          0.95,
+        )
+      : undefined;
+  if (tsserver) lines.push('', ...renderSideBySide(result, tsserver));
   lines.push(
     '',
     'Targets:',
     '',
     `- p95 \`didChange\` → diagnostics ≤ 150 ms after warm-up: ${Math.round(p95)} ms, ${p95 <= 150 ? 'met' : 'not met'}`,
+    tsP95 === undefined
+      ? "- p95 ≤ tsserver's p95 on the same edits: not measured"
+      : `- p95 ≤ tsserver's p95 on the same edits: ${Math.round(p95)} ms vs ${Math.round(tsP95)} ms (${(p95 / tsP95).toFixed(2)}×), ${p95 <= tsP95 ? 'met' : 'not met'}`,
     `- \`didOpen\` → first diagnostics ≤ the cold CLI on that one file: ${seconds(openMs)} s vs ${seconds(cliMs)} s, ${openMs <= cliMs ? 'met' : 'not met'}`,
     `- memory: ${megabytes(result.rssKb)} MB resident after the edits, ${megabytes(result.peakRssKb)} MB at the peak (reported, no target)`,
+  );
+  return lines;
+}
+
+/** The language server next to tsserver on the same edits: p50 and p95 of each, and their ratio. */
+function renderSideBySide(result: LanguageServerResult, tsserver: TsServerResult): string[] {
+  const lines = [
+    "Side by side with TypeScript's own `tsserver` (same file, same edits, one after the other on the same machine; each edit a `change`, timed to the answer of `semanticDiagnosticsSync` for the file):",
+    '',
+  ];
+  if (tsserver.failure) return [...lines, `tsserver failed: ${tsserver.failure}`];
+  const row = (label: string, ours: readonly number[], theirs: readonly number[]): string => {
+    if (ours.length === 0 || theirs.length === 0) return `| ${label} | n/a | n/a | n/a | n/a |`;
+    const [o50, o95, t50, t95] = [
+      percentile(ours, 0.5),
+      percentile(ours, 0.95),
+      percentile(theirs, 0.5),
+      percentile(theirs, 0.95),
+    ];
+    return `| ${label} | ${Math.round(o50)} / ${Math.round(o95)} ms | ${Math.round(t50)} / ${Math.round(t95)} ms | ${(o50 / t50).toFixed(2)}× | ${(o95 / t95).toFixed(2)}× |`;
+  };
+  lines.push(
+    '| edits (p50 / p95) | language server | tsserver | ratio p50 | ratio p95 |',
+    '|---|---|---|---|---|',
+    row(
+      `all ${result.edits.length}`,
+      result.edits.map((edit) => edit.ms),
+      tsserver.edits.map((edit) => edit.ms),
+    ),
+  );
+  for (const [kind] of EDIT_KINDS) {
+    const ours = result.edits.filter((edit) => edit.kind === kind).map((edit) => edit.ms);
+    const theirs = tsserver.edits.filter((edit) => edit.kind === kind).map((edit) => edit.ms);
+    if (ours.length > 0) lines.push(row(`… ${kind} (${ours.length})`, ours, theirs));
+  }
+  lines.push(
+    '',
+    `Open → first diagnostics: language server ${seconds(median(result.openMs))} s, tsserver ${seconds(tsserver.openMs)} s (${tsserver.openDiagnostics} semantic diagnostics). RSS after the edits (peak): language server ${megabytes(result.rssKb)} MB (${megabytes(result.peakRssKb)} MB), tsserver ${megabytes(tsserver.rssKb)} MB (${megabytes(tsserver.peakRssKb)} MB).`,
   );
   return lines;
 }

@@ -55,8 +55,18 @@ export interface LoopguardOptions {
   paths?: readonly string[];
 }
 
+/** The flat config names ESLint looks up, which Loopguard loads. */
+const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'];
+
 export function loopguard(root: string, label: string, options: LoopguardOptions = {}): Tool {
   const cacheArgs = options.cache ? ['--cache', '--cache-location', options.cache.location] : [];
+  // The CLI looks for a config up to the file system's root, the language server only up to its workspace folder,
+  // the project root here. A project without a config of its own (the generated ones, which live inside this
+  // repository) would otherwise be linted by the CLI with this repository's config, which ignores them; with
+  // the built-in config instead, both front ends lint with the same one.
+  const configArgs = ESLINT_CONFIG_NAMES.some((name) => fs.existsSync(path.join(root, name)))
+    ? []
+    : ['--no-config-lookup'];
   return {
     label,
     command: {
@@ -66,6 +76,7 @@ export function loopguard(root: string, label: string, options: LoopguardOptions
         'lint',
         '--format',
         'json',
+        ...configArgs,
         ...cacheArgs,
         ...(options.paths ?? ['.']),
       ],
