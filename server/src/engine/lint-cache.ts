@@ -29,6 +29,7 @@ import { normalizePath } from './file-names';
 import type { Project } from './project';
 import { createLintResult, type LintMessage } from './results';
 import { readSourceText } from './source-text';
+import { timed } from './timings';
 import type { RuleCrash } from './verify';
 
 const FORMAT = 2;
@@ -261,17 +262,19 @@ export class LintCache {
       } catch {
         continue;
       }
-      const graph = programGraph(program);
-      for (const [file, dependencies] of graph.dependencies) {
-        const text = graph.texts.get(file) ?? '';
-        const sourceFile = program.getSourceFile(file);
-        this.data.files[file] = {
-          hash: this.written.has(file) ? '' : contentHash(text),
-          dependencies,
-          packages: sourceFile ? packagesOf(sourceFile) : packagesOfText(file, text),
-          modules: moduleNamesOfText(text),
-        };
-      }
+      const graph = timed('cache save: program graph', () => programGraph(program));
+      timed('cache save: file entries', () => {
+        for (const [file, dependencies] of graph.dependencies) {
+          const text = graph.texts.get(file) ?? '';
+          const sourceFile = program.getSourceFile(file);
+          this.data.files[file] = {
+            hash: this.written.has(file) ? '' : contentHash(text),
+            dependencies,
+            packages: sourceFile ? packagesOf(sourceFile) : packagesOfText(file, text),
+            modules: moduleNamesOfText(text),
+          };
+        }
+      });
       // Without the program's module resolution, reads cannot be traced: those results fall back to imports.
       const tracer =
         this.traceable && graph.modules.size > 0
@@ -281,7 +284,10 @@ export class LintCache {
         const result = this.data.results[file];
         if (linted !== project || !result) continue;
         if (tracer && graph.texts.has(file))
-          result.reads = citedWhole(tracer.readsOf(file), result);
+          result.reads = citedWhole(
+            timed('cache save: trace reads', () => tracer.readsOf(file)),
+            result,
+          );
         else delete result.reads;
       }
       const readInParts = new Set<string>();
@@ -311,7 +317,7 @@ export class LintCache {
     try {
       fs.mkdirSync(path.dirname(this.location), { recursive: true });
       const temporary = `${this.location}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(this.data));
+      timed('cache save: write', () => fs.writeFileSync(temporary, JSON.stringify(this.data)));
       fs.renameSync(temporary, this.location);
       return undefined;
     } catch (error) {
