@@ -218,7 +218,7 @@ describe('LintCache', function () {
     assert.equal(findingsOf(afterSameSize), 0);
 
     // Another size, the same modification time.
-    writePackageFile(asynchronous.replace('number', 'string'), new Date(2020, 0, 2));
+    writePackageFile(asynchronous.replace('number', 'boolean'), new Date(2020, 0, 2));
     const otherSize: string[] = [];
     const afterOtherSize = lintWithCache(root, files, () => {}, otherSize);
     assert.deepEqual(otherSize.sort(), ['main.ts', 'other.ts']);
