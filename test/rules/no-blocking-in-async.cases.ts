@@ -137,9 +137,126 @@ export const valid: ValidTestCase<Options>[] = [
     name: 'a sync class method',
     code: "import { readFileSync } from 'node:fs';\nexport class Store {\n  load(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
   },
+  {
+    name: 'start-up: a yargs command handler runs once per process (a class implementing CommandModule)',
+    code: "import { mkdirSync, writeFileSync } from 'node:fs';\nimport type { ArgumentsCamelCase, CommandModule } from 'yargs';\ninterface BaseCommand<T = {}> extends CommandModule<{}, T> {}\nexport class ExportCommand implements BaseCommand<{ out: string }> {\n  command = 'export';\n  async handler(args: ArgumentsCamelCase<{ out: string }>) {\n    const text = await Promise.resolve(args.out);\n    mkdirSync('out', { recursive: true });\n    writeFileSync(args.out, text);\n  }\n}",
+  },
+  {
+    name: 'start-up: a yargs command handler written as an object literal',
+    code: "import { readFileSync } from 'node:fs';\nimport type { CommandModule } from 'yargs';\nexport const show: CommandModule<{}, { file: string }> = {\n  command: 'show <file>',\n  handler: async (args) => {\n    console.log(readFileSync(args.file, 'utf8'));\n  },\n};",
+  },
+  {
+    name: "start-up: a commander command's action callback runs once per process",
+    code: "import { writeFileSync } from 'node:fs';\nimport { program } from 'commander';\nprogram\n  .command('init')\n  .action(async (options: { out: string }) => {\n    writeFileSync(options.out, JSON.stringify(options));\n  });",
+  },
+  {
+    name: 'one-off: opening and closing a file once around async work',
+    code: "import { closeSync, openSync } from 'node:fs';\nexport async function upload(path: string, send: (fd: number) => Promise<void>) {\n  const fd = openSync(path, 'r');\n  try {\n    await send(fd);\n  } finally {\n    closeSync(fd);\n  }\n}",
+  },
+  {
+    name: 'one-off: a helper that writes an empty marker file, called once',
+    code: "import { writeFileSync } from 'node:fs';\nfunction markComplete(folder: string) {\n  writeFileSync(`${folder}.complete`, '');\n}\nexport async function install(folder: string, copy: () => Promise<void>) {\n  await copy();\n  markComplete(folder);\n}",
+  },
+  {
+    name: 'one-off: unlinking one temporary file through a sync dispose',
+    code: "import { unlinkSync } from 'node:fs';\nclass TempFile {\n  constructor(readonly path: string) {}\n  dispose() {\n    unlinkSync(this.path);\n  }\n}\nexport async function withTemp(run: (file: TempFile) => Promise<void>) {\n  const file = new TempFile('x.tmp');\n  await run(file);\n  file.dispose();\n}",
+  },
+  {
+    name: 'handlers: a string parameter named message is text to show, not a request',
+    code: "import { existsSync } from 'node:fs';\ndeclare function ask(message: string): Promise<boolean>;\nexport async function promptToOpen(message: string, file: string) {\n  if (!(await ask(message))) return;\n  if (existsSync(file)) console.log(file);\n}",
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'start-up: a yargs command handler still blocks per item in a loop',
+    code: "import { readFileSync } from 'node:fs';\nimport type { CommandModule } from 'yargs';\nexport const cat: CommandModule<{}, { files: string[] }> = {\n  handler: async (args) => {\n    for (const file of args.files) console.log(readFileSync(file, 'utf8'));\n  },\n};",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 5,
+        column: 48,
+        endColumn: 60,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import type { CommandModule } from 'yargs';\nimport { readFile } from 'node:fs/promises';\nexport const cat: CommandModule<{}, { files: string[] }> = {\n  handler: async (args) => {\n    for (const file of args.files) console.log(await readFile(file, 'utf8'));\n  },\n};",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'start-up: a method named handler of a class that implements no command interface',
+    code: "import { readFileSync } from 'node:fs';\nexport class Jobs {\n  async handler(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 12,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport class Jobs {\n  async handler(file: string) {\n    return await readFile(file, 'utf8');\n  }\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one-off: a write of computed data stays reported',
+    code: "import { writeFileSync } from 'node:fs';\nexport async function save(path: string, data: string) {\n  writeFileSync(path, data);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { writeFile } from 'node:fs/promises';\nexport async function save(path: string, data: string) {\n  await writeFile(path, data);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one-off: opening a file per item stays reported',
+    code: "import { closeSync, openSync } from 'node:fs';\nexport async function touchAll(paths: string[]) {\n  for (const path of paths) closeSync(openSync(path, 'w'));\n}",
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 3, column: 29, endColumn: 38 },
+      { messageId: 'blockingCall', line: 3, column: 39, endColumn: 47 },
+    ],
+  },
+  {
+    name: 'handlers: a message parameter of an object type is still a handler',
+    code: "import { existsSync } from 'node:fs';\nexport async function onMessage(message: { path: string }) {\n  return existsSync(message.path);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'useAccess',
+            output:
+              "import { access } from 'node:fs/promises';\nexport async function onMessage(message: { path: string }) {\n  return await access(message.path).then(() => true, () => false);\n}",
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'one-off metadata stays reported in a loop',
     code: "import { existsSync } from 'node:fs';\nexport async function missing(files: string[]) {\n  const result: string[] = [];\n  for (const file of files) if (!existsSync(file)) result.push(file);\n  return result;\n}",
@@ -508,6 +625,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a descriptor-based function has no suggestion',
     code: "import { openSync, closeSync } from 'node:fs';\nexport async function touch(file: string) {\n  closeSync(openSync(file, 'w'));\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {

@@ -1,5 +1,7 @@
 // The catalogue of calls that block the event loop, matched by resolved declaration (see `resolve-callee.ts`),
 // plus the calls a user adds and the ones a user allows.
+import ts from 'typescript';
+
 import { normalizeModule } from '../util/module-specifiers';
 import type { ResolvedCallee } from './resolve-callee';
 
@@ -127,10 +129,11 @@ export const FS_PROMISE_FORMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `fs` calls that read or set a path's metadata: one system call each, answered from the kernel's caches on a local
- * disk, unlike reads, writes, copies and listings, whose cost grows with the data.
+ * `fs` calls that cost one system call whatever the data: reading or setting a path's metadata, answered from the
+ * kernel's caches on a local disk, and opening, closing, renaming or unlinking one entry. Reads, writes, copies,
+ * recursive removals and listings are absent: their cost grows with the data.
  */
-const FS_METADATA_CALLS: ReadonlySet<string> = new Set([
+const FS_ONE_SYSTEM_CALL: ReadonlySet<string> = new Set([
   'existsSync',
   'accessSync',
   'statSync',
@@ -143,11 +146,32 @@ const FS_METADATA_CALLS: ReadonlySet<string> = new Set([
   'mkdtempSync',
   'chmodSync',
   'utimesSync',
+  'openSync',
+  'closeSync',
+  'unlinkSync',
+  'renameSync',
 ]);
 
-/** True for a call that reads or sets file-system metadata (`existsSync`, `statSync`, `mkdirSync`, …). */
-export function isMetadataCall(call: BlockingCall): boolean {
-  return call.family === 'fs' && FS_METADATA_CALLS.has(call.name);
+/** Writes whose cost is the data's: constant when the data is a string written in the source. */
+const FS_WRITES = new Set(['writeFileSync', 'appendFileSync']);
+
+/**
+ * True for a file-system call whose cost does not grow with any input: a metadata call (`existsSync`, `statSync`,
+ * `mkdirSync`, …), opening, closing, renaming or unlinking one entry, or writing a string literal
+ * (`writeFileSync(marker, '')`).
+ */
+export function isConstantCostCall(
+  call: BlockingCall,
+  node: ts.CallExpression | ts.NewExpression,
+): boolean {
+  if (call.family !== 'fs') return false;
+  if (FS_ONE_SYSTEM_CALL.has(call.name)) return true;
+  const data = node.arguments?.[1];
+  return (
+    FS_WRITES.has(call.name) &&
+    data !== undefined &&
+    (ts.isStringLiteral(data) || ts.isNoSubstitutionTemplateLiteral(data))
+  );
 }
 
 /** `readFileSync` → `readFile`: the async namesake of a sync function. */

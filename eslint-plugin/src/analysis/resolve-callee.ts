@@ -103,7 +103,8 @@ function functionSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | und
   return symbol;
 }
 
-function classify(
+/** Where a declaration comes from: a module of a package or of Node (and which), a global, or the project. */
+export function classify(
   program: ts.Program,
   declaration: ts.Declaration,
 ): { origin: CalleeOrigin; module: string | undefined } {

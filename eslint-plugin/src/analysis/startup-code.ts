@@ -1,9 +1,11 @@
-// Code that runs once, while a program starts: a function named `main`, an async IIFE at a module's top level, and a
-// function of the module that only such code calls (`await init()` in `main`). Blocking there holds up nothing else
+// Code that runs once, while a program starts: a function named `main`, an async IIFE at a module's top level, the
+// handler of a command-line command (`cli-commands.ts`), and a function of the module that only such code calls
+// (`await init()` in `main`). Blocking there holds up nothing else
 // yet, so `no-blocking-in-async` leaves it alone, except in loops and per-item callbacks, which multiply it.
 import ts from 'typescript';
 
 import type { AnalyzableFunction } from './call-graph';
+import { isCommandHandler } from './cli-commands';
 import { isExportedName } from './exports';
 
 const answers = new WeakMap<ts.Program, Map<ts.Node, boolean>>();
@@ -15,11 +17,11 @@ export function isStartupFunction(program: ts.Program, fn: AnalyzableFunction): 
     byFunction = new Map();
     answers.set(program, byFunction);
   }
-  return decide(program.getTypeChecker(), fn, byFunction, new Set());
+  return decide(program, fn, byFunction, new Set());
 }
 
 function decide(
-  checker: ts.TypeChecker,
+  program: ts.Program,
   fn: AnalyzableFunction,
   known: Map<ts.Node, boolean>,
   visiting: Set<ts.Node>,
@@ -29,18 +31,20 @@ function decide(
   // A function reached again while deciding is called from itself: that call decides nothing.
   if (visiting.has(fn)) return true;
   visiting.add(fn);
-  const answer = startsUp(checker, fn, known, visiting);
+  const answer = startsUp(program, fn, known, visiting);
   visiting.delete(fn);
   known.set(fn, answer);
   return answer;
 }
 
 function startsUp(
-  checker: ts.TypeChecker,
+  program: ts.Program,
   fn: AnalyzableFunction,
   known: Map<ts.Node, boolean>,
   visiting: Set<ts.Node>,
 ): boolean {
+  if (isCommandHandler(program, fn)) return true;
+  const checker = program.getTypeChecker();
   // `(async () => { … })()` at the top level of a module.
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
     const call = immediateCall(fn);
@@ -60,7 +64,7 @@ function startsUp(
     if (!ts.isCallExpression(call) || call.expression !== use) return false;
     const caller = enclosingFunction(call);
     if (caller === 'top-level') return true;
-    return caller !== 'class' && decide(checker, caller, known, visiting);
+    return caller !== 'class' && decide(program, caller, known, visiting);
   });
 }
 

@@ -17,7 +17,7 @@ import {
   type BlockingCall,
   type ConfiguredBlockingCall,
   FS_PROMISE_FORMS,
-  isMetadataCall,
+  isConstantCostCall,
   withoutSync,
 } from '../analysis/blocking-calls';
 import { type Blocking, createBlockingQuery } from '../analysis/blocking-code';
@@ -232,8 +232,8 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
     !isInLoop(site.node, fn) &&
     (startup ??= isStartupFunction(file.services.program, fn));
   let handler: boolean | undefined;
-  // A metadata call (`existsSync`, `mkdirSync`) made once per run costs one system call; per request, per item or
-  // per turn of a loop it multiplies, and stays reported.
+  // A constant-cost file-system call (`existsSync`, `mkdirSync`, `openSync`, a marker file's write) made once per
+  // run costs about one system call; per request, per item or per turn of a loop it multiplies, and stays reported.
   const runsOncePerRun = (site: CallSite): boolean =>
     !file.checkOneOffMetadata &&
     runsOnceInItsFunction(site) &&
@@ -242,7 +242,8 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
     if (site.context === 'deferred' || runsOnceAtStartup(site)) continue;
     const found = file.query.match(site, summary);
     if (found?.kind === 'call' && site.kind === 'call') {
-      if (!(isMetadataCall(found.call) && runsOncePerRun(site))) reportCall(file, site, found.call);
+      if (!(isConstantCostCall(found.call, site.node) && runsOncePerRun(site)))
+        reportCall(file, site, found.call);
     } else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
     else if (site.kind === 'call' && site.target)
       checkHelperCall(file, site, site.target, runsOncePerRun);
@@ -324,7 +325,7 @@ function checkHelperCall(
 ): boolean {
   const { context, graph, query } = file;
   if (!query.follow(graph.summarize(target), site)) return false;
-  // The first chain that blocks more than a one-off metadata call does (see `checkOneOffMetadata`).
+  // The first chain that blocks more than a one-off constant-cost call does (see `checkOneOffMetadata`).
   const reach = graph
     .search(target, query)
     .find((found) => !isOneOffMetadata(found, site, runsOncePerRun));
@@ -354,14 +355,15 @@ function checkHelperCall(
   return true;
 }
 
-/** A metadata call reached once per run of the async function: through calls made once, each outside loops. */
+/** A constant-cost call reached once per run of the async function: through calls made once, outside loops. */
 function isOneOffMetadata(
   reach: Reach<Blocking>,
   site: CallSite,
   runsOncePerRun: (site: CallSite) => boolean,
 ): boolean {
-  if (reach.finding.kind !== 'call' || !isMetadataCall(reach.finding.call)) return false;
-  if (reach.site.kind !== 'call' || !runsOncePerRun(site)) return false;
+  if (reach.finding.kind !== 'call' || reach.site.kind !== 'call') return false;
+  if (!isConstantCostCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site))
+    return false;
   return [...reach.path, reach.site].every(runsOnceInItsFunction);
 }
 
