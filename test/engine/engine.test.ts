@@ -159,6 +159,23 @@ describe('Engine', function () {
     assert.deepEqual(ruleIdsOf(engine.lintFile(server)), ['loopguard/no-blocking-in-async']);
   });
 
+  it('sees the @types packages of a folder that no tsconfig covers, on TypeScript 6 as on 5 (whose default was all of them)', () => {
+    const root = createTempProject({
+      'node_modules/@types/job-queue/package.json': JSON.stringify({
+        name: '@types/job-queue',
+        version: '1.0.0',
+        types: 'index.d.ts',
+      }),
+      'node_modules/@types/job-queue/index.d.ts':
+        'declare function enqueueJob(name: string): Promise<void>;\n',
+      'worker.js': "export async function run() {\n  enqueueJob('mail');\n}\n",
+    });
+    const engine = new Engine({ root });
+    assert.deepEqual(ruleIdsOf(engine.lintFile(path.join(root, 'worker.js'))), [
+      'loopguard/no-floating-promises',
+    ]);
+  });
+
   it('never follows calls into node_modules, even into TypeScript sources there', () => {
     const library =
       "import { readFileSync } from 'node:fs';\nexport function load(): string {\n  return readFileSync('x', 'utf8');\n}\n";
