@@ -6,6 +6,8 @@
 // is checked byte for byte against the cold run's.
 //
 //   npm run bench:cache -- --repo got --file source/core/calculate-retry-delay.ts [--name calculateRetryDelay] [--runs 3]
+//
+// With LOOPGUARD_TIMINGS=1 it also prints, for each warm run after the edit, the phases that run's time went to.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,7 +105,7 @@ async function lint(
   root: string,
   repo: RepoSpec,
   cache: string | undefined,
-): Promise<Timing & { stdout: string }> {
+): Promise<Timing & { stdout: string; timings: string }> {
   const run = await measure({
     program: process.execPath,
     args: [
@@ -120,7 +122,8 @@ async function lint(
   });
   if (!run.stdout.startsWith('['))
     throw new Error(`loopguard lint printed no report (exit ${run.status}):\n${run.stderr}`);
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, stdout: run.stdout };
+  const timings = run.stderr.slice(Math.max(0, run.stderr.indexOf('loopguard timings:')));
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, stdout: run.stdout, timings };
 }
 
 /** Marks every cached result, so that after a run the unmarked ones are those linted again. */
@@ -222,6 +225,9 @@ async function main(): Promise<void> {
       afterEdit.push(run);
       const counts = countResults(cache);
       relinted.push(counts.relinted);
+      // With LOOPGUARD_TIMINGS=1 (inherited by the runs), where each warm run after the edit spent its time.
+      if (run.timings)
+        console.error(`after edit ${round}, ${counts.relinted} linted: ${run.timings}`);
       total = counts.total;
       const check = await lint(root, options.repo, undefined);
       if (run.stdout !== check.stdout)

@@ -173,4 +173,56 @@ describe('LintCache', function () {
       ['a.ts', 'b.ts'],
     );
   });
+
+  it('takes a package file as changed when its size or its modification time changed, without reading it', () => {
+    const asynchronous = 'export declare function load(): Promise<number>;\n';
+    const synchronous = 'export declare function load(): number;\n'.padEnd(asynchronous.length);
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'node_modules/dep/package.json': JSON.stringify({ name: 'dep', types: 'index.d.ts' }),
+      'node_modules/dep/index.d.ts': asynchronous,
+      'main.ts': "import { load } from 'dep';\nexport async function main() {\n  load();\n}\n",
+      'other.ts': 'export const other = 1;\n',
+    });
+    const files = [path.join(root, 'main.ts'), path.join(root, 'other.ts')];
+    const declarations = path.join(root, 'node_modules/dep/index.d.ts');
+    // Modification times in the past: a stamp taken after the run began is not trusted (and not kept).
+    const writePackageFile = (text: string, modified: Date): void => {
+      fs.writeFileSync(declarations, text);
+      fs.utimesSync(declarations, modified, modified);
+    };
+    const findingsOf = (outcomes: FileOutcome[]): number =>
+      outcomes.reduce(
+        (sum, outcome) => sum + (outcome.kind === 'linted' ? outcome.result.messages.length : 0),
+        0,
+      );
+    writePackageFile(asynchronous, new Date(2020, 0, 1));
+    assert.equal(findingsOf(lintWithCache(root, files)), 1);
+    const cached = JSON.parse(fs.readFileSync(path.join(root, 'cache.json'), 'utf8')) as {
+      files: Record<string, { hash: string }>;
+    };
+    const entry = Object.entries(cached.files).find(([file]) => file.endsWith('/dep/index.d.ts'));
+    assert.match(entry?.[1].hash ?? '', /^\d+:[\d.]+$/, 'a package file is kept by its stamp');
+
+    // Unchanged: nothing is linted again.
+    const unchanged: string[] = [];
+    lintWithCache(root, files, () => {}, unchanged);
+    assert.deepEqual(unchanged, []);
+
+    // The same size, another modification time.
+    writePackageFile(synchronous, new Date(2020, 0, 2));
+    const sameSize: string[] = [];
+    const afterSameSize = lintWithCache(root, files, () => {}, sameSize);
+    assert.deepEqual(sameSize.sort(), ['main.ts', 'other.ts']);
+    assert.deepEqual(afterSameSize.map(messagesOf), lintCold(root, files).map(messagesOf));
+    assert.equal(findingsOf(afterSameSize), 0);
+
+    // Another size, the same modification time.
+    writePackageFile(asynchronous.replace('number', 'boolean'), new Date(2020, 0, 2));
+    const otherSize: string[] = [];
+    const afterOtherSize = lintWithCache(root, files, () => {}, otherSize);
+    assert.deepEqual(otherSize.sort(), ['main.ts', 'other.ts']);
+    assert.deepEqual(afterOtherSize.map(messagesOf), lintCold(root, files).map(messagesOf));
+    assert.equal(findingsOf(afterOtherSize), 1);
+  });
 });

@@ -21,6 +21,14 @@ export const valid: ValidTestCase<Options>[] = [
     code: "import { readFileSync } from 'node:fs';\nvoid (async () => {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n})();",
   },
   {
+    name: 'one-off metadata: existsSync and mkdirSync made once in an async function',
+    code: "import { existsSync, mkdirSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nexport async function save(dir: string, text: string) {\n  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });\n  await writeFile(`${dir}/out.txt`, text);\n}",
+  },
+  {
+    name: 'one-off metadata: a sync helper that stats once, called once',
+    code: "import { statSync } from 'node:fs';\nfunction isDirectory(path: string) {\n  return statSync(path).isDirectory();\n}\nexport async function open(path: string) {\n  if (isDirectory(path)) return [];\n  return [path];\n}",
+  },
+  {
     name: 'module top level is allowed to block (CLI scripts)',
     code: "import { readFileSync } from 'node:fs';\nexport const config = readFileSync('config.json', 'utf8');",
   },
@@ -132,6 +140,58 @@ export const valid: ValidTestCase<Options>[] = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'one-off metadata stays reported in a loop',
+    code: "import { existsSync } from 'node:fs';\nexport async function missing(files: string[]) {\n  const result: string[] = [];\n  for (const file of files) if (!existsSync(file)) result.push(file);\n  return result;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 34,
+        endColumn: 44,
+        suggestions: [
+          {
+            messageId: 'useAccess',
+            output:
+              "import { access } from 'node:fs/promises';\nexport async function missing(files: string[]) {\n  const result: string[] = [];\n  for (const file of files) if (!await access(file).then(() => true, () => false)) result.push(file);\n  return result;\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one-off metadata stays reported in a per-item callback',
+    code: "import { existsSync } from 'node:fs';\nexport async function present(files: string[]) {\n  return files.filter((file) => existsSync(file));\n}",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 3, column: 33, endColumn: 43 }],
+  },
+  {
+    name: 'one-off metadata stays reported in a request handler',
+    code: "import { statSync } from 'node:fs';\ndeclare const app: { get(path: string, handler: (req: { path: string }) => Promise<void>): void };\napp.get('/size', async (req) => {\n  console.log(statSync(req.path).size);\n});",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 15,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { stat } from 'node:fs/promises';\ndeclare const app: { get(path: string, handler: (req: { path: string }) => Promise<void>): void };\napp.get('/size', async (req) => {\n  console.log((await stat(req.path)).size);\n});",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one-off metadata stays reported in a helper called in a loop',
+    code: "import { statSync } from 'node:fs';\nfunction isDirectory(path: string) {\n  return statSync(path).isDirectory();\n}\nexport async function directories(paths: string[]) {\n  const found: string[] = [];\n  for (const path of paths) if (isDirectory(path)) found.push(path);\n  return found;\n}",
+    output: null,
+    errors: [{ messageId: 'blockingHelper', line: 7, column: 33, endColumn: 44 }],
+  },
   {
     name: 'a named import: the suggestion replaces the import it leaves unused',
     code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  const text: string = readFileSync(file, 'utf8');\n  return text;\n}",
@@ -276,6 +336,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a new specifier joins an existing fs/promises import',
     code: "import { mkdirSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  mkdirSync(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {
@@ -316,6 +377,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'existsSync becomes access(…) resolving to a boolean',
     code: "import { existsSync } from 'node:fs';\nexport async function check(file: string) {\n  if (!existsSync(file)) throw new Error('missing');\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {
@@ -336,6 +398,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a member access on the result is parenthesized',
     code: "import { statSync } from 'node:fs';\nexport async function size(file: string): Promise<number> {\n  return statSync(file).size;\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {
@@ -430,6 +493,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'statSync with throwIfNoEntry has no promise form',
     code: "import { statSync } from 'node:fs';\nexport async function maybeSize(file: string) {\n  return statSync(file, { throwIfNoEntry: false })?.size;\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {
@@ -465,6 +529,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'realpathSync.native suggests realpath',
     code: "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return fs.realpathSync.native(file);\n}",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {
@@ -507,6 +572,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'CommonJS: a required namespace uses fs.promises',
     filename: 'script.cjs',
     code: "const fs = require('node:fs');\nasync function exists(file) {\n  return fs.existsSync(file);\n}\nmodule.exports = { exists };",
+    options: [{ checkOneOffMetadata: true }],
     output: null,
     errors: [
       {

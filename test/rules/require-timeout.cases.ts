@@ -110,6 +110,38 @@ export const valid: ValidTestCase<Options>[] = [
     code: "import axios, { type CancelToken } from 'axios';\nexport const load = (url: string, cancelToken: CancelToken) => axios.get(url, { cancelToken });",
   },
   {
+    name: 'got with a signal',
+    code: "import got from 'got';\nexport const load = (url: string) => got(url, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
+    name: "got.get with got's own request timeout",
+    code: "import got from 'got';\nexport const load = (url: string) => got.get(url, { timeout: { request: 5000 } });",
+  },
+  {
+    name: 'a got instance made with extend: its defaults are not traced, so it is not reported',
+    code: "import got from 'got';\nconst client = got.extend({ prefixUrl: 'https://api.example.com' });\nexport const load = (path: string) => client.get(path);",
+  },
+  {
+    name: 'got.extend itself makes no request',
+    code: "import got from 'got';\nexport const client = got.extend({ timeout: {} });",
+  },
+  {
+    name: 'ky without options: ky aborts after 10 seconds by default',
+    code: "import ky from 'ky';\nexport const load = (url: string) => ky.get(url).json();",
+  },
+  {
+    name: 'ky called directly with a timeout of its own',
+    code: "import ky from 'ky';\nexport const load = (url: string) => ky(url, { timeout: 5000 });",
+  },
+  {
+    name: 'a ky instance made with create is not reported',
+    code: "import ky from 'ky';\nconst api = ky.create({ prefixUrl: 'https://api.example.com', timeout: false });\nexport const load = (path: string) => api.get(path);",
+  },
+  {
+    name: 'node-fetch with a signal',
+    code: "import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });",
+  },
+  {
     name: 'a function of the project named fetch',
     code: 'declare function fetch(url: string): Promise<string>;\nexport const load = (url: string) => fetch(url);\nexport {};',
     filename: 'file.mts',
@@ -481,7 +513,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     errors: [
       {
         messageId: 'timeoutDisabled',
-        data: { callee: 'https.get' },
+        data: { callee: 'https.get', value: '0' },
         line: 2,
         column: 38,
         endColumn: 47,
@@ -859,6 +891,86 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
           {
             messageId: 'addSignalTimeout',
             output: `export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store", ${SIGNAL} });\n    if (response.ok) return response;\n  }\n  throw new Error("failed");\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'got without options: got has no timeout of its own',
+    code: "import got from 'got';\nexport const load = (url: string) => got(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'got' },
+        line: 2,
+        column: 38,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import got from 'got';\nexport const load = (url: string) => got(url, { ${SIGNAL} });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'got.post with options but no timeout',
+    code: "import got from 'got';\nexport const save = (url: string, body: unknown) => got.post(url, { json: body });",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'got.post' },
+        line: 2,
+        column: 53,
+        endColumn: 61,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import got from 'got';\nexport const save = (url: string, body: unknown) => got.post(url, { json: body, ${SIGNAL} });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "ky's timeout: false turns its default deadline off",
+    code: "import ky from 'ky';\nexport const load = (url: string) => ky.get(url, { timeout: false });",
+    output: null,
+    errors: [
+      {
+        messageId: 'timeoutDisabled',
+        data: { callee: 'ky.get', value: 'false' },
+        line: 2,
+        column: 38,
+        endColumn: 44,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import ky from 'ky';\nexport const load = (url: string) => ky.get(url, { timeout: false, ${SIGNAL} });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'node-fetch without options',
+    code: "import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url);",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'fetch' },
+        line: 2,
+        column: 38,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url, { ${SIGNAL} });`,
           },
         ],
       },

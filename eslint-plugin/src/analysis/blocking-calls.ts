@@ -126,6 +126,30 @@ export const FS_PROMISE_FORMS: ReadonlySet<string> = new Set([
   'writeFile',
 ]);
 
+/**
+ * `fs` calls that read or set a path's metadata: one system call each, answered from the kernel's caches on a local
+ * disk, unlike reads, writes, copies and listings, whose cost grows with the data.
+ */
+const FS_METADATA_CALLS: ReadonlySet<string> = new Set([
+  'existsSync',
+  'accessSync',
+  'statSync',
+  'lstatSync',
+  'fstatSync',
+  'statfsSync',
+  'realpathSync',
+  'readlinkSync',
+  'mkdirSync',
+  'mkdtempSync',
+  'chmodSync',
+  'utimesSync',
+]);
+
+/** True for a call that reads or sets file-system metadata (`existsSync`, `statSync`, `mkdirSync`, …). */
+export function isMetadataCall(call: BlockingCall): boolean {
+  return call.family === 'fs' && FS_METADATA_CALLS.has(call.name);
+}
+
 /** `readFileSync` → `readFile`: the async namesake of a sync function. */
 export function withoutSync(name: string): string {
   return name.endsWith('Sync') ? name.slice(0, -'Sync'.length) : name;

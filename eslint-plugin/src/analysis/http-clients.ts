@@ -1,7 +1,8 @@
-// Calls that go out over HTTP, identified by declaration: `fetch` (the global, and undici's `fetch`/`request`),
-// `node:http`/`https`'s `get`/`request`, and axios (its methods, and instances called directly), each with the index
-// of the options argument that takes a deadline. Also the deadline an axios instance was created with (or given
-// through `defaults`), and the handlers a `node:http` request gets for its timeout.
+// Calls that go out over HTTP, identified by declaration: `fetch` (the global, undici's `fetch`/`request`, and
+// node-fetch's), `node:http`/`https`'s `get`/`request`, axios (its methods, and instances called directly), got and
+// ky (the packages' default exports and their methods), each with the index of the options argument that takes a
+// deadline. Also the deadline an axios instance was created with (or given through `defaults`), and the handlers a
+// `node:http` request gets for its timeout.
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -14,7 +15,7 @@ import { skipTsWrappers, skipWrappers } from '../util/wrappers';
 import { resolveCallee, resolveCallSignature, type ResolvedSignature } from './resolve-callee';
 
 /** The libraries whose calls reach the network, and how each takes a deadline. */
-export type HttpLibrary = 'fetch' | 'http' | 'axios';
+export type HttpLibrary = 'fetch' | 'http' | 'axios' | 'got' | 'ky';
 
 export interface HttpCall {
   library: HttpLibrary;
@@ -45,10 +46,16 @@ const AXIOS_CONTAINERS = new Set(['Axios', 'AxiosInstance', 'AxiosStatic']);
 const CANDIDATE_NAMES = new Set(['fetch', ...AXIOS_METHODS]);
 const OPTIONS_PARAMETERS = new Set(['init', 'options', 'config']);
 const IN_AXIOS_PACKAGE = /[/\\]node_modules[/\\]axios[/\\]/;
+/** Packages whose default export is the client itself, called directly or through its methods. */
+const CLIENT_PACKAGES = new Set(['got', 'ky']);
+const IN_CLIENT_PACKAGE = /[/\\]node_modules[/\\](?:got|ky|node-fetch)[/\\]/;
+/** Methods of got and ky that make no request: they create instances or iterate pages through other calls. */
+const NOT_REQUESTS = new Set(['extend', 'create', 'paginate', 'stop', 'retry']);
 
 /** The HTTP calls of one file; what it learns about axios is kept for the file. */
 export class HttpCalls {
   private axiosLoaded: boolean | undefined;
+  private clientsLoaded: boolean | undefined;
   private readonly defaultsAssigned = new Map<ts.SourceFile, Map<ts.Symbol, boolean>>();
   private readonly checker: ts.TypeChecker;
 
@@ -67,7 +74,10 @@ export class HttpCalls {
         : calleeName(callee);
     if (
       (name === undefined || !CANDIDATE_NAMES.has(name)) &&
-      !(this.isAxiosLoaded() && this.isAxiosInstanceType(this.services.getTypeAtLocation(callee)))
+      !(
+        this.isAxiosLoaded() && this.isAxiosInstanceType(this.services.getTypeAtLocation(callee))
+      ) &&
+      !(this.areClientsLoaded() && this.isPackageDefault(call))
     ) {
       return undefined;
     }
@@ -75,6 +85,8 @@ export class HttpCalls {
     if (!signature) return undefined;
     const library = libraryOf(signature);
     if (!library) return undefined;
+    if ((library === 'got' || library === 'ky') && name !== undefined && NOT_REQUESTS.has(name))
+      return undefined;
     const optionsIndex = signature.parameters.findIndex((parameter) =>
       OPTIONS_PARAMETERS.has(parameter),
     );
@@ -118,6 +130,30 @@ export class HttpCalls {
     }
     const [config] = initializer.arguments;
     return config ? configDeadline(config) : 'none';
+  }
+
+  /**
+   * Whether a got or ky call goes through the package's default export (`got(…)`, `ky.get(…)`), whose defaults
+   * this rule knows, rather than through an instance made elsewhere (`client.get(…)`), whose defaults it cannot see.
+   */
+  isPackageDefault(call: TSESTree.CallExpression): boolean {
+    let root: TSESTree.Node = skipWrappers(call.callee, ['chain']);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    let symbol = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(root));
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias)
+      symbol = this.checker.getAliasedSymbol(symbol);
+    return (symbol?.getDeclarations() ?? []).some((declaration) =>
+      IN_CLIENT_PACKAGE.test(declaration.getSourceFile().fileName),
+    );
+  }
+
+  /** Whether the program has got's, ky's or node-fetch's declarations; without them no call can be theirs. */
+  private areClientsLoaded(): boolean {
+    this.clientsLoaded ??= this.services.program
+      .getSourceFiles()
+      .some((file) => IN_CLIENT_PACKAGE.test(file.fileName));
+    return this.clientsLoaded;
   }
 
   /** Whether the program has axios's declarations at all; without them no value can be an axios instance. */
@@ -196,6 +232,8 @@ function libraryOf(signature: ResolvedSignature): HttpLibrary | undefined {
   if (origin !== 'module' || module === undefined) return undefined;
   if (UNDICI.has(module) && (name === 'fetch' || name === 'request') && container === undefined)
     return 'fetch';
+  if (module === 'node-fetch' && name === 'fetch') return 'fetch';
+  if (module !== undefined && CLIENT_PACKAGES.has(module)) return module as 'got' | 'ky';
   if ((module === 'http' || module === 'https') && (name === 'get' || name === 'request'))
     return 'http';
   if (module === 'axios' && container !== undefined && AXIOS_CONTAINERS.has(container)) {

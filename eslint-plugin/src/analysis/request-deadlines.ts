@@ -1,5 +1,5 @@
 // What an HTTP call's options say about its deadline: a timeout or a signal that a timer ends (`abort-signals.ts`),
-// or an axios instance's default (`http-clients.ts`); a signal nothing aborts; node:http's `timeout` option with no
+// an axios instance's default (`http-clients.ts`), or ky's own 10-second default; a signal nothing aborts; node:http's `timeout` option with no
 // handler that aborts; nothing at all; or options the rule cannot see into (a spread, an object from elsewhere).
 import {
   AST_NODE_TYPES,
@@ -56,11 +56,21 @@ export class RequestDeadlines {
       if (axiosDeadline !== 'none')
         return { kind: axiosDeadline === 'bounded' ? 'bounded' : 'unknown' };
     }
+    // got and ky: instances made elsewhere carry defaults the rule cannot see.
+    if ((library === 'got' || library === 'ky') && !this.calls.isPackageDefault(call))
+      return { kind: 'unknown' };
     // fetch(request) takes its signal from the Request object, which the rule cannot see into.
     if (library === 'fetch' && this.isRequestObject(call.arguments[0])) return { kind: 'unknown' };
     const argument = call.arguments[optionsIndex] as TSESTree.Expression | undefined;
-    const keys = library === 'axios' ? ['signal', 'timeout', 'cancelToken'] : ['signal'];
+    const keys =
+      library === 'axios'
+        ? ['signal', 'timeout', 'cancelToken']
+        : library === 'got' || library === 'ky'
+          ? ['signal', 'timeout']
+          : ['signal'];
     const deadline = this.optionsDeadline(argument, keys);
+    // ky times out after 10 seconds unless told `timeout: false`.
+    if (library === 'ky' && deadline.kind === 'missing') return { kind: 'bounded' };
     if (library === 'http' && deadline.kind === 'missing' && !deadline.property) {
       const object = argument && this.objectLiteralOf(argument);
       const timeout = object && findProperty(object, 'timeout');
@@ -133,8 +143,11 @@ export class RequestDeadlines {
 
   private timeoutDeadline(property: TSESTree.Property): Deadline {
     const value = followConstant(this.sourceCode, property.value as TSESTree.Expression);
-    // axios and node:http treat 0 as "no timeout".
-    if (isNullishLiteral(value) || (value.type === AST_NODE_TYPES.Literal && value.value === 0))
+    // axios and node:http treat 0 as "no timeout", ky `false`.
+    if (
+      isNullishLiteral(value) ||
+      (value.type === AST_NODE_TYPES.Literal && (value.value === 0 || value.value === false))
+    )
       return { kind: 'timeoutDisabled', property };
     return { kind: 'bounded' };
   }

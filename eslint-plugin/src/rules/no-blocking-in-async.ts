@@ -17,9 +17,11 @@ import {
   type BlockingCall,
   type ConfiguredBlockingCall,
   FS_PROMISE_FORMS,
+  isMetadataCall,
   withoutSync,
 } from '../analysis/blocking-calls';
 import { type Blocking, createBlockingQuery } from '../analysis/blocking-code';
+import { isRequestHandler } from '../analysis/request-handlers';
 import { isStartupFunction } from '../analysis/startup-code';
 import type { BusyWait } from '../analysis/busy-wait';
 import { callSteps, type ChainStep, describeSteps } from '../analysis/call-chains';
@@ -53,6 +55,7 @@ export type Options = [
     blockingCalls?: ConfiguredBlockingCall[];
     allow?: AllowedCall[];
     checkStartup?: boolean;
+    checkOneOffMetadata?: boolean;
     maxDepth?: number;
   },
 ];
@@ -92,6 +95,7 @@ interface FileScope {
   query: ReachQuery<Blocking>;
   replacements: AsyncReplacements;
   checkStartup: boolean;
+  checkOneOffMetadata: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -172,6 +176,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report blocking calls made once while the program starts (in `main`, a top-level async IIFE, and functions only they call), outside loops and per-item callbacks (default false).',
           },
+          checkOneOffMetadata: {
+            type: 'boolean',
+            description:
+              'Also report a file-system metadata call (`existsSync`, `statSync`, `realpathSync`, `mkdirSync`, …) that an async function makes once: outside loops and per-item callbacks, not in a request or event handler (default false).',
+          },
           maxDepth: {
             type: 'integer',
             minimum: 1,
@@ -183,7 +192,9 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{ blockingCalls: [], allow: [], checkStartup: false, maxDepth: 5 }],
+  defaultOptions: [
+    { blockingCalls: [], allow: [], checkStartup: false, checkOneOffMetadata: false, maxDepth: 5 },
+  ],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const file: FileScope = {
@@ -197,6 +208,7 @@ export default createRule<Options, MessageIds>({
       }),
       replacements: new AsyncReplacements(context, services),
       checkStartup: options.checkStartup ?? false,
+      checkOneOffMetadata: options.checkOneOffMetadata ?? false,
     };
     const check = (node: FunctionNode): void => checkFunction(file, node);
     return {
@@ -219,14 +231,33 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
     site.context === 'body' &&
     !isInLoop(site.node, fn) &&
     (startup ??= isStartupFunction(file.services.program, fn));
+  let handler: boolean | undefined;
+  // A metadata call (`existsSync`, `mkdirSync`) made once per run costs one system call; per request, per item or
+  // per turn of a loop it multiplies, and stays reported.
+  const runsOncePerRun = (site: CallSite): boolean =>
+    !file.checkOneOffMetadata &&
+    runsOnceInItsFunction(site) &&
+    !(handler ??= isRequestHandler(file.services.program.getTypeChecker(), fn));
   for (const site of summary.sites) {
     if (site.context === 'deferred' || runsOnceAtStartup(site)) continue;
     const found = file.query.match(site, summary);
-    if (found?.kind === 'call' && site.kind === 'call') reportCall(file, site, found.call);
-    else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
-    else if (site.kind === 'call' && site.target) checkHelperCall(file, site, site.target);
-    else if (site.kind === 'call') checkImplementations(file, site);
+    if (found?.kind === 'call' && site.kind === 'call') {
+      if (!(isMetadataCall(found.call) && runsOncePerRun(site))) reportCall(file, site, found.call);
+    } else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
+    else if (site.kind === 'call' && site.target)
+      checkHelperCall(file, site, site.target, runsOncePerRun);
+    else if (site.kind === 'call') checkImplementations(file, site, runsOncePerRun);
   }
+}
+
+/** True when a call runs once each time its function runs: in its body, outside loops and callbacks. */
+function runsOnceInItsFunction(site: CallSite): boolean {
+  if (site.context !== 'body') return false;
+  for (let current = site.node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return true;
+    if (ts.isIterationStatement(current, false)) return false;
+  }
+  return true;
 }
 
 /** True when `node` runs in a loop of `fn` (its own, not one of a function inside it). */
@@ -288,11 +319,15 @@ function checkHelperCall(
   file: FileScope,
   site: CallSite,
   target: AnalyzableFunction,
+  runsOncePerRun: (site: CallSite) => boolean,
   implementation?: string,
 ): boolean {
   const { context, graph, query } = file;
   if (!query.follow(graph.summarize(target), site)) return false;
-  const [reach] = graph.search(target, query);
+  // The first chain that blocks more than a one-off metadata call does (see `checkOneOffMetadata`).
+  const reach = graph
+    .search(target, query)
+    .find((found) => !isOneOffMetadata(found, site, runsOncePerRun));
   if (!reach) return false;
   const call = esCall(file, site);
   const name = calleeDisplayName(site);
@@ -319,13 +354,28 @@ function checkHelperCall(
   return true;
 }
 
+/** A metadata call reached once per run of the async function: through calls made once, each outside loops. */
+function isOneOffMetadata(
+  reach: Reach<Blocking>,
+  site: CallSite,
+  runsOncePerRun: (site: CallSite) => boolean,
+): boolean {
+  if (reach.finding.kind !== 'call' || !isMetadataCall(reach.finding.call)) return false;
+  if (reach.site.kind !== 'call' || !runsOncePerRun(site)) return false;
+  return [...reach.path, reach.site].every(runsOnceInItsFunction);
+}
+
 /** A call of an interface or abstract method: the first of its project implementations that blocks. */
-function checkImplementations(file: FileScope, site: CallSite): void {
+function checkImplementations(
+  file: FileScope,
+  site: CallSite,
+  runsOncePerRun: (site: CallSite) => boolean,
+): void {
   for (const implementation of site.implementations) {
     const owner = implementation.parent;
     const className = ts.isClassLike(owner) && owner.name ? `${owner.name.text}.` : '';
     const name = `${className}${calleeDisplayName(site)}`;
-    if (checkHelperCall(file, site, implementation, name)) return;
+    if (checkHelperCall(file, site, implementation, runsOncePerRun, name)) return;
   }
 }
 

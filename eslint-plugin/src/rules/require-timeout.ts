@@ -1,5 +1,5 @@
-// Reports network calls (fetch, undici, node:http/https, axios) that have no deadline: no abort signal that a timer
-// ends, and for axios no `timeout`. A call that can hang forever holds its caller forever. Which calls go out over
+// Reports network calls (fetch, undici, node-fetch, node:http/https, axios, got, ky) that have no deadline: no abort
+// signal that a timer ends, and for axios, got and ky no `timeout`. A call that can hang forever holds its caller forever. Which calls go out over
 // HTTP is `http-clients.ts`; what their options say about a deadline, `request-deadlines.ts`.
 import {
   ESLintUtils,
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
       timeoutOptionOnly:
         "The `timeout` option of `{{callee}}` only emits a 'timeout' event and aborts nothing. If the server never answers, the caller waits forever.",
       timeoutDisabled:
-        '`{{callee}}` has `timeout: 0`, which turns the timeout off. If the server never answers, the caller waits forever.',
+        '`{{callee}}` has `timeout: {{value}}`, which turns the timeout off. If the server never answers, the caller waits forever.',
       addAxiosTimeout: "Add axios's `timeout: {{ms}}` option",
       addSignalTimeout: 'Add `signal: AbortSignal.timeout({{ms}})`',
       combineWithTimeout:
@@ -91,7 +91,13 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: call.callee,
           messageId,
-          data: { callee: calleeText(context, call.callee) },
+          data: {
+            callee: calleeText(context, call.callee),
+            value:
+              deadline.kind === 'timeoutDisabled'
+                ? context.sourceCode.getText(deadline.property.value)
+                : '',
+          },
           suggest: deadlineSuggestions(context, services, { call, httpCall, deadline }, ms),
         });
       },

@@ -18,6 +18,8 @@ import {
   LintCache,
   normalizePath,
   resolveCacheLocation,
+  timed,
+  timingsReport,
   unsupportedConfigMessage,
 } from '../engine';
 import { isGlobPattern, type LintCommand } from './arguments';
@@ -115,18 +117,20 @@ export async function lint(
   });
   // Piped-in text is linted in place of the file it names, with that file's project: an overlay, as an open buffer.
   if (stdinFile !== undefined) engine.overlay.set(stdinFile, io.readStdin().toString('utf8'), 1);
-  const problems = engine.prepare(files);
+  const problems = timed('projects: assign files', () => engine.prepare(files));
   const lintOptions = { maxFileBytes: command.maxFileKb * 1024 };
   const cacheLocation = resolveCacheLocation(io.cwd, command.cacheLocation);
   const cache =
     command.cache && stdinFile === undefined
-      ? LintCache.open(
-          cacheLocation,
-          config,
-          `max-file-bytes=${lintOptions.maxFileBytes};rules=${JSON.stringify(command.rules)}`,
+      ? timed('cache: read', () =>
+          LintCache.open(
+            cacheLocation,
+            config,
+            `max-file-bytes=${lintOptions.maxFileBytes};rules=${JSON.stringify(command.rules)}`,
+          ),
         )
       : undefined;
-  cache?.prepare(engine, files);
+  timed('cache: validate', () => cache?.prepare(engine, files));
   const fixMode = command.fixUnsafe ? 'unsafe' : command.fix ? 'safe' : 'none';
   // The first lint of each project builds its program, so the phase drawn above stays until the first file is done.
   progress.startLinting(files.length);
@@ -141,7 +145,9 @@ export async function lint(
     if (problems.has(file.split(path.sep).join('/'))) continue;
     let outcome = cache?.get(file, fixMode);
     if (!outcome) {
-      outcome = engine.lintFile(file, fixMode, lintOptions);
+      outcome = timed('lint (program build included)', () =>
+        engine.lintFile(file, fixMode, lintOptions),
+      );
       cache?.set(engine, file, outcome);
     }
     if (outcome.kind === 'ignored') configUnmatched.push(file);
@@ -171,8 +177,9 @@ export async function lint(
     results.push(result);
   }
   progress.done();
-  const cacheError = cache?.save();
+  const cacheError = timed('cache: save', () => cache?.save());
   if (cacheError) io.stderr(`loopguard: ${cacheError}\n`);
+  io.stderr(timingsReport());
 
   const explicitlyNamed = new Set(command.paths.map((target) => path.resolve(io.cwd, target)));
   for (const file of configUnmatched) {

@@ -32,7 +32,8 @@ interface ImportEdge {
 }
 
 interface Outline {
-  surface: FileSurface;
+  /** Worked out on first use: tracing needs only the groups, and unchanged files keep their stored surfaces. */
+  surface: () => FileSurface;
   groups: Map<string, ts.Statement[]>;
   core: ts.Statement[];
   stars: string[];
@@ -76,13 +77,18 @@ function outline(sourceFile: ts.SourceFile): Outline {
   const header = sourceFile.text.slice(0, first ? first.getStart(sourceFile) : undefined);
   const hashOf = (statements: readonly ts.Statement[], prefix: string[] = []): string =>
     contentHash(JSON.stringify([...prefix, ...statements.map(textOf)]));
-  const groupHashes: Record<string, string> = {};
-  for (const [name, statements] of groups) groupHashes[name] = hashOf(statements);
+  let surface: FileSurface | undefined;
   return {
-    surface: {
-      names: contentHash(JSON.stringify(order)),
-      core: hashOf(core, [header]),
-      groups: groupHashes,
+    surface: () => {
+      if (surface) return surface;
+      const groupHashes: Record<string, string> = {};
+      for (const [name, statements] of groups) groupHashes[name] = hashOf(statements);
+      surface = {
+        names: contentHash(JSON.stringify(order)),
+        core: hashOf(core, [header]),
+        groups: groupHashes,
+      };
+      return surface;
     },
     groups,
     core,
@@ -93,7 +99,7 @@ function outline(sourceFile: ts.SourceFile): Outline {
 
 /** The surface of a file's current text, parsed on its own (no program needed). */
 export function surfaceOfText(fileName: string, text: string): FileSurface {
-  return outline(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false)).surface;
+  return outline(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false)).surface();
 }
 
 /**
@@ -269,9 +275,18 @@ function importEdges(statement: ts.Statement): ImportEdge[] | undefined {
   return undefined;
 }
 
-/** Reads of every linted file of one program, sharing the outlines. */
+/** What reading a statement leads to: its whole file, groups of its file, imported names, modules it names. */
+interface StatementReads {
+  whole: boolean;
+  groups: string[];
+  imports: Array<{ resolved: string; name: string }>;
+  modules: string[];
+}
+
+/** Reads of every linted file of one program, sharing the outlines and what each statement leads to. */
 export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
+  private readonly statements = new Map<ts.Statement, StatementReads>();
 
   /**
    * @param modules each file's resolved module specifiers (from the program's own resolution)
@@ -283,7 +298,7 @@ export class ReadTracer {
 
   /** The surface of a file of the program, when it has one. */
   surfaceOf(file: string): FileSurface | undefined {
-    return this.outlineOf(file)?.surface;
+    return this.outlineOf(file)?.surface();
   }
 
   /** What linting `file` can read, starting from all of it. */
@@ -348,33 +363,13 @@ export class ReadTracer {
       }
     };
     const readStatement = (owner: string, statement: ts.Statement): void => {
-      const found = outlineOf(owner)!;
-      const text = statement.getFullText(found.sourceFile);
-      if (text.includes('\\u')) {
-        readWhole(owner);
-      } else {
-        for (const token of new Set(text.match(IDENTIFIER) ?? []))
-          if (found.groups.has(token)) readGroup(owner, token);
-      }
-      const modules = this.modules.get(owner);
-      if (!modules) return;
-      const edges = importEdges(statement);
-      if (edges) {
-        for (const { specifier, name } of edges) {
-          const resolved = modules.get(specifier);
-          if (resolved === undefined) continue;
-          if (name === '*') readWhole(resolved);
-          else resolveExport(resolved, name, new Set());
-        }
-        return;
-      }
-      for (const [specifier, resolved] of modules)
-        if (
-          text.includes(`'${specifier}'`) ||
-          text.includes(`"${specifier}"`) ||
-          text.includes(`\`${specifier}\``)
-        )
-          readWhole(resolved);
+      const found = this.statementReads(owner, statement);
+      if (found.whole) readWhole(owner);
+      for (const name of found.groups) readGroup(owner, name);
+      for (const { resolved, name } of found.imports)
+        if (name === '*') readWhole(resolved);
+        else resolveExport(resolved, name, new Set());
+      for (const resolved of found.modules) readWhole(resolved);
     };
 
     readWhole(file);
@@ -383,6 +378,40 @@ export class ReadTracer {
     for (const [target, names] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       result[target] = names === '*' ? '*' : [...names].sort();
     return result;
+  }
+
+  /**
+   * What reading one statement leads to, worked out once per statement: every linted file that reaches it follows
+   * the same edges, and finding them (the statement's identifiers, its imports) is most of the tracing's cost.
+   */
+  private statementReads(owner: string, statement: ts.Statement): StatementReads {
+    let found = this.statements.get(statement);
+    if (found) return found;
+    const outline = this.outlineOf(owner)!;
+    const text = statement.getFullText(outline.sourceFile);
+    found = { whole: false, groups: [], imports: [], modules: [] };
+    if (text.includes('\\u')) found.whole = true;
+    else
+      for (const token of new Set(text.match(IDENTIFIER) ?? []))
+        if (outline.groups.has(token)) found.groups.push(token);
+    const modules = this.modules.get(owner);
+    const edges = importEdges(statement);
+    if (modules && edges) {
+      for (const { specifier, name } of edges) {
+        const resolved = modules.get(specifier);
+        if (resolved !== undefined) found.imports.push({ resolved, name });
+      }
+    } else if (modules) {
+      for (const [specifier, resolved] of modules)
+        if (
+          text.includes(`'${specifier}'`) ||
+          text.includes(`"${specifier}"`) ||
+          text.includes(`\`${specifier}\``)
+        )
+          found.modules.push(resolved);
+    }
+    this.statements.set(statement, found);
+    return found;
   }
 
   private outlineOf(file: string): Outline | undefined {

@@ -5,7 +5,8 @@
 // affect the whole program (scripts, global augmentations, ambient modules), the packages the project imports, the
 // project's settings, the lint config and the tools. A result whose reads could not be traced falls back to every
 // file it imports, directly or transitively, compared by content. Each file's hash, dependencies and surface are
-// stored, so a run where nothing changed decides everything from file contents alone and never builds a program.
+// stored (for files under `node_modules`, their size and modification time instead of a hash), so a run where
+// nothing changed decides everything from file contents and stamps alone and never builds a program.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -29,9 +30,10 @@ import { normalizePath } from './file-names';
 import type { Project } from './project';
 import { createLintResult, type LintMessage } from './results';
 import { readSourceText } from './source-text';
+import { timed } from './timings';
 import type { RuleCrash } from './verify';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CachedLint {
   messages: LintMessage[];
@@ -49,6 +51,7 @@ interface CachedResult {
 }
 
 interface CachedFile {
+  /** The content hash of the file's text; for a file under `node_modules`, its stamp (`fileStamp`) instead. */
   hash: string;
   dependencies: string[];
   /** Kept for files whose parts some result reads. */
@@ -79,6 +82,8 @@ export class LintCache {
   private readonly fresh = new Map<string, Project>();
   private readonly written = new Set<string>();
   private changed = false;
+  /** When this run began: a file under `node_modules` modified since may have been read before or after the change. */
+  private readonly startedAt = Date.now();
 
   private constructor(
     readonly location: string,
@@ -124,7 +129,14 @@ export class LintCache {
   prepare(engine: Engine, filePaths: readonly string[]): void {
     const texts = new Map<string, string | undefined>();
     const changedFiles = new Set<string>();
+    const linted = new Set(filePaths.map(normalizePath));
     for (const [file, entry] of Object.entries(this.data.files)) {
+      // Packages' files are compared by size and modification time, not read: there are many of them, an install
+      // rewrites them, and a change of any counts as a change of the program (`mayChangeProgram`) anyway.
+      if (isPackageFile(file) && !linted.has(file)) {
+        if (fileStamp(file) !== entry.hash) changedFiles.add(file);
+        continue;
+      }
       const text = readText(file);
       texts.set(file, text);
       if (text === undefined || contentHash(text) !== entry.hash) changedFiles.add(file);
@@ -244,6 +256,18 @@ export class LintCache {
     };
   }
 
+  /**
+   * What identifies the text a program read of a file: its content hash, or for a package's file its stamp. A stamp
+   * taken after the run began is not trusted (the program may have read the text before the change): it is stored
+   * as `''`, which no later stamp or hash equals, so the next run takes the file as changed.
+   */
+  private hashOf(file: string, text: string): string {
+    if (!isPackageFile(file)) return contentHash(text);
+    const stamp = fileStamp(file);
+    const modified = Number(stamp.split(':')[1]);
+    return Number.isFinite(modified) && modified < this.startedAt ? stamp : '';
+  }
+
   /** A file this run rewrote (fixes): whatever was linted against its old text must be linted again next time. */
   fileWritten(filePath: string): void {
     this.written.add(normalizePath(filePath));
@@ -261,17 +285,29 @@ export class LintCache {
       } catch {
         continue;
       }
-      const graph = programGraph(program);
-      for (const [file, dependencies] of graph.dependencies) {
-        const text = graph.texts.get(file) ?? '';
-        const sourceFile = program.getSourceFile(file);
-        this.data.files[file] = {
-          hash: this.written.has(file) ? '' : contentHash(text),
-          dependencies,
-          packages: sourceFile ? packagesOf(sourceFile) : packagesOfText(file, text),
-          modules: moduleNamesOfText(text),
-        };
-      }
+      const graph = timed('cache save: program graph', () => programGraph(program));
+      // Files whose text is the one the cache already knew: their stored surfaces hold.
+      const unchanged = new Set<string>();
+      timed('cache save: file entries', () => {
+        for (const [file, dependencies] of graph.dependencies) {
+          const text = graph.texts.get(file) ?? '';
+          const hash = this.written.has(file) ? '' : this.hashOf(file, text);
+          const known = this.data.files[file];
+          // An unchanged file keeps what was worked out from its text (the modules it names are a parse away).
+          if (known && known.hash === hash && hash !== '' && known.modules) {
+            known.dependencies = dependencies;
+            unchanged.add(file);
+            continue;
+          }
+          const sourceFile = program.getSourceFile(file);
+          this.data.files[file] = {
+            hash,
+            dependencies,
+            packages: sourceFile ? packagesOf(sourceFile) : packagesOfText(file, text),
+            modules: moduleNamesOfText(text),
+          };
+        }
+      });
       // Without the program's module resolution, reads cannot be traced: those results fall back to imports.
       const tracer =
         this.traceable && graph.modules.size > 0
@@ -281,7 +317,10 @@ export class LintCache {
         const result = this.data.results[file];
         if (linted !== project || !result) continue;
         if (tracer && graph.texts.has(file))
-          result.reads = citedWhole(tracer.readsOf(file), result);
+          result.reads = citedWhole(
+            timed('cache save: trace reads', () => tracer.readsOf(file)),
+            result,
+          );
         else delete result.reads;
       }
       const readInParts = new Set<string>();
@@ -290,6 +329,7 @@ export class LintCache {
           if (names !== '*') readInParts.add(file);
       for (const file of readInParts) {
         const entry = this.data.files[file];
+        if (entry?.surface && unchanged.has(file)) continue;
         const surface = tracer?.surfaceOf(file);
         if (entry && surface && graph.texts.has(file)) entry.surface = surface;
       }
@@ -311,7 +351,7 @@ export class LintCache {
     try {
       fs.mkdirSync(path.dirname(this.location), { recursive: true });
       const temporary = `${this.location}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(this.data));
+      timed('cache save: write', () => fs.writeFileSync(temporary, JSON.stringify(this.data)));
       fs.renameSync(temporary, this.location);
       return undefined;
     } catch (error) {
@@ -371,6 +411,21 @@ function projectId(project: Project): string {
   return project.configPath ?? `(inferred) ${normalizePath(project.directory)}`;
 }
 
+/** Whether a file belongs to an installed package (under `node_modules`). */
+function isPackageFile(file: string): boolean {
+  return file.includes('/node_modules/');
+}
+
+/** A file's size and modification time (`size:mtimeMs`), or `missing` when it cannot be read. */
+function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function readText(file: string): string | undefined {
   try {
     return readSourceText(file).text;
@@ -393,8 +448,7 @@ function mayChangeProgram(
   files: CacheFile['files'],
 ): boolean {
   const entry = files[file];
-  if (!entry || text === undefined || !entry.modules || file.includes('/node_modules/'))
-    return true;
+  if (!entry || text === undefined || !entry.modules || isPackageFile(file)) return true;
   if ((entry.packages ?? []).join('\n') !== packagesOfText(file, text).join('\n')) return true;
   const before = new Set(entry.modules);
   const after = new Set(moduleNamesOfText(text));

@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 
 import type { DiskSnapshots } from './disk-snapshots';
 import type { DocumentOverlay } from './overlay';
+import { timed } from './timings';
 
 /**
  * What `tsc` itself parses of JSDoc: all of it in JavaScript (where it carries types), none in TypeScript files. No
@@ -96,7 +97,7 @@ export class Project {
   getProgram(): ts.Program {
     for (;;) {
       try {
-        const program = this.service.getProgram();
+        const program = timed('program: build or update', () => this.service.getProgram());
         if (!program)
           throw new Error(
             `TypeScript could not create a program for ${this.configPath ?? this.directory}`,
