@@ -50,7 +50,7 @@ const FILES = {
 /** The type errors of the project at `root`, by its tsconfig. */
 function typeErrors(root: string): string[] {
   const configPath = path.join(root, 'tsconfig.json');
-  const { config } = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
+  const config: unknown = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file)).config;
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const program = ts.createProgram(parsed.fileNames, parsed.options);
   return ts
