@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 import ts from 'typescript';
 
+import { emitModule } from '../analysis/compiler-defaults';
 import { moduleSystemOf } from '../analysis/module-system';
 import { HELPER_NAME } from './worker-pool';
 
@@ -58,7 +59,7 @@ function extensionStyle(
   const options = program.getCompilerOptions();
   if (options.allowImportingTsExtensions) return 'source';
   // `module: node16` … `nodenext` (ModuleKind 100 to 199) imply their resolution when none is set.
-  const module = options.module ?? ts.ModuleKind.None;
+  const module = emitModule(options);
   const nodeResolution =
     options.moduleResolution === ts.ModuleResolutionKind.Node16 ||
     options.moduleResolution === ts.ModuleResolutionKind.NodeNext ||
