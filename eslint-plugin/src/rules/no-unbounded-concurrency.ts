@@ -125,8 +125,7 @@ export default createRule<Options, MessageIds>({
         "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
       useHelper:
         'Run at most {{concurrency}} at a time with a `{{callee}}` helper in this file (no dependency)',
-      useHelperModule:
-        "Run at most {{concurrency}} at a time with `{{callee}}` from the project's helper module `{{module}}`",
+      useHelperModule: 'Run at most {{concurrency}} at a time with `{{callee}}` from `{{module}}`',
       useConcurrencyOption: 'Pass `concurrency: {{concurrency}}` to `{{name}}`',
       useLimitedVariant: 'Use `{{limited}}` with a limit of {{concurrency}}',
     },
