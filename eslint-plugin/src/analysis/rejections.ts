@@ -8,7 +8,9 @@
 //   uses it) and has no `throw` of its own;
 // - a call of a project function that is async and whose body is only `try { … } catch { … }` statements whose
 //   catch and finally blocks do not throw (no `throw`, no `await` or `return` of a promise that can reject) and whose
-//   try blocks return no promise that can reject without awaiting it;
+//   try blocks return no promise that can reject without awaiting it, optionally followed by a `return` of a
+//   constant (`return false`);
+// - `c ? a : b` when neither branch can reject (a branch that is not a promise cannot);
 // - a call of a project function that is not async and returns, on every path that returns a value, a promise that
 //   cannot reject by these rules (`return this.send(m).catch(log)`).
 // A handler "cannot throw" when it is written inline, has no `throw` of its own, and is not async or is async with a
@@ -56,6 +58,8 @@ class RejectionAnalysis {
     const expression = skipTsWrappers(node, ['parentheses', 'non-null', 'as']);
     if (!this.isThenable(expression)) return true;
     if (ts.isAwaitExpression(expression)) return true;
+    if (ts.isConditionalExpression(expression))
+      return this.expression(expression.whenTrue) && this.expression(expression.whenFalse);
     if (ts.isNewExpression(expression)) return this.newPromise(expression);
     if (!ts.isCallExpression(expression)) return false;
     const callee = skipTsWrappers(expression.expression, ['parentheses', 'non-null']);
@@ -98,19 +102,23 @@ class RejectionAnalysis {
     );
   }
 
-  /** Every statement is `try … catch` that cannot rethrow (see the file's comment). */
+  /**
+   * Every statement is `try … catch` that cannot rethrow, or a `return` of a constant (see the file's comment), and
+   * at least one is a `try`.
+   */
   private asyncBodyCannotReject(body: ts.Block): boolean {
     return (
-      body.statements.length > 0 &&
-      body.statements.every(
-        (statement) =>
-          ts.isTryStatement(statement) &&
-          statement.catchClause !== undefined &&
-          ownReturns(statement.tryBlock).every(
-            (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
-          ) &&
-          this.blockCannotThrow(statement.catchClause.block) &&
-          (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock)),
+      body.statements.some(ts.isTryStatement) &&
+      body.statements.every((statement) =>
+        ts.isTryStatement(statement)
+          ? statement.catchClause !== undefined &&
+            ownReturns(statement.tryBlock).every(
+              (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
+            ) &&
+            this.blockCannotThrow(statement.catchClause.block) &&
+            (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
+          : ts.isReturnStatement(statement) &&
+            (!statement.expression || isConstant(statement.expression)),
       )
     );
   }
@@ -194,6 +202,19 @@ function isAsync(fn: ts.Node): boolean {
 
 function isPromiseConstructor(expression: ts.Expression): boolean {
   return ts.isIdentifier(expression) && expression.text === 'Promise';
+}
+
+/** A literal that evaluating cannot throw: `true`, `0`, `'done'`, `null`, `undefined`, a template without `${}`. */
+function isConstant(expression: ts.Expression): boolean {
+  const inner = skipTsWrappers(expression, ['parentheses', 'as', 'satisfies']);
+  return (
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isNumericLiteral(inner) ||
+    ts.isStringLiteral(inner) ||
+    ts.isNoSubstitutionTemplateLiteral(inner) ||
+    isUndefined(inner)
+  );
 }
 
 function isUndefined(expression: ts.Expression): boolean {
