@@ -4,6 +4,9 @@
 // - `x.catch(h)`, `x.then(f, h)` whose handlers cannot throw, and `x.then(f)` / `x.finally(f)` on a promise that
 //   cannot reject, with a handler that cannot throw;
 // - `Promise.allSettled(…)`, and `Promise.resolve(v)` of a value that is not a promise (or one that cannot reject);
+// - `Promise.all(…)` and `Promise.race(…)` of an array literal whose elements cannot reject, or of an iterable whose
+//   element type is not a promise (types are trusted: a `void` result counts as no promise);
+// - a `const` whose initializer cannot reject;
 // - `new Promise(executor)` whose executor is written inline, is not async, takes no `reject` parameter (or never
 //   uses it) and has no `throw` of its own;
 // - a call of a project function that is async and whose body is only `try { … } catch { … }` statements whose
@@ -42,6 +45,8 @@ class RejectionAnalysis {
   readonly graph: CallGraph;
   private readonly checker: ts.TypeChecker;
   private readonly cache: Map<AnalyzableFunction, boolean>;
+  /** The `const` declarations being followed, so that a cycle proves nothing. */
+  private readonly following = new Set<ts.VariableDeclaration>();
 
   constructor(program: ts.Program) {
     this.graph = getCallGraph(program);
@@ -60,6 +65,7 @@ class RejectionAnalysis {
     if (ts.isAwaitExpression(expression)) return true;
     if (ts.isConditionalExpression(expression))
       return this.expression(expression.whenTrue) && this.expression(expression.whenFalse);
+    if (ts.isIdentifier(expression)) return this.constant(expression);
     if (ts.isNewExpression(expression)) return this.newPromise(expression);
     if (!ts.isCallExpression(expression)) return false;
     const callee = skipTsWrappers(expression.expression, ['parentheses', 'non-null']);
@@ -68,6 +74,7 @@ class RejectionAnalysis {
       const args = expression.arguments;
       if (isPromiseConstructor(callee.expression)) {
         if (name === 'allSettled') return true;
+        if (name === 'all' || name === 'race') return this.elementsCannotReject(args[0]);
         if (name === 'resolve') return args[0] === undefined || this.expression(args[0]);
         return false;
       }
@@ -142,6 +149,51 @@ class RejectionAnalysis {
     return ts.isAwaitExpression(inner) || this.expression(inner);
   }
 
+  /** A `const` holding the promise: the promise of its initializer. */
+  private constant(name: ts.Identifier): boolean {
+    const declaration = this.checker.getSymbolAtLocation(name)?.valueDeclaration;
+    if (
+      !declaration ||
+      !ts.isVariableDeclaration(declaration) ||
+      !declaration.initializer ||
+      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) ||
+      this.following.has(declaration)
+    )
+      return false;
+    this.following.add(declaration);
+    try {
+      return this.expression(declaration.initializer);
+    } finally {
+      this.following.delete(declaration);
+    }
+  }
+
+  /**
+   * The elements given to `Promise.all` or `Promise.race`: written out, each cannot reject; otherwise their type is not
+   * a promise (`Promise.all(items.map((item) => item.dispose()))` with a `dispose(): void`).
+   */
+  private elementsCannotReject(argument: ts.Expression | undefined): boolean {
+    if (!argument) return false;
+    const inner = skipTsWrappers(argument, ['parentheses', 'as', 'satisfies']);
+    if (ts.isArrayLiteralExpression(inner))
+      return inner.elements.every((element) =>
+        ts.isSpreadElement(element)
+          ? this.elementTypeIsNotThenable(element.expression)
+          : this.expression(element),
+      );
+    return this.elementTypeIsNotThenable(inner);
+  }
+
+  private elementTypeIsNotThenable(iterable: ts.Expression): boolean {
+    const type = this.checker.getApparentType(this.checker.getTypeAtLocation(iterable));
+    const element = this.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+    return (
+      element !== undefined &&
+      !(element.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) &&
+      !isThenableType(element)
+    );
+  }
+
   /** `new Promise(executor)` with no reject path (see the file's comment). */
   private newPromise(expression: ts.NewExpression): boolean {
     if (!isPromiseConstructor(expression.expression)) return false;
@@ -170,11 +222,7 @@ class RejectionAnalysis {
   }
 
   private isThenable(expression: ts.Expression): boolean {
-    const type = this.checker.getTypeAtLocation(expression);
-    return type
-      .getNonNullableType()
-      .getProperties()
-      .some((property) => property.name === 'then');
+    return isThenableType(this.checker.getTypeAtLocation(expression));
   }
 
   private isUsed(name: ts.Identifier, scope: ts.Node): boolean {
@@ -190,6 +238,13 @@ class RejectionAnalysis {
     ts.forEachChild(scope, visit);
     return used;
   }
+}
+
+function isThenableType(type: ts.Type): boolean {
+  return type
+    .getNonNullableType()
+    .getProperties()
+    .some((property) => property.name === 'then');
 }
 
 function isAsync(fn: ts.Node): boolean {
