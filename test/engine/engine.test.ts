@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
+import ts from 'typescript';
 import { nestingDepth } from 'loopguard/internal/project';
 
 import { fixtureConfig } from '../support/fixture-config';
@@ -159,6 +160,23 @@ describe('Engine', function () {
     assert.deepEqual(ruleIdsOf(engine.lintFile(server)), ['loopguard/no-blocking-in-async']);
   });
 
+  it('sees the @types packages of a folder that no tsconfig covers, on TypeScript 6 as on 5 (whose default was all of them)', () => {
+    const root = createTempProject({
+      'node_modules/@types/job-queue/package.json': JSON.stringify({
+        name: '@types/job-queue',
+        version: '1.0.0',
+        types: 'index.d.ts',
+      }),
+      'node_modules/@types/job-queue/index.d.ts':
+        'declare function enqueueJob(name: string): Promise<void>;\n',
+      'worker.js': "export async function run() {\n  enqueueJob('mail');\n}\n",
+    });
+    const engine = new Engine({ root });
+    assert.deepEqual(ruleIdsOf(engine.lintFile(path.join(root, 'worker.js'))), [
+      'loopguard/no-floating-promises',
+    ]);
+  });
+
   it('never follows calls into node_modules, even into TypeScript sources there', () => {
     const library =
       "import { readFileSync } from 'node:fs';\nexport function load(): string {\n  return readFileSync('x', 'utf8');\n}\n";
@@ -218,6 +236,37 @@ describe('Engine fixes', function () {
     engine.lintFiles(files, 'unsafe');
     assert.equal(engine.overlay.get(files[0]!), undefined);
     assert.deepEqual(engine.overlay.get(files[1]!), { text: floating('k'), version: 3 });
+  });
+
+  it("adds a top-level await only where the project's TypeScript allows one, with its own defaults for an omitted target and module", () => {
+    const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true } });
+    const root = createTempProject({
+      'tsconfig.json': tsconfig,
+      'main.ts': 'declare function f(): Promise<void>;\nf();\nexport {};\n',
+      'probe.ts': 'await Promise.resolve();\nexport {};\n',
+    });
+    const typeErrors = (): string[] => {
+      const config = ts.getParsedCommandLineOfConfigFile(
+        path.join(root, 'tsconfig.json'),
+        {},
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+      )!;
+      const program = ts.createProgram(config.fileNames, config.options);
+      return ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => `${path.basename(d.file?.fileName ?? '')} TS${d.code}`);
+    };
+    const probeAccepted = !typeErrors().some((error) => error.startsWith('probe.ts'));
+    const main = path.join(root, 'main.ts').split(path.sep).join('/');
+    const fixed = new Engine({ root }).lintFile(main, 'unsafe');
+    const output = fixed.kind === 'linted' ? fixed.result.output : undefined;
+    assert.ok(output, 'the floating call gets a fix');
+    assert.equal(/^await f\(\);$/m.test(output), probeAccepted, output);
+    fs.writeFileSync(main, output);
+    assert.deepEqual(
+      typeErrors().filter((error) => error.startsWith('main.ts')),
+      [],
+    );
   });
 
   it('drops a fix pass that leaves the file unparsable, keeps the last text that parsed, and says so', async () => {

@@ -7,7 +7,12 @@ import * as path from 'node:path';
 
 import { Engine, type FileOutcome, LintCache, type LintConfigSource } from 'loopguard';
 
-import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import {
+  createTempProject,
+  removeTempProjects,
+  TSCONFIG,
+  TSCONFIG_WITH_NODE,
+} from '../support/temp-project';
 
 const RECOMMENDED: LintConfigSource = { kind: 'builtin', name: 'recommended' };
 
@@ -157,6 +162,70 @@ describe('LintCache', function () {
     assert.deepEqual(
       editAndCompare(root, files, 'helpers.ts', (text) => `${text}export const extra = 1;\n`),
       ['helpers.ts', 'main.ts', 'second.ts', 'third.ts'],
+    );
+  });
+
+  it('lints a caller again when the implementation of an interface or abstract method it calls changes', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'store.ts': 'export abstract class Store {\n  abstract save(key: string): void;\n}\n',
+      // The implementations import what they implement; the callers never name them.
+      'file-logger.ts': [
+        "import { appendFileSync } from 'node:fs';",
+        "import type { Logger as Sink } from './logger.js';",
+        'export class FileLogger implements Sink {',
+        '  log(message: string): void {',
+        "    appendFileSync('log.txt', message);",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'disk-store.ts': [
+        "import { writeFileSync } from 'node:fs';",
+        "import { Store } from './store.js';",
+        "export const flush = (key: string): void => writeFileSync(key, '');",
+        'export class DiskStore extends Store {',
+        '  save(key: string): void {',
+        '    console.log(key);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'service.ts': [
+        "import type { Logger } from './logger.js';",
+        "import type { Store } from './store.js';",
+        'export async function query(logger: Logger, sql: string): Promise<number> {',
+        '  logger.log(sql);',
+        '  return sql.length;',
+        '}',
+        'export async function persist(store: Store, key: string): Promise<void> {',
+        '  store.save(key);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const files = ['logger.ts', 'store.ts', 'file-logger.ts', 'disk-store.ts', 'service.ts'].map(
+      (file) => path.join(root, file),
+    );
+    const first = lintWithCache(root, files);
+    assert.deepEqual(
+      first[4]?.kind === 'linted' && first[4].result.messages.map((message) => message.line),
+      [4],
+      'the blocking call through the interface is found',
+    );
+    assert.deepEqual(
+      editAndCompare(root, files, 'file-logger.ts', (text) =>
+        text.replace("appendFileSync('log.txt', message);", 'console.log(message);'),
+      ),
+      // logger.ts too: a file declaring an interface reads its implementations (a call in it could reach them).
+      ['file-logger.ts', 'logger.ts', 'service.ts'],
+    );
+    assert.deepEqual(
+      editAndCompare(root, files, 'disk-store.ts', (text) =>
+        text.replace('console.log(key);', "writeFileSync(key, '');"),
+      ),
+      ['disk-store.ts', 'service.ts', 'store.ts'],
     );
   });
 

@@ -1580,4 +1580,44 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    name: 'regression: a @ts-expect-error between Promise.all( and the collection stays on the line before the task it covers (it was dropped, and tsc failed)',
+    code: 'export async function run(ids: string[]) {\n  await Promise.all(\n    // @ts-expect-error: the ids are read as numbers on purpose\n    ids.map(async (id: number) => fetch(`/items/${id}`)),\n  );\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 2,
+        column: 9,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "export async function run(ids: string[]) {\n  await mapWithConcurrency(\n    // @ts-expect-error: the ids are read as numbers on purpose\n    ids, async (id: number) => fetch(`/items/${id}`));\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'regression: with p-map, comments before the task and after it are kept in place',
+    code: "import pMap from 'p-map';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(\n    // @ts-expect-error: an init the declared types do not know\n    async (url) => fetch(url, 42), // one request per url\n  ));\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 4,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'usePMap',
+            output:
+              "import pMap from 'p-map';\nexport const pages = (urls: string[]) => pMap(urls, (url) => fetch(url), { concurrency: 2 });\nexport async function run(urls: string[]) {\n  return pMap(urls,\n    // @ts-expect-error: an init the declared types do not know\n    async (url) => fetch(url, 42), { concurrency: 8 } // one request per url\n  );\n}",
+          },
+        ],
+      },
+    ],
+  },
 ];

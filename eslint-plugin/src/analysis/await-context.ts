@@ -3,6 +3,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import ts from 'typescript';
 
 import { findEnclosingFunction } from '../util/enclosing-function';
+import { emitModule, emitTarget } from './compiler-defaults';
 
 /** True inside an async function body, or at the top level of an ES module whose settings allow top-level await. */
 export function canAwaitAt(
@@ -22,11 +23,8 @@ export function allowsTopLevelAwait(
   sourceFile: ts.SourceFile,
 ): boolean {
   if (!ts.isExternalModule(sourceFile)) return false;
-  const target = options.target ?? ts.ScriptTarget.ES5;
-  if (target < ts.ScriptTarget.ES2017) return false;
-  const module =
-    options.module ??
-    (target >= ts.ScriptTarget.ES2015 ? ts.ModuleKind.ES2015 : ts.ModuleKind.CommonJS);
+  if (emitTarget(options) < ts.ScriptTarget.ES2017) return false;
+  const module = emitModule(options);
   if (module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext) {
     return sourceFile.impliedNodeFormat === ts.ModuleKind.ESNext;
   }

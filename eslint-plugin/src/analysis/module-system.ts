@@ -1,6 +1,8 @@
 // Which module system a file runs in (ES modules or CommonJS), and how new imports are written in it.
 import ts from 'typescript';
 
+import { emitModule } from './compiler-defaults';
+
 export type ModuleSystem = 'esm' | 'commonjs';
 
 /** `import { x } from 'm'` or `const { x } = require('m')`. */
@@ -21,11 +23,7 @@ export function moduleSystemOf(program: ts.Program, sourceFile: ts.SourceFile): 
   if (isJavaScript(sourceFile))
     return importSyntaxOf(program, sourceFile) === 'import' ? 'esm' : 'commonjs';
   const options = program.getCompilerOptions();
-  const module =
-    options.module ??
-    ((options.target ?? ts.ScriptTarget.ES5) >= ts.ScriptTarget.ES2015
-      ? ts.ModuleKind.ES2015
-      : ts.ModuleKind.CommonJS);
+  const module = emitModule(options);
   return module === ts.ModuleKind.CommonJS ||
     module === ts.ModuleKind.AMD ||
     module === ts.ModuleKind.UMD ||

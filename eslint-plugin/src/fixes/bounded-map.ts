@@ -3,6 +3,7 @@
 // worker pool of `worker-pool.ts`. Used for fan-out (`no-unbounded-concurrency`) and loops (`loop-to-map.ts`).
 import {
   AST_NODE_TYPES,
+  AST_TOKEN_TYPES,
   type ParserServicesWithTypeInformation,
   type TSESLint,
   type TSESTree,
@@ -28,6 +29,13 @@ export type BoundedMapStrategy = 'p-map' | 'p-limit' | 'helper';
 export type BoundedTask =
   | { kind: 'node'; node: TSESTree.Expression }
   | { kind: 'text'; params: string; body: string; isAsync: boolean };
+
+/** Comments of the replaced call kept by the rewrite, as text to write before the collection, the task and the end. */
+interface KeptComments {
+  beforeItems: string;
+  beforeTask: string;
+  end: string;
+}
 
 /** How the collection can be passed: an array (or tuple), another iterable, or only an array-like (`{ length: n }`). */
 export type ItemsKind = 'array' | 'iterable' | 'array-like';
@@ -185,10 +193,12 @@ export class BoundedMaps {
   }
 
   private pMapPlan(request: BoundedMapRequest, task: TaskParts): BoundedMapPlan {
+    const comments = this.keptComments(request);
     const items =
-      request.itemsKind === 'array-like'
+      comments.beforeItems +
+      (request.itemsKind === 'array-like'
         ? `Array.from(${this.text(request.items)})`
-        : this.text(request.items);
+        : this.text(request.items));
     const settledExport =
       request.combinator === 'allSettled' && this.pMapUse?.exports.has('pMapSettled');
     return {
@@ -203,7 +213,7 @@ export class BoundedMaps {
           request.combinator === 'allSettled' && !settledExport
             ? this.settledTask(task)
             : task.asFunction;
-        const expression = `${callee}(${items}, ${mapper}, { concurrency: ${this.concurrency} })`;
+        const expression = `${callee}(${items},${afterComma(comments.beforeTask)}${mapper}, { concurrency: ${this.concurrency} }${comments.end})`;
         return imports.fixes(fixer, [this.replacement(request, expression)]);
       },
     };
@@ -212,6 +222,7 @@ export class BoundedMaps {
   private limitPlan(request: BoundedMapRequest, task: TaskParts): BoundedMapPlan | undefined {
     const anchor = this.statementAnchor(request.replaced);
     if (!anchor) return undefined;
+    const comments = this.keptComments(request);
     return {
       strategy: 'p-limit',
       callee: 'limit',
@@ -219,12 +230,13 @@ export class BoundedMaps {
         const imports = new ImportPlan(this.context, this.services, request.replaced);
         const pLimit = imports.defaultExport('p-limit', 'pLimit');
         const limit = imports.freeName(['limit']);
-        const limited = this.limitedTask(task, limit);
+        const limited = comments.beforeTask + this.limitedTask(task, limit) + comments.end;
         const items = this.text(request.items);
         const tasks =
-          request.itemsKind === 'array'
+          comments.beforeItems +
+          (request.itemsKind === 'array'
             ? `${operandText(this.sourceCode, request.items)}.map(${limited})`
-            : `Array.from(${items}, ${limited})`;
+            : `Array.from(${items}, ${limited})`);
         const expression = `Promise.${request.combinator}(${tasks})`;
         const declaration = `const ${limit} = ${pLimit}(${this.concurrency})`;
         return imports.fixes(
@@ -237,6 +249,7 @@ export class BoundedMaps {
 
   private helperPlan(request: BoundedMapRequest, task: TaskParts): BoundedMapPlan {
     const existing = this.existingHelper();
+    const comments = this.keptComments(request);
     return {
       strategy: 'helper',
       callee: existing ?? HELPER_NAME,
@@ -244,12 +257,14 @@ export class BoundedMaps {
         const imports = new ImportPlan(this.context, this.services, request.replaced);
         const helper = existing ?? imports.freeName([HELPER_NAME]);
         const items =
-          request.itemsKind === 'array'
+          comments.beforeItems +
+          (request.itemsKind === 'array'
             ? this.text(request.items)
-            : `Array.from(${this.text(request.items)})`;
+            : `Array.from(${this.text(request.items)})`);
         const mapper =
           request.combinator === 'allSettled' ? this.settledTask(task) : task.asFunction;
-        const edits: TextEdit[] = [this.replacement(request, `${helper}(${items}, ${mapper})`)];
+        const call = `${helper}(${items},${afterComma(comments.beforeTask)}${mapper}${comments.end})`;
+        const edits: TextEdit[] = [this.replacement(request, call)];
         if (!existing) edits.push(this.appendHelper(helper, imports.semicolon));
         return imports.fixes(fixer, edits);
       },
@@ -382,6 +397,39 @@ export class BoundedMaps {
     return this.sourceCode.getText(node);
   }
 
+  /**
+   * The comments of the replaced call that lie outside the collection and the task (`Promise.all(\n  // @ts-expect-error\n
+   * xs.map(…))`), as text to write before the collection, before the task and before the closing parenthesis. A
+   * rewrite that dropped them would lose a `@ts-expect-error` and with it type-checking; each keeps its own line when
+   * it had one, so a directive still stands on the line before the code it covered.
+   */
+  private keptComments(request: BoundedMapRequest): KeptComments {
+    const kept: KeptComments = { beforeItems: '', beforeTask: '', end: '' };
+    if (request.task.kind !== 'node') return kept;
+    const task = request.task.node;
+    const outside = (comment: TSESTree.Comment, node: TSESTree.Node): boolean =>
+      comment.range[1] <= node.range[0] || comment.range[0] >= node.range[1];
+    for (const comment of this.sourceCode.getCommentsInside(request.replaced)) {
+      if (!outside(comment, request.items) || !outside(comment, task)) continue;
+      const text = this.sourceCode.getText(comment);
+      const lineStart = this.sourceCode.text.lastIndexOf('\n', comment.range[0] - 1) + 1;
+      const before = this.sourceCode.text.slice(lineStart, comment.range[0]);
+      const indent = /^[ \t]*/.exec(before)![0];
+      const ownLine = before.trim() === '';
+      const isLine = comment.type === AST_TOKEN_TYPES.Line;
+      if (comment.range[0] >= task.range[1]) {
+        // After the task: before the closing parenthesis, which a line comment pushes to the next line.
+        const lead = ownLine ? `\n${indent}` : ' ';
+        kept.end += `${lead}${text}${isLine ? `\n${this.indentationOf(request.replaced)}` : ''}`;
+        continue;
+      }
+      const piece = `${ownLine ? `\n${indent}` : ''}${text}${isLine || ownLine ? `\n${indent}` : ' '}`;
+      if (comment.range[1] <= request.items.range[0]) kept.beforeItems += piece;
+      else kept.beforeTask += piece;
+    }
+    return kept;
+  }
+
   private replacement(request: BoundedMapRequest, expression: string): TextEdit {
     return {
       range: request.replaced.range,
@@ -488,6 +536,11 @@ export class BoundedMaps {
       text: `${separator}${helperSource(name, this.concurrency, this.typescript, semicolon)}\n`,
     };
   }
+}
+
+/** What follows the comma before the task: a space, or the kept comments, which start on a line of their own. */
+function afterComma(comments: string): string {
+  return comments.startsWith('\n') ? comments : ` ${comments}`;
 }
 
 function operandTextOf(text: string): string {

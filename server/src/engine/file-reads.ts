@@ -6,7 +6,9 @@
 // every JavaScript file (JSDoc `@typedef`s declare names no statement shows). Type checking and the rules reach
 // other files only through names resolved this way (the checker builds every type from declarations it finds by
 // name, and the rules look only into declarations the checker gives them), so the groups reached from the linted
-// file and the order of each file's statements bound all it reads. Positions in other files matter only where a
+// file and the order of each file's statements bound all it reads. One way runs the other direction: the rules
+// follow interface and abstract methods into the project's classes that implement them, which nothing read names,
+// so reading such a type reads every class naming it in `implements` or `extends` (and their subclasses). Positions in other files matter only where a
 // result names that file (related locations, `helper.ts:12` in a message): the cache then reads the file whole.
 import * as ts from 'typescript';
 
@@ -287,6 +289,7 @@ interface StatementReads {
 export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
   private readonly statements = new Map<ts.Statement, StatementReads>();
+  private heritage: Map<string, Array<{ file: string; name: string }>> | undefined;
 
   /**
    * @param modules each file's resolved module specifiers (from the program's own resolution)
@@ -313,8 +316,10 @@ export class ReadTracer {
     const readAll = (target: string, found: Outline, known: ReadonlySet<string>): void => {
       reads.set(target, '*');
       for (const [name, statements] of found.groups)
-        if (!known.has(name))
+        if (!known.has(name)) {
           for (const statement of statements) pending.push(() => readStatement(target, statement));
+          readSubtypes(name, statements);
+        }
       const modules = this.modules.get(target);
       for (const star of found.stars) {
         const resolved = modules?.get(star);
@@ -348,6 +353,26 @@ export class ReadTracer {
       if (!statements) return;
       known.add(name);
       for (const statement of statements) pending.push(() => readStatement(target, statement));
+      readSubtypes(name, statements);
+    };
+    // The rules follow a call of an interface method or an abstract method into the project classes that implement
+    // it (`analysis/implementations.ts` in the plugin), which the caller's file need not name: reading such a type
+    // reads the classes that name it in `implements` or `extends`, and theirs in turn.
+    const expanded = new Set<string>();
+    const readSubtypes = (
+      name: string,
+      statements: readonly ts.Statement[],
+      implementation = false,
+    ): void => {
+      if (!implementation && !statements.some(declaresAbstractMethods)) return;
+      if (expanded.has(name)) return;
+      expanded.add(name);
+      for (const subtype of this.subtypesOf(name))
+        pending.push(() => {
+          readGroup(subtype.file, subtype.name);
+          const statements = outlineOf(subtype.file)?.groups.get(subtype.name);
+          if (statements) readSubtypes(subtype.name, statements, true);
+        });
     };
     const resolveExport = (target: string, name: string, seen: Set<string>): void => {
       if (seen.has(target)) return;
@@ -414,6 +439,34 @@ export class ReadTracer {
     return found;
   }
 
+  /**
+   * The top-level groups of the program's own files that declare a class naming `name` in a heritage clause, by the
+   * name written there or the name it imports under an alias. By name, not by symbol: a class of another type with
+   * the same name is read too, which only costs a result that could have been kept.
+   */
+  private subtypesOf(name: string): Array<{ file: string; name: string }> {
+    if (!this.heritage) {
+      this.heritage = new Map();
+      for (const sourceFile of this.program.getSourceFiles()) {
+        const file = sourceFile.fileName;
+        if (sourceFile.isDeclarationFile || file.includes('/node_modules/')) continue;
+        const found = this.outlineOf(file);
+        if (!found) continue;
+        const aliases = importedNames(sourceFile);
+        for (const [group, statements] of found.groups)
+          for (const statement of statements)
+            for (const written of heritageNames(statement)) {
+              const supertype = aliases.get(written) ?? written;
+              const list = this.heritage.get(supertype) ?? [];
+              if (!list.some((entry) => entry.file === file && entry.name === group))
+                list.push({ file, name: group });
+              this.heritage.set(supertype, list);
+            }
+      }
+    }
+    return this.heritage.get(name) ?? [];
+  }
+
   private outlineOf(file: string): Outline | undefined {
     let found = this.outlines.get(file);
     if (found === undefined) {
@@ -426,4 +479,45 @@ export class ReadTracer {
     }
     return found ?? undefined;
   }
+}
+
+/** Whether a statement declares an interface, or a class with a method that has no body (abstract, overloads). */
+function declaresAbstractMethods(statement: ts.Statement): boolean {
+  if (ts.isInterfaceDeclaration(statement)) return true;
+  return (
+    ts.isClassDeclaration(statement) &&
+    statement.members.some((member) => ts.isMethodDeclaration(member) && !member.body)
+  );
+}
+
+/** The names in the `extends` and `implements` clauses of a class declared by a top-level statement or in a namespace. */
+function heritageNames(statement: ts.Statement): string[] {
+  if (ts.isModuleDeclaration(statement)) {
+    const body = statement.body;
+    if (body && ts.isModuleBlock(body)) return body.statements.flatMap(heritageNames);
+    return body && ts.isModuleDeclaration(body) ? heritageNames(body) : [];
+  }
+  if (!ts.isClassDeclaration(statement)) return [];
+  return (statement.heritageClauses ?? []).flatMap((clause) =>
+    clause.types.flatMap((type) => {
+      const expression = type.expression;
+      if (ts.isIdentifier(expression)) return [expression.text];
+      if (ts.isPropertyAccessExpression(expression)) return [expression.name.text];
+      return [];
+    }),
+  );
+}
+
+/** Each name a file imports under an alias (`import { Logger as Sink }`), mapped to the name it imports. */
+function importedNames(sourceFile: ts.SourceFile): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    const bindings = ts.isImportDeclaration(statement)
+      ? statement.importClause?.namedBindings
+      : undefined;
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements)
+        if (element.propertyName) aliases.set(element.name.text, element.propertyName.text);
+  }
+  return aliases;
 }

@@ -242,9 +242,13 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-/** Compiler options for files that no tsconfig covers: modern JavaScript and TypeScript, JS allowed but not checked. */
+/**
+ * Compiler options for files that no tsconfig covers: modern JavaScript and TypeScript, JS allowed but not checked,
+ * and every `@types` package of the folder's `node_modules` included, as `tsc` does without a tsconfig's `types`.
+ */
 export function inferredProjectOptions(): ts.CompilerOptions {
   return {
+    ...allAutomaticTypes(),
     allowJs: true,
     checkJs: false,
     target: ts.ScriptTarget.ES2022,
@@ -257,4 +261,14 @@ export function inferredProjectOptions(): ts.CompilerOptions {
     allowNonTsExtensions: true,
     maxNodeModuleJsDepth: 1,
   };
+}
+
+/**
+ * TypeScript 6 includes no `@types` package unless `types` names it (`[]` is its default; `['*']` asks for all of them,
+ * the default of 5.x), while TypeScript 5 reads `'*'` as a package name and fails on it. The TypeScript in use is the
+ * project's when it has one from 5.5 on, so the option depends on its version.
+ */
+function allAutomaticTypes(): Pick<ts.CompilerOptions, 'types'> {
+  const major = Number(ts.versionMajorMinor.split('.')[0]);
+  return major >= 6 ? { types: ['*'] } : {};
 }
