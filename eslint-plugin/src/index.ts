@@ -14,6 +14,7 @@ import {
   testFilePatterns,
   testFileRules,
 } from './configs';
+import { helperModuleSource } from './fixes/worker-pool';
 import {
   collectRelatedLocations,
   RELATED_LOCATIONS_KEY,
@@ -64,6 +65,13 @@ interface LoopguardPlugin {
    * `Linter.verify` with a collector installed in the process-wide registry at `globalThis[key]`, and returns what every
    * copy of this plugin published meanwhile. ESLint itself ignores this property.
    */
+  /**
+   * The text of the shared helper module a suggestion of `no-unbounded-concurrency` imports when its `helperModule`
+   * option is set (the suggestion's `data.helperModule` is the module's absolute path, `data.concurrency` its
+   * limit), for a host that applies such suggestions to write the module when it is missing, as `loopguard lint
+   * --fix-unsafe` does; the plugin itself writes nothing.
+   */
+  helperModuleSource: typeof helperModuleSource;
   relatedLocations: {
     key: symbol;
     version: typeof RELATED_LOCATIONS_VERSION;
@@ -80,6 +88,7 @@ const plugin: LoopguardPlugin = {
     recommended: sharedConfig('recommended', testFiles),
     strict: sharedConfig('strict', testFiles),
   }),
+  helperModuleSource,
   relatedLocations: {
     key: Symbol.for(RELATED_LOCATIONS_KEY),
     version: RELATED_LOCATIONS_VERSION,

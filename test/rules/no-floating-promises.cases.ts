@@ -47,6 +47,15 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     code: "import { notify, sendQuietly } from './promise-helpers.js';\nexport async function g() {\n  sendQuietly('x');\n  notify('y');\n}",
   },
   {
+    name: "a synchronous dispose starting a list's disposal: Promise.all over dispose(): void results cannot reject",
+    code: 'interface Disposable {\n  dispose(): void;\n}\nclass DisposableList {\n  private items: Disposable[] = [];\n  dispose() {\n    const done = Promise.all(this.items.map((item) => item.dispose()));\n    this.items = [];\n    return done;\n  }\n}\nexport class Session {\n  private readonly disposables = new DisposableList();\n  dispose(): void {\n    this.disposables.dispose();\n  }\n}',
+  },
+  {
+    name: 'allow: a file specifier listing several names matches a method of a protocol client by its name',
+    code: 'interface DebuggerApi {\n  setAsyncCallStackDepth(params: { maxDepth: number }): Promise<object | undefined>;\n}\ndeclare const cdp: { Debugger: DebuggerApi };\nexport function enable() {\n  cdp.Debugger.setAsyncCallStackDepth({ maxDepth: 32 });\n}',
+    options: [{ allow: [{ from: 'file', name: ['setContextKey', 'setAsyncCallStackDepth'] }] }],
+  },
+  {
     name: 'a helper returning new Promise with no reject path, through another helper',
     code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
   },
@@ -137,6 +146,29 @@ export const valid: Array<string | ValidTestCase<Options>> = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'near miss: Promise.all over dispose(): Promise<void> results can reject, so the floating disposal is reported',
+    code: 'interface AsyncDisposable {\n  dispose(): Promise<void>;\n}\nclass DisposableList {\n  private items: AsyncDisposable[] = [];\n  dispose() {\n    const done = Promise.all(this.items.map((item) => item.dispose()));\n    this.items = [];\n    return done;\n  }\n}\nexport class Session {\n  private readonly disposables = new DisposableList();\n  dispose(): void {\n    this.disposables.dispose();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 15,
+        column: 5,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addCatch',
+            output: `interface AsyncDisposable {\n  dispose(): Promise<void>;\n}\nclass DisposableList {\n  private items: AsyncDisposable[] = [];\n  dispose() {\n    const done = Promise.all(this.items.map((item) => item.dispose()));\n    this.items = [];\n    return done;\n  }\n}\nexport class Session {\n  private readonly disposables = new DisposableList();\n  dispose(): void {\n    this.disposables.dispose()${CATCH};\n  }\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output: `interface AsyncDisposable {\n  dispose(): Promise<void>;\n}\nclass DisposableList {\n  private items: AsyncDisposable[] = [];\n  dispose() {\n    const done = Promise.all(this.items.map((item) => item.dispose()));\n    this.items = [];\n    return done;\n  }\n}\nexport class Session {\n  private readonly disposables = new DisposableList();\n  dispose(): void {\n    void this.disposables.dispose();\n  }\n}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'testCode: a floating assertion is reported (it runs after the test has passed and cannot fail it)',
     code: 'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  expect(p).rejects.toThrow();\n}',

@@ -1620,4 +1620,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    name: "helperModule: the rewrite imports the helper from the shared module, by a path in the style of the file's relative imports",
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
+    options: [{ helperModule: 'fan-out-pool.ts' }],
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelperModule',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nimport { mapWithConcurrency } from './fan-out-pool.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'helperModule naming a module of the program without the helper: the helper is pasted, as without the option',
+    code: "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return Promise.all(urls.map(fetchJson));\n}",
+    options: [{ helperModule: 'fan-out-helpers.ts' }],
+    output: null,
+    errors: [
+      {
+        messageId: 'unboundedFanOut',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            output:
+              "import { fetchJson } from './fan-out-helpers.js';\nexport async function run(urls: string[]) {\n  return mapWithConcurrency(urls, fetchJson);\n}\n\n/**\n * Runs `task` for each item, at most 8 at a time, and resolves to the results in the items' order, like\n * `Promise.all(items.map(task))` without starting every task at once. After a task fails, no new one starts.\n */\nasync function mapWithConcurrency<T, R>(items: readonly T[], task: (item: T, index: number) => R): Promise<Awaited<R>[]> {\n  const results: Awaited<R>[] = [];\n  let next = 0;\n  async function worker(): Promise<void> {\n    while (next < items.length) {\n      const index = next++;\n      try {\n        results[index] = await task(items[index] as T, index);\n      } catch (error) {\n        next = items.length;\n        throw error;\n      }\n    }\n  }\n  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));\n  return results;\n}\n",
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -11,6 +11,14 @@ export const D = 'declare function a(): Promise<number>;\ndeclare function b(): 
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'an async helper whose try/catch has no rethrow and that then returns a constant cannot reject',
+    code: `${D}async function readB(): Promise<string> {\n  try {\n    await b();\n  } catch {\n    console.log('b failed');\n  } finally {\n    console.log('b done');\n  }\n  return 'none';\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = readB();\n  await t1;\n  await t2;\n}`,
+  },
+  {
+    name: 'a conditional whose branches cannot reject (a helper that cannot reject, or undefined) cannot reject',
+    code: `${D}async function readB(): Promise<string> {\n  try {\n    await b();\n  } catch {\n    console.log('b failed');\n  } finally {\n    console.log('b done');\n  }\n  return 'none';\n}\nexport async function run(flag: boolean) {\n  const t1 = a();\n  const t2 = flag ? readB() : undefined;\n  await t1;\n  await t2;\n}`,
+  },
+  {
     name: 'a task from a helper that returns its promise with a .catch handler cannot reject',
     code: `${D}function quietB() {\n  return b().catch(() => 'fallback');\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = quietB();\n  await t1;\n  return await t2;\n}`,
   },
@@ -132,6 +140,27 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
           {
             messageId: 'awaitTogether',
             output: `import { EventEmitter, once } from 'node:events';\ndeclare function other(): Promise<void>;\nexport async function run(emitter: EventEmitter) {\n  const done = once(emitter, 'done');\n  const step = other();\n  await Promise.all([step, done]);\n  emitter.emit('done');\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'near miss: an async helper whose catch rethrows can reject, even when it then returns a constant',
+    code: `${D}async function readB(): Promise<string> {\n  try {\n    await b();\n  } catch (error) {\n    console.log('b failed');\n    throw error;\n  }\n  return 'none';\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = readB();\n  await t1;\n  await t2;\n}`,
+    output: `${D}async function readB(): Promise<string> {\n  try {\n    await b();\n  } catch (error) {\n    console.log('b failed');\n    throw error;\n  }\n  return 'none';\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = readB();\n  await Promise.all([t1, t2]);\n}`,
+    errors: [
+      {
+        messageId: 'unhandledTask',
+        data: { name: 't2', waitingAt: 'await t1', line: 15 },
+        line: 14,
+        column: 9,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'handleWhereStarted',
+            data: { name: 't2' },
+            output: `${D}async function readB(): Promise<string> {\n  try {\n    await b();\n  } catch (error) {\n    console.log('b failed');\n    throw error;\n  }\n  return 'none';\n}\nexport async function run() {\n  const t1 = a();\n  const t2 = readB();\n  t2.catch(() => {});\n  await t1;\n  await t2;\n}`,
           },
         ],
       },

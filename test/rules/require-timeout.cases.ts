@@ -142,6 +142,46 @@ export const valid: ValidTestCase<Options>[] = [
     code: "import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });",
   },
   {
+    name: 'a request returned to the caller: an arrow whose body is the request',
+    code: 'export const load = (url: string) => fetch(url);',
+  },
+  {
+    name: 'a request returned from a function: the caller sets the deadline',
+    code: "import got from 'got';\nexport function load(url: string) {\n  return got(url);\n}",
+  },
+  {
+    name: 'a request returned from a method through an axios instance without a timeout',
+    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport class Users {\n  load(id: string) {\n    return api.get(`/users/${id}`);\n  }\n}",
+  },
+  {
+    name: 'a request awaited where it is returned',
+    code: 'export async function load(url: string) {\n  return await fetch(url);\n}',
+  },
+  {
+    name: 'a request kept in a variable that is returned',
+    code: "export async function load(url: string) {\n  const pending = fetch(url);\n  console.log('loading', url);\n  return pending;\n}",
+  },
+  {
+    name: 'a response awaited into a variable that is returned',
+    code: 'export async function load(url: string) {\n  const response = await fetch(url);\n  console.log(response.status);\n  return response;\n}',
+  },
+  {
+    name: 'a promise chained on the request with then is returned',
+    code: 'export const loadJson = (url: string) => fetch(url).then((response) => response.json());',
+  },
+  {
+    name: "got's json() on the request's own promise is returned",
+    code: "import got from 'got';\nexport const loadJson = (url: string) => got(url).json<unknown>();",
+  },
+  {
+    name: 'either branch of a conditional is returned',
+    code: "export const load = (url: string, post: boolean) => (post ? fetch(url, { method: 'POST' }) : fetch(url));",
+  },
+  {
+    name: "node:http's request object returned to the caller, who can set its timeout",
+    code: "import * as http from 'node:http';\nexport function open(url: string) {\n  return http.get(url);\n}",
+  },
+  {
     name: 'a function of the project named fetch',
     code: 'declare function fetch(url: string): Promise<string>;\nexport const load = (url: string) => fetch(url);\nexport {};',
     filename: 'file.mts',
@@ -155,19 +195,19 @@ export const valid: ValidTestCase<Options>[] = [
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'fetch without options: an init object is added',
-    code: 'export const load = (url: string) => fetch(url);',
+    code: 'export const load = async (url: string) => { await fetch(url); };',
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'fetch' },
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+            output: `export const load = async (url: string) => { await fetch(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -175,18 +215,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an init object without a signal: the signal is merged into it',
-    code: "export const save = (url: string) => fetch(url, { method: 'POST' });",
+    code: "export const save = async (url: string) => { await fetch(url, { method: 'POST' }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const save = (url: string) => fetch(url, { method: 'POST', ${SIGNAL} });`,
+            output: `export const save = async (url: string) => { await fetch(url, { method: 'POST', ${SIGNAL} }); };`,
           },
         ],
       },
@@ -194,18 +234,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a multi-line init object gets the signal on a line of its own',
-    code: "export const save = (url: string, body: string) =>\n  fetch(url, {\n    method: 'POST',\n    body,\n  });",
+    code: "export const save = async (url: string, body: string) => {\n  await fetch(url, {\n    method: 'POST',\n    body,\n  });\n};",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 3,
-        endColumn: 8,
+        column: 9,
+        endColumn: 14,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const save = (url: string, body: string) =>\n  fetch(url, {\n    method: 'POST',\n    body,\n    ${SIGNAL},\n  });`,
+            output: `export const save = async (url: string, body: string) => {\n  await fetch(url, {\n    method: 'POST',\n    body,\n    ${SIGNAL},\n  });\n};`,
           },
         ],
       },
@@ -213,18 +253,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an empty init object',
-    code: 'export const load = (url: string) => fetch(url, {});',
+    code: 'export const load = async (url: string) => { await fetch(url, {}); };',
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+            output: `export const load = async (url: string) => { await fetch(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -232,18 +272,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an init constant without a signal: spread into a new object',
-    code: "const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, init);",
+    code: "const init = { method: 'DELETE' };\nexport const remove = async (url: string) => { await fetch(url, init); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 40,
-        endColumn: 45,
+        column: 54,
+        endColumn: 59,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `const init = { method: 'DELETE' };\nexport const remove = (url: string) => fetch(url, { ...init, ${SIGNAL} });`,
+            output: `const init = { method: 'DELETE' };\nexport const remove = async (url: string) => { await fetch(url, { ...init, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -251,18 +291,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a spread whose type has no signal',
-    code: "const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base });",
+    code: "const base = { method: 'GET' };\nexport const load = async (url: string) => { await fetch(url, { ...base }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `const base = { method: 'GET' };\nexport const load = (url: string) => fetch(url, { ...base, ${SIGNAL} });`,
+            output: `const base = { method: 'GET' };\nexport const load = async (url: string) => { await fetch(url, { ...base, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -270,18 +310,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'signal: undefined is replaced',
-    code: 'export const load = (url: string) => fetch(url, { signal: undefined });',
+    code: 'export const load = async (url: string) => { await fetch(url, { signal: undefined }); };',
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+            output: `export const load = async (url: string) => { await fetch(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -289,20 +329,20 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a controller that no timer aborts: the signal is combined with a deadline',
-    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: controller.signal });\n}',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  await fetch(url, { signal: controller.signal });\n}',
     output: null,
     errors: [
       {
         messageId: 'signalWithoutTimer',
         data: { callee: 'fetch' },
         line: 3,
-        column: 10,
-        endColumn: 15,
+        column: 9,
+        endColumn: 14,
         suggestions: [
           {
             messageId: 'combineWithTimeout',
             output:
-              'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}',
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -310,19 +350,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a shorthand signal property is written out when combined',
-    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal });\n}',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  await fetch(url, { signal });\n}',
     output: null,
     errors: [
       {
         messageId: 'signalWithoutTimer',
         line: 4,
-        column: 10,
-        endColumn: 15,
+        column: 9,
+        endColumn: 14,
         suggestions: [
           {
             messageId: 'combineWithTimeout',
             output:
-              'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -330,19 +370,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'a controller aborted by an event, not a timer',
-    code: "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: controller.signal });\n}",
+    code: "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  await fetch(url, { signal: controller.signal });\n}",
     output: null,
     errors: [
       {
         messageId: 'signalWithoutTimer',
         line: 5,
-        column: 10,
-        endColumn: 15,
+        column: 9,
+        endColumn: 14,
         suggestions: [
           {
             messageId: 'combineWithTimeout',
             output:
-              "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}",
+              "import { EventEmitter } from 'node:events';\nexport async function load(url: string, shutdown: EventEmitter) {\n  const controller = new AbortController();\n  shutdown.once('close', () => controller.abort());\n  await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });\n}",
           },
         ],
       },
@@ -350,19 +390,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'the signal of a controller created in place',
-    code: 'export const load = (url: string) => fetch(url, { signal: new AbortController().signal });',
+    code: 'export const load = async (url: string) => { await fetch(url, { signal: new AbortController().signal }); };',
     output: null,
     errors: [
       {
         messageId: 'signalWithoutTimer',
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'combineWithTimeout',
             output:
-              'export const load = (url: string) => fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });',
+              'export const load = async (url: string) => { await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) }); };',
           },
         ],
       },
@@ -370,19 +410,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'AbortSignal.any without a timed signal',
-    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([controller.signal]) });\n}',
+    code: 'export async function load(url: string) {\n  const controller = new AbortController();\n  await fetch(url, { signal: AbortSignal.any([controller.signal]) });\n}',
     output: null,
     errors: [
       {
         messageId: 'signalWithoutTimer',
         line: 3,
-        column: 10,
-        endColumn: 15,
+        column: 9,
+        endColumn: 14,
         suggestions: [
           {
             messageId: 'combineWithTimeout',
             output:
-              'export async function load(url: string) {\n  const controller = new AbortController();\n  return fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal]), AbortSignal.timeout(10000)]) });\n}',
+              'export async function load(url: string) {\n  const controller = new AbortController();\n  await fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal]), AbortSignal.timeout(10000)]) });\n}',
           },
         ],
       },
@@ -390,19 +430,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'globalThis.fetch is the same global fetch',
-    code: 'export const load = (url: string) => globalThis.fetch(url);',
+    code: 'export const load = async (url: string) => { await globalThis.fetch(url); };',
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'globalThis.fetch' },
         line: 1,
-        column: 38,
-        endColumn: 54,
+        column: 52,
+        endColumn: 68,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export const load = (url: string) => globalThis.fetch(url, { ${SIGNAL} });`,
+            output: `export const load = async (url: string) => { await globalThis.fetch(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -410,19 +450,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "undici's fetch under another name",
-    code: "import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url);",
+    code: "import { fetch as get } from 'undici';\nexport const load = async (url: string) => { await get(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'get' },
         line: 2,
-        column: 38,
-        endColumn: 41,
+        column: 52,
+        endColumn: 55,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import { fetch as get } from 'undici';\nexport const load = (url: string) => get(url, { ${SIGNAL} });`,
+            output: `import { fetch as get } from 'undici';\nexport const load = async (url: string) => { await get(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -430,18 +470,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "undici's request without options",
-    code: "import { request } from 'undici';\nexport const load = (url: string) => request(url);",
+    code: "import { request } from 'undici';\nexport const load = async (url: string) => { await request(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 45,
+        column: 52,
+        endColumn: 59,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import { request } from 'undici';\nexport const load = (url: string) => request(url, { ${SIGNAL} });`,
+            output: `import { request } from 'undici';\nexport const load = async (url: string) => { await request(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -449,19 +489,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "undici's request through the namespace, with options but no signal",
-    code: "import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET' });",
+    code: "import * as undici from 'undici';\nexport const load = async (url: string) => { await undici.request(url, { method: 'GET' }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'undici.request' },
         line: 2,
-        column: 38,
-        endColumn: 52,
+        column: 52,
+        endColumn: 66,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import * as undici from 'undici';\nexport const load = (url: string) => undici.request(url, { method: 'GET', ${SIGNAL} });`,
+            output: `import * as undici from 'undici';\nexport const load = async (url: string) => { await undici.request(url, { method: 'GET', ${SIGNAL} }); };`,
           },
         ],
       },
@@ -469,19 +509,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'http.get(url, callback): options go between them',
-    code: "import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, (res) => res.resume());",
+    code: "import * as http from 'node:http';\nexport const load = (url: string) => { http.get(url, (res) => res.resume()); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'http.get' },
         line: 2,
-        column: 38,
-        endColumn: 46,
+        column: 40,
+        endColumn: 48,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import * as http from 'node:http';\nexport const load = (url: string) => http.get(url, { ${SIGNAL} }, (res) => res.resume());`,
+            output: `import * as http from 'node:http';\nexport const load = (url: string) => { http.get(url, { ${SIGNAL} }, (res) => res.resume()); };`,
           },
         ],
       },
@@ -489,18 +529,18 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'http.request with an options object',
-    code: "import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST' });",
+    code: "import http from 'node:http';\nexport const send = () => { http.request({ host: 'example.com', method: 'POST' }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 27,
-        endColumn: 39,
+        column: 29,
+        endColumn: 41,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import http from 'node:http';\nexport const send = () => http.request({ host: 'example.com', method: 'POST', ${SIGNAL} });`,
+            output: `import http from 'node:http';\nexport const send = () => { http.request({ host: 'example.com', method: 'POST', ${SIGNAL} }); };`,
           },
         ],
       },
@@ -508,19 +548,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "node:http's timeout: 0 turns the timeout off (the message says so, not that it only emits an event)",
-    code: "import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 0 });",
+    code: "import * as https from 'node:https';\nexport const load = (url: string) => { https.get(url, { timeout: 0 }); };",
     output: null,
     errors: [
       {
         messageId: 'timeoutDisabled',
         data: { callee: 'https.get', value: '0' },
         line: 2,
-        column: 38,
-        endColumn: 47,
+        column: 40,
+        endColumn: 49,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 0, ${SIGNAL} });`,
+            output: `import * as https from 'node:https';\nexport const load = (url: string) => { https.get(url, { timeout: 0, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -528,19 +568,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "https' timeout option alone only emits an event",
-    code: "import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000 });",
+    code: "import * as https from 'node:https';\nexport const load = (url: string) => { https.get(url, { timeout: 5000 }); };",
     output: null,
     errors: [
       {
         messageId: 'timeoutOptionOnly',
         data: { callee: 'https.get' },
         line: 2,
-        column: 38,
-        endColumn: 47,
+        column: 40,
+        endColumn: 49,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import * as https from 'node:https';\nexport const load = (url: string) => https.get(url, { timeout: 5000, ${SIGNAL} });`,
+            output: `import * as https from 'node:https';\nexport const load = (url: string) => { https.get(url, { timeout: 5000, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -567,24 +607,24 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "axios.get: axios's own timeout first, then a signal",
-    code: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url);",
+    code: "import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'axios.get' },
         line: 2,
-        column: 38,
-        endColumn: 47,
+        column: 52,
+        endColumn: 61,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+              "import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -592,23 +632,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'axios.post without data: the skipped data argument becomes undefined',
-    code: "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url);",
+    code: "import axios from 'axios';\nexport const ping = async (url: string) => { await axios.post(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 48,
+        column: 52,
+        endColumn: 62,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { timeout: 10000 });",
+              "import axios from 'axios';\nexport const ping = async (url: string) => { await axios.post(url, undefined, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const ping = (url: string) => axios.post(url, undefined, { ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const ping = async (url: string) => { await axios.post(url, undefined, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -616,23 +656,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'axios.put with a config object',
-    code: "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' } });",
+    code: "import axios from 'axios';\nexport const save = async (url: string, body: unknown) => { await axios.put(url, body, { headers: { 'x-id': '1' } }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 53,
-        endColumn: 62,
+        column: 67,
+        endColumn: 76,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, timeout: 10000 });",
+              "import axios from 'axios';\nexport const save = async (url: string, body: unknown) => { await axios.put(url, body, { headers: { 'x-id': '1' }, timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const save = (url: string, body: unknown) => axios.put(url, body, { headers: { 'x-id': '1' }, ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const save = async (url: string, body: unknown) => { await axios.put(url, body, { headers: { 'x-id': '1' }, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -640,24 +680,24 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'axios called directly with a URL',
-    code: "import axios from 'axios';\nexport const load = (url: string) => axios(url);",
+    code: "import axios from 'axios';\nexport const load = async (url: string) => { await axios(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'axios' },
         line: 2,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const load = (url: string) => axios(url, { timeout: 10000 });",
+              "import axios from 'axios';\nexport const load = async (url: string) => { await axios(url, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const load = (url: string) => axios(url, { ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const load = async (url: string) => { await axios(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -665,23 +705,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'axios called directly with a config',
-    code: "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET' });",
+    code: "import axios from 'axios';\nexport const load = async (url: string) => { await axios({ url, method: 'GET' }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', timeout: 10000 });",
+              "import axios from 'axios';\nexport const load = async (url: string) => { await axios({ url, method: 'GET', timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const load = (url: string) => axios({ url, method: 'GET', ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const load = async (url: string) => { await axios({ url, method: 'GET', ${SIGNAL} }); };`,
           },
         ],
       },
@@ -689,23 +729,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'axios.request with a config',
-    code: "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url });",
+    code: "import axios from 'axios';\nexport const load = async (url: string) => { await axios.request({ url }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 51,
+        column: 52,
+        endColumn: 65,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, timeout: 10000 });",
+              "import axios from 'axios';\nexport const load = async (url: string) => { await axios.request({ url, timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const load = (url: string) => axios.request({ url, ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const load = async (url: string) => { await axios.request({ url, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -713,23 +753,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'timeout: 0 means no timeout in axios',
-    code: "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0 });",
+    code: "import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url, { timeout: 0 }); };",
     output: null,
     errors: [
       {
         messageId: 'timeoutDisabled',
         line: 2,
-        column: 38,
-        endColumn: 47,
+        column: 52,
+        endColumn: 61,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+              "import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 0, ${SIGNAL} });`,
+            output: `import axios from 'axios';\nexport const load = async (url: string) => { await axios.get(url, { timeout: 0, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -737,24 +777,24 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an axios instance created without a timeout',
-    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path);",
+    code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = async (path: string) => { await api.get(path); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'api.get' },
         line: 3,
-        column: 39,
-        endColumn: 46,
+        column: 53,
+        endColumn: 60,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { timeout: 10000 });",
+              "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = async (path: string) => { await api.get(path, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = (path: string) => api.get(path, { ${SIGNAL} });`,
+            output: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.example.com' });\nexport const load = async (path: string) => { await api.get(path, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -762,24 +802,24 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'an axios instance without a timeout, called directly',
-    code: "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path);",
+    code: "import axios from 'axios';\nconst api = axios.create();\nexport const load = async (path: string) => { await api(path); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'api' },
         line: 3,
-        column: 39,
-        endColumn: 42,
+        column: 53,
+        endColumn: 56,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { timeout: 10000 });",
+              "import axios from 'axios';\nconst api = axios.create();\nexport const load = async (path: string) => { await api(path, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios from 'axios';\nconst api = axios.create();\nexport const load = (path: string) => api(path, { ${SIGNAL} });`,
+            output: `import axios from 'axios';\nconst api = axios.create();\nexport const load = async (path: string) => { await api(path, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -788,23 +828,23 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: "axios from a CommonJS module (axios' own .d.cts types)",
     filename: 'file.cts',
-    code: "import axios = require('axios');\nexport const load = (url: string) => axios.get(url);",
+    code: "import axios = require('axios');\nexport const load = async (url: string) => { await axios.get(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 2,
-        column: 38,
-        endColumn: 47,
+        column: 52,
+        endColumn: 61,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });",
+              "import axios = require('axios');\nexport const load = async (url: string) => { await axios.get(url, { timeout: 10000 }); };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `import axios = require('axios');\nexport const load = (url: string) => axios.get(url, { ${SIGNAL} });`,
+            output: `import axios = require('axios');\nexport const load = async (url: string) => { await axios.get(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -813,23 +853,61 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'axios required in plain JavaScript',
     filename: 'script.js',
-    code: "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url);\n}\nmodule.exports = { load };",
+    code: "const axios = require('axios');\nasync function load(url) {\n  await axios.get(url);\n}\nmodule.exports = { load };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 3,
-        column: 10,
-        endColumn: 19,
+        column: 9,
+        endColumn: 18,
         suggestions: [
           {
             messageId: 'addAxiosTimeout',
             output:
-              "const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };",
+              "const axios = require('axios');\nasync function load(url) {\n  await axios.get(url, { timeout: 10000 });\n}\nmodule.exports = { load };",
           },
           {
             messageId: 'addSignalTimeout',
-            output: `const axios = require('axios');\nasync function load(url) {\n  return axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };`,
+            output: `const axios = require('axios');\nasync function load(url) {\n  await axios.get(url, { ${SIGNAL} });\n}\nmodule.exports = { load };`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a request in a callback passed to another function is not returned to code that sets a deadline',
+    code: 'export const loadAll = (urls: string[]) => Promise.all(urls.map((url) => fetch(url)));',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 1,
+        column: 74,
+        endColumn: 79,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export const loadAll = (urls: string[]) => Promise.all(urls.map((url) => fetch(url, { ${SIGNAL} })));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the body of an awaited response is returned, not the request: reported',
+    code: 'export async function loadJson(url: string) {\n  const response = await fetch(url);\n  return response.json();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export async function loadJson(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return response.json();\n}`,
           },
         ],
       },
@@ -837,21 +915,21 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'the timeoutMs option sets the inserted deadline',
-    code: 'export const load = (url: string) => fetch(url);',
+    code: 'export const load = async (url: string) => { await fetch(url); };',
     options: [{ timeoutMs: 2500 }],
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         line: 1,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
             data: { ms: '2500' },
             output:
-              'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });',
+              'export const load = async (url: string) => { await fetch(url, { signal: AbortSignal.timeout(2500) }); };',
           },
         ],
       },
@@ -879,7 +957,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'fetch inside a loop of retries still needs a deadline per call',
-    code: 'export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store" });\n    if (response.ok) return response;\n  }\n  throw new Error("failed");\n}',
+    code: 'export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store" });\n    if (response.ok) return response.json();\n  }\n  throw new Error("failed");\n}',
     output: null,
     errors: [
       {
@@ -890,7 +968,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store", ${SIGNAL} });\n    if (response.ok) return response;\n  }\n  throw new Error("failed");\n}`,
+            output: `export async function load(url: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    const response = await fetch(url, { cache: "no-store", ${SIGNAL} });\n    if (response.ok) return response.json();\n  }\n  throw new Error("failed");\n}`,
           },
         ],
       },
@@ -898,19 +976,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'got without options: got has no timeout of its own',
-    code: "import got from 'got';\nexport const load = (url: string) => got(url);",
+    code: "import got from 'got';\nexport const load = async (url: string) => { await got(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'got' },
         line: 2,
-        column: 38,
-        endColumn: 41,
+        column: 52,
+        endColumn: 55,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import got from 'got';\nexport const load = (url: string) => got(url, { ${SIGNAL} });`,
+            output: `import got from 'got';\nexport const load = async (url: string) => { await got(url, { ${SIGNAL} }); };`,
           },
         ],
       },
@@ -918,19 +996,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'got.post with options but no timeout',
-    code: "import got from 'got';\nexport const save = (url: string, body: unknown) => got.post(url, { json: body });",
+    code: "import got from 'got';\nexport const save = async (url: string, body: unknown) => { await got.post(url, { json: body }); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'got.post' },
         line: 2,
-        column: 53,
-        endColumn: 61,
+        column: 67,
+        endColumn: 75,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import got from 'got';\nexport const save = (url: string, body: unknown) => got.post(url, { json: body, ${SIGNAL} });`,
+            output: `import got from 'got';\nexport const save = async (url: string, body: unknown) => { await got.post(url, { json: body, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -938,19 +1016,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: "ky's timeout: false turns its default deadline off",
-    code: "import ky from 'ky';\nexport const load = (url: string) => ky.get(url, { timeout: false });",
+    code: "import ky from 'ky';\nexport const load = async (url: string) => { await ky.get(url, { timeout: false }); };",
     output: null,
     errors: [
       {
         messageId: 'timeoutDisabled',
         data: { callee: 'ky.get', value: 'false' },
         line: 2,
-        column: 38,
-        endColumn: 44,
+        column: 52,
+        endColumn: 58,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import ky from 'ky';\nexport const load = (url: string) => ky.get(url, { timeout: false, ${SIGNAL} });`,
+            output: `import ky from 'ky';\nexport const load = async (url: string) => { await ky.get(url, { timeout: false, ${SIGNAL} }); };`,
           },
         ],
       },
@@ -958,19 +1036,19 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     name: 'node-fetch without options',
-    code: "import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url);",
+    code: "import fetch from 'node-fetch';\nexport const load = async (url: string) => { await fetch(url); };",
     output: null,
     errors: [
       {
         messageId: 'noTimeout',
         data: { callee: 'fetch' },
         line: 2,
-        column: 38,
-        endColumn: 43,
+        column: 52,
+        endColumn: 57,
         suggestions: [
           {
             messageId: 'addSignalTimeout',
-            output: `import fetch from 'node-fetch';\nexport const load = (url: string) => fetch(url, { ${SIGNAL} });`,
+            output: `import fetch from 'node-fetch';\nexport const load = async (url: string) => { await fetch(url, { ${SIGNAL} }); };`,
           },
         ],
       },

@@ -43,9 +43,9 @@ describe('require-timeout across files', () => {
       ].join('\n'),
       'use.ts': [
         "import { bounded, configuredLater, open } from './api.js';",
-        "export const a = () => bounded.get('/a');",
-        "export const b = () => configuredLater.get('/b');",
-        "export const c = () => open.get('/c');",
+        "export const a = async () => { await bounded.get('/a'); };",
+        "export const b = async () => { await configuredLater.get('/b'); };",
+        "export const c = async () => { await open.get('/c'); };",
         '',
       ].join('\n'),
     });
@@ -60,7 +60,7 @@ describe('require-timeout across files', () => {
       message.line,
       message.column,
     ]);
-    assert.deepEqual(found, [['loopguard/require-timeout', 4, 24]]);
+    assert.deepEqual(found, [['loopguard/require-timeout', 4, 38]]);
   });
 });
 

@@ -4,11 +4,16 @@
 // - `x.catch(h)`, `x.then(f, h)` whose handlers cannot throw, and `x.then(f)` / `x.finally(f)` on a promise that
 //   cannot reject, with a handler that cannot throw;
 // - `Promise.allSettled(…)`, and `Promise.resolve(v)` of a value that is not a promise (or one that cannot reject);
+// - `Promise.all(…)` and `Promise.race(…)` of an array literal whose elements cannot reject, or of an iterable whose
+//   element type is not a promise (types are trusted: a `void` result counts as no promise);
+// - a `const` whose initializer cannot reject;
 // - `new Promise(executor)` whose executor is written inline, is not async, takes no `reject` parameter (or never
 //   uses it) and has no `throw` of its own;
 // - a call of a project function that is async and whose body is only `try { … } catch { … }` statements whose
 //   catch and finally blocks do not throw (no `throw`, no `await` or `return` of a promise that can reject) and whose
-//   try blocks return no promise that can reject without awaiting it;
+//   try blocks return no promise that can reject without awaiting it, optionally followed by a `return` of a
+//   constant (`return false`);
+// - `c ? a : b` when neither branch can reject (a branch that is not a promise cannot);
 // - a call of a project function that is not async and returns, on every path that returns a value, a promise that
 //   cannot reject by these rules (`return this.send(m).catch(log)`).
 // A handler "cannot throw" when it is written inline, has no `throw` of its own, and is not async or is async with a
@@ -40,6 +45,8 @@ class RejectionAnalysis {
   readonly graph: CallGraph;
   private readonly checker: ts.TypeChecker;
   private readonly cache: Map<AnalyzableFunction, boolean>;
+  /** The `const` declarations being followed, so that a cycle proves nothing. */
+  private readonly following = new Set<ts.VariableDeclaration>();
 
   constructor(program: ts.Program) {
     this.graph = getCallGraph(program);
@@ -56,6 +63,9 @@ class RejectionAnalysis {
     const expression = skipTsWrappers(node, ['parentheses', 'non-null', 'as']);
     if (!this.isThenable(expression)) return true;
     if (ts.isAwaitExpression(expression)) return true;
+    if (ts.isConditionalExpression(expression))
+      return this.expression(expression.whenTrue) && this.expression(expression.whenFalse);
+    if (ts.isIdentifier(expression)) return this.constant(expression);
     if (ts.isNewExpression(expression)) return this.newPromise(expression);
     if (!ts.isCallExpression(expression)) return false;
     const callee = skipTsWrappers(expression.expression, ['parentheses', 'non-null']);
@@ -64,6 +74,7 @@ class RejectionAnalysis {
       const args = expression.arguments;
       if (isPromiseConstructor(callee.expression)) {
         if (name === 'allSettled') return true;
+        if (name === 'all' || name === 'race') return this.elementsCannotReject(args[0]);
         if (name === 'resolve') return args[0] === undefined || this.expression(args[0]);
         return false;
       }
@@ -98,19 +109,23 @@ class RejectionAnalysis {
     );
   }
 
-  /** Every statement is `try … catch` that cannot rethrow (see the file's comment). */
+  /**
+   * Every statement is `try … catch` that cannot rethrow, or a `return` of a constant (see the file's comment), and
+   * at least one is a `try`.
+   */
   private asyncBodyCannotReject(body: ts.Block): boolean {
     return (
-      body.statements.length > 0 &&
-      body.statements.every(
-        (statement) =>
-          ts.isTryStatement(statement) &&
-          statement.catchClause !== undefined &&
-          ownReturns(statement.tryBlock).every(
-            (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
-          ) &&
-          this.blockCannotThrow(statement.catchClause.block) &&
-          (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock)),
+      body.statements.some(ts.isTryStatement) &&
+      body.statements.every((statement) =>
+        ts.isTryStatement(statement)
+          ? statement.catchClause !== undefined &&
+            ownReturns(statement.tryBlock).every(
+              (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
+            ) &&
+            this.blockCannotThrow(statement.catchClause.block) &&
+            (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
+          : ts.isReturnStatement(statement) &&
+            (!statement.expression || isConstant(statement.expression)),
       )
     );
   }
@@ -132,6 +147,51 @@ class RejectionAnalysis {
   private awaitedOrCannotReject(expression: ts.Expression): boolean {
     const inner = skipTsWrappers(expression, ['parentheses']);
     return ts.isAwaitExpression(inner) || this.expression(inner);
+  }
+
+  /** A `const` holding the promise: the promise of its initializer. */
+  private constant(name: ts.Identifier): boolean {
+    const declaration = this.checker.getSymbolAtLocation(name)?.valueDeclaration;
+    if (
+      !declaration ||
+      !ts.isVariableDeclaration(declaration) ||
+      !declaration.initializer ||
+      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) ||
+      this.following.has(declaration)
+    )
+      return false;
+    this.following.add(declaration);
+    try {
+      return this.expression(declaration.initializer);
+    } finally {
+      this.following.delete(declaration);
+    }
+  }
+
+  /**
+   * The elements given to `Promise.all` or `Promise.race`: written out, each cannot reject; otherwise their type is not
+   * a promise (`Promise.all(items.map((item) => item.dispose()))` with a `dispose(): void`).
+   */
+  private elementsCannotReject(argument: ts.Expression | undefined): boolean {
+    if (!argument) return false;
+    const inner = skipTsWrappers(argument, ['parentheses', 'as', 'satisfies']);
+    if (ts.isArrayLiteralExpression(inner))
+      return inner.elements.every((element) =>
+        ts.isSpreadElement(element)
+          ? this.elementTypeIsNotThenable(element.expression)
+          : this.expression(element),
+      );
+    return this.elementTypeIsNotThenable(inner);
+  }
+
+  private elementTypeIsNotThenable(iterable: ts.Expression): boolean {
+    const type = this.checker.getApparentType(this.checker.getTypeAtLocation(iterable));
+    const element = this.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+    return (
+      element !== undefined &&
+      !(element.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) &&
+      !isThenableType(element)
+    );
   }
 
   /** `new Promise(executor)` with no reject path (see the file's comment). */
@@ -162,11 +222,7 @@ class RejectionAnalysis {
   }
 
   private isThenable(expression: ts.Expression): boolean {
-    const type = this.checker.getTypeAtLocation(expression);
-    return type
-      .getNonNullableType()
-      .getProperties()
-      .some((property) => property.name === 'then');
+    return isThenableType(this.checker.getTypeAtLocation(expression));
   }
 
   private isUsed(name: ts.Identifier, scope: ts.Node): boolean {
@@ -184,6 +240,13 @@ class RejectionAnalysis {
   }
 }
 
+function isThenableType(type: ts.Type): boolean {
+  return type
+    .getNonNullableType()
+    .getProperties()
+    .some((property) => property.name === 'then');
+}
+
 function isAsync(fn: ts.Node): boolean {
   return (
     (ts.canHaveModifiers(fn) &&
@@ -194,6 +257,19 @@ function isAsync(fn: ts.Node): boolean {
 
 function isPromiseConstructor(expression: ts.Expression): boolean {
   return ts.isIdentifier(expression) && expression.text === 'Promise';
+}
+
+/** A literal that evaluating cannot throw: `true`, `0`, `'done'`, `null`, `undefined`, a template without `${}`. */
+function isConstant(expression: ts.Expression): boolean {
+  const inner = skipTsWrappers(expression, ['parentheses', 'as', 'satisfies']);
+  return (
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isNumericLiteral(inner) ||
+    ts.isStringLiteral(inner) ||
+    ts.isNoSubstitutionTemplateLiteral(inner) ||
+    isUndefined(inner)
+  );
 }
 
 function isUndefined(expression: ts.Expression): boolean {

@@ -18,6 +18,7 @@ import { continuesPreviousLine } from './asi';
 import { ImportPlan } from './imports';
 import { operandText } from './parentheses';
 import type { TextEdit } from './text-edits';
+import { helperModuleSpecifier } from './helper-module';
 import { HELPER_NAME, helperSource } from './worker-pool';
 
 export type BoundedMapStrategy = 'p-map' | 'p-limit' | 'helper';
@@ -61,6 +62,8 @@ export interface BoundedMapPlan {
   strategy: BoundedMapStrategy;
   /** The local name of what the rewrite calls (`pMap`, `limit`, `mapWithConcurrency`), for suggestion titles. */
   callee: string;
+  /** The shared helper module the rewrite imports the helper from (absolute), when it imports rather than pastes it. */
+  helperModule?: string;
   fix(fixer: TSESLint.RuleFixer): TSESLint.RuleFix[];
 }
 
@@ -119,11 +122,13 @@ export class BoundedMaps {
   private readonly pLimitUse: PackageUse | undefined;
   private readonly typescript: boolean;
   private readonly concurrency: number;
+  /** The shared helper module and how this file imports it, when the file may (see `helper-module.ts`). */
+  private readonly helperModule: { path: string; specifier: string } | undefined;
 
   constructor(
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
     private readonly services: ParserServicesWithTypeInformation,
-    options: { concurrency: number },
+    options: { concurrency: number; helperModule?: string },
   ) {
     const { program } = services;
     this.sourceCode = context.sourceCode;
@@ -134,6 +139,12 @@ export class BoundedMaps {
     this.preferred = this.pMapUse ? 'p-map' : this.pLimitUse ? 'p-limit' : 'helper';
     this.typescript = !/\.[cm]?jsx?$/.test(tsSourceFile.fileName);
     this.concurrency = options.concurrency;
+    const specifier =
+      options.helperModule === undefined
+        ? undefined
+        : helperModuleSpecifier(program, tsSourceFile, options.helperModule);
+    this.helperModule =
+      specifier === undefined ? undefined : { path: options.helperModule!, specifier };
   }
 
   /** The rewrite, or `undefined` when no strategy at hand keeps the combinator's semantics or the task's arguments. */
@@ -249,13 +260,18 @@ export class BoundedMaps {
 
   private helperPlan(request: BoundedMapRequest, task: TaskParts): BoundedMapPlan {
     const existing = this.existingHelper();
+    // A file that has a pasted helper keeps using it; else the shared module when there is one, else a pasted copy.
+    const shared = existing ? undefined : this.helperModule;
     const comments = this.keptComments(request);
     return {
       strategy: 'helper',
       callee: existing ?? HELPER_NAME,
+      ...(shared && { helperModule: shared.path }),
       fix: (fixer) => {
         const imports = new ImportPlan(this.context, this.services, request.replaced);
-        const helper = existing ?? imports.freeName([HELPER_NAME]);
+        const helper =
+          existing ??
+          (shared ? imports.named(shared.specifier, HELPER_NAME) : imports.freeName([HELPER_NAME]));
         const items =
           comments.beforeItems +
           (request.itemsKind === 'array'
@@ -265,7 +281,7 @@ export class BoundedMaps {
           request.combinator === 'allSettled' ? this.settledTask(task) : task.asFunction;
         const call = `${helper}(${items},${afterComma(comments.beforeTask)}${mapper}${comments.end})`;
         const edits: TextEdit[] = [this.replacement(request, call)];
-        if (!existing) edits.push(this.appendHelper(helper, imports.semicolon));
+        if (!existing && !shared) edits.push(this.appendHelper(helper, imports.semicolon));
         return imports.fixes(fixer, edits);
       },
     };

@@ -53,3 +53,20 @@ export function helperSource(
     '}',
   ].join('\n');
 }
+
+/**
+ * The text of a shared module holding the helper (the `helperModule` option of `no-unbounded-concurrency`), exported
+ * for the files whose rewrites import it: TypeScript or JavaScript with JSDoc types by the module's extension.
+ */
+export function helperModuleSource(fileName: string, concurrency: number): string {
+  const typescript = !/\.[cm]?jsx?$/.test(fileName);
+  return [
+    '// The bounded map that `loopguard lint --fix-unsafe` rewrites unbounded fan-out to (no-unbounded-concurrency).',
+    '',
+    helperSource(HELPER_NAME, concurrency, typescript, ';').replace(
+      /^async function/m,
+      'export async function',
+    ),
+    '',
+  ].join('\n');
+}

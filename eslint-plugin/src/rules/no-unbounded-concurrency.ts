@@ -3,6 +3,8 @@
 // a large input starts them all at once. The fan-out is `fan-out.ts`, its size `collection-size.ts`, what its tasks
 // reach `task-effects.ts`. Suggests the bounded rewrite (`bounded-map.ts`): p-map, p-limit, or a dependency-free
 // worker pool; or the limit a library call already has (`library-limits.ts`).
+import * as path from 'node:path';
+
 import {
   AST_NODE_TYPES,
   ESLintUtils,
@@ -42,6 +44,7 @@ import {
   unseenTaskReach,
 } from '../analysis/task-effects';
 import { type BoundedMapPlan, BoundedMaps, itemsKindOf } from '../fixes/bounded-map';
+import { HELPER_MODULE_PATTERN } from '../fixes/helper-module';
 import { concurrencyOptionFix, limitedVariantFix } from '../fixes/library-limits';
 import { createRule } from '../util/create-rule';
 import {
@@ -59,6 +62,7 @@ export type Options = [
     boundedTypes?: string[];
     reportUnknownSizes?: boolean;
     maxDepth?: number;
+    helperModule?: string;
   },
 ];
 
@@ -68,6 +72,7 @@ export type MessageIds =
   | 'usePMap'
   | 'usePLimit'
   | 'useHelper'
+  | 'useHelperModule'
   | 'useConcurrencyOption'
   | 'useLimitedVariant';
 
@@ -93,6 +98,8 @@ interface FileScope {
   externalOnly: boolean;
   concurrency: number;
   boundedMaps: (concurrency: number) => BoundedMaps;
+  /** The `helperModule` option as written, for messages. */
+  helperModule: string | undefined;
 }
 
 export default createRule<Options, MessageIds>({
@@ -118,6 +125,7 @@ export default createRule<Options, MessageIds>({
         "Run at most {{concurrency}} at a time through a `pLimit({{concurrency}})` limiter from 'p-limit'",
       useHelper:
         'Run at most {{concurrency}} at a time with a `{{callee}}` helper in this file (no dependency)',
+      useHelperModule: 'Run at most {{concurrency}} at a time with `{{callee}}` from `{{module}}`',
       useConcurrencyOption: 'Pass `concurrency: {{concurrency}}` to `{{name}}`',
       useLimitedVariant: 'Use `{{limited}}` with a limit of {{concurrency}}',
     },
@@ -166,6 +174,12 @@ export default createRule<Options, MessageIds>({
             description:
               'How many functions deep to follow what a task calls (default 5); a call beyond counts as external.',
           },
+          helperModule: {
+            type: 'string',
+            pattern: HELPER_MODULE_PATTERN,
+            description:
+              "A module of the project (`src/lib/map-with-concurrency.ts`, relative to the folder of the file's tsconfig) that holds the dependency-free helper: rewrites import it from there instead of pasting a copy into each file, and `loopguard lint --fix-unsafe` writes it when the fixes it applies import it and it does not exist.",
+          },
         },
       },
     ],
@@ -185,6 +199,7 @@ export default createRule<Options, MessageIds>({
     const services = ESLintUtils.getParserServices(context);
     const { program } = services;
     const concurrency = options.concurrency ?? 8;
+    const helperModule = options.helperModule;
     const boundedMaps = new Map<number, BoundedMaps>();
     const file: FileScope = {
       context,
@@ -204,12 +219,17 @@ export default createRule<Options, MessageIds>({
       }),
       externalOnly: options.externalOnly ?? true,
       concurrency,
+      helperModule: options.helperModule,
       boundedMaps: (limit) => {
         let maps = boundedMaps.get(limit);
         if (!maps)
           boundedMaps.set(
             limit,
-            (maps = new BoundedMaps(context, services, { concurrency: limit })),
+            (maps = new BoundedMaps(context, services, {
+              concurrency: limit,
+              helperModule:
+                helperModule && path.resolve(projectFolder(program, context), helperModule),
+            })),
           );
         return maps;
       },
@@ -403,6 +423,22 @@ function fanOutSuggestions(
   });
   // One at a time through the worker pool would paste a second helper: the advice says how instead.
   if (!plan || (client && plan.strategy === 'helper')) return [];
+  if (plan.helperModule !== undefined) {
+    // `helperModule` in the data tells a host that applies the suggestion which module it imports (`--fix-unsafe`
+    // writes a missing one); the message names it as the option does.
+    return [
+      {
+        messageId: 'useHelperModule',
+        data: {
+          ...data,
+          callee: plan.callee,
+          module: file.helperModule,
+          helperModule: plan.helperModule,
+        },
+        fix: (fixer) => plan.fix(fixer),
+      },
+    ];
+  }
   return [
     {
       messageId: STRATEGY_MESSAGES[plan.strategy],
@@ -410,6 +446,16 @@ function fanOutSuggestions(
       fix: (fixer) => plan.fix(fixer),
     },
   ];
+}
+
+/**
+ * The folder `helperModule` is relative to: the file's tsconfig's (a package of a monorepo gets its own module, not
+ * an import across packages), else, for a file no tsconfig covers, the ESLint config's. TypeScript records the
+ * tsconfig on the options it parsed from it (`configFilePath`, not in its declared types).
+ */
+function projectFolder(program: ts.Program, context: Context): string {
+  const configFile = (program.getCompilerOptions() as { configFilePath?: unknown }).configFilePath;
+  return typeof configFile === 'string' ? path.dirname(configFile) : context.cwd;
 }
 
 function limitEachPush(

@@ -1,6 +1,7 @@
 // Reports network calls (fetch, undici, node-fetch, node:http/https, axios, got, ky) that have no deadline: no abort
 // signal that a timer ends, and for axios, got and ky no `timeout`. A call that can hang forever holds its caller forever. Which calls go out over
-// HTTP is `http-clients.ts`; what their options say about a deadline, `request-deadlines.ts`.
+// HTTP is `http-clients.ts`; what their options say about a deadline, `request-deadlines.ts`; a request returned to
+// the caller (`returned-values.ts`) is left to the caller.
 import {
   ESLintUtils,
   type ParserServicesWithTypeInformation,
@@ -11,6 +12,7 @@ import {
 import { globalHasMember } from '../analysis/globals';
 import { type HttpCall, HttpCalls } from '../analysis/http-clients';
 import { type Deadline, RequestDeadlines } from '../analysis/request-deadlines';
+import { functionReturning } from '../analysis/returned-values';
 import { setOptionFix } from '../fixes/call-options';
 import { createRule } from '../util/create-rule';
 
@@ -80,6 +82,8 @@ export default createRule<Options, MessageIds>({
         if (!httpCall) return;
         const deadline = deadlines.deadlineOf(call, httpCall);
         if (deadline.kind === 'bounded' || deadline.kind === 'unknown') return;
+        // A request handed back to the caller gets its deadline there: the caller decides how long to wait.
+        if (functionReturning(context.sourceCode, services, call)) return;
         const messageId: MessageIds =
           deadline.kind === 'signalWithoutTimer'
             ? 'signalWithoutTimer'

@@ -33,7 +33,7 @@ import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColor } from './io';
 import type { Progress } from './progress';
 import { filesOfShard } from './shard';
 import { findTargets, type Targets } from './targets';
-import { type WriteOutcome, writeFixedFile } from './write-file';
+import { type WriteOutcome, writeFixedFile, writeNewFile } from './write-file';
 
 export async function lint(
   command: LintCommand,
@@ -138,6 +138,8 @@ export async function lint(
   const findings = new Map<LintMessage, Finding>();
   const notWritten: string[] = [];
   const fixedFiles: string[] = [];
+  /** The shared helper modules the written fixes import, by path. */
+  const helperModules = new Map<string, string>();
   const configUnmatched: string[] = [];
   let writeFailed = false;
   for (const file of files) {
@@ -161,6 +163,8 @@ export async function lint(
       );
       if (problem === undefined) {
         fixedFiles.push(result.filePath);
+        for (const module of outcome.helperModules ?? [])
+          if (!helperModules.has(module.path)) helperModules.set(module.path, module.text);
         engine.fileChanged(result.filePath);
         cache?.fileWritten(result.filePath);
       } else {
@@ -177,6 +181,17 @@ export async function lint(
     results.push(result);
   }
   progress.done();
+  // A module the fixes import is written once, after every file, and only when it is missing: an existing file of
+  // that name is the project's, whatever it holds.
+  const writtenModules: string[] = [];
+  for (const [modulePath, text] of helperModules) {
+    const written = writeNewFile(modulePath, text);
+    if (written.kind === 'written') writtenModules.push(modulePath);
+    else if (written.kind === 'failed') {
+      notWritten.push(`could not write ${modulePath}, which the fixes import: ${written.reason}`);
+      writeFailed = true;
+    }
+  }
   const cacheError = timed('cache: save', () => cache?.save());
   if (cacheError) io.stderr(`loopguard: ${cacheError}\n`);
   io.stderr(timingsReport());
@@ -240,6 +255,10 @@ export async function lint(
     );
   }
 
+  for (const modulePath of writtenModules)
+    io.stderr(
+      `loopguard: wrote ${path.relative(io.cwd, modulePath) || modulePath}, the helper module the fixes import (no-unbounded-concurrency's helperModule)\n`,
+    );
   for (const line of notWritten) io.stderr(`loopguard: ${line}\n`);
   const brokenConfigs = new Map<string, { message: string; files: number }>();
   for (const problem of problems.values()) {

@@ -92,3 +92,21 @@ function readCurrent(fileSystem: WriteFileSystem, filePath: string): SourceText 
     throw error;
   }
 }
+
+export type NewFileOutcome =
+  { kind: 'written' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
+
+/**
+ * Creates a file the applied fixes need (a shared helper module), with its folders; never over an existing file,
+ * which is left as it is (`wx` fails if the file appears meanwhile).
+ */
+export function writeNewFile(filePath: string, text: string): NewFileOutcome {
+  try {
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    fs.writeFileSync(filePath, text, { flag: 'wx' });
+    return { kind: 'written' };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { kind: 'exists' };
+    return { kind: 'failed', reason: (error as Error).message };
+  }
+}

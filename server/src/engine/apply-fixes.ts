@@ -6,22 +6,25 @@ export interface TextFix {
   text: string;
 }
 
-export function applyFixes(
+export function applyFixes<Fix extends TextFix>(
   text: string,
-  fixes: readonly TextFix[],
-): { text: string; applied: number } {
+  fixes: readonly Fix[],
+): { text: string; applied: number; appliedFixes: Fix[] } {
   const ordered = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   let output = '';
   let cursor = 0;
   let lastEnd = Number.NEGATIVE_INFINITY;
   let applied = 0;
-  for (const { range, text: replacement } of ordered) {
+  const appliedFixes: Fix[] = [];
+  for (const fix of ordered) {
+    const { range, text: replacement } = fix;
     const [start, end] = range;
     if (start <= lastEnd || start < 0 || start > end || end > text.length) continue;
     output += text.slice(cursor, start) + replacement;
     cursor = end;
     lastEnd = end;
     applied++;
+    appliedFixes.push(fix);
   }
-  return { text: output + text.slice(cursor), applied };
+  return { text: output + text.slice(cursor), applied, appliedFixes };
 }

@@ -8,6 +8,12 @@ import type * as ts from 'typescript';
 
 import { applyFixes, type TextFix } from './apply-fixes';
 import { ConfiguredRules, type RuleMeta } from './configured-rules';
+import {
+  type HelperModule,
+  type HelperModuleRequest,
+  helperModuleRequestOf,
+  helperModulesFor,
+} from './helper-modules';
 import { type Finding, type RelatedLocation, relatedByMessage } from './findings';
 import type { LintConfigSource } from './lint-config';
 import type { DocumentOverlay } from './overlay';
@@ -67,6 +73,11 @@ export type FileOutcome =
       findings: readonly Finding[];
       crashes: RuleCrash[];
       source: string;
+      /**
+       * With `unsafe` fixes: the shared helper modules the applied suggestions import (`helper-modules.ts`), for the
+       * caller to write when missing along with `result.output`.
+       */
+      helperModules?: readonly HelperModule[];
     }
   | { kind: 'ignored' }
   | { kind: 'config-problem'; problem: ConfigProblem };
@@ -90,6 +101,8 @@ interface FixState {
   outcome: VerifiedFile;
   /** The parsing error of a pass that was dropped because its fixes broke the file. */
   broken: string | undefined;
+  /** The helper modules imported by the suggestions applied in the passes kept. */
+  helperModules: HelperModuleRequest[];
 }
 
 /** Fix passes per file; ESLint uses the same bound. A fix that keeps producing new fixes stops here. */
@@ -156,6 +169,7 @@ export class Engine {
           text: source,
           outcome: verified,
           broken: undefined,
+          helperModules: [],
         });
       } else {
         outcomes[index] = lintedOutcome(
@@ -174,12 +188,15 @@ export class Engine {
         state.outcome,
         state.broken ? [brokenFixMessage(state.broken)] : [],
       );
-      outcomes[state.index] = lintedOutcome(
+      const fixed = lintedOutcome(
         state.file,
         state.source,
         outcome,
         state.text === state.source ? undefined : state.text,
       );
+      if (fixed.kind === 'linted' && state.text !== state.source && state.helperModules.length > 0)
+        fixed.helperModules = helperModulesFor(state.helperModules);
+      outcomes[state.index] = fixed;
     }
     return outcomes;
   }
@@ -281,18 +298,22 @@ export class Engine {
     try {
       let active = files;
       for (let pass = 0; pass < MAX_FIX_PASSES && active.length > 0; pass++) {
-        const changed: Array<{ state: FixState; text: string }> = [];
+        const changed: Array<{ state: FixState; text: string; modules: HelperModuleRequest[] }> =
+          [];
         for (const state of active) {
-          const { text, applied } = applyFixes(
+          const { text, applied, appliedFixes } = applyFixes(
             state.text,
             collectFixes(state.outcome.messages, fix),
           );
           if (applied === 0 || text === state.text) continue;
           this.overlay.set(state.file, text, this.projects.nextFixVersion());
-          changed.push({ state, text });
+          const modules = appliedFixes.flatMap((applied) =>
+            applied.helperModule ? [applied.helperModule] : [],
+          );
+          changed.push({ state, text, modules });
         }
         active = [];
-        for (const { state, text } of changed) {
+        for (const { state, text, modules } of changed) {
           const verified = this.verifyIn(state.project, text, state.file);
           if (verified === 'ignored' || verified === undefined) continue;
           const parseError = verified.messages.find((message) => message.fatal);
@@ -303,6 +324,7 @@ export class Engine {
           }
           state.text = text;
           state.outcome = verified;
+          state.helperModules.push(...modules);
           active.push(state);
         }
       }
@@ -497,11 +519,20 @@ function hasFixes(
 }
 
 /** The autofix of each message, and with `unsafe` the first suggestion of messages that have no autofix. */
-function collectFixes(messages: readonly LintMessage[], mode: Exclude<FixMode, 'none'>): TextFix[] {
-  const fixes: TextFix[] = [];
+function collectFixes(
+  messages: readonly LintMessage[],
+  mode: Exclude<FixMode, 'none'>,
+): Array<TextFix & { helperModule?: HelperModuleRequest }> {
+  const fixes: Array<TextFix & { helperModule?: HelperModuleRequest }> = [];
   for (const message of messages) {
-    const fix = message.fix ?? (mode === 'unsafe' ? message.suggestions?.[0]?.fix : undefined);
-    if (fix) fixes.push(fix);
+    if (message.fix) {
+      fixes.push(message.fix);
+      continue;
+    }
+    const suggestion = mode === 'unsafe' ? message.suggestions?.[0] : undefined;
+    if (!suggestion?.fix) continue;
+    const helperModule = helperModuleRequestOf(suggestion);
+    fixes.push(helperModule ? { ...suggestion.fix, helperModule } : suggestion.fix);
   }
   return fixes;
 }
