@@ -143,6 +143,27 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     name: 'using declarations own their disposal',
     code: 'declare function f(): Promise<void> & Disposable; function g() { using t = f(); }',
   },
+  {
+    name: 'ignoreIIFE: an async function called where it is written is not reported',
+    code: 'declare function f(): Promise<void>;\n(async () => {\n  await f();\n})();\n(async function named() {})();\nexport {};',
+    options: [{ ignoreIIFE: true }],
+  },
+  {
+    name: 'a right operand that never runs: false &&, true ||, a never-nullish value ??',
+    code: 'declare function f(): Promise<void>;\ndeclare const off: false;\ndeclare const on: true;\ndeclare const name: string;\noff && f();\non || f();\nname ?? f();\nexport {};',
+  },
+  {
+    name: 'a rejection handler typed as a function, or unknown to the checker, handles',
+    code: 'declare const p: Promise<void>;\ndeclare const onError: (error: unknown) => void;\ndeclare const untyped: any;\np.then(() => {}, onError);\np.catch(untyped);\nexport {};',
+  },
+  {
+    name: '`await` on a single promise, or on an array of plain values, waits for what there is',
+    code: 'declare const p: Promise<void>;\ndeclare const values: number[];\nasync function g() {\n  await p;\n  await values;\n}\nexport { g };',
+  },
+  {
+    name: 'with ignoreVoid (the default) an arrow whose body voids a promise is a decision',
+    code: "declare function save(): Promise<void>;\ndeclare function on(event: string, listener: () => void): void;\non('click', () => void save());\nexport {};",
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -1799,5 +1820,148 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         suggestions: [],
       },
     ],
+  },
+  {
+    name: 'an async function called where it is written is reported without ignoreIIFE',
+    code: 'declare function f(): Promise<void>;\n(async () => {\n  await f();\n})();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 2,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\nawait (async () => {\n  await f();\n})();\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output:
+              'declare function f(): Promise<void>;\n(async () => {\n  await f();\n})().catch((error) => { console.error(error); });\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\nvoid (async () => {\n  await f();\n})();\nexport {};',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a right operand that may run is reported: a boolean &&, a maybe-undefined ??',
+    code: 'declare function f(): Promise<void>;\ndeclare const ready: boolean;\ndeclare const name: string | undefined;\nready && f();\nname ?? f();\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const ready: boolean;\ndeclare const name: string | undefined;\nawait (ready && f());\nname ?? f();\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const ready: boolean;\ndeclare const name: string | undefined;\nvoid (ready && f());\nname ?? f();\nexport {};',
+          },
+        ],
+      },
+      {
+        messageId: 'floatingPromise',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const ready: boolean;\ndeclare const name: string | undefined;\nready && f();\nawait (name ?? f());\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function f(): Promise<void>;\ndeclare const ready: boolean;\ndeclare const name: string | undefined;\nready && f();\nvoid (name ?? f());\nexport {};',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a rejection handler that may not be a function handles nothing',
+    code: 'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\np.then(() => {}, maybe);\np.catch(optional);\nexport {};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'addCatch',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\np.then(() => {}, maybe).catch((error) => { console.error(error); });\np.catch(optional);\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\nvoid p.then(() => {}, maybe);\np.catch(optional);\nexport {};',
+          },
+          {
+            messageId: 'addAwait',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\nawait p.then(() => {}, maybe);\np.catch(optional);\nexport {};',
+          },
+        ],
+      },
+      {
+        messageId: 'floatingPromise',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\np.then(() => {}, maybe);\nawait p.catch(optional);\nexport {};',
+          },
+          {
+            messageId: 'addCatch',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\np.then(() => {}, maybe);\np.catch(optional).catch((error) => { console.error(error); });\nexport {};',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare const p: Promise<void>;\ndeclare const maybe: string | (() => void);\ndeclare const optional: (() => void) | undefined;\np.then(() => {}, maybe);\nvoid p.catch(optional);\nexport {};',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: '`await` on an array of promises waits for none of them; the suggestion awaits them all',
+    code: 'declare const tasks: Promise<void>[];\nasync function g() {\n  await tasks;\n}\nexport { g };',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromiseArray',
+        line: 3,
+        column: 9,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'addAwaitAll',
+            output:
+              'declare const tasks: Promise<void>[];\nasync function g() {\n  await Promise.all(tasks);\n}\nexport { g };',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'ignoreVoid: false reports an arrow whose body voids a promise, without a suggestion',
+    code: "declare function save(): Promise<void>;\ndeclare function on(event: string, listener: () => void): void;\non('click', () => void save());\nexport {};",
+    options: [{ ignoreVoid: false }],
+    output: null,
+    errors: [{ messageId: 'floatingPromise', line: 3, column: 19, suggestions: [] }],
   },
 ];

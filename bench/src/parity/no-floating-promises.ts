@@ -1,8 +1,10 @@
 // `npm run parity`: Loopguard's `no-floating-promises` scored on typescript-eslint's own test table for its rule of
 // the same name, read at run time from a typescript-eslint checkout or mirror (never copied into this repository).
-// Each case of the table runs with default options in the typed fixture project (test/fixtures/typed); the score is
-// the share of its invalid cases we report, the share of its valid cases we leave quiet, and the cases that throw.
-// Cases with non-default options, another parser setup or code we cannot read as a literal are counted apart.
+// Each case of the table runs in the typed fixture project (test/fixtures/typed); the score is the share of its
+// invalid cases we report, the share of its valid cases we leave quiet, and the cases that throw. Cases with default
+// options are scored apart from those whose options translate into ours (their `allowForKnownSafeCalls` and
+// `allowForKnownSafePromises` into `allow`, the others by name); another parser setup or code we cannot read as a
+// literal is counted apart.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +14,7 @@ import { Linter } from 'eslint';
 import loopguard from 'eslint-plugin-loopguard';
 import ts from 'typescript';
 
-import type { ParityScore } from '../corpus/report';
+import type { ParityGroup, ParityScore } from '../corpus/report';
 import { REPO_ROOT } from '../tools';
 
 const TABLE_PATH = 'packages/eslint-plugin/tests/rules/no-floating-promises.test.ts';
@@ -34,6 +36,8 @@ interface TableCase {
   line: number;
   code?: string;
   filename?: string;
+  /** The case's options translated into ours, when they differ from the defaults. */
+  options?: Record<string, unknown>;
   /** Why the case is not scored, when it is not. */
   skipped?: string;
 }
@@ -150,9 +154,15 @@ function readCase(file: ts.SourceFile, kind: 'valid' | 'invalid', node: ts.Expre
         tableCase.filename = stringOf(value);
         break;
       }
-      case 'options':
-        if (!hasDefaultOptions(value)) return { kind, line, skipped: 'non-default options' };
+      case 'options': {
+        if (hasDefaultOptions(value)) break;
+        if (literalValue(value) === undefined)
+          return { kind, line, skipped: 'options not written as a literal' };
+        const options = translatedOptions(value);
+        if (!options) return { kind, line, skipped: 'options we have no counterpart for' };
+        tableCase.options = options;
         break;
+      }
       case 'languageOptions':
         return { kind, line, skipped: 'its own parser setup' };
       case 'only':
@@ -192,6 +202,57 @@ function hasDefaultOptions(node: ts.Expression): boolean {
   });
 }
 
+/**
+ * Their options as ours: `allowForKnownSafeCalls` and `allowForKnownSafePromises` are both our `allow` (a specifier
+ * names a function or a promise type there, as here); `ignoreVoid`, `ignoreIIFE` and `checkThenables` have the same
+ * names. `undefined` when an option has no counterpart or is not written as a literal.
+ */
+function translatedOptions(node: ts.Expression): Record<string, unknown> | undefined {
+  if (!ts.isArrayLiteralExpression(node) || node.elements.length !== 1) return undefined;
+  const theirs = literalValue(node.elements[0]!);
+  if (typeof theirs !== 'object' || theirs === null || Array.isArray(theirs)) return undefined;
+  const ours: Record<string, unknown> = {};
+  const allow: unknown[] = [];
+  for (const [name, value] of Object.entries(theirs)) {
+    if (name === 'allowForKnownSafeCalls' || name === 'allowForKnownSafePromises') {
+      if (!Array.isArray(value)) return undefined;
+      allow.push(...(value as unknown[]));
+      ours.allow = allow;
+    } else if (name === 'ignoreVoid' || name === 'ignoreIIFE' || name === 'checkThenables') {
+      if (typeof value !== 'boolean') return undefined;
+      ours[name] = value;
+    } else return undefined;
+  }
+  return ours;
+}
+
+/** A JSON-like literal (strings, booleans, numbers, arrays, objects with plain keys), or `undefined`. */
+function literalValue(node: ts.Expression): unknown {
+  const text = stringOf(node);
+  if (text !== undefined) return text;
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isArrayLiteralExpression(node)) {
+    const values = node.elements.map(literalValue);
+    return values.includes(undefined) ? undefined : values;
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    const object: Record<string, unknown> = {};
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property)) return undefined;
+      const key = ts.isIdentifier(property.name)
+        ? property.name.text
+        : stringOf(property.name as ts.Expression);
+      const value = literalValue(property.initializer);
+      if (key === undefined || value === undefined) return undefined;
+      object[key] = value;
+    }
+    return object;
+  }
+  return undefined;
+}
+
 function runCase(linter: Linter, tableCase: TableCase): Outcome {
   const extension = path.extname(tableCase.filename ?? 'file.ts');
   const fixtureFile = extension === '.tsx' ? 'react.tsx' : 'file.ts';
@@ -212,7 +273,7 @@ function runCase(linter: Linter, tableCase: TableCase): Outcome {
           plugins: {
             loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
           },
-          rules: { [RULE_ID]: 'error' },
+          rules: { [RULE_ID]: tableCase.options ? ['error', tableCase.options] : 'error' },
         },
       ],
       path.join(TYPED_FIXTURES, fixtureFile),
@@ -233,37 +294,56 @@ function runCase(linter: Linter, tableCase: TableCase): Outcome {
 }
 
 function report(from: string, cases: TableCase[], outcomes: Outcome[]): ParityScore {
-  const scored = (kind: TableCase['kind']) =>
-    outcomes.filter((outcome) => outcome.tableCase.kind === kind && !outcome.threw);
-  const invalid = scored('invalid');
-  const valid = scored('valid');
-  const invalidReported = invalid.filter((outcome) => outcome.reported > 0);
-  const validQuiet = valid.filter((outcome) => outcome.reported === 0);
-  const threw = outcomes.filter((outcome) => outcome.threw);
-  const skipped = cases.filter((tableCase) => tableCase.skipped);
   const percent = (part: number, whole: number) =>
     whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`;
+  const skipped = cases.filter((tableCase) => tableCase.skipped);
   const lines = [
     `typescript-eslint's no-floating-promises table, from ${from}`,
-    `cases: ${cases.length} (${cases.filter((c) => c.kind === 'valid').length} valid, ${cases.filter((c) => c.kind === 'invalid').length} invalid); scored with default options: ${outcomes.length}`,
-    `invalid cases reported: ${invalidReported.length} of ${invalid.length} (${percent(invalidReported.length, invalid.length)})`,
-    `valid cases quiet: ${validQuiet.length} of ${valid.length} (${percent(validQuiet.length, valid.length)})`,
-    `cases throwing: ${threw.length}`,
-    `not scored: ${skipped.length} (${summarize(skipped.map((tableCase) => tableCase.skipped!))})`,
+    `cases: ${cases.length} (${cases.filter((c) => c.kind === 'valid').length} valid, ${cases.filter((c) => c.kind === 'invalid').length} invalid); scored: ${outcomes.length}`,
   ];
-  for (const outcome of invalid.filter((o) => o.reported === 0))
-    lines.push(`  missed invalid case at line ${outcome.tableCase.line}`);
-  for (const outcome of valid.filter((o) => o.reported > 0))
-    lines.push(`  reported valid case at line ${outcome.tableCase.line} (${outcome.reported})`);
-  for (const outcome of threw)
-    lines.push(`  threw at line ${outcome.tableCase.line}: ${outcome.threw!.split('\n')[0]}`);
+  const score = (group: readonly Outcome[], title: string): ParityGroup => {
+    const scored = (kind: TableCase['kind']) =>
+      group.filter((outcome) => outcome.tableCase.kind === kind && !outcome.threw);
+    const invalid = scored('invalid');
+    const valid = scored('valid');
+    const invalidReported = invalid.filter((outcome) => outcome.reported > 0).length;
+    const validQuiet = valid.filter((outcome) => outcome.reported === 0).length;
+    const threw = group.filter((outcome) => outcome.threw);
+    lines.push(
+      `${title}: ${group.length} cases`,
+      `  invalid cases reported: ${invalidReported} of ${invalid.length} (${percent(invalidReported, invalid.length)})`,
+      `  valid cases quiet: ${validQuiet} of ${valid.length} (${percent(validQuiet, valid.length)})`,
+      `  cases throwing: ${threw.length}`,
+    );
+    for (const outcome of invalid.filter((o) => o.reported === 0))
+      lines.push(`  missed invalid case at line ${outcome.tableCase.line}`);
+    for (const outcome of valid.filter((o) => o.reported > 0))
+      lines.push(`  reported valid case at line ${outcome.tableCase.line} (${outcome.reported})`);
+    for (const outcome of threw)
+      lines.push(`  threw at line ${outcome.tableCase.line}: ${outcome.threw!.split('\n')[0]}`);
+    return {
+      invalid: { reported: invalidReported, total: invalid.length },
+      valid: { quiet: validQuiet, total: valid.length },
+      throwing: threw.length,
+    };
+  };
+  const defaults = score(
+    outcomes.filter((outcome) => !outcome.tableCase.options),
+    'with default options',
+  );
+  const withOptions = score(
+    outcomes.filter((outcome) => outcome.tableCase.options),
+    'with their options translated into ours',
+  );
+  lines.push(
+    `not scored: ${skipped.length} (${summarize(skipped.map((tableCase) => tableCase.skipped!))})`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return {
     table: `typescript-eslint ${from.replace(/^.* at /, 'at ')}`,
     date: new Date().toISOString().slice(0, 10),
-    invalid: { reported: invalidReported.length, total: invalid.length },
-    valid: { quiet: validQuiet.length, total: valid.length },
-    throwing: threw.length,
+    ...defaults,
+    withOptions,
     notScored: skipped.length,
   };
 }

@@ -11,6 +11,7 @@ import {
   type ParserServicesWithTypeInformation,
   type TSESTree,
 } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
 import { guardRecursion } from '../util/recursion-guard';
@@ -84,7 +85,8 @@ export class FloatingPromises {
           ? { node, kind: 'promise' }
           : undefined;
       case AST_NODE_TYPES.LogicalExpression:
-        return this.unhandledIn(node.left) || this.unhandledIn(node.right)
+        return this.unhandledIn(node.left) ||
+          (this.unhandledIn(node.right) && this.rightOperandRuns(node))
           ? { node, kind: 'promise' }
           : undefined;
       case AST_NODE_TYPES.ChainExpression:
@@ -111,9 +113,25 @@ export class FloatingPromises {
         break;
     }
     if (this.isFloatingPromise(node)) return { node, kind: 'promise' };
-    if (isArrayOfPromises(this.typeContext, this.tsNode(node), this.typeOf(node)))
-      return { node, kind: 'array' };
+    if (this.isArrayOfPromises(node, this.typeOf(node))) return { node, kind: 'array' };
     return undefined;
+  }
+
+  /** The operand of `await array` when it is an array of promises, which `await` does not wait for. */
+  unawaitedArrayIn(expression: TSESTree.AwaitExpression): Unhandled | undefined {
+    const operand = expression.argument;
+    return this.isArrayOfPromises(operand, this.typeOf(operand))
+      ? { node: operand, kind: 'array' }
+      : undefined;
+  }
+
+  /** An array or tuple with promises among its elements, other than promises of a type in `allow`. */
+  private isArrayOfPromises(node: TSESTree.Node, type: ts.Type): boolean {
+    const { allow } = this.options;
+    if (typeMatchesSomeSpecifier(type, allow, this.program)) return false;
+    return isArrayOfPromises(this.typeContext, this.tsNode(node), type, (element) =>
+      typeMatchesSomeSpecifier(element, allow, this.program),
+    );
   }
 
   /** True when `argument` is an async callback whose promise the parameter receiving it ignores (returns `void`). */
@@ -132,6 +150,22 @@ export class FloatingPromises {
       return this.unhandledIn(callee.object) ? { node: reported, kind: 'promise' } : undefined;
     }
     return this.isFloatingPromise(call) ? { node: reported, kind: 'promise' } : undefined;
+  }
+
+  /**
+   * Whether the right operand of `a && b`, `a || b` or `a ?? b` can run, by the left operand's type: not in
+   * `false && save()`, `true || save()`, or `name ?? save()` with a `name` that is never nullish.
+   */
+  private rightOperandRuns(node: TSESTree.LogicalExpression): boolean {
+    const parts = tsutils.unionConstituents(this.typeOf(node.left));
+    switch (node.operator) {
+      case '&&':
+        return !parts.every(isFalsyOnly);
+      case '||':
+        return !parts.every(isTruthyOnly);
+      default:
+        return parts.some((part) => (part.flags & NULLISH_OR_UNKNOWN) !== 0);
+    }
   }
 
   private isFloatingPromise(node: TSESTree.Expression): boolean {
@@ -196,6 +230,43 @@ export class FloatingPromises {
       () => this.checker.getUnknownType(),
     );
   }
+}
+
+/** Types whose values may be `null` or `undefined`, or about which the checker knows nothing. */
+const NULLISH_OR_UNKNOWN =
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Any |
+  ts.TypeFlags.Unknown |
+  ts.TypeFlags.TypeVariable |
+  ts.TypeFlags.Index |
+  ts.TypeFlags.IndexedAccess |
+  ts.TypeFlags.Conditional |
+  ts.TypeFlags.Substitution;
+
+/** A type all of whose values are falsy: `false`, `undefined`, `null`, `void`, `0`, `''`, `0n`. */
+function isFalsyOnly(type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) return true;
+  if (tsutils.isFalseLiteralType(type)) return true;
+  if (type.isStringLiteral()) return type.value === '';
+  if (type.isNumberLiteral()) return type.value === 0;
+  if (type.flags & ts.TypeFlags.BigIntLiteral)
+    return (type as ts.BigIntLiteralType).value.base10Value === '0';
+  return false;
+}
+
+/**
+ * A type all of whose values are truthy: `true`, a symbol, a non-empty literal. Object types are left out: `{}`
+ * and `Object` also admit `''` and `0`.
+ */
+function isTruthyOnly(type: ts.Type): boolean {
+  if (tsutils.isTrueLiteralType(type) || type.flags & ts.TypeFlags.ESSymbolLike) return true;
+  if (type.isStringLiteral()) return type.value !== '';
+  if (type.isNumberLiteral()) return type.value !== 0;
+  if (type.flags & ts.TypeFlags.BigIntLiteral)
+    return (type as ts.BigIntLiteralType).value.base10Value !== '0';
+  return false;
 }
 
 function isAsyncIife(node: TSESTree.Expression): boolean {

@@ -1,5 +1,6 @@
 // Recognising calls that attach a rejection handler to a promise: `.catch(fn)` and `.then(onFulfilled, fn)`.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
 /**
@@ -26,6 +27,27 @@ export function isRejectionHandled(
   if (before.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
   const handler = call.arguments[handlerIndex];
   if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return false;
-  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
-  return (typeOf(handler).flags & nullish) === 0;
+  return isCallable(typeOf(handler));
+}
+
+/**
+ * A handler only handles if it is a function: `.then(f, undefined)` or `.then(f, maybe)` with
+ * `maybe: string | (() => void)` passes the rejection on. A type the checker cannot tell (`any`, `unknown`) counts
+ * as a function, as in plain JavaScript.
+ */
+function isCallable(type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+  return tsutils
+    .unionConstituents(type)
+    .every(
+      (part) =>
+        !(part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) &&
+        (part.getCallSignatures().length > 0 || isCallableConstraint(part)),
+    );
+}
+
+/** A type parameter whose constraint is a function (`T extends () => void`). */
+function isCallableConstraint(type: ts.Type): boolean {
+  const constraint = type.isTypeParameter() ? type.getConstraint() : undefined;
+  return constraint !== undefined && isCallable(constraint);
 }

@@ -50,6 +50,8 @@ export function isArrayOfPromises(
   context: PromiseTypeContext,
   node: ts.Node,
   type: ts.Type,
+  /** Element types that do not count (a rule's `allow` list). */
+  isAllowed: (element: ts.Type) => boolean = () => false,
 ): boolean {
   const { checker } = context;
   // Each constituent through its constraint: `T | undefined` with `T extends Promise<number>[]` is an array.
@@ -60,7 +62,7 @@ export function isArrayOfPromises(
     if (!checker.isArrayType(part) && !checker.isTupleType(part)) return false;
     return checker
       .getTypeArguments(part as ts.TypeReference)
-      .some((element) => isPromiseLikeType(context, node, element));
+      .some((element) => isPromiseLikeType(context, node, element) && !isAllowed(element));
   });
 }
 

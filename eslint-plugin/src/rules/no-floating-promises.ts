@@ -26,6 +26,7 @@ import { expressionHeadLoc, functionHeadLoc } from '../util/heads';
 export type Options = [
   {
     ignoreVoid?: boolean;
+    ignoreIIFE?: boolean;
     checkThenables?: boolean;
     checkAllVoidCallbacks?: boolean;
     allow?: TypeOrValueSpecifier[];
@@ -67,6 +68,7 @@ interface FileScope {
   services: ParserServicesWithTypeInformation;
   promises: FloatingPromises;
   ignoreVoid: boolean;
+  ignoreIIFE: boolean;
   checkAllVoidCallbacks: boolean;
   /** Test code: only floating assertions and ignored async callbacks are reported. */
   testCode: boolean;
@@ -127,6 +129,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Treat `void promise` as an intentional decision not to wait (default true).',
           },
+          ignoreIIFE: {
+            type: 'boolean',
+            description:
+              'Do not report a function expression called where it is written, as a statement: `(async () => { … })();` (default false).',
+          },
           checkThenables: {
             type: 'boolean',
             description:
@@ -164,6 +171,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [
     {
       ignoreVoid: true,
+      ignoreIIFE: false,
       checkThenables: false,
       checkAllVoidCallbacks: false,
       allow: [],
@@ -185,6 +193,7 @@ export default createRule<Options, MessageIds>({
         allow: options.allow ?? [],
       }),
       ignoreVoid,
+      ignoreIIFE: options.ignoreIIFE === true,
       checkAllVoidCallbacks: options.checkAllVoidCallbacks === true,
       testCode: options.testCode === true,
       reportNonRejecting: options.reportNonRejecting === true,
@@ -193,6 +202,11 @@ export default createRule<Options, MessageIds>({
     return {
       ExpressionStatement(node) {
         if (node.directive !== undefined) return;
+        if (file.ignoreIIFE && isIife(node.expression)) return;
+        if (node.expression.type === AST_NODE_TYPES.AwaitExpression) {
+          checkAwaitedArray(file, node.expression);
+          return;
+        }
         const found = file.promises.unhandledIn(node.expression);
         if (!found || isSuppressed(file.suppressedFloating, node, found.node)) return;
         if (file.testCode && !isAssertionChain(found.node)) return;
@@ -217,12 +231,59 @@ export default createRule<Options, MessageIds>({
             : [],
         });
       },
+      ArrowFunctionExpression(node) {
+        // `() => void save()` with `ignoreVoid: false`: the arrow's value is the `void`, so it drops the promise as
+        // a statement would. (No suggestion: `await` needs an async arrow, and the caller ignores the value anyway.)
+        const { body } = node;
+        if (file.ignoreVoid || body.type !== AST_NODE_TYPES.UnaryExpression) return;
+        if (body.operator !== 'void') return;
+        const found = file.promises.unhandledIn(body);
+        if (!found || isSuppressed(file.suppressedFloating, body, found.node)) return;
+        if (file.testCode && !isAssertionChain(found.node)) return;
+        if (isNonRejecting(file, found) && !file.reportNonRejecting) return;
+        context.report({
+          loc: expressionHeadLoc(file.sourceCode, body),
+          messageId: found.kind === 'array' ? 'floatingPromiseArray' : 'floatingPromise',
+        });
+      },
       VariableDeclarator: (declarator) => checkDeclarator(file, declarator),
       CallExpression: (call) => checkCallbacks(file, call),
       NewExpression: (call) => checkCallbacks(file, call),
     };
   },
 });
+
+/** A function expression called where it is written: `(async () => { … })()`, `(function () { … })()`. */
+function isIife(expression: TSESTree.Expression): boolean {
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    (expression.callee.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      expression.callee.type === AST_NODE_TYPES.FunctionExpression)
+  );
+}
+
+/**
+ * `await tasks;` where `tasks` is an array of promises: `await` on an array waits for nothing, so the promises in it
+ * float. The suggestion waits for them all, `await Promise.all(tasks)`.
+ */
+function checkAwaitedArray(file: FileScope, expression: TSESTree.AwaitExpression): void {
+  const found = file.promises.unawaitedArrayIn(expression);
+  if (!found || isSuppressed(file.suppressedFloating, expression, found.node)) return;
+  if (file.testCode && !isAssertionChain(found.node)) return;
+  const argument = found.node;
+  const text = file.sourceCode.getText(argument);
+  const operand = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+  file.context.report({
+    loc: expressionHeadLoc(file.sourceCode, argument),
+    messageId: 'floatingPromiseArray',
+    suggest: [
+      {
+        messageId: 'addAwaitAll',
+        fix: (fixer) => fixer.replaceText(argument, `Promise.all(${operand})`),
+      },
+    ],
+  });
+}
 
 /** typescript-eslint reports the statement, ours the promise in it: a comment on the line of either counts. */
 function isSuppressed(
