@@ -1829,6 +1829,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'floatingPromise',
         line: 2,
+        column: 1,
+        endColumn: 15,
         suggestions: [
           {
             messageId: 'addAwait',
@@ -1857,6 +1859,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'floatingPromise',
         line: 4,
+        column: 1,
+        endColumn: 13,
         suggestions: [
           {
             messageId: 'addAwait',
@@ -1873,6 +1877,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'floatingPromise',
         line: 5,
+        column: 1,
+        endColumn: 12,
         suggestions: [
           {
             messageId: 'addAwait',
@@ -1896,6 +1902,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'floatingPromise',
         line: 4,
+        column: 1,
+        endColumn: 24,
         suggestions: [
           {
             messageId: 'addCatch',
@@ -1917,6 +1925,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'floatingPromise',
         line: 5,
+        column: 1,
+        endColumn: 18,
         suggestions: [
           {
             messageId: 'addAwait',
@@ -1962,6 +1972,6 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: "declare function save(): Promise<void>;\ndeclare function on(event: string, listener: () => void): void;\non('click', () => void save());\nexport {};",
     options: [{ ignoreVoid: false }],
     output: null,
-    errors: [{ messageId: 'floatingPromise', line: 3, column: 19, suggestions: [] }],
+    errors: [{ messageId: 'floatingPromise', line: 3, column: 19, endColumn: 30, suggestions: [] }],
   },
 ];

@@ -269,6 +269,15 @@ function isTruthyOnly(type: ts.Type): boolean {
   return false;
 }
 
+/** A function expression called where it is written: `(async () => { … })()`, `(function () { … })()`. */
+export function isIife(expression: TSESTree.Expression): boolean {
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    (expression.callee.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      expression.callee.type === AST_NODE_TYPES.FunctionExpression)
+  );
+}
+
 function isAsyncIife(node: TSESTree.Expression): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const { callee } = node;

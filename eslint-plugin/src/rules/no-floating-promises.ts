@@ -14,14 +14,16 @@ import {
 } from '@typescript-eslint/utils';
 
 import { isAssertionChain } from '../analysis/assertions';
-import { FloatingPromises, type Unhandled } from '../analysis/floating-promises';
+import { FloatingPromises, isIife, type Unhandled } from '../analysis/floating-promises';
 import { isNonRejectingCall } from '../analysis/rejections';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
 import { guardRecursion } from '../util/recursion-guard';
 import { ForeignSuppressions } from '../util/foreign-suppressions';
-import { expressionHeadLoc, functionHeadLoc } from '../util/heads';
+import { callbackHeadLoc, expressionHeadLoc } from '../util/heads';
+import { isExportedByName } from '../util/module-exports';
+import { isStatementList } from '../util/statement-lists';
 
 export type Options = [
   {
@@ -208,21 +210,16 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const found = file.promises.unhandledIn(node.expression);
-        if (!found || isSuppressed(file.suppressedFloating, node, found.node)) return;
-        if (file.testCode && !isAssertionChain(found.node)) return;
-        const nonRejecting = isNonRejecting(file, found);
-        if (nonRejecting && !file.reportNonRejecting) return;
+        const verdict = found && reportable(file, node, found);
+        if (!found || !verdict) return;
+        const { nonRejecting } = verdict;
         // `await yield x` does not parse: a yielded promise gets the message alone.
         const whole =
           found.node.type !== AST_NODE_TYPES.YieldExpression &&
           (found.node === node.expression || isVoidOf(node.expression, found.node));
         context.report({
           loc: expressionHeadLoc(file.sourceCode, found.node),
-          messageId: nonRejecting
-            ? 'floatingNonRejecting'
-            : found.kind === 'array'
-              ? 'floatingPromiseArray'
-              : 'floatingPromise',
+          messageId: messageFor(found, nonRejecting),
           suggest: whole
             ? statementSuggestions(file, node, found, true).filter(
                 // A handler for a rejection that cannot happen is noise.
@@ -238,12 +235,11 @@ export default createRule<Options, MessageIds>({
         if (file.ignoreVoid || body.type !== AST_NODE_TYPES.UnaryExpression) return;
         if (body.operator !== 'void') return;
         const found = file.promises.unhandledIn(body);
-        if (!found || isSuppressed(file.suppressedFloating, body, found.node)) return;
-        if (file.testCode && !isAssertionChain(found.node)) return;
-        if (isNonRejecting(file, found) && !file.reportNonRejecting) return;
+        const verdict = found && reportable(file, body, found);
+        if (!found || !verdict) return;
         context.report({
           loc: expressionHeadLoc(file.sourceCode, body),
-          messageId: found.kind === 'array' ? 'floatingPromiseArray' : 'floatingPromise',
+          messageId: messageFor(found, verdict.nonRejecting),
         });
       },
       VariableDeclarator: (declarator) => checkDeclarator(file, declarator),
@@ -253,23 +249,13 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** A function expression called where it is written: `(async () => { … })()`, `(function () { … })()`. */
-function isIife(expression: TSESTree.Expression): boolean {
-  return (
-    expression.type === AST_NODE_TYPES.CallExpression &&
-    (expression.callee.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      expression.callee.type === AST_NODE_TYPES.FunctionExpression)
-  );
-}
-
 /**
  * `await tasks;` where `tasks` is an array of promises: `await` on an array waits for nothing, so the promises in it
  * float. The suggestion waits for them all, `await Promise.all(tasks)`.
  */
 function checkAwaitedArray(file: FileScope, expression: TSESTree.AwaitExpression): void {
   const found = file.promises.unawaitedArrayIn(expression);
-  if (!found || isSuppressed(file.suppressedFloating, expression, found.node)) return;
-  if (file.testCode && !isAssertionChain(found.node)) return;
+  if (!found || !reportable(file, expression, found)) return;
   const argument = found.node;
   const text = file.sourceCode.getText(argument);
   const operand = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
@@ -283,6 +269,26 @@ function checkAwaitedArray(file: FileScope, expression: TSESTree.AwaitExpression
       },
     ],
   });
+}
+
+/**
+ * Whether a promise found at `site` (a statement, or an arrow's body) is reported: not under a typescript-eslint
+ * disable comment, an assertion in test code, and able to reject unless `reportNonRejecting` asks for those too.
+ */
+function reportable(
+  file: FileScope,
+  site: TSESTree.Node,
+  found: Unhandled,
+): { nonRejecting: boolean } | undefined {
+  if (isSuppressed(file.suppressedFloating, site, found.node)) return undefined;
+  if (file.testCode && !isAssertionChain(found.node)) return undefined;
+  const nonRejecting = isNonRejecting(file, found);
+  return nonRejecting && !file.reportNonRejecting ? undefined : { nonRejecting };
+}
+
+function messageFor(found: Unhandled, nonRejecting: boolean): MessageIds {
+  if (nonRejecting) return 'floatingNonRejecting';
+  return found.kind === 'array' ? 'floatingPromiseArray' : 'floatingPromise';
 }
 
 /** typescript-eslint reports the statement, ours the promise in it: a comment on the line of either counts. */
@@ -387,19 +393,6 @@ function checkCallbacks(
   }
 }
 
-function callbackHeadLoc(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  argument: TSESTree.Expression,
-): TSESTree.SourceLocation {
-  if (
-    argument.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-    argument.type !== AST_NODE_TYPES.FunctionExpression
-  ) {
-    return argument.loc;
-  }
-  return functionHeadLoc(sourceCode, argument);
-}
-
 // --- promises stored and never read ------------------------------------------------------------------------------
 
 function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarator): void {
@@ -419,7 +412,8 @@ function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarato
     declaration.declarations.length === 1 &&
     onlyInitialized &&
     !declarator.id.typeAnnotation &&
-    isInStatementList(declaration);
+    (isStatementList(declaration.parent) ||
+      declaration.parent.type === AST_NODE_TYPES.TSModuleBlock);
   const nameStart = declarator.id.loc.start;
   if (file.suppressedFloating.covers(nameStart)) return;
   if (file.testCode && !isAssertionChain(found.node)) return;
@@ -433,39 +427,6 @@ function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarato
     data: { name: variable.name },
     suggest: standsAlone ? statementSuggestions(file, declaration, found, false) : [],
   });
-}
-
-/** `export { task }` reads nothing, but the importer may; such variables are consumed elsewhere. */
-function isExportedByName(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
-  return (
-    sourceCode.ast.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-        statement.source === null &&
-        statement.specifiers.some(
-          (specifier) =>
-            specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
-        ),
-    ) ||
-    sourceCode.ast.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
-        statement.declaration.type === AST_NODE_TYPES.Identifier &&
-        statement.declaration.name === name,
-    )
-  );
-}
-
-/** A statement that a suggestion may replace with another: one in a list of statements, a namespace's included. */
-function isInStatementList(statement: TSESTree.Node): boolean {
-  const parent = statement.parent;
-  return (
-    parent?.type === AST_NODE_TYPES.Program ||
-    parent?.type === AST_NODE_TYPES.BlockStatement ||
-    parent?.type === AST_NODE_TYPES.StaticBlock ||
-    parent?.type === AST_NODE_TYPES.SwitchCase ||
-    parent?.type === AST_NODE_TYPES.TSModuleBlock
-  );
 }
 
 function isVoidOf(expression: TSESTree.Expression, inner: TSESTree.Expression): boolean {

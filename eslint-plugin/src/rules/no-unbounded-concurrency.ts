@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 
 import {
-  AST_NODE_TYPES,
   ESLintUtils,
   type ParserServicesWithTypeInformation,
   type TSESLint,
@@ -43,9 +42,9 @@ import {
   type TaskReach,
   unseenTaskReach,
 } from '../analysis/task-effects';
-import { type BoundedMapPlan, BoundedMaps, itemsKindOf } from '../fixes/bounded-map';
+import { BoundedMaps } from '../fixes/bounded-map';
+import { fanOutRewrites, type FanOutRewriteKind, projectFolder } from '../fixes/fan-out-rewrites';
 import { HELPER_MODULE_PATTERN } from '../fixes/helper-module';
-import { concurrencyOptionFix, limitedVariantFix } from '../fixes/library-limits';
 import { createRule } from '../util/create-rule';
 import {
   recordRelatedLocations,
@@ -79,10 +78,14 @@ export type MessageIds =
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
-const STRATEGY_MESSAGES: Record<BoundedMapPlan['strategy'], MessageIds> = {
+const REWRITE_MESSAGES: Record<FanOutRewriteKind, MessageIds> = {
   'p-map': 'usePMap',
   'p-limit': 'usePLimit',
   helper: 'useHelper',
+  helperModule: 'useHelperModule',
+  concurrencyOption: 'useConcurrencyOption',
+  limitedVariant: 'useLimitedVariant',
+  limitEach: 'usePLimit',
 };
 
 /** What the checks of one file share. */
@@ -228,7 +231,7 @@ export default createRule<Options, MessageIds>({
             (maps = new BoundedMaps(context, services, {
               concurrency: limit,
               helperModule:
-                helperModule && path.resolve(projectFolder(program, context), helperModule),
+                helperModule && path.resolve(projectFolder(program, context.cwd), helperModule),
             })),
           );
         return maps;
@@ -314,7 +317,22 @@ function reportFanOut(
           file.services.esTreeNodeToTSNodeMap.get(source.task) as ts.Expression,
         )
       : undefined;
-  const suggestions = fanOutSuggestions(file, fanOut, source, client);
+  const suggestions = fanOutRewrites(
+    {
+      context: file.context,
+      services: file.services,
+      concurrency: file.concurrency,
+      boundedMaps: file.boundedMaps,
+      helperModule: file.helperModule,
+      sharedClient: client !== undefined,
+    },
+    fanOut,
+    source,
+  ).map((rewrite): Suggestion => ({
+    messageId: REWRITE_MESSAGES[rewrite.kind],
+    data: rewrite.data,
+    fix: rewrite.fix,
+  }));
   const steps = reach ? reachSteps(reach) : [];
   const related = [...loopLocation(file, source), ...steps.map((step) => step.location)];
   const loc = fanOut.call.callee.loc;
@@ -378,102 +396,4 @@ function adviceFor(fanOut: FanOut, source: TaskSource): string {
   if (source.kind === 'loop')
     return " (push each task through a limiter, such as p-limit's `limit(() => task)`, or map the inputs with p-map and its `concurrency`)";
   return " (p-map's `concurrency`, a p-limit limiter, or a worker pool)";
-}
-
-// --- suggestions ------------------------------------------------------------------------------------------------
-
-function fanOutSuggestions(
-  file: FileScope,
-  fanOut: FanOut,
-  source: TaskSource,
-  client: string | undefined,
-): Suggestion[] {
-  const { services } = file;
-  const concurrency = client ? 1 : file.concurrency;
-  const data = { concurrency: String(concurrency), name: fanOut.name };
-  if (fanOut.kind === 'p-map') {
-    return [
-      { messageId: 'useConcurrencyOption', data, fix: concurrencyOptionFix(fanOut, concurrency) },
-    ];
-  }
-  if (fanOut.kind === 'async') {
-    const fix = limitedVariantFix(file.context, services, fanOut, concurrency);
-    return fix
-      ? [{ messageId: 'useLimitedVariant', data: { ...data, limited: fanOut.limited }, fix }]
-      : [];
-  }
-  if (source.kind === 'loop') return limitEachPush(file, source);
-  const single = fanOut.single;
-  if (!single || single !== source || single.method === 'flatMap') return [];
-  if (single.call.arguments.length !== (single.method === 'from' ? 2 : 1)) return [];
-  const checker = services.program.getTypeChecker();
-  // `xs.map<Promise<Entry>>(…)`: the rewrite writes the type argument on the task instead of dropping it.
-  const typeArguments = single.call.typeArguments?.params;
-  if (typeArguments && (single.method !== 'map' || typeArguments.length !== 1)) return [];
-  const plan = file.boundedMaps(concurrency).plan({
-    replaced: fanOut.call,
-    items: single.collection,
-    itemsKind:
-      single.method === 'map'
-        ? 'array'
-        : itemsKindOf(checker, services.getTypeAtLocation(single.collection)),
-    task: { kind: 'node', node: single.task },
-    combinator: fanOut.combinator,
-    resultType: typeArguments?.[0] && file.context.sourceCode.getText(typeArguments[0]),
-  });
-  // One at a time through the worker pool would paste a second helper: the advice says how instead.
-  if (!plan || (client && plan.strategy === 'helper')) return [];
-  if (plan.helperModule !== undefined) {
-    // `helperModule` in the data tells a host that applies the suggestion which module it imports (`--fix-unsafe`
-    // writes a missing one); the message names it as the option does.
-    return [
-      {
-        messageId: 'useHelperModule',
-        data: {
-          ...data,
-          callee: plan.callee,
-          module: file.helperModule,
-          helperModule: plan.helperModule,
-        },
-        fix: (fixer) => plan.fix(fixer),
-      },
-    ];
-  }
-  return [
-    {
-      messageId: STRATEGY_MESSAGES[plan.strategy],
-      data: { ...data, callee: plan.callee },
-      fix: (fixer) => plan.fix(fixer),
-    },
-  ];
-}
-
-/**
- * The folder `helperModule` is relative to: the file's tsconfig's (a package of a monorepo gets its own module, not
- * an import across packages), else, for a file no tsconfig covers, the ESLint config's. TypeScript records the
- * tsconfig on the options it parsed from it (`configFilePath`, not in its declared types).
- */
-function projectFolder(program: ts.Program, context: Context): string {
-  const configFile = (program.getCompilerOptions() as { configFilePath?: unknown }).configFilePath;
-  return typeof configFile === 'string' ? path.dirname(configFile) : context.cwd;
-}
-
-function limitEachPush(
-  file: FileScope,
-  source: Extract<TaskSource, { kind: 'loop' }>,
-): Suggestion[] {
-  const outermost = source.loops.at(-1)!.loop;
-  const loopStatement =
-    outermost.type === AST_NODE_TYPES.CallExpression ? outermost.parent : outermost;
-  const plan = file
-    .boundedMaps(file.concurrency)
-    .limitEach({ task: source.task, before: loopStatement });
-  if (!plan) return [];
-  return [
-    {
-      messageId: 'usePLimit',
-      data: { concurrency: String(file.concurrency) },
-      fix: (fixer) => plan.fix(fixer),
-    },
-  ];
 }

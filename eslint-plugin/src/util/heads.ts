@@ -55,3 +55,17 @@ export function expressionHeadLoc(
   }
   return { start: node.loc.start, end };
 }
+
+/** A callback's head (`async (x) =>`), or the whole argument when it is not written as a function. */
+export function callbackHeadLoc(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  argument: TSESTree.Expression,
+): TSESTree.SourceLocation {
+  if (
+    argument.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    argument.type !== AST_NODE_TYPES.FunctionExpression
+  ) {
+    return argument.loc;
+  }
+  return functionHeadLoc(sourceCode, argument);
+}
