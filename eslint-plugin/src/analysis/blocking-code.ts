@@ -1,17 +1,21 @@
 // What blocks the event loop during a function's synchronous run: a call of the blocking catalogue
 // (`blocking-calls.ts`) or a busy wait (`busy-wait.ts`), in the function's body, in callbacks that run before it
 // returns, or in the sync helpers it calls, however deep (within a limit). Asked as a query of the call graph.
-import type * as ts from 'typescript';
+import ts from 'typescript';
 
+import { loopHeadEnd } from '../util/heads';
+import { relatedLocationOf } from '../util/related-locations';
 import {
   type AllowedCall,
   type BlockingCall,
   type ConfiguredBlockingCall,
   isAllowedCall,
+  isConstantCostCall,
   matchBlockingCall,
 } from './blocking-calls';
 import { type BusyWait, busyWaitOf } from './busy-wait';
-import type { ReachQuery } from './call-graph';
+import { callSteps, type ChainStep } from './call-chains';
+import { calleeDisplayName, type CallSite, type Reach, type ReachQuery } from './call-graph';
 
 /** What blocks, as the call-graph search reports it. */
 export type Blocking = { kind: 'call'; call: BlockingCall } | { kind: 'busy-wait'; wait: BusyWait };
@@ -50,4 +54,64 @@ export function createBlockingQuery(
       !target.isGenerator &&
       !(site.callee && isAllowedCall(site.callee, allowed)),
   };
+}
+
+/** True when a call runs once each time its function runs: in its body, outside loops and callbacks. */
+export function runsOnceInItsFunction(site: CallSite): boolean {
+  if (site.context !== 'body') return false;
+  for (let current = site.node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return true;
+    if (ts.isIterationStatement(current, false)) return false;
+  }
+  return true;
+}
+
+/** True when `node` runs in a loop of `fn` (its own, not one of a function inside it). */
+export function isInLoop(node: ts.Node, fn: ts.Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+  }
+  return false;
+}
+
+/** A constant-cost call reached once per run of the async function: through calls made once, outside loops. */
+export function isOneOffMetadata(
+  reach: Reach<Blocking>,
+  site: CallSite,
+  runsOncePerRun: (site: CallSite) => boolean,
+): boolean {
+  if (reach.finding.kind !== 'call' || reach.site.kind !== 'call') return false;
+  if (!isConstantCostCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site))
+    return false;
+  return [...reach.path, reach.site].every(runsOnceInItsFunction);
+}
+
+/** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */
+export function chainSteps(helperName: string, reach: Reach<Blocking>): ChainStep[] {
+  const steps = callSteps(reach.path, `'${helperName}'`, (name) => `'${name}'`);
+  const last = reach.path.at(-1);
+  const caller = last ? calleeDisplayName(last) : helperName;
+  const { finding } = reach;
+  if (finding.kind === 'call') {
+    const name = finding.call.displayName;
+    const callNode = (reach.site as CallSite).node.expression;
+    steps.push({
+      text: `calls '${name}'`,
+      location: relatedLocationOf(
+        callNode,
+        `'${caller}' calls '${name}' here, which blocks the event loop`,
+      ),
+    });
+  } else {
+    const loop = finding.wait.loop;
+    steps.push({
+      text: 'busy-waits on the clock',
+      location: relatedLocationOf(
+        loop,
+        `'${caller}' busy-waits on the clock here`,
+        loopHeadEnd(loop),
+      ),
+    });
+  }
+  return steps;
 }

@@ -467,3 +467,32 @@ export class AsyncReplacements {
 function valuePropertyKey(property: TSESTree.Property): string | undefined {
   return property.kind === 'init' && !property.method ? propertyKey(property) : undefined;
 }
+
+/** Where a file descriptor is involved (`openSync`, `readSync`): the `FileHandle` API. */
+export const FILE_HANDLE_ADVICE =
+  "the promise API of 'node:fs/promises' (`open()` gives a `FileHandle` with async methods)";
+
+/** What to use instead of a blocking call, for messages. */
+export function alternativeFor(call: BlockingCall): string {
+  const asyncName = withoutSync(call.name);
+  switch (call.family) {
+    case 'fs':
+      if (call.name === 'existsSync')
+        return "`access` from 'node:fs/promises' (it rejects when the path is missing)";
+      if (FS_PROMISE_FORMS.has(asyncName)) return `\`${asyncName}\` from 'node:fs/promises'`;
+      return FILE_HANDLE_ADVICE;
+    case 'child_process':
+      if (call.name === 'spawnSync')
+        return "`spawn` from 'node:child_process', awaiting its end with `once(child, 'close')` from 'node:events'";
+      return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
+    case 'zlib':
+    case 'crypto':
+      return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
+    case 'atomics':
+      return "`Atomics.waitAsync`, or `await setTimeout(ms)` from 'node:timers/promises' to sleep";
+    case 'configured':
+      return call.replacement
+        ? `\`${call.replacement}\` from '${call.module}'`
+        : `an asynchronous alternative from '${call.module}'`;
+  }
+}

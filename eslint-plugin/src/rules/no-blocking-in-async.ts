@@ -16,15 +16,20 @@ import {
   type AllowedCall,
   type BlockingCall,
   type ConfiguredBlockingCall,
-  FS_PROMISE_FORMS,
   isConstantCostCall,
-  withoutSync,
 } from '../analysis/blocking-calls';
-import { type Blocking, createBlockingQuery } from '../analysis/blocking-code';
+import {
+  type Blocking,
+  chainSteps,
+  createBlockingQuery,
+  isInLoop,
+  isOneOffMetadata,
+  runsOnceInItsFunction,
+} from '../analysis/blocking-code';
 import { isRequestHandler } from '../analysis/request-handlers';
 import { isStartupFunction } from '../analysis/startup-code';
 import type { BusyWait } from '../analysis/busy-wait';
-import { callSteps, type ChainStep, describeSteps } from '../analysis/call-chains';
+import { describeSteps } from '../analysis/call-chains';
 import {
   type AnalyzableFunction,
   calleeDisplayName,
@@ -32,18 +37,19 @@ import {
   type CallSite,
   getCallGraph,
   isAnalyzableFunction,
-  type Reach,
   type ReachQuery,
   type Site,
 } from '../analysis/call-graph';
 import {
+  alternativeFor,
   AsyncReplacements,
+  FILE_HANDLE_ADVICE,
   type Replacement,
   type ReplacementKind,
 } from '../fixes/async-replacements';
 import { createRule } from '../util/create-rule';
 import type { FunctionNode } from '../util/enclosing-function';
-import { loopHeadEnd, loopHeadLoc } from '../util/heads';
+import { loopHeadLoc } from '../util/heads';
 import {
   describeLocation,
   recordRelatedLocations,
@@ -83,9 +89,6 @@ const SUGGESTION_MESSAGES: Record<ReplacementKind, MessageIds> = {
   sleep: 'useSleep',
   waitAsync: 'useWaitAsync',
 };
-
-const FILE_HANDLE_ADVICE =
-  "the promise API of 'node:fs/promises' (`open()` gives a `FileHandle` with async methods)";
 
 /** What the checks of one file share. */
 interface FileScope {
@@ -251,24 +254,6 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
   }
 }
 
-/** True when a call runs once each time its function runs: in its body, outside loops and callbacks. */
-function runsOnceInItsFunction(site: CallSite): boolean {
-  if (site.context !== 'body') return false;
-  for (let current = site.node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-    if (ts.isIterationStatement(current, false)) return false;
-  }
-  return true;
-}
-
-/** True when `node` runs in a loop of `fn` (its own, not one of a function inside it). */
-function isInLoop(node: ts.Node, fn: ts.Node): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (ts.isIterationStatement(current, false)) return true;
-  }
-  return false;
-}
-
 // --- direct findings ------------------------------------------------------------------------------------------
 
 /** The ESTree call of a call site (an optional call maps to its `ChainExpression`). */
@@ -355,18 +340,6 @@ function checkHelperCall(
   return true;
 }
 
-/** A constant-cost call reached once per run of the async function: through calls made once, outside loops. */
-function isOneOffMetadata(
-  reach: Reach<Blocking>,
-  site: CallSite,
-  runsOncePerRun: (site: CallSite) => boolean,
-): boolean {
-  if (reach.finding.kind !== 'call' || reach.site.kind !== 'call') return false;
-  if (!isConstantCostCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site))
-    return false;
-  return [...reach.path, reach.site].every(runsOnceInItsFunction);
-}
-
 /** A call of an interface or abstract method: the first of its project implementations that blocks. */
 function checkImplementations(
   file: FileScope,
@@ -381,65 +354,10 @@ function checkImplementations(
   }
 }
 
-/** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */
-function chainSteps(helperName: string, reach: Reach<Blocking>): ChainStep[] {
-  const steps = callSteps(reach.path, `'${helperName}'`, (name) => `'${name}'`);
-  const last = reach.path.at(-1);
-  const caller = last ? calleeDisplayName(last) : helperName;
-  const { finding } = reach;
-  if (finding.kind === 'call') {
-    const name = finding.call.displayName;
-    const callNode = (reach.site as CallSite).node.expression;
-    steps.push({
-      text: `calls '${name}'`,
-      location: relatedLocationOf(
-        callNode,
-        `'${caller}' calls '${name}' here, which blocks the event loop`,
-      ),
-    });
-  } else {
-    const loop = finding.wait.loop;
-    steps.push({
-      text: 'busy-waits on the clock',
-      location: relatedLocationOf(
-        loop,
-        `'${caller}' busy-waits on the clock here`,
-        loopHeadEnd(loop),
-      ),
-    });
-  }
-  return steps;
-}
-
 function suggestionsOf(found: readonly Replacement[]): Suggestion[] {
   return found.map((replacement) => ({
     messageId: SUGGESTION_MESSAGES[replacement.kind],
     data: replacement.data,
     fix: replacement.fix,
   }));
-}
-
-/** What to use instead of a blocking call, for messages. */
-function alternativeFor(call: BlockingCall): string {
-  const asyncName = withoutSync(call.name);
-  switch (call.family) {
-    case 'fs':
-      if (call.name === 'existsSync')
-        return "`access` from 'node:fs/promises' (it rejects when the path is missing)";
-      if (FS_PROMISE_FORMS.has(asyncName)) return `\`${asyncName}\` from 'node:fs/promises'`;
-      return FILE_HANDLE_ADVICE;
-    case 'child_process':
-      if (call.name === 'spawnSync')
-        return "`spawn` from 'node:child_process', awaiting its end with `once(child, 'close')` from 'node:events'";
-      return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
-    case 'zlib':
-    case 'crypto':
-      return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
-    case 'atomics':
-      return "`Atomics.waitAsync`, or `await setTimeout(ms)` from 'node:timers/promises' to sleep";
-    case 'configured':
-      return call.replacement
-        ? `\`${call.replacement}\` from '${call.module}'`
-        : `an asynchronous alternative from '${call.module}'`;
-  }
 }
