@@ -9,19 +9,40 @@ import {
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
+  type TSESLint,
   type TSESTree,
 } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
+import { isExportedByName } from '../util/module-exports';
 import { guardRecursion } from '../util/recursion-guard';
+import { isStatementList } from '../util/statement-lists';
 import { isRejectionHandled } from './promise-handlers';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
+import { isNonRejectingCall } from './rejections';
 
 /** What an expression leaves unhandled: one promise, or an array of them. */
 export interface Unhandled {
   node: TSESTree.Expression;
   kind: 'promise' | 'array';
+}
+
+/** A promise stored in a variable nobody reads. */
+export interface UnreadPromise {
+  variable: TSESLint.Scope.Variable;
+  found: Unhandled;
+  /** The declaration may be replaced by a statement: one declarator, no type annotation, in a statement list. */
+  standsAlone: boolean;
+}
+
+/** An async callback passed where the callee ignores the promise it returns. */
+export interface IgnoredCallback {
+  argument: TSESTree.Expression;
+  /** The called method's name (`forEach`), else the callee as written. */
+  calleeName: string;
+  /** The callee is `forEach`, which the rewrites know. */
+  isForEach: boolean;
 }
 
 export interface FloatingPromiseOptions {
@@ -131,6 +152,73 @@ export class FloatingPromises {
     if (typeMatchesSomeSpecifier(type, allow, this.program)) return false;
     return isArrayOfPromises(this.typeContext, this.tsNode(node), type, (element) =>
       typeMatchesSomeSpecifier(element, allow, this.program),
+    );
+  }
+
+  /**
+   * The promise a declarator stores in a variable that is never read, exported or used: `const task = start();`
+   * (`using` declarations and exported bindings are read elsewhere).
+   */
+  unreadPromiseOf(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    declarator: TSESTree.VariableDeclarator,
+  ): UnreadPromise | undefined {
+    const declaration = declarator.parent;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare)
+      return undefined;
+    if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+    const [variable] = sourceCode.getDeclaredVariables(declarator);
+    if (!variable || variable.references.some((reference) => reference.isRead())) return undefined;
+    if (isExportedByName(sourceCode, variable.name)) return undefined;
+    const found = this.unhandledIn(declarator.init);
+    if (!found) return undefined;
+    const onlyInitialized =
+      variable.references.length === 1 && variable.references[0]?.init === true;
+    const standsAlone =
+      declaration.declarations.length === 1 &&
+      onlyInitialized &&
+      !declarator.id.typeAnnotation &&
+      (isStatementList(declaration.parent) ||
+        declaration.parent.type === AST_NODE_TYPES.TSModuleBlock);
+    return { variable, found, standsAlone };
+  }
+
+  /** The async callbacks of `call` whose promise the callee ignores: `forEach`'s, or with `all`, any `void` one. */
+  ignoredCallbacksOf(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    all: boolean,
+  ): IgnoredCallback[] {
+    const callee = call.callee;
+    const isForEach =
+      call.type === AST_NODE_TYPES.CallExpression &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      callee.property.name === 'forEach';
+    if (!isForEach && !all) return [];
+    const calleeName =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : sourceCode.getText(callee);
+    const candidates = isForEach ? call.arguments.slice(0, 1) : call.arguments;
+    return candidates.flatMap((argument) =>
+      argument.type !== AST_NODE_TYPES.SpreadElement && this.isIgnoredAsyncCallback(argument)
+        ? [{ argument, calleeName, isForEach }]
+        : [],
+    );
+  }
+
+  /** A promise from a call of a project function that provably cannot reject (`rejections.ts`). */
+  cannotReject(found: Unhandled): boolean {
+    return (
+      found.kind === 'promise' &&
+      guardRecursion(
+        () => isNonRejectingCall(this.program, this.tsNode(found.node)),
+        () => false,
+      )
     );
   }
 

@@ -15,15 +15,12 @@ import {
 
 import { isAssertionChain } from '../analysis/assertions';
 import { FloatingPromises, isIife, type Unhandled } from '../analysis/floating-promises';
-import { isNonRejectingCall } from '../analysis/rejections';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
 import { createRule } from '../util/create-rule';
 import { guardRecursion } from '../util/recursion-guard';
 import { ForeignSuppressions } from '../util/foreign-suppressions';
 import { callbackHeadLoc, expressionHeadLoc } from '../util/heads';
-import { isExportedByName } from '../util/module-exports';
-import { isStatementList } from '../util/statement-lists';
 
 export type Options = [
   {
@@ -280,39 +277,16 @@ function reportable(
   site: TSESTree.Node,
   found: Unhandled,
 ): { nonRejecting: boolean } | undefined {
-  if (isSuppressed(file.suppressedFloating, site, found.node)) return undefined;
+  // typescript-eslint reports the statement, ours the promise in it: a comment on the line of either counts.
+  if (file.suppressedFloating.coversEither(site, found.node)) return undefined;
   if (file.testCode && !isAssertionChain(found.node)) return undefined;
-  const nonRejecting = isNonRejecting(file, found);
+  const nonRejecting = file.promises.cannotReject(found);
   return nonRejecting && !file.reportNonRejecting ? undefined : { nonRejecting };
 }
 
 function messageFor(found: Unhandled, nonRejecting: boolean): MessageIds {
   if (nonRejecting) return 'floatingNonRejecting';
   return found.kind === 'array' ? 'floatingPromiseArray' : 'floatingPromise';
-}
-
-/** typescript-eslint reports the statement, ours the promise in it: a comment on the line of either counts. */
-function isSuppressed(
-  suppressions: ForeignSuppressions,
-  statement: TSESTree.Node,
-  promise: TSESTree.Node,
-): boolean {
-  return suppressions.covers(statement.loc.start) || suppressions.covers(promise.loc.start);
-}
-
-/** A promise from a call of a project function that provably cannot reject (`rejections.ts`). */
-function isNonRejecting(file: FileScope, found: Unhandled): boolean {
-  return (
-    found.kind === 'promise' &&
-    guardRecursion(
-      () =>
-        isNonRejectingCall(
-          file.services.program,
-          file.services.esTreeNodeToTSNodeMap.get(found.node),
-        ),
-      () => false,
-    )
-  );
 }
 
 function honoredSuppressions(
@@ -359,25 +333,13 @@ function checkCallbacks(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): void {
   const { context, sourceCode } = file;
-  const callee = call.callee;
-  const isForEach =
-    call.type === AST_NODE_TYPES.CallExpression &&
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    !callee.computed &&
-    callee.property.type === AST_NODE_TYPES.Identifier &&
-    callee.property.name === 'forEach';
-  if (!isForEach && !file.checkAllVoidCallbacks) return;
-  const candidates = isForEach ? call.arguments.slice(0, 1) : call.arguments;
-  for (const argument of candidates) {
-    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    if (!file.promises.isIgnoredAsyncCallback(argument)) continue;
+  for (const { argument, calleeName, isForEach } of file.promises.ignoredCallbacksOf(
+    sourceCode,
+    call,
+    file.checkAllVoidCallbacks,
+  )) {
     const loc = callbackHeadLoc(sourceCode, argument);
     if (file.suppressedCallbacks.covers(loc.start)) continue;
-    const calleeName =
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.property.type === AST_NODE_TYPES.Identifier
-        ? callee.property.name
-        : sourceCode.getText(callee);
     context.report({
       loc,
       messageId: 'ignoredAsyncCallback',
@@ -396,36 +358,21 @@ function checkCallbacks(
 // --- promises stored and never read ------------------------------------------------------------------------------
 
 function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarator): void {
-  const { context, sourceCode } = file;
-  const declaration = declarator.parent;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
-  if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare)
-    return;
-  if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
-  const [variable] = sourceCode.getDeclaredVariables(declarator);
-  if (!variable || variable.references.some((reference) => reference.isRead())) return;
-  if (isExportedByName(sourceCode, variable.name)) return;
-  const found = file.promises.unhandledIn(declarator.init);
-  if (!found) return;
-  const onlyInitialized = variable.references.length === 1 && variable.references[0]?.init === true;
-  const standsAlone =
-    declaration.declarations.length === 1 &&
-    onlyInitialized &&
-    !declarator.id.typeAnnotation &&
-    (isStatementList(declaration.parent) ||
-      declaration.parent.type === AST_NODE_TYPES.TSModuleBlock);
+  const unread = file.promises.unreadPromiseOf(file.sourceCode, declarator);
+  if (!unread) return;
+  const { variable, found } = unread;
   const nameStart = declarator.id.loc.start;
   if (file.suppressedFloating.covers(nameStart)) return;
   if (file.testCode && !isAssertionChain(found.node)) return;
-  if (!file.reportNonRejecting && isNonRejecting(file, found)) return;
-  context.report({
+  if (!file.reportNonRejecting && file.promises.cannotReject(found)) return;
+  file.context.report({
     loc: {
       start: nameStart,
       end: { line: nameStart.line, column: nameStart.column + variable.name.length },
     },
     messageId: 'unusedPromiseVariable',
     data: { name: variable.name },
-    suggest: standsAlone ? statementSuggestions(file, declaration, found, false) : [],
+    suggest: unread.standsAlone ? statementSuggestions(file, declarator.parent, found, false) : [],
   });
 }
 

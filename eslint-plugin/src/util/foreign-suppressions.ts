@@ -23,6 +23,11 @@ export class ForeignSuppressions {
   ) {}
 
   /** True when a comment disables one of the rules at `position` (a report's start), as ESLint would apply it. */
+  /** Whether a comment covers the start line of either node (a statement and the promise in it, say). */
+  coversEither(a: TSESTree.Node, b: TSESTree.Node): boolean {
+    return this.covers(a.loc.start) || this.covers(b.loc.start);
+  }
+
   covers(position: TSESTree.Position): boolean {
     if (this.ruleNames.length === 0) return false;
     this.directives ??= this.read();
