@@ -14,13 +14,7 @@ import {
 import type * as ts from 'typescript';
 
 import { describeSteps } from '../analysis/call-chains';
-import {
-  type CallGraph,
-  enclosingAnalyzableFunction,
-  getCallGraph,
-  type ReachQuery,
-  readableFunctionOf,
-} from '../analysis/call-graph';
+import { type CallGraph, getCallGraph, type ReachQuery } from '../analysis/call-graph';
 import { CollectionOrigins, type Origin } from '../analysis/collection-origin';
 import { SizeBounds } from '../analysis/collection-size';
 import {
@@ -31,16 +25,13 @@ import {
   taskCountBound,
   taskCountOrigin,
 } from '../analysis/fan-out';
-import { resolveFunctionNode } from '../analysis/resolve-callee';
+import { fanOutRestarts, fanOutTaskReach, unseenFanOutReach } from '../analysis/fan-out-reach';
 import { sharedClientOf } from '../analysis/shared-client';
 import {
   createTaskQuery,
-  externalReachOf,
   reachSteps,
   type TaskFinding,
-  taskRestarts,
   type TaskReach,
-  unseenTaskReach,
 } from '../analysis/task-effects';
 import { BoundedMaps } from '../fixes/bounded-map';
 import { fanOutRewrites, type FanOutRewriteKind, projectFolder } from '../fixes/fan-out-rewrites';
@@ -250,10 +241,13 @@ function checkFanOut(file: FileScope, call: TSESTree.CallExpression): void {
     let origin = taskCountOrigin(file.origins, file.sizes, source, (node) =>
       file.services.esTreeNodeToTSNodeMap.get(node),
     );
-    if (origin.kind === 'unknown' && restartsFanOut(file, fanOut, source)) origin = RECURSIVE;
+    if (origin.kind === 'unknown' && fanOutRestarts(file.graph, file.services, fanOut, source))
+      origin = RECURSIVE;
     if (origin.kind === 'bounded' || (origin.kind === 'unknown' && !file.reportUnknownSizes))
       continue;
-    const reach = source.task ? reachOf(file, source) : unknownTaskReach(file, source);
+    const reach = source.task
+      ? fanOutTaskReach(file.graph, file.query, file.services, source)
+      : unseenFanOutReach(file.services, source);
     // Work started through a limiter is bounded however large the collection, in either mode.
     if (reach === 'limited' || (file.externalOnly && !reach)) continue;
     reportFanOut(file, fanOut, source, reach, origin);
@@ -265,39 +259,6 @@ const RECURSIVE: Origin = {
   kind: 'unbounded',
   description: 'a recursive walk: each task can start this fan-out again',
 };
-
-/** Whether the tasks call the function that holds the fan-out: a walk, as large as everything it walks. */
-function restartsFanOut(file: FileScope, fanOut: FanOut, source: TaskSource): boolean {
-  if (!source.task) return false;
-  const { program, esTreeNodeToTSNodeMap } = file.services;
-  const fn = enclosingAnalyzableFunction(esTreeNodeToTSNodeMap.get(fanOut.call));
-  if (!fn) return false;
-  const node = esTreeNodeToTSNodeMap.get(source.task) as ts.Expression;
-  return taskRestarts(
-    file.graph,
-    { kind: source.kind === 'loop' ? 'promise' : 'function', node },
-    fn,
-    (expression) => readableFunctionOf(program, resolveFunctionNode(program, expression)),
-  );
-}
-
-function reachOf(file: FileScope, source: TaskSource): TaskReach | 'limited' | undefined {
-  const { program } = file.services;
-  const node = file.services.esTreeNodeToTSNodeMap.get(source.task!) as ts.Expression;
-  return externalReachOf(
-    file.graph,
-    file.query,
-    { kind: source.kind === 'loop' ? 'promise' : 'function', node },
-    (expression) => resolveFunctionNode(program, expression),
-    (callee) => readableFunctionOf(program, callee),
-  );
-}
-
-/** `async.parallel(tasks)`: the tasks are the collection's own functions, which nothing here shows. */
-function unknownTaskReach(file: FileScope, source: TaskSource): TaskReach {
-  const node = source.kind === 'loop' ? source.task : source.collection;
-  return unseenTaskReach(file.services.esTreeNodeToTSNodeMap.get(node) as ts.Expression);
-}
 
 // --- the report -------------------------------------------------------------------------------------------------
 
