@@ -1953,7 +1953,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     output: null,
     errors: [
       {
-        messageId: 'floatingPromiseArray',
+        messageId: 'awaitedArray',
         line: 3,
         column: 9,
         endColumn: 14,

@@ -38,6 +38,7 @@ export type Options = [
 export type MessageIds =
   | 'floatingPromise'
   | 'floatingPromiseArray'
+  | 'awaitedArray'
   | 'floatingNonRejecting'
   | 'unusedPromiseVariable'
   | 'ignoredAsyncCallback'
@@ -102,6 +103,8 @@ export default createRule<Options, MessageIds>({
         'This promise is not awaited, returned, or handled. Nothing waits for it to finish, and if it rejects the error is lost.',
       floatingPromiseArray:
         'These promises are not awaited, returned, or handled. Nothing waits for them to finish, and if one rejects the error is lost.',
+      awaitedArray:
+        '`await` on an array waits for none of the promises in it. Nothing waits for them to finish, and if one rejects the error is lost.',
       floatingNonRejecting:
         'Nothing waits for this promise. It cannot reject (its function handles every error), so only the order is at stake: await it if what follows needs it finished.',
       unusedPromiseVariable:
@@ -258,7 +261,7 @@ function checkAwaitedArray(file: FileScope, expression: TSESTree.AwaitExpression
   const operand = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
   file.context.report({
     loc: expressionHeadLoc(file.sourceCode, argument),
-    messageId: 'floatingPromiseArray',
+    messageId: 'awaitedArray',
     suggest: [
       {
         messageId: 'addAwaitAll',
