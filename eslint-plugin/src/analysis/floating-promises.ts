@@ -198,17 +198,18 @@ export class FloatingPromises {
       callee.property.type === AST_NODE_TYPES.Identifier &&
       callee.property.name === 'forEach';
     if (!isForEach && !all) return [];
+    const candidates = isForEach ? call.arguments.slice(0, 1) : call.arguments;
+    const ignored = candidates.filter(
+      (argument): argument is TSESTree.Expression =>
+        argument.type !== AST_NODE_TYPES.SpreadElement && this.isIgnoredAsyncCallback(argument),
+    );
+    if (ignored.length === 0) return [];
     const calleeName =
       callee.type === AST_NODE_TYPES.MemberExpression &&
       callee.property.type === AST_NODE_TYPES.Identifier
         ? callee.property.name
         : sourceCode.getText(callee);
-    const candidates = isForEach ? call.arguments.slice(0, 1) : call.arguments;
-    return candidates.flatMap((argument) =>
-      argument.type !== AST_NODE_TYPES.SpreadElement && this.isIgnoredAsyncCallback(argument)
-        ? [{ argument, calleeName, isForEach }]
-        : [],
-    );
+    return ignored.map((argument) => ({ argument, calleeName, isForEach }));
   }
 
   /** A promise from a call of a project function that provably cannot reject (`rejections.ts`). */
