@@ -987,6 +987,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 55,
         suggestions: [
           {
+            messageId: 'addGotTimeout',
+            output:
+              "import got from 'got';\nexport const load = async (url: string) => { await got(url, { timeout: { request: 10000 } }); };",
+          },
+          {
             messageId: 'addSignalTimeout',
             output: `import got from 'got';\nexport const load = async (url: string) => { await got(url, { ${SIGNAL} }); };`,
           },
@@ -1007,8 +1012,35 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endColumn: 75,
         suggestions: [
           {
+            messageId: 'addGotTimeout',
+            output:
+              "import got from 'got';\nexport const save = async (url: string, body: unknown) => { await got.post(url, { json: body, timeout: { request: 10000 } }); };",
+          },
+          {
             messageId: 'addSignalTimeout',
             output: `import got from 'got';\nexport const save = async (url: string, body: unknown) => { await got.post(url, { json: body, ${SIGNAL} }); };`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "got 11, whose options have no signal: only got's own timeout is suggested",
+    filename: 'got11/file.ts',
+    code: "import got from 'got';\nexport const load = async (url: string) => { await got(url, { headers: {} }); };",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        data: { callee: 'got' },
+        line: 2,
+        column: 52,
+        endColumn: 55,
+        suggestions: [
+          {
+            messageId: 'addGotTimeout',
+            output:
+              "import got from 'got';\nexport const load = async (url: string) => { await got(url, { headers: {}, timeout: { request: 10000 } }); };",
           },
         ],
       },

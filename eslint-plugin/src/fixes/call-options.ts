@@ -58,6 +58,45 @@ export function setOptionFix(
   return undefined;
 }
 
+/**
+ * Whether argument `index` of a call can take an option named `key`: no only when every call signature of the callee
+ * types that argument as objects none of which has the property (got 11's options have no `signal`, say). `any`,
+ * `unknown`, type parameters, index signatures, rest parameters and callees without signatures count as yes.
+ */
+export function acceptsOption(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+  index: number,
+  key: string,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const node = services.esTreeNodeToTSNodeMap.get(call);
+  const signatures = checker.getTypeAtLocation(node.expression).getCallSignatures();
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    const parameter = signature.parameters[index] ?? signature.parameters.at(-1);
+    const declaration = parameter?.valueDeclaration;
+    if (!parameter || !declaration) return false;
+    if (ts.isParameter(declaration) && declaration.dotDotDotToken) return true;
+    if (signature.parameters[index] === undefined) return false;
+    return typeHasOption(checker, checker.getTypeOfSymbolAtLocation(parameter, node), key);
+  });
+}
+
+function typeHasOption(checker: ts.TypeChecker, type: ts.Type, key: string): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter))
+      return true;
+    if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) return false;
+    const apparent = checker.getApparentType(part);
+    return (
+      checker.getPropertyOfType(apparent, key) !== undefined ||
+      checker.getIndexInfosOfType(apparent).length > 0
+    );
+  });
+}
+
 /** Inserts `text` as argument `index`, padding skipped optional parameters with `undefined`. */
 function insertArgument(
   sourceCode: SourceCode,

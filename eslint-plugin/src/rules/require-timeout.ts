@@ -13,7 +13,7 @@ import { globalHasMember } from '../analysis/globals';
 import { type HttpCall, HttpCalls } from '../analysis/http-clients';
 import { type Deadline, RequestDeadlines } from '../analysis/request-deadlines';
 import { functionReturning } from '../analysis/returned-values';
-import { setOptionFix } from '../fixes/call-options';
+import { acceptsOption, setOptionFix } from '../fixes/call-options';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ timeoutMs?: number }];
@@ -24,6 +24,7 @@ export type MessageIds =
   | 'timeoutOptionOnly'
   | 'timeoutDisabled'
   | 'addAxiosTimeout'
+  | 'addGotTimeout'
   | 'addSignalTimeout'
   | 'combineWithTimeout';
 
@@ -51,6 +52,7 @@ export default createRule<Options, MessageIds>({
       timeoutDisabled:
         '`{{callee}}` has `timeout: {{value}}`, which turns the timeout off. If the server never answers, the caller waits forever.',
       addAxiosTimeout: "Add axios's `timeout: {{ms}}` option",
+      addGotTimeout: "Add got's `timeout: { request: {{ms}} }` option",
       addSignalTimeout: 'Add `signal: AbortSignal.timeout({{ms}})`',
       combineWithTimeout:
         'Give the signal a deadline: `AbortSignal.any([…, AbortSignal.timeout({{ms}})])`',
@@ -161,7 +163,18 @@ function deadlineSuggestions(
     });
     if (timeoutFix) suggestions.push({ messageId: 'addAxiosTimeout', data, fix: timeoutFix });
   }
-  if (canUseSignal) {
+  // got's own request deadline, in every got version; its options took `signal` only from version 12.
+  if (httpCall.library === 'got' && acceptsOption(services, call, httpCall.optionsIndex, 'timeout')) {
+    const timeoutFix = setOptionFix(sourceCode, services, {
+      call,
+      httpCall,
+      existing,
+      key: 'timeout',
+      value: `{ request: ${ms} }`,
+    });
+    if (timeoutFix) suggestions.push({ messageId: 'addGotTimeout', data, fix: timeoutFix });
+  }
+  if (canUseSignal && acceptsOption(services, call, httpCall.optionsIndex, 'signal')) {
     const signalFix = setOptionFix(sourceCode, services, {
       call,
       httpCall,
