@@ -21,6 +21,18 @@ export const valid: ValidTestCase<Options>[] = [
     code: "import { readFileSync } from 'node:fs';\nvoid (async () => {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n})();",
   },
   {
+    name: 'start-up: an exported function that starts a server listening runs once per process',
+    code: "import { readFileSync } from 'node:fs';\nimport { createServer } from 'node:https';\nexport default async function start(port: number) {\n  const key = readFileSync('key.pem');\n  const server = createServer({ key }, (request, response) => response.end());\n  server.listen(port);\n  await new Promise((resolve) => server.once('listening', resolve));\n}",
+  },
+  {
+    name: "start-up: the callback a server's listen runs once, when it is listening",
+    code: "import { readFileSync } from 'node:fs';\nimport { createServer } from 'node:http';\nexport function start(port: number) {\n  createServer((request, response) => response.end()).listen(port, async () => {\n    const motd = readFileSync('motd.txt', 'utf8');\n    await fetch(`https://example.com/up?motd=${motd}`);\n  });\n}",
+  },
+  {
+    name: "shutdown: a handler of the process's termination signals runs once, as it stops",
+    code: "import { writeFileSync } from 'node:fs';\nexport function watch(state: { data: string; flush(): Promise<void> }) {\n  const stop = async () => {\n    writeFileSync('state.json', state.data);\n    await state.flush();\n  };\n  process.on('SIGINT', stop);\n  process.once('SIGTERM', stop);\n  process.on('beforeExit', async () => {\n    writeFileSync('state.json', state.data);\n    await state.flush();\n  });\n}",
+  },
+  {
     name: 'one-off metadata: existsSync and mkdirSync made once in an async function',
     code: "import { existsSync, mkdirSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nexport async function save(dir: string, text: string) {\n  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });\n  await writeFile(`${dir}/out.txt`, text);\n}",
   },
@@ -1582,6 +1594,59 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'useAsyncApi',
             output:
               "import { readFile } from 'node:fs/promises';\nasync function init() {\n  return await readFile('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();\nexport const handler = () => init();",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'start-up: the request handler of a server that start-up code starts is not start-up code',
+    code: "import { readFileSync } from 'node:fs';\nimport { createServer } from 'node:http';\nexport async function start(port: number) {\n  createServer(async (request, response) => {\n    response.end(readFileSync('page.html'));\n  }).listen(port);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 5,
+        column: 18,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { createServer } from 'node:http';\nimport { readFile } from 'node:fs/promises';\nexport async function start(port: number) {\n  createServer(async (request, response) => {\n    response.end(await readFile('page.html'));\n  }).listen(port);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "start-up: a project's own method named listen starts no server, and a message handler runs per message",
+    code: "import { readFileSync } from 'node:fs';\nclass Queue {\n  listen() {}\n}\nexport async function run(queue: Queue) {\n  queue.listen();\n  process.on('message', async () => {\n    readFileSync('job.json');\n  });\n  return readFileSync('config.json', 'utf8');\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 8,
+        column: 5,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nclass Queue {\n  listen() {}\n}\nexport async function run(queue: Queue) {\n  queue.listen();\n  process.on('message', async () => {\n    await readFile('job.json');\n  });\n  return readFileSync('config.json', 'utf8');\n}",
+          },
+        ],
+      },
+      {
+        messageId: 'blockingCall',
+        line: 10,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nclass Queue {\n  listen() {}\n}\nexport async function run(queue: Queue) {\n  queue.listen();\n  process.on('message', async () => {\n    readFileSync('job.json');\n  });\n  return await readFile('config.json', 'utf8');\n}",
           },
         ],
       },

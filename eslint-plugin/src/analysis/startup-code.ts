@@ -1,12 +1,14 @@
-// Code that runs once, while a program starts: a function named `main`, an async IIFE at a module's top level, the
-// handler of a command-line command (`cli-commands.ts`), and a function of the module that only such code calls
-// (`await init()` in `main`). Blocking there holds up nothing else
-// yet, so `no-blocking-in-async` leaves it alone, except in loops and per-item callbacks, which multiply it.
+// Code that runs once, while a program starts or ends: a function named `main`, an async IIFE at a module's top
+// level, the handler of a command-line command (`cli-commands.ts`), a function that starts a server listening (and
+// the callback it gives `listen`), a handler of the process's termination signals, and a function of the module
+// that only such code calls (`await init()` in `main`). Blocking there holds up nothing else yet (or any more), so
+// `no-blocking-in-async` leaves it alone, except in loops and per-item callbacks, which multiply it.
 import ts from 'typescript';
 
 import type { AnalyzableFunction } from './call-graph';
 import { isCommandHandler } from './cli-commands';
 import { isExportedName } from './exports';
+import { classify, resolveCalleeNode } from './resolve-callee';
 
 const answers = new WeakMap<ts.Program, Map<ts.Node, boolean>>();
 
@@ -45,10 +47,14 @@ function startsUp(
 ): boolean {
   if (isCommandHandler(program, fn)) return true;
   const checker = program.getTypeChecker();
-  // `(async () => { … })()` at the top level of a module.
+  if (startsListening(program, fn)) return true;
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    // `(async () => { … })()` at the top level of a module.
     const call = immediateCall(fn);
     if (call) return enclosingFunction(call) === 'top-level';
+    const argument = outermostParentheses(fn);
+    if (isShutdownRegistration(program, argument) || isListenCallback(program, argument))
+      return true;
   }
   const name = nameOf(fn);
   if (!name) return false;
@@ -60,12 +66,96 @@ function startsUp(
   const uses = usesOf(checker, name.getSourceFile(), symbol, name);
   if (uses.length === 0) return false;
   return uses.every((use) => {
+    if (isShutdownRegistration(program, use)) return true;
     const call = use.parent;
     if (!ts.isCallExpression(call) || call.expression !== use) return false;
     const caller = enclosingFunction(call);
     if (caller === 'top-level') return true;
     return caller !== 'class' && decide(program, caller, known, visiting);
   });
+}
+
+/** Events after which the process ends: its termination signals, and the loop running out of work. */
+const SHUTDOWN_EVENTS = new Set([
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGBREAK',
+  'beforeExit',
+]);
+const LISTENER_REGISTRATIONS = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+]);
+
+/** `process.on('SIGTERM', argument)`: the handler that runs as the process is told to stop. */
+function isShutdownRegistration(program: ts.Program, argument: ts.Node): boolean {
+  const call = argument.parent;
+  if (!ts.isCallExpression(call) || call.arguments[1] !== argument) return false;
+  const [event] = call.arguments;
+  const callee = call.expression;
+  if (
+    !event ||
+    !ts.isStringLiteralLike(event) ||
+    !SHUTDOWN_EVENTS.has(event.text) ||
+    !ts.isPropertyAccessExpression(callee) ||
+    !LISTENER_REGISTRATIONS.has(callee.name.text) ||
+    !ts.isIdentifier(callee.expression) ||
+    callee.expression.text !== 'process'
+  )
+    return false;
+  // Node's own `process`, not a variable of the project that shadows it.
+  const symbol = program.getTypeChecker().getSymbolAtLocation(callee.expression);
+  const declarations = symbol?.getDeclarations() ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => classify(program, declaration).origin !== 'project')
+  );
+}
+
+/**
+ * True when `fn` itself (not a function inside it) tells a server of a package to listen (`server.listen(port)`,
+ * `app.listen(3000)`): a server starts once per process, so the function that starts it is start-up code.
+ */
+function startsListening(program: ts.Program, fn: AnalyzableFunction): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node) && isPackageListen(program, node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  return found;
+}
+
+/** The callback a server's `listen` runs once, when the server is listening. */
+function isListenCallback(program: ts.Program, argument: ts.Node): boolean {
+  const call = argument.parent;
+  return (
+    ts.isCallExpression(call) &&
+    call.arguments.some((candidate) => candidate === argument) &&
+    isPackageListen(program, call)
+  );
+}
+
+function isPackageListen(program: ts.Program, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'listen') return false;
+  const resolved = resolveCalleeNode(program, call);
+  return resolved?.origin === 'module' && resolved.name === 'listen';
+}
+
+/** A node with the parentheses around it, as an argument or callee sees it. */
+function outermostParentheses(node: ts.Node): ts.Node {
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node;
 }
 
 /** The call that runs `fn` where it is written: `(async () => …)()`. */
