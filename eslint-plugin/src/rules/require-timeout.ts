@@ -164,7 +164,10 @@ function deadlineSuggestions(
     if (timeoutFix) suggestions.push({ messageId: 'addAxiosTimeout', data, fix: timeoutFix });
   }
   // got's own request deadline, in every got version; its options took `signal` only from version 12.
-  if (httpCall.library === 'got' && acceptsOption(services, call, httpCall.optionsIndex, 'timeout')) {
+  if (
+    httpCall.library === 'got' &&
+    acceptsOption(services, call, httpCall.optionsIndex, 'timeout')
+  ) {
     const timeoutFix = setOptionFix(sourceCode, services, {
       call,
       httpCall,
