@@ -68,8 +68,12 @@ export const valid: ValidTestCase<Options>[] = [
     code: "import { readFileSync } from 'node:fs';\nexport async function schedule(file: string) {\n  setTimeout(() => readFileSync(file), 10);\n}",
   },
   {
-    name: 'a .then callback runs later',
-    code: "import { readFileSync } from 'node:fs';\nexport async function chain(file: Promise<string>) {\n  return file.then((name) => readFileSync(name, 'utf8'));\n}",
+    name: 'a finally method of an object that is no promise takes a plain callback',
+    code: "import { readFileSync } from 'node:fs';\nconst job = { finally(callback: () => void) { callback(); } };\nexport function run(file: string) {\n  job.finally(() => readFileSync(file));\n}",
+  },
+  {
+    name: "start-up: a reaction of main's promise at the top level runs once",
+    code: "import { writeFileSync } from 'node:fs';\nasync function main() {\n  return (await fetch('https://example.com')).text();\n}\nmain().then((report) => writeFileSync('report.txt', report));",
   },
   {
     name: 'a sync function declared inside and never called',
@@ -1908,6 +1912,54 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
           },
         ],
       },
+    ],
+  },
+  {
+    name: 'a promise reaction is async code: a .then callback that reads a file',
+    code: "import { readFileSync } from 'node:fs';\nexport async function chain(file: Promise<string>) {\n  return file.then((name) => readFileSync(name, 'utf8'));\n}",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 3, column: 30, endColumn: 42, suggestions: [] }],
+  },
+  {
+    name: 'a promise reaction outside any async function: .catch running a child process',
+    code: "import { execSync } from 'node:child_process';\nexport function deploy(upload: () => Promise<void>) {\n  return upload().catch(() => execSync('git reset --hard'));\n}",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 3, column: 31, endColumn: 39, suggestions: [] }],
+  },
+  {
+    name: "bcryptjs's hashSync is in the catalogue, here reached from a .then reaction through a helper",
+    code: "import bcrypt from 'bcryptjs';\nfunction passwordHash(password: string) {\n  return bcrypt.hashSync(password, 11);\n}\nexport function changePassword(check: Promise<boolean>, password: string, save: (hash: string) => void) {\n  check.then((matching) => {\n    if (matching) save(passwordHash(password));\n  });\n}",
+    output: null,
+    errors: [{ messageId: 'blockingHelper', line: 7, column: 24, endColumn: 36 }],
+  },
+  {
+    name: "bcrypt's compareSync is in the catalogue, with its promise form suggested",
+    code: "import { compareSync } from 'bcrypt';\nexport async function login(password: string, stored: string) {\n  return compareSync(password, stored);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 10,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { compare } from 'bcrypt';\nexport async function login(password: string, stored: string) {\n  return await compare(password, stored);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a helper called through an object of helpers: a property naming a function, a shorthand, an arrow',
+    code: "import { readFileSync } from 'node:fs';\nfunction readConfig(path: string) {\n  return readFileSync(path, 'utf8');\n}\nconst Helper = { config: { read: readConfig }, readConfig, readRaw: (path: string) => readFileSync(path) };\nexport async function start(path: string) {\n  return [Helper.config.read(path), Helper.readConfig(path), Helper.readRaw(path)];\n}",
+    output: null,
+    errors: [
+      { messageId: 'blockingHelper', line: 7, column: 11, endColumn: 29 },
+      { messageId: 'blockingHelper', line: 7, column: 37, endColumn: 54 },
+      { messageId: 'blockingHelper', line: 7, column: 62, endColumn: 76 },
     ],
   },
   {

@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { normalizeModule } from '../util/module-specifiers';
 import type { ResolvedCallee } from './resolve-callee';
 
-export type BlockingFamily = 'fs' | 'child_process' | 'zlib' | 'crypto' | 'atomics' | 'configured';
+/** `package`: a function of a package, from the built-in list below or the user's `blockingCalls`. */
+export type BlockingFamily = 'fs' | 'child_process' | 'zlib' | 'crypto' | 'atomics' | 'package';
 
 export interface BlockingCall {
   family: BlockingFamily;
@@ -15,7 +16,7 @@ export interface BlockingCall {
   displayName: string;
   /** The module it comes from, without `node:` (`fs`); `undefined` for `Atomics.wait`. */
   module: string | undefined;
-  /** For a configured call, the async function of the same module to use instead. */
+  /** For a package's call, the async function of the same module to use instead. */
   replacement?: string;
 }
 
@@ -41,6 +42,18 @@ const CRYPTO_BLOCKING = new Set([
   'checkPrimeSync',
 ]);
 
+/**
+ * Blocking functions of packages, matched as `blockingCalls` entries are (a user's entry for the same function
+ * wins). bcrypt's cost factor makes each hash or comparison take tens to hundreds of milliseconds of CPU by design;
+ * both packages have promise forms taking the same arguments.
+ */
+const PACKAGE_BLOCKING: readonly ConfiguredBlockingCall[] = [
+  { module: 'bcrypt', name: 'hashSync', replacement: 'hash' },
+  { module: 'bcrypt', name: 'compareSync', replacement: 'compare' },
+  { module: 'bcryptjs', name: 'hashSync', replacement: 'hash' },
+  { module: 'bcryptjs', name: 'compareSync', replacement: 'compare' },
+];
+
 /** What blocking call `callee` is, or `undefined` when it is none (or is allowed). */
 export function matchBlockingCall(
   callee: ResolvedCallee,
@@ -56,16 +69,16 @@ export function matchBlockingCall(
       : undefined;
   }
   if (callee.origin !== 'module' || module === undefined) return undefined;
-  const user = configured.find(
-    (entry) => normalizeModule(entry.module) === module && entry.name === name,
+  const entry = [...configured, ...PACKAGE_BLOCKING].find(
+    (candidate) => normalizeModule(candidate.module) === module && candidate.name === name,
   );
-  if (user) {
+  if (entry) {
     return {
-      family: 'configured',
+      family: 'package',
       name,
       displayName: name,
       module,
-      ...(user.replacement ? { replacement: user.replacement } : {}),
+      ...(entry.replacement ? { replacement: entry.replacement } : {}),
     };
   }
   // `realpathSync.native` has the promise form of `realpathSync` (`realpath`), so it goes by that name.

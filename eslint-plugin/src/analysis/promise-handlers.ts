@@ -1,7 +1,10 @@
-// Recognising calls that attach a rejection handler to a promise: `.catch(fn)` and `.then(onFulfilled, fn)`.
+// Recognising the callbacks a promise runs: calls that attach a rejection handler (`.catch(fn)`,
+// `.then(onFulfilled, fn)`), and the reactions `.then`, `.catch` and `.finally` run once the promise settles.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
+
+import { isPromiseLikeType } from './promise-types';
 
 /**
  * True when `call` is `p.catch(handler)` or `p.then(a, handler)` with a handler that can actually run:
@@ -50,4 +53,35 @@ function isCallable(type: ts.Type): boolean {
 function isCallableConstraint(type: ts.Type): boolean {
   const constraint = type.isTypeParameter() ? type.getConstraint() : undefined;
   return constraint !== undefined && isCallable(constraint);
+}
+
+/** The argument positions of the callbacks each reaction method takes. */
+const REACTIONS = new Map<string, readonly number[]>([
+  ['then', [0, 1]],
+  ['catch', [0]],
+  ['finally', [0]],
+]);
+
+/**
+ * The call that registers `fn` as a reaction of a promise or thenable (`load().then((data) => …)`, `.catch(fn)`,
+ * `.finally(fn)`), or `undefined`. The reaction runs on the event loop once the promise settles: async code of its
+ * own, like the rest of an async function after an `await`.
+ */
+export function reactionCallOf(
+  program: ts.Program,
+  fn: ts.ArrowFunction | ts.FunctionExpression,
+): ts.CallExpression | undefined {
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression))
+    return undefined;
+  const positions = REACTIONS.get(call.expression.name.text);
+  if (!positions?.some((position) => call.arguments[position] === node)) return undefined;
+  const receiver = call.expression.expression;
+  const checker = program.getTypeChecker();
+  const context = { checker, program, checkThenables: true };
+  return isPromiseLikeType(context, receiver, checker.getTypeAtLocation(receiver))
+    ? call
+    : undefined;
 }

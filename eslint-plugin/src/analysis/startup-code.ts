@@ -1,13 +1,14 @@
 // Code that runs once, while a program starts or ends: a function named `main`, an async IIFE at a module's top
 // level, the handler of a command-line command (`cli-commands.ts`), a function that starts a server listening (and
-// the callback it gives `listen`), a handler of the process's termination signals, and a function of the module
-// that only such code calls (`await init()` in `main`). Blocking there holds up nothing else yet (or any more), so
+// the callback it gives `listen`), a handler of the process's termination signals, a promise reaction registered by
+// such code or at the top level (`main().then(…)`), and a function of the module that only such code calls (`await init()` in `main`). Blocking there holds up nothing else yet (or any more), so
 // `no-blocking-in-async` leaves it alone, except in loops and per-item callbacks, which multiply it.
 import ts from 'typescript';
 
 import type { AnalyzableFunction } from './call-graph';
 import { isCommandHandler } from './cli-commands';
 import { isExportedName } from './exports';
+import { reactionCallOf } from './promise-handlers';
 import { classify, resolveCalleeNode } from './resolve-callee';
 
 const answers = new WeakMap<ts.Program, Map<ts.Node, boolean>>();
@@ -55,6 +56,14 @@ function startsUp(
     const argument = outermostParentheses(fn);
     if (isShutdownRegistration(program, argument) || isListenCallback(program, argument))
       return true;
+    // `main().then(() => …)` at the top level, or in start-up code: runs once, when that promise settles.
+    const reaction = reactionCallOf(program, fn);
+    if (reaction) {
+      const caller = enclosingFunction(reaction);
+      return (
+        caller === 'top-level' || (caller !== 'class' && decide(program, caller, known, visiting))
+      );
+    }
   }
   const name = nameOf(fn);
   if (!name) return false;

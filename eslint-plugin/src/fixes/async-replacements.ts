@@ -102,7 +102,7 @@ export class AsyncReplacements {
           : [];
       case 'atomics':
         return this.atomicsReplacements(call);
-      case 'configured':
+      case 'package':
         return blocking.replacement && blocking.module
           ? this.configuredReplacements(call, blocking.module, blocking.replacement)
           : [];
@@ -490,7 +490,7 @@ export function alternativeFor(call: BlockingCall): string {
       return `the promisified \`${asyncName}\` (\`promisify(${asyncName})\` from 'node:util')`;
     case 'atomics':
       return "`Atomics.waitAsync`, or `await setTimeout(ms)` from 'node:timers/promises' to sleep";
-    case 'configured':
+    case 'package':
       return call.replacement
         ? `\`${call.replacement}\` from '${call.module}'`
         : `an asynchronous alternative from '${call.module}'`;

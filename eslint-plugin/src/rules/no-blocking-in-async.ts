@@ -26,6 +26,7 @@ import {
   isOneOffMetadata,
   runsOnceInItsFunction,
 } from '../analysis/blocking-code';
+import { reactionCallOf } from '../analysis/promise-handlers';
 import { isRequestHandler } from '../analysis/request-handlers';
 import { isStartupFunction } from '../analysis/startup-code';
 import type { BusyWait } from '../analysis/busy-wait';
@@ -139,7 +140,7 @@ export default createRule<Options, MessageIds>({
           blockingCalls: {
             type: 'array',
             description:
-              "More calls that block, by module and exported name, with the module's async function to suggest instead (`{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }`).",
+              "More calls that block, by module and exported name, with the module's async function to suggest instead (`{ module: '@node-rs/argon2', name: 'hashSync', replacement: 'hash' }`).",
             items: {
               type: 'object',
               additionalProperties: false,
@@ -223,9 +224,12 @@ export default createRule<Options, MessageIds>({
 });
 
 function checkFunction(file: FileScope, node: FunctionNode): void {
-  if (!node.async) return;
   const fn = file.services.esTreeNodeToTSNodeMap.get(node) as ts.Node;
   if (!isAnalyzableFunction(fn)) return;
+  // An async function, or a promise's reaction (`.then(…)`, `.catch(…)`, `.finally(…)`): both run on the event loop
+  // between other tasks.
+  if (!node.async && !(isReactionCandidate(fn) && reactionCallOf(file.services.program, fn)))
+    return;
   const summary = file.graph.summarize(fn);
   let startup: boolean | undefined;
   // Blocking once while the program starts holds up nothing yet; in a loop or a per-item callback it multiplies.
@@ -252,6 +256,10 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
       checkHelperCall(file, site, site.target, runsOncePerRun);
     else if (site.kind === 'call') checkImplementations(file, site, runsOncePerRun);
   }
+}
+
+function isReactionCandidate(fn: ts.Node): fn is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn);
 }
 
 // --- direct findings ------------------------------------------------------------------------------------------
