@@ -7,7 +7,13 @@ import { gzipSync } from 'node:zlib';
 import type { Order } from './orders.js';
 import { loadSettings } from './settings.js';
 
-export async function exportReport(orders: Order[]): Promise<string> {
+/** A request for a report: the handler runs once per request, so what it blocks on adds up with the traffic. */
+export interface ReportRequest {
+  orders: Order[];
+}
+
+export async function exportReport(request: ReportRequest): Promise<string> {
+  const { orders } = request;
   // Blocks through a helper in another file: loadSettings() calls readFileSync.
   const settings = loadSettings();
   const csv = orders.map((order) => `${order.id},${order.total}`).join('\n');
@@ -27,10 +33,10 @@ function pause(ms: number): void {
   }
 }
 
-export async function exportWithRetry(orders: Order[]): Promise<string> {
+export async function exportWithRetry(request: ReportRequest): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await exportReport(orders);
+      return await exportReport(request);
     } catch (error) {
       if (attempt === 3) throw error;
       // Blocks through `pause`, which busy-waits.

@@ -189,7 +189,7 @@ describe('loopguard lint --cache', function () {
       'helper.ts':
         "import { readFileSync } from 'node:fs';\nexport function readConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
       'main.ts':
-        "import { readConfig } from './helper.js';\nexport async function handleRequest() {\n  return readConfig();\n}\n",
+        "import { readConfig } from './helper.js';\nexport async function handleRequest(request: { url: string }) {\n  return readConfig();\n}\n",
     });
     const first = runCli(['lint', '--format', 'json', ...CACHE], root);
     assert.match(first.stdout, /helper\.ts:3/);

@@ -347,7 +347,7 @@ describe('loopguard lint (the CLI binary)', function () {
       'src/config.ts':
         "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
       'src/server.ts':
-        "import { loadConfig } from './config.js';\n\nexport async function start() {\n  const config = loadConfig();\n  return config;\n}\n",
+        "import { loadConfig } from './config.js';\n\nexport async function start(request: { url: string }) {\n  const config = loadConfig();\n  return config;\n}\n",
     });
     const run = runCli(['lint', '--format', 'sarif'], root);
     assert.equal(run.status, 1, run.stderr);

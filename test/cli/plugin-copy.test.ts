@@ -17,7 +17,7 @@ import { PROCESS_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 const CONFIG_TS =
   "import { readFileSync } from 'node:fs';\n\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n";
 const SERVER_TS =
-  "import { loadConfig } from './config.js';\n\nexport async function start() {\n  const config = loadConfig();\n  return config;\n}\n";
+  "import { loadConfig } from './config.js';\n\nexport async function start(request: { url: string }) {\n  const config = loadConfig();\n  return config;\n}\n";
 
 /** The project's own config: bare specifiers, resolved from the project's `node_modules` as ESLint would. */
 const ESLINT_CONFIG = [

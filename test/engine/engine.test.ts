@@ -128,7 +128,7 @@ describe('Engine', function () {
       'config.ts':
         "import { readFileSync } from 'node:fs';\nexport function loadConfig(): string {\n  return readFileSync('config.json', 'utf8');\n}\n",
       'server.ts':
-        "import { loadConfig } from './config.js';\nexport async function start() {\n  return loadConfig();\n}\n",
+        "import { loadConfig } from './config.js';\nexport async function start(request: { url: string }) {\n  return loadConfig();\n}\n",
     });
     const engine = new Engine({ root });
     const config = path.join(root, 'config.ts').split(path.sep).join('/');
@@ -191,7 +191,7 @@ describe('Engine', function () {
       'node_modules/blocking-lib/index.ts': library,
       'vendored.ts': library,
       'server.ts':
-        "import { load } from 'blocking-lib';\nimport { load as loadVendored } from './vendored.js';\nexport async function start() {\n  return [load(), loadVendored()];\n}\n",
+        "import { load } from 'blocking-lib';\nimport { load as loadVendored } from './vendored.js';\nexport async function start(request: { url: string }) {\n  return [load(), loadVendored()];\n}\n",
     });
     const engine = new Engine({ root });
     const outcome = engine.lintFile(path.join(root, 'server.ts'));

@@ -195,12 +195,13 @@ describe('LintCache', function () {
       'service.ts': [
         "import type { Logger } from './logger.js';",
         "import type { Store } from './store.js';",
-        'export async function query(logger: Logger, sql: string): Promise<number> {',
-        '  logger.log(sql);',
-        '  return sql.length;',
+        // Request handlers (a `request` parameter), where a one-off write is reported.
+        'export async function query(logger: Logger, request: { sql: string }): Promise<number> {',
+        '  logger.log(request.sql);',
+        '  return request.sql.length;',
         '}',
-        'export async function persist(store: Store, key: string): Promise<void> {',
-        '  store.save(key);',
+        'export async function persist(store: Store, request: { key: string }): Promise<void> {',
+        '  store.save(request.key);',
         '}',
         '',
       ].join('\n'),

@@ -11,26 +11,32 @@ export const valid: ValidTestCase<Options>[] = [
   {
     name: 'start-up: a main function that blocks once while the program starts',
     code: "import { existsSync, mkdirSync } from 'node:fs';\nasync function main() {\n  if (!existsSync('out')) mkdirSync('out');\n  await fetch('https://example.com');\n}\nvoid main();",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'start-up: a function only main calls is start-up code too',
     code: "import { readFileSync } from 'node:fs';\nasync function init() {\n  return readFileSync('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'start-up: an async function run at the top level of a module',
     code: "import { readFileSync } from 'node:fs';\nvoid (async () => {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n})();",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'start-up: an exported function that starts a server listening runs once per process',
     code: "import { readFileSync } from 'node:fs';\nimport { createServer } from 'node:https';\nexport default async function start(port: number) {\n  const key = readFileSync('key.pem');\n  const server = createServer({ key }, (request, response) => response.end());\n  server.listen(port);\n  await new Promise((resolve) => server.once('listening', resolve));\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: "start-up: the callback a server's listen runs once, when it is listening",
     code: "import { readFileSync } from 'node:fs';\nimport { createServer } from 'node:http';\nexport function start(port: number) {\n  createServer((request, response) => response.end()).listen(port, async () => {\n    const motd = readFileSync('motd.txt', 'utf8');\n    await fetch(`https://example.com/up?motd=${motd}`);\n  });\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: "shutdown: a handler of the process's termination signals runs once, as it stops",
     code: "import { writeFileSync } from 'node:fs';\nexport function watch(state: { data: string; flush(): Promise<void> }) {\n  const stop = async () => {\n    writeFileSync('state.json', state.data);\n    await state.flush();\n  };\n  process.on('SIGINT', stop);\n  process.once('SIGTERM', stop);\n  process.on('beforeExit', async () => {\n    writeFileSync('state.json', state.data);\n    await state.flush();\n  });\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'one-off metadata: existsSync and mkdirSync made once in an async function',
@@ -43,127 +49,159 @@ export const valid: ValidTestCase<Options>[] = [
   {
     name: 'module top level is allowed to block (CLI scripts)',
     code: "import { readFileSync } from 'node:fs';\nexport const config = readFileSync('config.json', 'utf8');",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a plain sync function is allowed to block',
     code: "import { readFileSync } from 'node:fs';\nexport function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'fs.promises is never reported',
     code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.promises.readFile(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     code: "import { readFile } from 'node:fs/promises';\nexport async function load(file: string) {\n  return readFile(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a local function named like a blocking one is not the blocking one',
     code: 'function readFileSync(file: string): string {\n  return file;\n}\nexport async function load(file: string) {\n  return readFileSync(file);\n}',
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a method named execSync on a user object',
     code: "declare const shell: { execSync(command: string): string };\nexport async function run() {\n  return shell.execSync('ls');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a setTimeout callback runs later, not inside the async function',
     code: "import { readFileSync } from 'node:fs';\nexport async function schedule(file: string) {\n  setTimeout(() => readFileSync(file), 10);\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a finally method of an object that is no promise takes a plain callback',
     code: "import { readFileSync } from 'node:fs';\nconst job = { finally(callback: () => void) { callback(); } };\nexport function run(file: string) {\n  job.finally(() => readFileSync(file));\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: "start-up: a reaction of main's promise at the top level runs once",
     code: "import { writeFileSync } from 'node:fs';\nasync function main() {\n  return (await fetch('https://example.com')).text();\n}\nmain().then((report) => writeFileSync('report.txt', report));",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a sync function declared inside and never called',
     code: "import { readFileSync } from 'node:fs';\nexport async function make() {\n  function read(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n  return read;\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'helpers that do not block, async helpers, generators, deferred work',
     code: "import { double, readLater, readConfigAsync, configLines } from './blocking-helpers.js';\nexport async function run(file: string) {\n  double(2);\n  await readConfigAsync(file);\n  configLines(file);\n  readLater(file);\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'mutual recursion that never blocks ends',
     code: "import { isEven } from './blocking-helpers.js';\nexport async function run() {\n  return isEven(10);\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a chain longer than maxDepth (default 5) is not followed',
     code: "import { level1 } from './blocking-helpers.js';\nexport async function run() {\n  return level1();\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a project function declared without a body cannot be looked into',
     code: "export async function run() {\n  return opaqueHelper('x');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'allow by name',
     code: "import { existsSync } from 'node:fs';\nexport async function has(file: string) {\n  return existsSync(file);\n}",
-    options: [{ allow: ['existsSync'] }],
+    options: [{ allow: ['existsSync'], checkOneOffFileSystem: true }],
   },
   {
     name: 'allow by module and name',
     code: "import { statSync } from 'fs';\nexport async function size(file: string) {\n  return statSync(file).size;\n}",
-    options: [{ allow: [{ module: 'node:fs', name: 'statSync' }] }],
+    options: [{ allow: [{ module: 'node:fs', name: 'statSync' }], checkOneOffFileSystem: true }],
   },
   {
     name: 'allow a project helper by name (and so every chain through it)',
     code: "import { readConfig, parseConfig } from './blocking-helpers.js';\nexport async function run(file: string) {\n  readConfig(file);\n  return parseConfig(file);\n}",
-    options: [{ allow: ['readConfig'] }],
+    options: [{ allow: ['readConfig'], checkOneOffFileSystem: true }],
   },
   {
     name: 'a loop that awaits is not a busy wait',
     code: "import { setTimeout } from 'node:timers/promises';\nexport async function poll(end: number) {\n  while (Date.now() < end) {\n    await setTimeout(10);\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a loop whose condition reads no clock',
     code: 'export async function count() {\n  let i = 0;\n  while (i < 10) i++;\n  return i;\n}',
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a loop that does work until a deadline (time slicing) is not a wait',
     code: 'export async function drain(queue: Array<() => void>, budgetMs: number) {\n  const deadline = performance.now() + budgetMs;\n  while (queue.length > 0 && performance.now() < deadline) {\n    queue.shift()?.();\n  }\n  return queue.length;\n}',
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a busy wait in a sync function',
     code: 'export function sleep(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}',
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'Atomics.wait in a sync function (a worker sleeping)',
     code: 'export function sleep(ms: number) {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);\n}',
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'asynchronous Node APIs',
     code: "import { spawn, exec } from 'node:child_process';\nimport { gzip } from 'node:zlib';\nimport { createHash } from 'node:crypto';\nexport async function run() {\n  spawn('ls');\n  exec('ls');\n  gzip('x', () => {});\n  return createHash('sha256').update('x').digest('hex');\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a configured blocking call outside async code',
     code: "import { hashSync } from 'bcrypt';\nexport const digest = hashSync('secret', 10);",
-    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }] }],
+    options: [
+      {
+        blockingCalls: [{ module: 'bcrypt', name: 'hashSync', replacement: 'hash' }],
+        checkOneOffFileSystem: true,
+      },
+    ],
   },
   {
     name: 'the configured module is matched, not just the name',
     code: "declare function hashSync(data: string, rounds: number): string;\nexport async function digest() {\n  return hashSync('secret', 10);\n}",
-    options: [{ blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }] }],
+    options: [
+      { blockingCalls: [{ module: 'bcrypt', name: 'hashSync' }], checkOneOffFileSystem: true },
+    ],
   },
   {
     name: 'CommonJS require at the top level',
     filename: 'script.cjs',
     code: "const fs = require('fs');\nconst config = fs.readFileSync('config.json', 'utf8');\nmodule.exports = { config };",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'a sync class method',
     code: "import { readFileSync } from 'node:fs';\nexport class Store {\n  load(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'start-up: a yargs command handler runs once per process (a class implementing CommandModule)',
     code: "import { mkdirSync, writeFileSync } from 'node:fs';\nimport type { ArgumentsCamelCase, CommandModule } from 'yargs';\ninterface BaseCommand<T = {}> extends CommandModule<{}, T> {}\nexport class ExportCommand implements BaseCommand<{ out: string }> {\n  command = 'export';\n  async handler(args: ArgumentsCamelCase<{ out: string }>) {\n    const text = await Promise.resolve(args.out);\n    mkdirSync('out', { recursive: true });\n    writeFileSync(args.out, text);\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'start-up: a yargs command handler written as an object literal',
     code: "import { readFileSync } from 'node:fs';\nimport type { CommandModule } from 'yargs';\nexport const show: CommandModule<{}, { file: string }> = {\n  command: 'show <file>',\n  handler: async (args) => {\n    console.log(readFileSync(args.file, 'utf8'));\n  },\n};",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: "start-up: a commander command's action callback runs once per process",
     code: "import { writeFileSync } from 'node:fs';\nimport { program } from 'commander';\nprogram\n  .command('init')\n  .action(async (options: { out: string }) => {\n    writeFileSync(options.out, JSON.stringify(options));\n  });",
+    options: [{ checkOneOffFileSystem: true }],
   },
   {
     name: 'one-off: opening and closing a file once around async work',
@@ -176,6 +214,22 @@ export const valid: ValidTestCase<Options>[] = [
   {
     name: 'one-off: unlinking one temporary file through a sync dispose',
     code: "import { unlinkSync } from 'node:fs';\nclass TempFile {\n  constructor(readonly path: string) {}\n  dispose() {\n    unlinkSync(this.path);\n  }\n}\nexport async function withTemp(run: (file: TempFile) => Promise<void>) {\n  const file = new TempFile('x.tmp');\n  await run(file);\n  file.dispose();\n}",
+  },
+  {
+    name: 'one-off: one read and one write of a single file, once in an async function',
+    code: "import { readFileSync, writeFileSync } from 'node:fs';\nexport async function bump(path: string, fetchVersion: () => Promise<string>) {\n  const config = JSON.parse(readFileSync(path, 'utf8'));\n  config.version = await fetchVersion();\n  writeFileSync(path, JSON.stringify(config));\n}",
+  },
+  {
+    name: 'one-off: listing one folder once, then copying its entries asynchronously',
+    code: "import { readdirSync } from 'node:fs';\nimport { copyFile } from 'node:fs/promises';\nexport async function copyAll(from: string, to: string) {\n  const names = readdirSync(from);\n  await Promise.all(names.map((name) => copyFile(`${from}/${name}`, `${to}/${name}`)));\n}",
+  },
+  {
+    name: 'one-off: the folder a for…of loop iterates is listed once, before the first turn',
+    code: "import { readdirSync } from 'node:fs';\nimport { cp } from 'node:fs/promises';\nexport async function cacheDir(source: string, target: string) {\n  for (const name of readdirSync(source)) {\n    await cp(`${source}/${name}`, target, { recursive: true });\n  }\n}",
+  },
+  {
+    name: 'one-off: a read through a helper that parses one file, called once',
+    code: "import { readFileSync } from 'node:fs';\nfunction readEnvFile(path: string): Record<string, string> {\n  return Object.fromEntries(readFileSync(path, 'utf8').split('\\n').map((line) => line.split('=') as [string, string]));\n}\nexport async function launch(envFile: string, start: (env: Record<string, string>) => Promise<void>) {\n  await start(readEnvFile(envFile));\n}",
   },
   {
     name: 'handlers: a string parameter named message is text to show, not a request',
@@ -207,6 +261,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'start-up: a method named handler of a class that implements no command interface',
     code: "import { readFileSync } from 'node:fs';\nexport class Jobs {\n  async handler(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -225,8 +280,9 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: 'one-off: a write of computed data stays reported',
+    name: 'checkOneOffFileSystem: a write of one file made once is reported',
     code: "import { writeFileSync } from 'node:fs';\nexport async function save(path: string, data: string) {\n  writeFileSync(path, data);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -251,6 +307,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     errors: [
       { messageId: 'blockingCall', line: 3, column: 29, endColumn: 38 },
       { messageId: 'blockingCall', line: 3, column: 39, endColumn: 47 },
+    ],
+  },
+  {
+    name: 'one-off: a recursive removal walks a tree and stays reported',
+    code: "import { rmSync } from 'node:fs';\nexport async function clean(dir: string, build: () => Promise<void>) {\n  rmSync(dir, { recursive: true, force: true });\n  await build();\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 9,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { rm } from 'node:fs/promises';\nexport async function clean(dir: string, build: () => Promise<void>) {\n  await rm(dir, { recursive: true, force: true });\n  await build();\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'one-off: a read of one file stays reported in a request handler',
+    code: "import { readFileSync } from 'node:fs';\ndeclare const app: { get(path: string, handler: (req: { path: string }, res: { send(body: string): void }) => Promise<void>): void };\napp.get('/', async (req, res) => {\n  res.send(readFileSync('index.html', 'utf8'));\n});",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 12,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\ndeclare const app: { get(path: string, handler: (req: { path: string }, res: { send(body: string): void }) => Promise<void>): void };\napp.get('/', async (req, res) => {\n  res.send(await readFile('index.html', 'utf8'));\n});",
+          },
+        ],
+      },
     ],
   },
   {
@@ -328,6 +424,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a named import: the suggestion replaces the import it leaves unused',
     code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  const text: string = readFileSync(file, 'utf8');\n  return text;\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -348,6 +445,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: "an aliased import from 'fs' keeps the file's bare specifiers",
     code: "import { readFileSync as read } from 'fs';\nexport async function load(file: string) {\n  return read(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -368,6 +466,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a namespace import uses fs.promises',
     code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -388,6 +487,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a default import uses fs.promises',
     code: "import fs from 'node:fs';\nexport async function save(file: string, text: string) {\n  fs.writeFileSync(file, text);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -408,6 +508,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'one specifier of several is removed when the fix leaves it unused',
     code: "import { readFileSync, writeFileSync } from 'node:fs';\nexport function save(file: string) {\n  writeFileSync(file, '');\n}\nexport async function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -429,6 +530,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'TypeScript import-equals (import fs = require)',
     filename: 'file.cts',
     code: "import fs = require('node:fs');\nexport async function load(file: string) {\n  return fs.readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -449,6 +551,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an existing fs/promises import is reused and the sync import kept while still used',
     code: "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport const first = readFileSync('a.txt', 'utf8');\nexport async function load(file: string) {\n  return [readFileSync(file, 'utf8'), await readFile(file, 'utf8')];\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -467,7 +570,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: 'a new specifier joins an existing fs/promises import',
+    name: 'a new specifier joins an existing fs/promises import (checkOneOffMetadata, the former name of checkOneOffFileSystem)',
     code: "import { mkdirSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nexport async function prepare(dir: string) {\n  mkdirSync(dir, { recursive: true });\n  await writeFile(`${dir}/a`, '');\n}",
     options: [{ checkOneOffMetadata: true }],
     output: null,
@@ -490,6 +593,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a taken name gets an alias',
     code: "import { readdirSync } from 'node:fs';\nconst readdir = (dir: string) => [dir];\nexport async function list(dir: string) {\n  return [readdirSync(dir), readdir(dir)];\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -510,7 +614,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'existsSync becomes access(…) resolving to a boolean',
     code: "import { existsSync } from 'node:fs';\nexport async function check(file: string) {\n  if (!existsSync(file)) throw new Error('missing');\n}",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -531,7 +635,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a member access on the result is parenthesized',
     code: "import { statSync } from 'node:fs';\nexport async function size(file: string): Promise<number> {\n  return statSync(file).size;\n}",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -552,6 +656,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'at the start of a statement in a file without semicolons',
     code: "import { readFileSync } from 'node:fs'\nexport async function show(file: string) {\n  console.log(file)\n  readFileSync(file).toString()\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -572,6 +677,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an async arrow with an expression body',
     code: "import { readdirSync } from 'node:fs';\nexport const list = async (dir: string) => readdirSync(dir);",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -592,6 +698,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an async method',
     code: "import { readFileSync } from 'node:fs';\nexport class Store {\n  async load(file: string) {\n    return readFileSync(file, 'utf8');\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -612,6 +719,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a numeric file descriptor has no promise form',
     code: "import { writeFileSync } from 'node:fs';\nexport async function report(text: string) {\n  writeFileSync(1, text);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -626,7 +734,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'statSync with throwIfNoEntry has no promise form',
     code: "import { statSync } from 'node:fs';\nexport async function maybeSize(file: string) {\n  return statSync(file, { throwIfNoEntry: false })?.size;\n}",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -641,7 +749,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a descriptor-based function has no suggestion',
     code: "import { openSync, closeSync } from 'node:fs';\nexport async function touch(file: string) {\n  closeSync(openSync(file, 'w'));\n}",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -663,7 +771,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'realpathSync.native suggests realpath',
     code: "import * as fs from 'node:fs';\nexport async function resolve(file: string) {\n  return fs.realpathSync.native(file);\n}",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -685,6 +793,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'CommonJS: destructured require, the new require goes with the others',
     filename: 'script.cjs',
     code: "'use strict';\nconst { readFileSync } = require('fs');\nconst path = require('path');\nasync function load(file) {\n  return readFileSync(path.join(__dirname, file), 'utf8');\n}\nmodule.exports = { load };",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -706,7 +815,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'CommonJS: a required namespace uses fs.promises',
     filename: 'script.cjs',
     code: "const fs = require('node:fs');\nasync function exists(file) {\n  return fs.existsSync(file);\n}\nmodule.exports = { exists };",
-    options: [{ checkOneOffMetadata: true }],
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -728,6 +837,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'an ES module JavaScript file gets an import',
     filename: 'script.js',
     code: "import { readFileSync } from 'node:fs';\nexport async function load(file) {\n  return readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -749,6 +859,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     name: 'a .cts file (CommonJS TypeScript) still writes import, which the compiler turns into require',
     filename: 'file.cts',
     code: "import { readFileSync } from 'node:fs';\nexport async function load(file: string) {\n  return readFileSync(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -790,6 +901,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an optional call is reported without a suggestion (regression: its node is a ChainExpression)',
     code: "import * as fs from 'node:fs';\nexport async function load(file: string) {\n  return fs.readFileSync?.(file, 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -804,6 +916,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a parameter default runs in the async call but cannot await',
     code: "import { readFileSync } from 'node:fs';\nexport async function load(text = readFileSync('default.txt', 'utf8')) {\n  return text;\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -874,6 +987,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an async callback is async code itself',
     code: "import { readFileSync } from 'node:fs';\nexport function loadAll(files: string[]) {\n  return Promise.all(files.map(async (file) => readFileSync(file, 'utf8')));\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1515,6 +1629,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a helper in another file that blocks',
     code: "import { readConfig } from './blocking-helpers.js';\nexport async function start(file: string) {\n  return readConfig(file);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1530,6 +1645,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a call through an interface follows to its implementation in the project (a logger that appends to a file)',
     code: "import { appendFileSync } from 'node:fs';\ninterface Logger {\n  log(message: string): void;\n}\nexport class FileLogger implements Logger {\n  log(message: string): void {\n    appendFileSync('app.log', message);\n  }\n}\nexport async function query(logger: Logger, sql: string) {\n  logger.log(sql);\n  return sql;\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1548,6 +1664,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a call of an abstract method follows to the subclass that implements it',
     code: "import { readFileSync } from 'node:fs';\nabstract class Source {\n  abstract read(): string;\n}\nexport class FileSource extends Source {\n  read(): string {\n    return readFileSync('data.txt', 'utf8');\n  }\n}\nexport async function load(source: Source) {\n  return source.read();\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1586,6 +1703,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'start-up: a function also called from a request handler is not start-up code',
     code: "import { readFileSync } from 'node:fs';\nasync function init() {\n  return readFileSync('config.json', 'utf8');\n}\nasync function main() {\n  await init();\n}\nvoid main();\nexport const handler = () => init();",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1626,6 +1744,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: "start-up: a project's own method named listen starts no server, and a message handler runs per message",
     code: "import { readFileSync } from 'node:fs';\nclass Queue {\n  listen() {}\n}\nexport async function run(queue: Queue) {\n  queue.listen();\n  process.on('message', async () => {\n    readFileSync('job.json');\n  });\n  return readFileSync('config.json', 'utf8');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1659,7 +1778,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'start-up: checkStartup reports blocking in main too',
     code: "import { readFileSync } from 'node:fs';\nasync function main() {\n  const config = readFileSync('config.json', 'utf8');\n  await fetch(config);\n}\nvoid main();",
-    options: [{ checkStartup: true }],
+    options: [{ checkStartup: true, checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1680,6 +1799,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a chain across two files',
     code: "import { loadSettings } from './blocking-helpers.js';\nexport async function start(file: string) {\n  return loadSettings(file);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1714,6 +1834,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a helper in the same file',
     code: "import { readFileSync } from 'node:fs';\nfunction loadConfig(file: string) {\n  return JSON.parse(readFileSync(file, 'utf8')) as unknown;\n}\nexport async function start() {\n  return loadConfig('config.json');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1729,6 +1850,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'recursion that blocks at its end is reported once, without looping',
     code: "import { countdown } from './blocking-helpers.js';\nexport async function run() {\n  return countdown(3);\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1748,6 +1870,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a method of a class in another file',
     code: "import { ConfigStore } from './blocking-helpers.js';\nexport async function run(store: ConfigStore) {\n  return store.load('a.json');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1767,6 +1890,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'an arrow function helper',
     code: "import { parseConfig } from './blocking-helpers.js';\nexport async function run() {\n  return parseConfig('a.json');\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1816,7 +1940,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'maxDepth 6 follows the six-function chain',
     code: "import { level1 } from './blocking-helpers.js';\nexport async function run() {\n  return level1();\n}",
-    options: [{ maxDepth: 6 }],
+    options: [{ maxDepth: 6, checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1836,6 +1960,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a helper declared inside the async function',
     code: "import { readFileSync } from 'node:fs';\nexport async function run(file: string) {\n  function read() {\n    return readFileSync(file, 'utf8');\n  }\n  return read();\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1866,6 +1991,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a base class method through super',
     code: "import { readFileSync } from 'node:fs';\nclass Base {\n  protected read() {\n    return readFileSync('a.txt', 'utf8');\n  }\n}\nexport class Child extends Base {\n  async load() {\n    return super.read();\n  }\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1881,6 +2007,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a constructor that blocks',
     code: "import { readFileSync } from 'node:fs';\nclass Config {\n  readonly text: string;\n  constructor(file: string) {\n    this.text = readFileSync(file, 'utf8');\n  }\n}\nexport async function load() {\n  return new Config('a.json').text;\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       {
@@ -1917,6 +2044,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a promise reaction is async code: a .then callback that reads a file',
     code: "import { readFileSync } from 'node:fs';\nexport async function chain(file: Promise<string>) {\n  return file.then((name) => readFileSync(name, 'utf8'));\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [{ messageId: 'blockingCall', line: 3, column: 30, endColumn: 42, suggestions: [] }],
   },
@@ -1955,6 +2083,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'a helper called through an object of helpers: a property naming a function, a shorthand, an arrow',
     code: "import { readFileSync } from 'node:fs';\nfunction readConfig(path: string) {\n  return readFileSync(path, 'utf8');\n}\nconst Helper = { config: { read: readConfig }, readConfig, readRaw: (path: string) => readFileSync(path) };\nexport async function start(path: string) {\n  return [Helper.config.read(path), Helper.readConfig(path), Helper.readRaw(path)];\n}",
+    options: [{ checkOneOffFileSystem: true }],
     output: null,
     errors: [
       { messageId: 'blockingHelper', line: 7, column: 11, endColumn: 29 },

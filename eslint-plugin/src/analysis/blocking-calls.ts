@@ -142,48 +142,45 @@ export const FS_PROMISE_FORMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `fs` calls that cost one system call whatever the data: reading or setting a path's metadata, answered from the
- * kernel's caches on a local disk, and opening, closing, renaming or unlinking one entry. Reads, writes, copies,
- * recursive removals and listings are absent: their cost grows with the data.
+ * `fs` calls that walk a tree when their options say `recursive: true`, with the index of those options: their
+ * cost then grows with everything under the path.
  */
-const FS_ONE_SYSTEM_CALL: ReadonlySet<string> = new Set([
-  'existsSync',
-  'accessSync',
-  'statSync',
-  'lstatSync',
-  'fstatSync',
-  'statfsSync',
-  'realpathSync',
-  'readlinkSync',
-  'mkdirSync',
-  'mkdtempSync',
-  'chmodSync',
-  'utimesSync',
-  'openSync',
-  'closeSync',
-  'unlinkSync',
-  'renameSync',
+const FS_RECURSIVE_OPTIONS: ReadonlyMap<string, number> = new Map([
+  ['cpSync', 2],
+  ['rmSync', 1],
+  ['rmdirSync', 1],
+  ['readdirSync', 1],
+  ['opendirSync', 1],
 ]);
 
-/** Writes whose cost is the data's: constant when the data is a string written in the source. */
-const FS_WRITES = new Set(['writeFileSync', 'appendFileSync']);
-
 /**
- * True for a file-system call whose cost does not grow with any input: a metadata call (`existsSync`, `statSync`,
- * `mkdirSync`, …), opening, closing, renaming or unlinking one entry, or writing a string literal
- * (`writeFileSync(marker, '')`).
+ * True for a file-system call that touches one entry: a metadata call (`existsSync`, `statSync`, `mkdirSync`, …),
+ * opening, closing, renaming or unlinking one entry, reading or writing one file, listing one folder. Not a call
+ * that walks a tree (`rmSync(dir, { recursive: true })`, `cpSync`, a recursive listing, `globSync`): its cost
+ * grows with everything under the path, however often it runs.
  */
-export function isConstantCostCall(
+export function isOneEntryCall(
   call: BlockingCall,
   node: ts.CallExpression | ts.NewExpression,
 ): boolean {
-  if (call.family !== 'fs') return false;
-  if (FS_ONE_SYSTEM_CALL.has(call.name)) return true;
-  const data = node.arguments?.[1];
-  return (
-    FS_WRITES.has(call.name) &&
-    data !== undefined &&
-    (ts.isStringLiteral(data) || ts.isNoSubstitutionTemplateLiteral(data))
+  if (call.family !== 'fs' || call.name === 'globSync') return false;
+  const index = FS_RECURSIVE_OPTIONS.get(call.name);
+  const options = index === undefined ? undefined : node.arguments?.[index];
+  return !(options && mayBeRecursive(options));
+}
+
+/** `{ recursive: true }`, or options the source does not spell out (a variable may say `recursive`). */
+function mayBeRecursive(argument: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument)) return false;
+  if (!ts.isObjectLiteralExpression(argument)) return true;
+  return argument.properties.some(
+    (property) =>
+      (ts.isShorthandPropertyAssignment(property) && property.name.text === 'recursive') ||
+      (ts.isPropertyAssignment(property) &&
+        ts.isIdentifier(property.name) &&
+        property.name.text === 'recursive' &&
+        property.initializer.kind !== ts.SyntaxKind.FalseKeyword) ||
+      ts.isSpreadAssignment(property),
   );
 }
 

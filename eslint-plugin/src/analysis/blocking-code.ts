@@ -10,7 +10,7 @@ import {
   type BlockingCall,
   type ConfiguredBlockingCall,
   isAllowedCall,
-  isConstantCostCall,
+  isOneEntryCall,
   matchBlockingCall,
 } from './blocking-calls';
 import { type BusyWait, busyWaitOf } from './busy-wait';
@@ -59,30 +59,40 @@ export function createBlockingQuery(
 /** True when a call runs once each time its function runs: in its body, outside loops and callbacks. */
 export function runsOnceInItsFunction(site: CallSite): boolean {
   if (site.context !== 'body') return false;
-  for (let current = site.node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-    if (ts.isIterationStatement(current, false)) return false;
+  for (let node: ts.Node = site.node; node.parent; node = node.parent) {
+    if (ts.isFunctionLike(node.parent)) return true;
+    if (repeatsWithLoop(node, node.parent)) return false;
   }
   return true;
 }
 
 /** True when `node` runs in a loop of `fn` (its own, not one of a function inside it). */
 export function isInLoop(node: ts.Node, fn: ts.Node): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (ts.isIterationStatement(current, false)) return true;
+  for (let current = node; current.parent && current.parent !== fn; current = current.parent) {
+    if (repeatsWithLoop(current, current.parent)) return true;
   }
   return false;
 }
 
-/** A constant-cost call reached once per run of the async function: through calls made once, outside loops. */
-export function isOneOffMetadata(
+/**
+ * True when `child` of `parent` runs on every turn of the loop `parent`: not the iterated expression of a
+ * `for…of` or `for…in` (`for (const name of readdirSync(dir))` lists the folder once) or a `for` loop's initializer.
+ */
+function repeatsWithLoop(child: ts.Node, parent: ts.Node): boolean {
+  if (!ts.isIterationStatement(parent, false)) return false;
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && child === parent.expression)
+    return false;
+  return !(ts.isForStatement(parent) && child === parent.initializer);
+}
+
+/** A file-system call of one entry reached once per run of the async function: through calls made once, outside loops. */
+export function isOneOffFileSystemCall(
   reach: Reach<Blocking>,
   site: CallSite,
   runsOncePerRun: (site: CallSite) => boolean,
 ): boolean {
   if (reach.finding.kind !== 'call' || reach.site.kind !== 'call') return false;
-  if (!isConstantCostCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site))
-    return false;
+  if (!isOneEntryCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site)) return false;
   return [...reach.path, reach.site].every(runsOnceInItsFunction);
 }
 

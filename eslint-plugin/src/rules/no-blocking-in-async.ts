@@ -16,14 +16,14 @@ import {
   type AllowedCall,
   type BlockingCall,
   type ConfiguredBlockingCall,
-  isConstantCostCall,
+  isOneEntryCall,
 } from '../analysis/blocking-calls';
 import {
   type Blocking,
   chainSteps,
   createBlockingQuery,
   isInLoop,
-  isOneOffMetadata,
+  isOneOffFileSystemCall,
   runsOnceInItsFunction,
 } from '../analysis/blocking-code';
 import { reactionCallOf } from '../analysis/promise-handlers';
@@ -62,6 +62,8 @@ export type Options = [
     blockingCalls?: ConfiguredBlockingCall[];
     allow?: AllowedCall[];
     checkStartup?: boolean;
+    checkOneOffFileSystem?: boolean;
+    /** The former name of `checkOneOffFileSystem`, still read. */
     checkOneOffMetadata?: boolean;
     maxDepth?: number;
   },
@@ -99,7 +101,7 @@ interface FileScope {
   query: ReachQuery<Blocking>;
   replacements: AsyncReplacements;
   checkStartup: boolean;
-  checkOneOffMetadata: boolean;
+  checkOneOffFileSystem: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -180,10 +182,14 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report blocking calls made once while the program starts (in `main`, a top-level async IIFE, and functions only they call), outside loops and per-item callbacks (default false).',
           },
-          checkOneOffMetadata: {
+          checkOneOffFileSystem: {
             type: 'boolean',
             description:
-              'Also report a file-system metadata call (`existsSync`, `statSync`, `realpathSync`, `mkdirSync`, …) that an async function makes once: outside loops and per-item callbacks, not in a request or event handler (default false).',
+              "Also report a file-system call of one entry (`existsSync`, `mkdirSync`, `readFileSync` of one file, `writeFileSync`, a folder's `readdirSync`) that an async function makes once: outside loops and per-item callbacks, not in a request or event handler (default false).",
+          },
+          checkOneOffMetadata: {
+            type: 'boolean',
+            description: 'The former name of `checkOneOffFileSystem`; `true` there means the same.',
           },
           maxDepth: {
             type: 'integer',
@@ -197,7 +203,13 @@ export default createRule<Options, MessageIds>({
     ],
   },
   defaultOptions: [
-    { blockingCalls: [], allow: [], checkStartup: false, checkOneOffMetadata: false, maxDepth: 5 },
+    {
+      blockingCalls: [],
+      allow: [],
+      checkStartup: false,
+      checkOneOffFileSystem: false,
+      maxDepth: 5,
+    },
   ],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
@@ -212,7 +224,8 @@ export default createRule<Options, MessageIds>({
       }),
       replacements: new AsyncReplacements(context, services),
       checkStartup: options.checkStartup ?? false,
-      checkOneOffMetadata: options.checkOneOffMetadata ?? false,
+      checkOneOffFileSystem:
+        (options.checkOneOffFileSystem ?? false) || (options.checkOneOffMetadata ?? false),
     };
     const check = (node: FunctionNode): void => checkFunction(file, node);
     return {
@@ -239,17 +252,17 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
     !isInLoop(site.node, fn) &&
     (startup ??= isStartupFunction(file.services.program, fn));
   let handler: boolean | undefined;
-  // A constant-cost file-system call (`existsSync`, `mkdirSync`, `openSync`, a marker file's write) made once per
-  // run costs about one system call; per request, per item or per turn of a loop it multiplies, and stays reported.
+  // A file-system call of one entry (`existsSync`, `mkdirSync`, reading one file, writing one) made once per run
+  // costs a system call or a few; per request, per item or per turn of a loop it multiplies, and stays reported.
   const runsOncePerRun = (site: CallSite): boolean =>
-    !file.checkOneOffMetadata &&
+    !file.checkOneOffFileSystem &&
     runsOnceInItsFunction(site) &&
     !(handler ??= isRequestHandler(file.services.program.getTypeChecker(), fn));
   for (const site of summary.sites) {
     if (site.context === 'deferred' || runsOnceAtStartup(site)) continue;
     const found = file.query.match(site, summary);
     if (found?.kind === 'call' && site.kind === 'call') {
-      if (!(isConstantCostCall(found.call, site.node) && runsOncePerRun(site)))
+      if (!(isOneEntryCall(found.call, site.node) && runsOncePerRun(site)))
         reportCall(file, site, found.call);
     } else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
     else if (site.kind === 'call' && site.target)
@@ -318,10 +331,10 @@ function checkHelperCall(
 ): boolean {
   const { context, graph, query } = file;
   if (!query.follow(graph.summarize(target), site)) return false;
-  // The first chain that blocks more than a one-off constant-cost call does (see `checkOneOffMetadata`).
+  // The first chain that blocks more than a one-off file-system call does (see `checkOneOffFileSystem`).
   const reach = graph
     .search(target, query)
-    .find((found) => !isOneOffMetadata(found, site, runsOncePerRun));
+    .find((found) => !isOneOffFileSystemCall(found, site, runsOncePerRun));
   if (!reach) return false;
   const call = esCall(file, site);
   const name = calleeDisplayName(site);
