@@ -350,6 +350,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'handlers: a function of the module that a route calls runs per request, and its one-off read is reported',
+    code: "import { readFileSync } from 'node:fs';\ndeclare const app: { get(path: string, handler: (req: { path: string }, res: { send(body: string): void }) => Promise<void>): void };\nasync function render(name: string) {\n  return readFileSync(`${name}.html`, 'utf8');\n}\napp.get('/', async (req, res) => {\n  res.send(await render('home'));\n});",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 10,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\ndeclare const app: { get(path: string, handler: (req: { path: string }, res: { send(body: string): void }) => Promise<void>): void };\nasync function render(name: string) {\n  return await readFile(`${name}.html`, 'utf8');\n}\napp.get('/', async (req, res) => {\n  res.send(await render('home'));\n});",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'handlers: a function of the module registered by name as a route runs per request',
+    code: "import { existsSync } from 'node:fs';\ndeclare const app: { get(path: string, handler: () => Promise<void>): void };\nasync function health() {\n  if (!existsSync('ready')) throw new Error('not ready');\n}\napp.get('/health', health);",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 8,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'useAccess',
+            output:
+              "import { access } from 'node:fs/promises';\ndeclare const app: { get(path: string, handler: () => Promise<void>): void };\nasync function health() {\n  if (!await access('ready').then(() => true, () => false)) throw new Error('not ready');\n}\napp.get('/health', health);",
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'handlers: a message parameter of an object type is still a handler',
     code: "import { existsSync } from 'node:fs';\nexport async function onMessage(message: { path: string }) {\n  return existsSync(message.path);\n}",
     output: null,

@@ -2,8 +2,12 @@
 // does once per run multiplies with the traffic. Told by what the function is given (a parameter named or typed as a
 // request, a context or an event) or by where it is registered (`app.get(path, handler)`, `server.on('request', …)`).
 // A parameter named like a request but typed as a string or number (`message: string`, `event: 'save'`) is text to
-// show or a name to match, not a request: it says nothing about how often the function runs.
+// show or a name to match, not a request: it says nothing about how often the function runs. A function of the
+// module, not exported, that a handler calls runs per request too (`await render('home')` in a route).
 import ts from 'typescript';
+
+import type { AnalyzableFunction } from './call-graph';
+import { callOfUse, enclosingFunction, moduleLocalUsesOf } from './module-uses';
 
 const REQUEST_PARAMETER_NAME = /^(req|request|ctx|context|event|message|msg)$/i;
 const REQUEST_PARAMETER_TYPE = /(Request|IncomingMessage|Context|Event|Message)$/;
@@ -27,8 +31,34 @@ const REGISTRATION_METHODS = new Set([
 ]);
 
 /** True when `fn` runs per request or event rather than once. */
-export function isRequestHandler(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
-  if (isRegisteredCallback(fn)) return true;
+export function isRequestHandler(checker: ts.TypeChecker, fn: AnalyzableFunction): boolean {
+  return runsPerRequest(checker, fn, new Set());
+}
+
+function runsPerRequest(
+  checker: ts.TypeChecker,
+  fn: AnalyzableFunction,
+  visiting: Set<AnalyzableFunction>,
+): boolean {
+  if (isRegisteredCallback(fn) || takesRequest(checker, fn)) return true;
+  if (visiting.has(fn)) return false;
+  visiting.add(fn);
+  // Registered by its module (`app.get('/', home)`), or called by a handler of its module: `async function
+  // render(name) { … }` called in `app.get('/', async () => …)`.
+  return (moduleLocalUsesOf(checker, fn) ?? []).some((use) => {
+    if (isRegistered(use)) return true;
+    const call = callOfUse(use);
+    const caller = call && enclosingFunction(call);
+    return (
+      caller !== undefined &&
+      typeof caller !== 'string' &&
+      runsPerRequest(checker, caller, visiting)
+    );
+  });
+}
+
+/** A parameter named or typed as a request, a context, an event or a message. */
+function takesRequest(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
   return fn.parameters.some((parameter) => {
     const type = checker.getTypeAtLocation(parameter);
     if (ts.isIdentifier(parameter.name) && REQUEST_PARAMETER_NAME.test(parameter.name.text))
@@ -40,8 +70,12 @@ export function isRequestHandler(checker: ts.TypeChecker, fn: ts.SignatureDeclar
 
 /** `app.get('/x', async (req, res) => …)`, `server.on('request', async function () { … })`. */
 function isRegisteredCallback(fn: ts.SignatureDeclaration): boolean {
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  let node: ts.Node = fn;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && isRegistered(fn);
+}
+
+/** `expression` given to a method that registers a callback: `app.get('/x', expression)`. */
+function isRegistered(expression: ts.Node): boolean {
+  let node: ts.Node = expression;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const call = node.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return false;

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import type { AnalyzableFunction } from './call-graph';
 import { isCommandHandler } from './cli-commands';
-import { isExportedName } from './exports';
+import { callOfUse, enclosingFunction, moduleLocalUsesOf, nameOf } from './module-uses';
 import { reactionCallOf } from './promise-handlers';
 import { classify, resolveCalleeNode } from './resolve-callee';
 
@@ -68,16 +68,13 @@ function startsUp(
   const name = nameOf(fn);
   if (!name) return false;
   if (name.text === 'main' && !ts.isMethodDeclaration(fn)) return true;
-  if (!ts.isFunctionDeclaration(fn) && !ts.isVariableDeclaration(fn.parent)) return false;
-  const symbol = checker.getSymbolAtLocation(name);
-  if (!symbol || isExportedName(checker, name)) return false;
   // Every use in its module is a call made at the top level or by start-up code.
-  const uses = usesOf(checker, name.getSourceFile(), symbol, name);
-  if (uses.length === 0) return false;
+  const uses = moduleLocalUsesOf(checker, fn);
+  if (!uses || uses.length === 0) return false;
   return uses.every((use) => {
     if (isShutdownRegistration(program, use)) return true;
-    const call = use.parent;
-    if (!ts.isCallExpression(call) || call.expression !== use) return false;
+    const call = callOfUse(use);
+    if (!call) return false;
     const caller = enclosingFunction(call);
     if (caller === 'top-level') return true;
     return caller !== 'class' && decide(program, caller, known, visiting);
@@ -175,56 +172,4 @@ function immediateCall(
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const call = node.parent;
   return ts.isCallExpression(call) && call.expression === node ? call : undefined;
-}
-
-function nameOf(fn: AnalyzableFunction): ts.Identifier | undefined {
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn))
-    return fn.name && ts.isIdentifier(fn.name) ? fn.name : undefined;
-  if (
-    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
-    ts.isVariableDeclaration(fn.parent) &&
-    ts.isIdentifier(fn.parent.name)
-  )
-    return fn.parent.name;
-  return undefined;
-}
-
-/** The function a node runs in, or the module's top level, or a class body (a field, a static block). */
-function enclosingFunction(node: ts.Node): AnalyzableFunction | 'top-level' | 'class' {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      ts.isFunctionDeclaration(current) ||
-      ts.isMethodDeclaration(current) ||
-      ts.isFunctionExpression(current) ||
-      ts.isArrowFunction(current) ||
-      ts.isConstructorDeclaration(current) ||
-      ts.isGetAccessorDeclaration(current) ||
-      ts.isSetAccessorDeclaration(current)
-    )
-      return current;
-    // A class field or static block runs when the class is used, not at start-up.
-    if (ts.isClassLike(current)) return 'class';
-  }
-  return 'top-level';
-}
-
-function usesOf(
-  checker: ts.TypeChecker,
-  sourceFile: ts.SourceFile,
-  symbol: ts.Symbol,
-  declarationName: ts.Identifier,
-): ts.Identifier[] {
-  const uses: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (
-      ts.isIdentifier(node) &&
-      node !== declarationName &&
-      node.text === declarationName.text &&
-      checker.getSymbolAtLocation(node) === symbol
-    )
-      uses.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return uses;
 }
