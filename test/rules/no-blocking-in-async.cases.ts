@@ -390,6 +390,46 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'handlers: a method with a route decorator runs per request',
+    code: "import { readFileSync } from 'node:fs';\ndeclare function Get(path?: string): (method: unknown, context: ClassMethodDecoratorContext) => void;\nexport class CatsController {\n  @Get(':id')\n  async find() {\n    return readFileSync('cats.json', 'utf8');\n  }\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 6,
+        column: 12,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\ndeclare function Get(path?: string): (method: unknown, context: ClassMethodDecoratorContext) => void;\nexport class CatsController {\n  @Get(':id')\n  async find() {\n    return await readFile('cats.json', 'utf8');\n  }\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'handlers: a queued job runs once per job',
+    code: "import { writeFileSync } from 'node:fs';\nexport async function renderThumbnail(job: { id: string; data: string }) {\n  writeFileSync(`${job.id}.txt`, job.data);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 3,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { writeFile } from 'node:fs/promises';\nexport async function renderThumbnail(job: { id: string; data: string }) {\n  await writeFile(`${job.id}.txt`, job.data);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'handlers: a message parameter of an object type is still a handler',
     code: "import { existsSync } from 'node:fs';\nexport async function onMessage(message: { path: string }) {\n  return existsSync(message.path);\n}",
     output: null,

@@ -1,6 +1,8 @@
-// Whether an async function serves requests or events: it runs once per request, message or event, so anything it
-// does once per run multiplies with the traffic. Told by what the function is given (a parameter named or typed as a
-// request, a context or an event) or by where it is registered (`app.get(path, handler)`, `server.on('request', …)`).
+// Whether an async function serves requests or events: it runs once per request, message, event or queued job, so
+// anything it does once per run multiplies with the traffic. Told by what the function is given (a parameter named or
+// typed as a request, a context, an event or a job), by where it is registered (`app.get(path, handler)`,
+// `server.on('request', …)`), or by a route decorator on a method (`@Get()` of NestJS, `@Query()` of a GraphQL
+// resolver).
 // A parameter named like a request but typed as a string or number (`message: string`, `event: 'save'`) is text to
 // show or a name to match, not a request: it says nothing about how often the function runs. A function of the
 // module, not exported, that a handler calls runs per request too (`await render('home')` in a route).
@@ -9,8 +11,26 @@ import ts from 'typescript';
 import type { AnalyzableFunction } from './call-graph';
 import { callOfUse, enclosingFunction, moduleLocalUsesOf } from './module-uses';
 
-const REQUEST_PARAMETER_NAME = /^(req|request|ctx|context|event|message|msg)$/i;
-const REQUEST_PARAMETER_TYPE = /(Request|IncomingMessage|Context|Event|Message)$/;
+const REQUEST_PARAMETER_NAME = /^(req|request|ctx|context|event|message|msg|job)$/i;
+const REQUEST_PARAMETER_TYPE = /(Request|IncomingMessage|Context|Event|Message|Job)$/;
+/** Decorators that make a method a route or a message handler (NestJS, its GraphQL and microservice packages). */
+const ROUTE_DECORATORS = new Set([
+  'Get',
+  'Post',
+  'Put',
+  'Patch',
+  'Delete',
+  'All',
+  'Head',
+  'Options',
+  'Query',
+  'Mutation',
+  'Subscription',
+  'ResolveField',
+  'MessagePattern',
+  'EventPattern',
+  'SubscribeMessage',
+]);
 /** Methods that register a callback run once per request or event. */
 const REGISTRATION_METHODS = new Set([
   'on',
@@ -40,7 +60,7 @@ function runsPerRequest(
   fn: AnalyzableFunction,
   visiting: Set<AnalyzableFunction>,
 ): boolean {
-  if (isRegisteredCallback(fn) || takesRequest(checker, fn)) return true;
+  if (isRegisteredCallback(fn) || hasRouteDecorator(fn) || takesRequest(checker, fn)) return true;
   if (visiting.has(fn)) return false;
   visiting.add(fn);
   // Registered by its module (`app.get('/', home)`), or called by a handler of its module: `async function
@@ -57,7 +77,23 @@ function runsPerRequest(
   });
 }
 
-/** A parameter named or typed as a request, a context, an event or a message. */
+/** `@Get(':id') async find(…)`: a method a framework runs per request. */
+function hasRouteDecorator(fn: AnalyzableFunction): boolean {
+  if (!ts.isMethodDeclaration(fn)) return false;
+  return (ts.getDecorators(fn) ?? []).some((decorator) => {
+    const expression = ts.isCallExpression(decorator.expression)
+      ? decorator.expression.expression
+      : decorator.expression;
+    const name = ts.isIdentifier(expression)
+      ? expression.text
+      : ts.isPropertyAccessExpression(expression)
+        ? expression.name.text
+        : undefined;
+    return name !== undefined && ROUTE_DECORATORS.has(name);
+  });
+}
+
+/** A parameter named or typed as a request, a context, an event, a message or a job. */
 function takesRequest(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
   return fn.parameters.some((parameter) => {
     const type = checker.getTypeAtLocation(parameter);
