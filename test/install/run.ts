@@ -36,10 +36,10 @@ async function getUser(id: string): Promise<string> {
   return response.text();
 }
 
-export async function handle(urls: string[]): Promise<string> {
+export async function handle(request: { urls: string[] }): Promise<string> {
   save('a'); // loopguard/no-floating-promises
   const settings = readSettings(); // loopguard/no-blocking-in-async
-  const pages = await Promise.all(urls.map(fetch)); // loopguard/no-unbounded-concurrency loopguard/prefer-concurrent-awaits
+  const pages = await Promise.all(request.urls.map(fetch)); // loopguard/no-unbounded-concurrency loopguard/prefer-concurrent-awaits
   const first = await getUser('1');
   const second = await getUser('2');
   return [settings, pages.length, first, second].join();

@@ -43,9 +43,9 @@ const WORK_TS = `import { readFileSync } from 'node:fs';
 
 declare function save(): Promise<void>;
 
-export async function load(file: string): Promise<string> {
+export async function load(request: { file: string }): Promise<string> {
   save();
-  return readFileSync(file, 'utf8');
+  return readFileSync(request.file, 'utf8');
 }
 `;
 /** After the lightbulb's "Add \`await\`" on the floating promise. */
@@ -55,9 +55,9 @@ const WORK_TS_FIXED = `import { readFile } from 'node:fs/promises';
 
 declare function save(): Promise<void>;
 
-export async function load(file: string): Promise<string> {
+export async function load(request: { file: string }): Promise<string> {
   await save();
-  return await readFile(file, 'utf8');
+  return await readFile(request.file, 'utf8');
 }
 `;
 const NOTIFY_TS = `declare function notify(): Promise<void>;
