@@ -258,13 +258,13 @@ function warmPattern(i: number, mistaken: boolean): string[] {
   return [`  async warm${i}(ids: readonly string[]): Promise<void> {`, ...body, '  }', ''];
 }
 
-/** A blocking read inside async code, instead of the promise API. */
+/** A blocking read inside a request handler, instead of the promise API. */
 function snapshotPattern(i: number, mistaken: boolean): string[] {
   return [
-    `  async loadSnapshot(file: string): Promise<Record${i}[]> {`,
+    `  async loadSnapshot(request: { file: string }): Promise<Record${i}[]> {`,
     mistaken
-      ? "    const raw = readFileSync(file, 'utf8');"
-      : "    const raw = await readFile(file, 'utf8');",
+      ? "    const raw = readFileSync(request.file, 'utf8');"
+      : "    const raw = await readFile(request.file, 'utf8');",
     `    const records = JSON.parse(raw) as Record${i}[];`,
     '    for (const record of records) this.cache.set(record.id, record);',
     '    return records;',
@@ -273,13 +273,13 @@ function snapshotPattern(i: number, mistaken: boolean): string[] {
   ];
 }
 
-/** Blocking through a helper: the sync helper reads the disk, called from async code. */
+/** Blocking through a helper: the sync helper reads the disk, called from a request handler. */
 function bootstrapPattern(i: number, mistaken: boolean): string[] {
   const load = mistaken
-    ? `    const defaults = loadDefaults${i}(file);`
-    : `    const defaults = JSON.parse(await readFile(file, 'utf8')) as Record${i}[];`;
+    ? `    const defaults = loadDefaults${i}(request.file);`
+    : `    const defaults = JSON.parse(await readFile(request.file, 'utf8')) as Record${i}[];`;
   return [
-    '  async bootstrap(file: string): Promise<number> {',
+    '  async bootstrap(request: { file: string }): Promise<number> {',
     load,
     '    for (const record of defaults) this.cache.set(record.id, record);',
     "    await this.audit.record('bootstrapped', String(defaults.length));",
@@ -439,10 +439,10 @@ function largeModule(random: Random, modules: readonly Module[]): string {
         break;
       default:
         lines.push(
-          `  async config${method}(file: string): Promise<string> {`,
+          `  async config${method}(request: { file: string }): Promise<string> {`,
           mistaken
-            ? "    const text = readFileSync(file, 'utf8');"
-            : '    const text = await Promise.resolve(file);',
+            ? "    const text = readFileSync(request.file, 'utf8');"
+            : '    const text = await Promise.resolve(request.file);',
           `    await this.audit.record('config', String(text.length + ${method}));`,
           '    return text.trim();',
           '  }',
