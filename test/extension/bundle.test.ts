@@ -14,9 +14,10 @@ import { createTempProject, removeTempProjects } from '../support/temp-project';
 const PLAIN_JS = [
   "const fs = require('fs');",
   'async function save() {}',
-  'async function load(file) {',
+  // A request handler (its `request` parameter), where a one-off read is reported.
+  'async function load(request) {',
   '  save();',
-  "  return fs.readFileSync(file, 'utf8');",
+  "  return fs.readFileSync(request.file, 'utf8');",
   '}',
   'module.exports = { load };',
   '',
