@@ -64,5 +64,36 @@ ruleTester.run('resolveCallee', describeCallee, {
     { code: 'function helper() {} helper();', errors: [at('project - -.helper')] },
     { code: 'const o = { m() {} }; o.m();', errors: [at('project - -.m')] },
     { code: 'declare const x: any; x();', errors: [at('unresolved')] },
+    // Read from declarations and declared types, without the checker's narrowing of the callee (resolve-callee.ts).
+    {
+      name: 'a const arrow function, called by name',
+      code: 'const helper = (n: number) => n + 1; helper(1);',
+      errors: [at('project - -.helper')],
+    },
+    {
+      name: 'a method of this in a class',
+      code: 'export class Job {\n  run() {\n    this.step();\n  }\n  step() {}\n}',
+      errors: [at('project - Job.step')],
+    },
+    {
+      name: 'a function property of an intersection-typed value (a guard library)',
+      code: 'declare const is: ((value: unknown) => string) & { string(value: unknown): value is string };\ndeclare const x: unknown;\nif (is.string(x)) is(x);',
+      errors: [at('project - -.string'), at('project - -.is')],
+    },
+    {
+      name: 'a method of a global object, and a parameter holding a function',
+      code: 'Promise.resolve(1);\nexport function settle(resolve: (value: number) => void) {\n  resolve(1);\n}',
+      errors: [at('global - PromiseConstructor.resolve'), at('project - -.resolve')],
+    },
+    {
+      name: 'a receiver of a union type goes to the checker, which narrows it',
+      code: 'class A {\n  m() {}\n}\nclass B {\n  m() {}\n}\nexport function f(x: A | B) {\n  if (x instanceof A) x.m();\n}',
+      errors: [at('project - A.m')],
+    },
+    {
+      name: "a receiver narrowed to a subclass by instanceof: the declared type's method is read",
+      code: 'class A {\n  m() {}\n}\nclass B extends A {\n  override m() {}\n}\nexport function f(x: A) {\n  if (x instanceof B) x.m();\n}',
+      errors: [at('project - A.m')],
+    },
   ],
 });

@@ -1,6 +1,8 @@
 // Identifying what a call calls by its resolved declaration, not by the name at the call site: `r(p)` after
 // `import { readFileSync as r } from 'node:fs'`, `fs.readFileSync` after `require('fs')`, and
-// `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`.
+// `const { readFileSync } = require('fs')` all resolve to `readFileSync` declared in module `fs`. Declarations and
+// declared types answer first; the checker's type at the call site, which narrows by control flow and costs most of a
+// resolution in code full of type guards, is asked only where they cannot.
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
@@ -72,8 +74,7 @@ export function resolveFunctionNode(
   tsNode: ts.Node,
 ): ResolvedCallee | undefined {
   const checker = program.getTypeChecker();
-  if (checker.getTypeAtLocation(tsNode).flags & ts.TypeFlags.Any) return undefined;
-  const symbol = functionSymbol(checker, tsNode);
+  const symbol = symbolByDeclaration(checker, tsNode) ?? checkedFunctionSymbol(checker, tsNode);
   const declarations = symbol?.getDeclarations() ?? [];
   const [declaration] = declarations;
   if (!symbol || !declaration) return undefined;
@@ -85,6 +86,112 @@ export function resolveFunctionNode(
     container: containerName(declaration),
     declarations,
   };
+}
+
+/** `functionSymbol` behind the check that the callee's type is not `any` (the checker then cannot tell). */
+function checkedFunctionSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  if (checker.getTypeAtLocation(node).flags & ts.TypeFlags.Any) return undefined;
+  return functionSymbol(checker, node);
+}
+
+/**
+ * The function a callee denotes, read from declarations and declared types without asking the checker for the
+ * callee's type at that point, which narrows it by control flow: in code full of type guards (`is.string(x)`), that
+ * narrowing is most of the cost of resolving a call. Only where declarations answer alone: a name that is a function,
+ * method or class (imported or not), or `receiver.name` whose receiver is `this` in a class, a variable, a parameter,
+ * an import or a property of one of those, with a declared object type (not a union, intersection or type
+ * parameter, which narrowing could change), and `name` a method or function of it. Anything else goes to the
+ * checker as before.
+ */
+function symbolByDeclaration(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  if (ts.isIdentifier(node)) {
+    const symbol = aliased(checker, checker.getSymbolAtLocation(node));
+    if (!symbol) return undefined;
+    if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return symbol;
+    const onlyClass =
+      symbol.flags & ts.SymbolFlags.Class && !(symbol.flags & ts.SymbolFlags.Variable);
+    if (onlyClass) return symbol;
+    return symbol.flags & ts.SymbolFlags.Variable ? functionOfValue(checker, symbol) : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(node) || ts.isPrivateIdentifier(node.name)) return undefined;
+  const receiver = declaredTypeOf(checker, node.expression, 0);
+  const property = receiver && isPlainObjectType(receiver) && receiver.getProperty(node.name.text);
+  if (!property) return undefined;
+  if (property.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return property;
+  return property.flags & ts.SymbolFlags.Property ? functionOfValue(checker, property) : undefined;
+}
+
+/**
+ * What `functionSymbol` answers for a variable or property, by its declared type: the function it holds
+ * (`const f = () => …`, `{ string: (x) => … }`), else the variable or property itself (`new Promise(…)`).
+ */
+function functionOfValue(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol | undefined {
+  const type = checker.getTypeOfSymbol(symbol);
+  if (!isPlainObjectType(type)) return undefined;
+  const held = type.getSymbol();
+  return held && held.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method) ? held : symbol;
+}
+
+function aliased(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** The declared type of a receiver expression, or `undefined` where only the checker can tell. */
+function declaredTypeOf(
+  checker: ts.TypeChecker,
+  expression: ts.Expression,
+  depth: number,
+): ts.Type | undefined {
+  if (depth > 4) return undefined;
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const owner = thisClassOf(expression);
+    const symbol = owner?.name && checker.getSymbolAtLocation(owner.name);
+    return symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+  }
+  if (ts.isIdentifier(expression)) {
+    const symbol = aliased(checker, checker.getSymbolAtLocation(expression));
+    const valued =
+      ts.SymbolFlags.Variable |
+      ts.SymbolFlags.Property |
+      ts.SymbolFlags.Function |
+      ts.SymbolFlags.ValueModule;
+    return symbol && symbol.flags & valued ? checker.getTypeOfSymbol(symbol) : undefined;
+  }
+  if (ts.isPropertyAccessExpression(expression) && !ts.isPrivateIdentifier(expression.name)) {
+    const owner = declaredTypeOf(checker, expression.expression, depth + 1);
+    if (!owner || !isPlainObjectType(owner)) return undefined;
+    const property = owner.getProperty(expression.name.text);
+    if (!property || !(property.flags & ts.SymbolFlags.Property)) return undefined;
+    return checker.getTypeOfSymbol(property);
+  }
+  return undefined;
+}
+
+/** The class whose instance `this` is at `node`: the nearest class around it, through arrow functions only. */
+function thisClassOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (
+      ts.isMethodDeclaration(current) ||
+      ts.isConstructorDeclaration(current) ||
+      ts.isGetAccessorDeclaration(current) ||
+      ts.isSetAccessorDeclaration(current) ||
+      ts.isPropertyDeclaration(current)
+    ) {
+      if (current.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword))
+        return undefined;
+      return ts.isClassLike(current.parent) ? current.parent : undefined;
+    }
+    if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current))
+      return undefined;
+  }
+  return undefined;
+}
+
+/** An object type or an intersection of them, not a union or type parameter: one that narrowing leaves as it is. */
+function isPlainObjectType(type: ts.Type): boolean {
+  if (type.isIntersection()) return type.types.every(isPlainObjectType);
+  return (type.flags & ts.TypeFlags.Object) !== 0;
 }
 
 /**
