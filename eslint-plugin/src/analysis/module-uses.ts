@@ -3,22 +3,13 @@
 // (`request-handlers.ts`) both judge a module-local function by where it is called.
 import ts from 'typescript';
 
-import type { AnalyzableFunction } from './call-graph';
+import { type AnalyzableFunction, isAnalyzableFunction } from './call-graph';
 import { isExportedName } from './exports';
 
 /** The function a node runs in, or the module's top level, or a class body (a field, a static block). */
 export function enclosingFunction(node: ts.Node): AnalyzableFunction | 'top-level' | 'class' {
   for (let current = node.parent; current; current = current.parent) {
-    if (
-      ts.isFunctionDeclaration(current) ||
-      ts.isMethodDeclaration(current) ||
-      ts.isFunctionExpression(current) ||
-      ts.isArrowFunction(current) ||
-      ts.isConstructorDeclaration(current) ||
-      ts.isGetAccessorDeclaration(current) ||
-      ts.isSetAccessorDeclaration(current)
-    )
-      return current;
+    if (isAnalyzableFunction(current)) return current;
     // A class field or static block runs when the class is used, not at start-up.
     if (ts.isClassLike(current)) return 'class';
   }
