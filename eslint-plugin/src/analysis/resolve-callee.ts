@@ -202,8 +202,7 @@ function isPlainObjectType(type: ts.Type): boolean {
  */
 function functionSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
   const location = ts.isPropertyAccessExpression(node) ? node.name : node;
-  let symbol = checker.getSymbolAtLocation(location);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = aliased(checker, checker.getSymbolAtLocation(location));
   if (symbol && symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return symbol;
   const typeSymbol = checker.getTypeAtLocation(node).getSymbol();
   if (typeSymbol && typeSymbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method))
