@@ -56,6 +56,14 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     options: [{ allow: [{ from: 'file', name: ['setContextKey', 'setAsyncCallStackDepth'] }] }],
   },
   {
+    name: 'a protocol client built by Proxy traps whose requests go through a send that catches: cannot reject',
+    code: 'interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(`${method} ${String(params)}`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.send(`${domain}.${method}`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  api.Debugger.enable({});\n}',
+  },
+  {
+    name: 'an interface method whose project implementations cannot reject, and an async method that only awaits them',
+    code: "interface Target {\n  run(): Promise<void>;\n}\nclass NodeTarget implements Target {\n  run(): Promise<void> {\n    return Promise.resolve();\n  }\n}\nclass BrowserTarget implements Target {\n  async run(): Promise<void> {\n    try {\n      await fetch('http://localhost/run');\n    } catch {\n      return;\n    }\n  }\n}\nclass Launcher {\n  constructor(private readonly target: Target) {}\n  async start(): Promise<void> {\n    await this.target.run();\n  }\n}\nexport function g(target: Target, launcher: Launcher) {\n  target.run();\n  launcher.start();\n  launcher.start().then(() => undefined);\n}\nexport const targets = [NodeTarget, BrowserTarget];",
+  },
+  {
     name: 'a helper returning new Promise with no reject path, through another helper',
     code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
   },
@@ -258,6 +266,34 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'addVoid',
             output:
               "import { sendOrFail } from './promise-helpers.js';\nexport function g() {\n  void sendOrFail('x');\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a protocol client built by Proxy traps whose requests can reject: reported',
+    code: 'interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(`${method} ${String(params)}`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.sendOrDie(`${domain}.${method}`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  api.Debugger.enable({});\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 31,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              'interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(`${method} ${String(params)}`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.sendOrDie(`${domain}.${method}`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  return api.Debugger.enable({});\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output: `interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(\`\${method} \${String(params)}\`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.sendOrDie(\`\${domain}.\${method}\`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  api.Debugger.enable({})${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(`${method} ${String(params)}`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.sendOrDie(`${domain}.${method}`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  void api.Debugger.enable({});\n}',
           },
         ],
       },

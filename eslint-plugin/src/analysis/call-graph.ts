@@ -103,6 +103,8 @@ export interface CallGraph {
   summarize(fn: AnalyzableFunction): FunctionSummary;
   /** The project function `call` runs, as a call site's `target` says (cached). */
   targetOf(call: ts.CallExpression | ts.NewExpression): AnalyzableFunction | undefined;
+  /** Without a `targetOf`, the project's implementations of the interface or abstract method called (a few at most). */
+  implementationsOf(call: ts.CallExpression | ts.NewExpression): readonly AnalyzableFunction[];
   /**
    * Everything `query` matches in `fn` and in the project functions it calls, breadth first, so each finding
    * comes with its shortest path and nearer findings come first. Each function is read at most once per search,
@@ -271,8 +273,17 @@ function createCallGraph(program: ts.Program): CallGraph {
   }
 
   const targetOf = (call: ts.CallExpression | ts.NewExpression) => reader.resolve(call).target;
+  const implementationsOfCall = (call: ts.CallExpression | ts.NewExpression) =>
+    reader.resolve(call).implementations;
 
-  return { program, summarize, targetOf, search, searchExpression };
+  return {
+    program,
+    summarize,
+    targetOf,
+    implementationsOf: implementationsOfCall,
+    search,
+    searchExpression,
+  };
 }
 
 function readFunction(reader: SiteReader, fn: AnalyzableFunction): FunctionSummary {

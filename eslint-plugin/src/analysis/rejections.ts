@@ -15,13 +15,19 @@
 //   constant (`return false`);
 // - `c ? a : b` when neither branch can reject (a branch that is not a promise cannot);
 // - a call of a project function that is not async and returns, on every path that returns a value, a promise that
-//   cannot reject by these rules (`return this.send(m).catch(log)`).
+//   cannot reject by these rules (`return this.send(m).catch(log)`);
+// - a call of a project function that is async and whose body is only `await x;` statements of promises that cannot
+//   reject (and `try` statements as above), optionally followed by a `return` of a constant;
+// - a call of an interface or abstract method whose project implementations (a few at most) all cannot reject;
+// - a call answered by `Proxy` traps (`proxy-apis.ts`): `api.Debugger.enable({})` on an `Api` only ever built by
+//   `new Proxy(…)`, when every function the traps can hand out at that depth cannot reject.
 // A handler "cannot throw" when it is written inline, has no `throw` of its own, and is not async or is async with a
 // body that cannot reject; calls inside handlers and executors are assumed not to throw.
 import ts from 'typescript';
 
 import { skipTsWrappers } from '../util/wrappers';
 import { type AnalyzableFunction, type CallGraph, getCallGraph } from './call-graph';
+import { getTrapOf, isProxyConstruction, proxyCallOf } from './proxy-apis';
 import { isInlineFunction } from './sync-callbacks';
 
 const answers = new WeakMap<ts.Program, Map<AnalyzableFunction, boolean>>();
@@ -35,10 +41,7 @@ export function cannotReject(program: ts.Program, expression: ts.Node): boolean 
 export function isNonRejectingCall(program: ts.Program, expression: ts.Node): boolean {
   if (!ts.isExpression(expression)) return false;
   const inner = skipTsWrappers(expression, ['parentheses', 'non-null', 'as']);
-  if (!ts.isCallExpression(inner)) return false;
-  const analysis = new RejectionAnalysis(program);
-  const target = analysis.graph.targetOf(inner);
-  return target !== undefined && analysis.function(target);
+  return ts.isCallExpression(inner) && new RejectionAnalysis(program).call(inner);
 }
 
 class RejectionAnalysis {
@@ -84,8 +87,86 @@ class RejectionAnalysis {
       if ((name === 'then' || name === 'finally') && args.length === 1)
         return this.handlerCannotThrow(args[0]) && this.expression(callee.expression);
     }
+    return this.call(expression);
+  }
+
+  /**
+   * A call whose callee's code the analysis can read: a project function, the implementations of an interface
+   * method, the `get` traps of a `Proxy`; and `.then(f)` / `.finally(f)` on such a call, with a handler that cannot
+   * throw.
+   */
+  call(expression: ts.CallExpression): boolean {
     const target = this.graph.targetOf(expression);
-    return target !== undefined && this.function(target);
+    if (target) return this.function(target);
+    const implementations = this.graph.implementationsOf(expression);
+    if (implementations.length > 0) return implementations.every((fn) => this.function(fn));
+    const proxied = proxyCallOf(this.graph.program, expression);
+    if (proxied) return proxied.proxies.every((proxy) => this.trapResults(proxy, proxied.depth));
+    const callee = skipTsWrappers(expression.expression, ['parentheses', 'non-null']);
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      (callee.name.text === 'then' || callee.name.text === 'finally') &&
+      expression.arguments.length === 1
+    ) {
+      const receiver = skipTsWrappers(callee.expression, ['parentheses', 'non-null', 'as']);
+      return (
+        ts.isCallExpression(receiver) &&
+        this.isThenable(receiver) &&
+        this.call(receiver) &&
+        this.handlerCannotThrow(expression.arguments[0])
+      );
+    }
+    return false;
+  }
+
+  /**
+   * What the `get` trap of `proxy` hands out, `depth` traps deep, cannot make a rejecting promise when called: at the
+   * last trap every value it returns is no function, or a function whose promise cannot reject; before it, every value
+   * is another `new Proxy(…)` (read one trap deeper), a function, `this` of a class, or nothing.
+   */
+  private trapResults(proxy: ts.NewExpression, depth: number): boolean {
+    const trap = getTrapOf(proxy);
+    if (!trap?.body) return false;
+    const results: Array<ts.Expression | undefined> = ts.isBlock(trap.body)
+      ? ownReturns(trap.body).map((statement) => statement.expression)
+      : [trap.body];
+    return results.every((result) => {
+      if (!result) return true;
+      const value = skipTsWrappers(result, ['parentheses', 'as', 'satisfies']);
+      if (isUndefined(value)) return true;
+      if (isProxyConstruction(value)) return depth > 1 && this.trapResults(value, depth - 1);
+      if (depth > 1) {
+        if (isInlineFunction(value)) return true;
+        return value.kind === ts.SyntaxKind.ThisKeyword && this.isClassInstance(value);
+      }
+      const fn = this.functionValue(value);
+      if (fn) return this.function(fn);
+      return this.checker.getTypeAtLocation(value).getCallSignatures().length === 0;
+    });
+  }
+
+  /** The function `value` is, when it is written inline or names a function declaration or a `const` function. */
+  private functionValue(value: ts.Expression): AnalyzableFunction | undefined {
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    if (!ts.isIdentifier(value)) return undefined;
+    const declaration = this.checker.getSymbolAtLocation(value)?.valueDeclaration;
+    if (!declaration) return undefined;
+    if (ts.isFunctionDeclaration(declaration)) return declaration;
+    if (
+      ts.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+    ) {
+      const initializer = skipTsWrappers(declaration.initializer, ['parentheses']);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))
+        return initializer;
+    }
+    return undefined;
+  }
+
+  private isClassInstance(expression: ts.Expression): boolean {
+    const declarations = this.checker.getTypeAtLocation(expression).getSymbol()?.declarations ?? [];
+    return declarations.length > 0 && declarations.every(ts.isClassLike);
   }
 
   function(fn: AnalyzableFunction): boolean {
@@ -110,22 +191,26 @@ class RejectionAnalysis {
   }
 
   /**
-   * Every statement is `try … catch` that cannot rethrow, or a `return` of a constant (see the file's comment), and
-   * at least one is a `try`.
+   * Every statement is `try … catch` that cannot rethrow, `await x;` of a promise that cannot reject, or a `return` of
+   * a constant (see the file's comment), and at least one is a `try` or an `await`.
    */
   private asyncBodyCannotReject(body: ts.Block): boolean {
     return (
-      body.statements.some(ts.isTryStatement) &&
+      body.statements.some(
+        (statement) => ts.isTryStatement(statement) || isAwaitStatement(statement),
+      ) &&
       body.statements.every((statement) =>
-        ts.isTryStatement(statement)
-          ? statement.catchClause !== undefined &&
-            ownReturns(statement.tryBlock).every(
-              (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
-            ) &&
-            this.blockCannotThrow(statement.catchClause.block) &&
-            (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
-          : ts.isReturnStatement(statement) &&
-            (!statement.expression || isConstant(statement.expression)),
+        isAwaitStatement(statement)
+          ? this.expression(statement.expression.expression)
+          : ts.isTryStatement(statement)
+            ? statement.catchClause !== undefined &&
+              ownReturns(statement.tryBlock).every(
+                (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
+              ) &&
+              this.blockCannotThrow(statement.catchClause.block) &&
+              (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
+            : ts.isReturnStatement(statement) &&
+              (!statement.expression || isConstant(statement.expression)),
       )
     );
   }
@@ -245,6 +330,12 @@ function isThenableType(type: ts.Type): boolean {
     .getNonNullableType()
     .getProperties()
     .some((property) => property.name === 'then');
+}
+
+function isAwaitStatement(
+  statement: ts.Statement,
+): statement is ts.ExpressionStatement & { expression: ts.AwaitExpression } {
+  return ts.isExpressionStatement(statement) && ts.isAwaitExpression(statement.expression);
 }
 
 function isAsync(fn: ts.Node): boolean {
