@@ -64,6 +64,10 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     code: "interface Target {\n  run(): Promise<void>;\n}\nclass NodeTarget implements Target {\n  run(): Promise<void> {\n    return Promise.resolve();\n  }\n}\nclass BrowserTarget implements Target {\n  async run(): Promise<void> {\n    try {\n      await fetch('http://localhost/run');\n    } catch {\n      return;\n    }\n  }\n}\nclass Launcher {\n  constructor(private readonly target: Target) {}\n  async start(): Promise<void> {\n    await this.target.run();\n  }\n}\nexport function g(target: Target, launcher: Launcher) {\n  target.run();\n  launcher.start();\n  launcher.start().then(() => undefined);\n}\nexport const targets = [NodeTarget, BrowserTarget];",
   },
   {
+    name: 'an async method that sets a flag and awaits `ready && quiet()` of promises that cannot reject',
+    code: "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true);\n}",
+  },
+  {
     name: 'a helper returning new Promise with no reject path, through another helper',
     code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
   },
@@ -294,6 +298,62 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'addVoid',
             output:
               'interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\ninterface Api {\n  Debugger: DebuggerApi;\n}\nclass Session {\n  send(method: string, params: object): Promise<object | undefined> {\n    return this.sendOrDie(method, params).catch(() => undefined);\n  }\n  sendOrDie(method: string, params: object): Promise<object> {\n    return Promise.reject(new Error(`${method} ${String(params)}`));\n  }\n  api(): Api {\n    return new Proxy(\n      {},\n      {\n        get: (_target, domain: string) =>\n          new Proxy(\n            {},\n            {\n              get: (_inner, method: string) => (params: object) =>\n                this.sendOrDie(`${domain}.${method}`, params),\n            },\n          ),\n      },\n    ) as Api;\n  }\n}\nexport function enable(api: Api) {\n  void api.Debugger.enable({});\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async method whose assignment calls a function can throw before its await: reported',
+    code: "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.seen = Date.now();\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 13,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.seen = Date.now();\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  return worker.release(true);\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output: `function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.seen = Date.now();\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true)${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.seen = Date.now();\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  void worker.release(true);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: '`ready && save()` in Promise.all, where save can reject: reported',
+    code: "declare function save(): Promise<void>;\nfunction quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && save(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 14,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "declare function save(): Promise<void>;\nfunction quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && save(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  return worker.release(true);\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output: `declare function save(): Promise<void>;\nfunction quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && save(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true)${CATCH};\n}`,
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "declare function save(): Promise<void>;\nfunction quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && save(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  void worker.release(true);\n}",
           },
         ],
       },

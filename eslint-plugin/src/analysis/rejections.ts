@@ -17,7 +17,9 @@
 // - a call of a project function that is not async and returns, on every path that returns a value, a promise that
 //   cannot reject by these rules (`return this.send(m).catch(log)`);
 // - a call of a project function that is async and whose body is only `await x;` statements of promises that cannot
-//   reject (and `try` statements as above), optionally followed by a `return` of a constant;
+//   reject (and `try` statements as above, and assignments of a constant to a variable or a property of `this`),
+//   optionally followed by a `return` of a constant;
+// - `a && b`, `a || b`, `a ?? b` when neither operand can reject (an operand that is not a promise cannot);
 // - a call of an interface or abstract method whose project implementations (a few at most) all cannot reject;
 // - a call answered by `Proxy` traps (`proxy-apis.ts`): `api.Debugger.enable({})` on an `Api` only ever built by
 //   `new Proxy(…)`, when every function the traps can hand out at that depth cannot reject.
@@ -68,6 +70,8 @@ class RejectionAnalysis {
     if (ts.isAwaitExpression(expression)) return true;
     if (ts.isConditionalExpression(expression))
       return this.expression(expression.whenTrue) && this.expression(expression.whenFalse);
+    if (ts.isBinaryExpression(expression) && isLogicalOperator(expression.operatorToken.kind))
+      return this.expression(expression.left) && this.expression(expression.right);
     if (ts.isIdentifier(expression)) return this.constant(expression);
     if (ts.isNewExpression(expression)) return this.newPromise(expression);
     if (!ts.isCallExpression(expression)) return false;
@@ -191,27 +195,31 @@ class RejectionAnalysis {
   }
 
   /**
-   * Every statement is `try … catch` that cannot rethrow, `await x;` of a promise that cannot reject, or a `return` of
-   * a constant (see the file's comment), and at least one is a `try` or an `await`.
+   * Every statement is `try … catch` that cannot rethrow, `await x;` of a promise that cannot reject, an assignment of
+   * a constant (`this.waiting = false;`), or a `return` of a constant (see the file's comment), and at least one is a
+   * `try` or an `await`.
    */
   private asyncBodyCannotReject(body: ts.Block): boolean {
     return (
       body.statements.some(
         (statement) => ts.isTryStatement(statement) || isAwaitStatement(statement),
+      ) && body.statements.every((statement) => this.asyncStatementCannotReject(statement))
+    );
+  }
+
+  private asyncStatementCannotReject(statement: ts.Statement): boolean {
+    if (isAwaitStatement(statement)) return this.expression(statement.expression.expression);
+    if (isConstantAssignment(statement)) return true;
+    if (ts.isReturnStatement(statement))
+      return !statement.expression || isConstant(statement.expression);
+    return (
+      ts.isTryStatement(statement) &&
+      statement.catchClause !== undefined &&
+      ownReturns(statement.tryBlock).every(
+        (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
       ) &&
-      body.statements.every((statement) =>
-        isAwaitStatement(statement)
-          ? this.expression(statement.expression.expression)
-          : ts.isTryStatement(statement)
-            ? statement.catchClause !== undefined &&
-              ownReturns(statement.tryBlock).every(
-                (ret) => !ret.expression || this.awaitedOrCannotReject(ret.expression),
-              ) &&
-              this.blockCannotThrow(statement.catchClause.block) &&
-              (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
-            : ts.isReturnStatement(statement) &&
-              (!statement.expression || isConstant(statement.expression)),
-      )
+      this.blockCannotThrow(statement.catchClause.block) &&
+      (!statement.finallyBlock || this.blockCannotThrow(statement.finallyBlock))
     );
   }
 
@@ -325,11 +333,36 @@ class RejectionAnalysis {
   }
 }
 
+/** A promise-like type, or a union with one in it (`false | Promise<void>` from `ready && save()`). */
 function isThenableType(type: ts.Type): boolean {
-  return type
-    .getNonNullableType()
-    .getProperties()
-    .some((property) => property.name === 'then');
+  return (type.isUnion() ? type.types : [type]).some((part) =>
+    part
+      .getNonNullableType()
+      .getProperties()
+      .some((property) => property.name === 'then'),
+  );
+}
+
+function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  );
+}
+
+/** `name = constant;` or `this.name = constant;`: nothing in it can throw but a setter. */
+function isConstantAssignment(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const expression = skipTsWrappers(statement.expression, ['parentheses']);
+  return (
+    ts.isBinaryExpression(expression) &&
+    expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (ts.isIdentifier(expression.left) ||
+      (ts.isPropertyAccessExpression(expression.left) &&
+        expression.left.expression.kind === ts.SyntaxKind.ThisKeyword)) &&
+    isConstant(expression.right)
+  );
 }
 
 function isAwaitStatement(
