@@ -230,6 +230,72 @@ describe('LintCache', function () {
     );
   });
 
+  it('lints a caller again when the Proxy that answers its calls changes', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'api.ts': [
+        'export interface DebuggerApi {',
+        '  enable(params: object): Promise<object | undefined>;',
+        '}',
+        'export interface Api {',
+        '  Debugger: DebuggerApi;',
+        '}',
+        '',
+      ].join('\n'),
+      // The session builds the client; the caller only names the interface.
+      'session.ts': [
+        "import type { Api } from './api.js';",
+        'declare function sendOrDie(method: string, params: object): Promise<object>;',
+        'export class Session {',
+        '  send(method: string, params: object): Promise<object | undefined> {',
+        '    return sendOrDie(method, params).catch(() => undefined);',
+        '  }',
+        '  api(): Api {',
+        '    return new Proxy(',
+        '      {},',
+        '      {',
+        '        get: (_target, domain: string) =>',
+        '          new Proxy(',
+        '            {},',
+        '            {',
+        '              get: (_inner, method: string) => (params: object) =>',
+        '                this.send(`${domain}.${method}`, params),',
+        '            },',
+        '          ),',
+        '      },',
+        '    ) as Api;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'caller.ts': [
+        "import type { Api } from './api.js';",
+        'export function enable(api: Api): void {',
+        '  api.Debugger.enable({});',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const files = ['api.ts', 'session.ts', 'caller.ts'].map((file) => path.join(root, file));
+    const first = lintWithCache(root, files);
+    assert.deepEqual(
+      first[2]?.kind === 'linted' && first[2].result.messages.length,
+      0,
+      'a request through a client whose send catches cannot reject',
+    );
+    assert.deepEqual(
+      editAndCompare(root, files, 'session.ts', (text) =>
+        text.replace(
+          'sendOrDie(method, params).catch(() => undefined)',
+          'sendOrDie(method, params)',
+        ),
+      ),
+      ['api.ts', 'caller.ts', 'session.ts'],
+    );
+    const after = lintCold(root, files)[2];
+    assert.equal(after?.kind === 'linted' && after.result.messages.length, 1, 'now it can');
+  });
+
   it('lints everything again when an edit changes the packages the project imports', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,

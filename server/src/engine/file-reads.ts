@@ -8,8 +8,11 @@
 // name, and the rules look only into declarations the checker gives them), so the groups reached from the linted
 // file and the order of each file's statements bound all it reads. One way runs the other direction: the rules
 // follow interface and abstract methods into the project's classes that implement them, which nothing read names,
-// so reading such a type reads every class naming it in `implements` or `extends` (and their subclasses). Positions in other files matter only where a
-// result names that file (related locations, `helper.ts:12` in a message): the cache then reads the file whole.
+// so reading such a type reads every class naming it in `implements` or `extends` (and their subclasses). Likewise
+// they answer a call on a type that a `new Proxy(…)` is declared as (`as Api`) from the proxy's `get` traps, so
+// reading a name reads every part of the project that builds a proxy typed with it. Positions in other files matter
+// only where a result names that file (related locations, `helper.ts:12` in a message): the cache then reads the
+// file whole.
 import * as ts from 'typescript';
 
 import { contentHash } from './cache-keys';
@@ -290,6 +293,7 @@ export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
   private readonly statements = new Map<ts.Statement, StatementReads>();
   private heritage: Map<string, Array<{ file: string; name: string }>> | undefined;
+  private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
 
   /**
    * @param modules each file's resolved module specifiers (from the program's own resolution)
@@ -319,6 +323,7 @@ export class ReadTracer {
         if (!known.has(name)) {
           for (const statement of statements) pending.push(() => readStatement(target, statement));
           readSubtypes(name, statements);
+          readProxyBuilders(name);
         }
       const modules = this.modules.get(target);
       for (const star of found.stars) {
@@ -354,6 +359,16 @@ export class ReadTracer {
       known.add(name);
       for (const statement of statements) pending.push(() => readStatement(target, statement));
       readSubtypes(name, statements);
+      readProxyBuilders(name);
+    };
+    // The rules answer a call on a type that a `new Proxy(…)` is declared as from the proxy's traps
+    // (`analysis/proxy-apis.ts` in the plugin): reading a name reads the parts that build a proxy typed with it.
+    const readProxyBuilders = (name: string): void => {
+      for (const builder of this.proxyBuildersOf(name))
+        pending.push(() => {
+          if (builder.names.length === 0) touch(builder.file);
+          for (const group of builder.names) readGroup(builder.file, group);
+        });
     };
     // The rules follow a call of an interface method or an abstract method into the project classes that implement
     // it (`analysis/implementations.ts` in the plugin), which the caller's file need not name: reading such a type
@@ -467,6 +482,42 @@ export class ReadTracer {
     return this.heritage.get(name) ?? [];
   }
 
+  /**
+   * The top-level statements of the program's own files that hold a `new Proxy(…)` whose declared type (`as T`, a
+   * declared return type, a typed variable) mentions `name`, each as its file and the names the statement declares
+   * (none: the file's core). By every identifier in the type as written (`Cdp.Api` gives `Cdp` and `Api`), so a type
+   * declared in a namespace is found by the namespace's name too.
+   */
+  private proxyBuildersOf(name: string): Array<{ file: string; names: string[] }> {
+    if (!this.proxies) {
+      const proxies = new Map<string, Array<{ file: string; names: string[] }>>();
+      this.proxies = proxies;
+      for (const sourceFile of this.program.getSourceFiles()) {
+        const file = sourceFile.fileName;
+        if (sourceFile.isDeclarationFile || file.includes('/node_modules/')) continue;
+        if (!sourceFile.text.includes('Proxy(')) continue;
+        for (const statement of sourceFile.statements) {
+          const typeNames = new Set<string>();
+          const visit = (node: ts.Node): void => {
+            const typeNode = proxyDeclaredType(node);
+            if (typeNode)
+              for (const token of typeNode.getText(sourceFile).match(IDENTIFIER) ?? [])
+                typeNames.add(token);
+            ts.forEachChild(node, visit);
+          };
+          visit(statement);
+          const names = [...new Set(declaredNames(statement))];
+          for (const typeName of typeNames) {
+            const list = proxies.get(typeName) ?? [];
+            list.push({ file, names });
+            proxies.set(typeName, list);
+          }
+        }
+      }
+    }
+    return this.proxies.get(name) ?? [];
+  }
+
   private outlineOf(file: string): Outline | undefined {
     let found = this.outlines.get(file);
     if (found === undefined) {
@@ -479,6 +530,30 @@ export class ReadTracer {
     }
     return found ?? undefined;
   }
+}
+
+/**
+ * For `new Proxy(…)`, the type the code declares its value as: `new Proxy(…) as T`, `<T>new Proxy(…)`, a typed variable
+ * it initializes, the declared return type of the function it is returned from. The same places the plugin's
+ * `analysis/proxy-apis.ts` reads.
+ */
+function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
+  if (
+    !ts.isNewExpression(node) ||
+    !ts.isIdentifier(node.expression) ||
+    node.expression.text !== 'Proxy'
+  )
+    return undefined;
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) return parent.type;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current) return parent.type;
+  if (ts.isArrowFunction(parent) && parent.body === current) return parent.type;
+  if (ts.isReturnStatement(parent))
+    for (let scope: ts.Node = parent; scope; scope = scope.parent)
+      if (ts.isFunctionLike(scope)) return scope.type;
+  return undefined;
 }
 
 /** Whether a statement declares an interface, or a class with a method that has no body (abstract, overloads). */

@@ -33,8 +33,11 @@ import { readSourceText } from './source-text';
 import { timed } from './timings';
 import type { RuleCrash } from './verify';
 
-/** Raised whenever what a stored result means changes (4: reads include the implementations of read types). */
-const FORMAT = 4;
+/**
+ * Raised whenever what a stored result means changes (4: reads include the implementations of read types; 5: and the
+ * code building a `Proxy` typed with a read name).
+ */
+const FORMAT = 5;
 
 interface CachedLint {
   messages: LintMessage[];
