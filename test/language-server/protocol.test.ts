@@ -77,6 +77,33 @@ const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 
 const CALLER_AND_SAVE =
   "import { load } from './a.js';\ndeclare function save(n: number): Promise<void>;\nexport async function run() {\n  load();\n  save(1);\n}\n";
 
+/** The one implementation of `impl/logger.ts`'s `Logger`: its promise cannot reject, until the edit makes it throw. */
+const QUIET_LOGGER =
+  "import type { Logger } from './logger.js';\nexport class QuietLogger implements Logger {\n  log(_message: string): Promise<void> {\n    return Promise.resolve();\n  }\n}\n";
+const THROWING_LOGGER = QUIET_LOGGER.replace(
+  '  log(_message: string): Promise<void> {\n    return Promise.resolve();\n  }',
+  '  async log(message: string): Promise<void> {\n    throw new Error(message);\n  }',
+);
+/** A protocol client built by a `Proxy` whose requests cannot reject, until the edit drops the `.catch`. */
+const CATCHING_SESSION = [
+  "import type { Api } from './api.js';",
+  'declare function sendOrDie(method: string, params: object): Promise<object>;',
+  'export class Session {',
+  '  send(method: string, params: object): Promise<object | undefined> {',
+  '    return sendOrDie(method, params).catch(() => undefined);',
+  '  }',
+  '  api(): Api {',
+  '    return new Proxy({}, {',
+  '      get: (_target, domain: string) =>',
+  '        new Proxy({}, {',
+  '          get: (_inner, method: string) => (params: object) => this.send(`${domain}.${method}`, params),',
+  '        }),',
+  '    }) as Api;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
 /** Messages of the log, one per line (a worker's console output may arrive as one chunk of several lines). */
 function logLines(session: LspSession): string[] {
   return session.logs.flatMap((log) => log.message.split('\n'));
@@ -114,6 +141,15 @@ describe('loopguard-language-server (over stdio)', function () {
         'a-first/b.ts': CALLER_AND_SAVE,
         'no-tsconfig/plain.js':
           'async function save() {}\nasync function run() {\n  save();\n}\nrun();\n',
+        'impl/logger.ts': 'export interface Logger {\n  log(message: string): Promise<void>;\n}\n',
+        'impl/quiet-logger.ts': QUIET_LOGGER,
+        'impl/service.ts':
+          "import type { Logger } from './logger.js';\nexport function report(logger: Logger) {\n  logger.log('x');\n}\n",
+        'proxy/api.ts':
+          'export interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\nexport interface Api {\n  Debugger: DebuggerApi;\n}\n',
+        'proxy/session.ts': CATCHING_SESSION,
+        'proxy/caller.ts':
+          "import type { Api } from './api.js';\nexport function enable(api: Api) {\n  api.Debugger.enable({});\n}\n",
         'pause.ts':
           'export function pause(ms: number): void {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\n',
         'retry.ts':
@@ -271,6 +307,30 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.deepEqual((await session.nextDiagnostics(legacy, 2)).diagnostics, []);
       await session.close(legacy);
     });
+
+    // The rules answer a call of an interface method from the classes implementing it, and a call on a type a
+    // `Proxy` is declared as from its traps: code the caller does not import, whose edits still reach it.
+    for (const { folder, answering, edited } of [
+      { folder: 'impl', answering: 'quiet-logger.ts', edited: THROWING_LOGGER },
+      {
+        folder: 'proxy',
+        answering: 'session.ts',
+        edited: CATCHING_SESSION.replace('.catch(() => undefined)', ''),
+      },
+    ]) {
+      it(`re-lints an open caller when an unsaved edit changes code it does not import that answers its calls (${folder})`, async () => {
+        const caller = await session.open(
+          path.join(root, folder, folder === 'impl' ? 'service.ts' : 'caller.ts'),
+        );
+        assert.deepEqual((await session.nextDiagnostics(caller, 0)).diagnostics, []);
+        const answer = await session.open(path.join(root, folder, answering));
+        await session.nextDiagnostics(answer, 0);
+        await session.change(answer, edited);
+        assert.deepEqual(codesOf((await session.nextDiagnostics(caller, 1)).diagnostics), [RULE]);
+        await session.close(answer);
+        await session.close(caller);
+      });
+    }
 
     it('lints a JavaScript file outside every tsconfig in the inferred project', async () => {
       const uri = await session.open(path.join(root, 'no-tsconfig', 'plain.js'), 'javascript');

@@ -537,7 +537,7 @@ export class ReadTracer {
  * it initializes, the declared return type of the function it is returned from. The same places the plugin's
  * `analysis/proxy-apis.ts` reads.
  */
-function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
+export function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
   if (
     !ts.isNewExpression(node) ||
     !ts.isIdentifier(node.expression) ||

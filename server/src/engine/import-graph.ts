@@ -6,6 +6,7 @@ import * as path from 'node:path';
 
 import * as ts from 'typescript';
 
+import { proxyDeclaredType } from './file-reads';
 import { normalizePath } from './file-names';
 
 /** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
@@ -29,15 +30,22 @@ export function findImporters(
   const changedFiles = [...changed].map(normalizePath);
   const importers = new Map<string, Set<string>>();
   const reached = new Set<string>();
+  // Files whose importers a change reaches without importing the changed file (see `readThrough`).
+  const through = new Set<string>();
   for (const program of programs) {
     addReverseEdges(program, importers);
+    for (const file of changedFiles)
+      for (const declaring of readThrough(program, program.getSourceFile(file)))
+        through.add(declaring);
     // A script or a `declare global` changes what every file of its program sees, with no import to follow.
-    if (changedFiles.some((file) => declaresGlobals(program.getSourceFile(file)))) {
+    const affected = [...changedFiles, ...through];
+    if (affected.some((file) => declaresGlobals(program.getSourceFile(file)))) {
       for (const sourceFile of program.getSourceFiles())
         reached.add(normalizePath(sourceFile.fileName));
     }
   }
-  const queue = [...changedFiles];
+  for (const file of through) if (!changedFiles.includes(file)) reached.add(file);
+  const queue = [...changedFiles, ...through];
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const importer of importers.get(file) ?? []) {
@@ -47,6 +55,50 @@ export function findImporters(
     }
   }
   return new Set([...reached].filter((file) => candidates.has(file)));
+}
+
+/**
+ * The files declaring the types that code in `sourceFile` answers calls of without being imported by the callers:
+ * the interfaces and classes its classes name in `implements` and `extends` (the rules follow a call of an interface
+ * or abstract method into its implementations), and the types its `new Proxy(…)` expressions are declared as (the
+ * rules answer a call on such a type from the proxy's traps). A change of `sourceFile` reaches the importers of those
+ * files too, as the lint cache's read tracing has it (`file-reads.ts`).
+ */
+function readThrough(program: ts.Program, sourceFile: ts.SourceFile | undefined): string[] {
+  if (!sourceFile || sourceFile.isDeclarationFile) return [];
+  const names: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassLike(node))
+      for (const clause of node.heritageClauses ?? [])
+        for (const type of clause.types) names.push(type.expression);
+    const declared = proxyDeclaredType(node);
+    if (declared && ts.isTypeReferenceNode(declared)) names.push(declared.typeName);
+    ts.forEachChild(node, visit);
+  };
+  if (/\b(implements|extends)\b|Proxy\(/.test(sourceFile.text)) visit(sourceFile);
+  if (names.length === 0) return [];
+  const checker = program.getTypeChecker();
+  const files = new Set<string>();
+  for (const name of names) {
+    let symbol = checker.getSymbolAtLocation(
+      ts.isQualifiedName(name)
+        ? name.right
+        : ts.isPropertyAccessExpression(name)
+          ? name.name
+          : name,
+    );
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    for (const declaration of symbol?.declarations ?? []) {
+      const declaringFile = declaration.getSourceFile();
+      // Library types are never followed into implementations: only the project's own declarations count.
+      if (
+        !program.isSourceFileDefaultLibrary(declaringFile) &&
+        !program.isSourceFileFromExternalLibrary(declaringFile)
+      )
+        files.add(normalizePath(declaringFile.fileName));
+    }
+  }
+  return [...files];
 }
 
 function declaresGlobals(sourceFile: ts.SourceFile | undefined): boolean {
