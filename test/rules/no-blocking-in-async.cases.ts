@@ -235,6 +235,14 @@ export const valid: ValidTestCase<Options>[] = [
     name: 'handlers: a string parameter named message is text to show, not a request',
     code: "import { existsSync } from 'node:fs';\ndeclare function ask(message: string): Promise<boolean>;\nexport async function promptToOpen(message: string, file: string) {\n  if (!(await ask(message))) return;\n  if (existsSync(file)) console.log(file);\n}",
   },
+  {
+    name: 'cached: a read that fills a module-level Map on a miss runs once per key, even per request',
+    code: "import { readFileSync } from 'node:fs';\nconst commands = new Map<string, string>();\nfunction loadCommand(name: string): string {\n  let sql = commands.get(name);\n  if (sql === undefined) {\n    sql = readFileSync(`${name}.sql`, 'utf8');\n    commands.set(name, sql);\n  }\n  return sql;\n}\nexport async function handle(request: { command: string }): Promise<number> {\n  return loadCommand(request.command).length;\n}",
+  },
+  {
+    name: 'cached: a module-level template filled with ??= and a has/set cache on this, in request handlers',
+    code: "import { readFileSync } from 'node:fs';\nlet page: string | undefined;\nexport async function render(request: { url: string }): Promise<string> {\n  page ??= readFileSync('page.html', 'utf8');\n  return page + request.url;\n}\nexport class Templates {\n  private readonly cache = new Map<string, string>();\n  async handle(request: { name: string }): Promise<string | undefined> {\n    if (!this.cache.has(request.name)) this.cache.set(request.name, readFileSync(request.name, 'utf8'));\n    return this.cache.get(request.name);\n  }\n}",
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -274,6 +282,26 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
             messageId: 'useAsyncApi',
             output:
               "import { readFile } from 'node:fs/promises';\nexport class Jobs {\n  async handler(file: string) {\n    return await readFile(file, 'utf8');\n  }\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'cached: a cache made on each call fills nothing that lasts, so the read stays reported in a handler',
+    code: "import { readFileSync } from 'node:fs';\nexport async function handle(request: { name: string }) {\n  const cache = new Map<string, string>();\n  if (!cache.has(request.name)) cache.set(request.name, readFileSync(request.name, 'utf8'));\n  return cache.get(request.name);\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 57,
+        endColumn: 69,
+        suggestions: [
+          {
+            messageId: 'useAsyncApi',
+            output:
+              "import { readFile } from 'node:fs/promises';\nexport async function handle(request: { name: string }) {\n  const cache = new Map<string, string>();\n  if (!cache.has(request.name)) cache.set(request.name, await readFile(request.name, 'utf8'));\n  return cache.get(request.name);\n}",
           },
         ],
       },

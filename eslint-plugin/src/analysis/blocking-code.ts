@@ -85,15 +85,27 @@ function repeatsWithLoop(child: ts.Node, parent: ts.Node): boolean {
   return !(ts.isForStatement(parent) && child === parent.initializer);
 }
 
-/** A file-system call of one entry reached once per run of the async function: through calls made once, outside loops. */
+/** Where the rule leaves a file-system call of one entry unreported (see its `checkOneOffFileSystem`). */
+export interface OneOffPolicy {
+  /** The async function's own call `site` runs once per run of the function (outside loops, not per request). */
+  runsOncePerRun(site: CallSite): boolean;
+  /** The blocking `call` runs only on a miss of a cache that outlives it (`cached-results.ts`). */
+  runsOncePerCacheKey(call: ts.Node): boolean;
+}
+
+/**
+ * A file-system call of one entry made once: reached once per run of the async function, through calls made once,
+ * outside loops; or, however often its caller runs, only to fill a cache.
+ */
 export function isOneOffFileSystemCall(
   reach: Reach<Blocking>,
   site: CallSite,
-  runsOncePerRun: (site: CallSite) => boolean,
+  policy: OneOffPolicy,
 ): boolean {
   if (reach.finding.kind !== 'call' || reach.site.kind !== 'call') return false;
-  if (!isOneEntryCall(reach.finding.call, reach.site.node) || !runsOncePerRun(site)) return false;
-  return [...reach.path, reach.site].every(runsOnceInItsFunction);
+  if (!isOneEntryCall(reach.finding.call, reach.site.node)) return false;
+  if (policy.runsOncePerCacheKey(reach.site.node)) return true;
+  return policy.runsOncePerRun(site) && [...reach.path, reach.site].every(runsOnceInItsFunction);
 }
 
 /** One step per function of the chain: what it calls next, or the blocking call or loop at its end. */

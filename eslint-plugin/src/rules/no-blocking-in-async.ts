@@ -24,8 +24,10 @@ import {
   createBlockingQuery,
   isInLoop,
   isOneOffFileSystemCall,
+  type OneOffPolicy,
   runsOnceInItsFunction,
 } from '../analysis/blocking-code';
+import { runsOncePerCacheKey } from '../analysis/cached-results';
 import { reactionCallOf } from '../analysis/promise-handlers';
 import { isRequestHandler } from '../analysis/request-handlers';
 import { isStartupFunction } from '../analysis/startup-code';
@@ -185,7 +187,7 @@ export default createRule<Options, MessageIds>({
           checkOneOffFileSystem: {
             type: 'boolean',
             description:
-              "Also report a file-system call of one entry (`existsSync`, `mkdirSync`, `readFileSync` of one file, `writeFileSync`, a folder's `readdirSync`) that an async function makes once: outside loops and per-item callbacks, not in a request or event handler (default false).",
+              "Also report a file-system call of one entry (`existsSync`, `mkdirSync`, `readFileSync` of one file, `writeFileSync`, a folder's `readdirSync`) that an async function makes once (outside loops and per-item callbacks, not in a request or event handler) or only to fill a cache that outlives it (default false).",
           },
           checkOneOffMetadata: {
             type: 'boolean',
@@ -253,21 +255,28 @@ function checkFunction(file: FileScope, node: FunctionNode): void {
     (startup ??= isStartupFunction(file.services.program, fn));
   let handler: boolean | undefined;
   // A file-system call of one entry (`existsSync`, `mkdirSync`, reading one file, writing one) made once per run
-  // costs a system call or a few; per request, per item or per turn of a loop it multiplies, and stays reported.
-  const runsOncePerRun = (site: CallSite): boolean =>
-    !file.checkOneOffFileSystem &&
-    runsOnceInItsFunction(site) &&
-    !(handler ??= isRequestHandler(file.services.program.getTypeChecker(), fn));
+  // costs a system call or a few; per request, per item or per turn of a loop it multiplies, and stays reported,
+  // unless it only fills a cache (once per key, however often the code around it runs).
+  const checker = file.services.program.getTypeChecker();
+  const oneOff: OneOffPolicy = {
+    runsOncePerRun: (site) =>
+      !file.checkOneOffFileSystem &&
+      runsOnceInItsFunction(site) &&
+      !(handler ??= isRequestHandler(checker, fn)),
+    runsOncePerCacheKey: (call) =>
+      !file.checkOneOffFileSystem && runsOncePerCacheKey(checker, call),
+  };
   for (const site of summary.sites) {
     if (site.context === 'deferred' || runsOnceAtStartup(site)) continue;
     const found = file.query.match(site, summary);
     if (found?.kind === 'call' && site.kind === 'call') {
-      if (!(isOneEntryCall(found.call, site.node) && runsOncePerRun(site)))
-        reportCall(file, site, found.call);
+      const oneOffCall =
+        isOneEntryCall(found.call, site.node) &&
+        (oneOff.runsOncePerCacheKey(site.node) || oneOff.runsOncePerRun(site));
+      if (!oneOffCall) reportCall(file, site, found.call);
     } else if (found?.kind === 'busy-wait') reportBusyWait(file, site, found.wait);
-    else if (site.kind === 'call' && site.target)
-      checkHelperCall(file, site, site.target, runsOncePerRun);
-    else if (site.kind === 'call') checkImplementations(file, site, runsOncePerRun);
+    else if (site.kind === 'call' && site.target) checkHelperCall(file, site, site.target, oneOff);
+    else if (site.kind === 'call') checkImplementations(file, site, oneOff);
   }
 }
 
@@ -326,7 +335,7 @@ function checkHelperCall(
   file: FileScope,
   site: CallSite,
   target: AnalyzableFunction,
-  runsOncePerRun: (site: CallSite) => boolean,
+  oneOff: OneOffPolicy,
   implementation?: string,
 ): boolean {
   const { context, graph, query } = file;
@@ -334,7 +343,7 @@ function checkHelperCall(
   // The first chain that blocks more than a one-off file-system call does (see `checkOneOffFileSystem`).
   const reach = graph
     .search(target, query)
-    .find((found) => !isOneOffFileSystemCall(found, site, runsOncePerRun));
+    .find((found) => !isOneOffFileSystemCall(found, site, oneOff));
   if (!reach) return false;
   const call = esCall(file, site);
   const name = calleeDisplayName(site);
@@ -362,16 +371,12 @@ function checkHelperCall(
 }
 
 /** A call of an interface or abstract method: the first of its project implementations that blocks. */
-function checkImplementations(
-  file: FileScope,
-  site: CallSite,
-  runsOncePerRun: (site: CallSite) => boolean,
-): void {
+function checkImplementations(file: FileScope, site: CallSite, oneOff: OneOffPolicy): void {
   for (const implementation of site.implementations) {
     const owner = implementation.parent;
     const className = ts.isClassLike(owner) && owner.name ? `${owner.name.text}.` : '';
     const name = `${className}${calleeDisplayName(site)}`;
-    if (checkHelperCall(file, site, implementation, runsOncePerRun, name)) return;
+    if (checkHelperCall(file, site, implementation, oneOff, name)) return;
   }
 }
 
