@@ -13,6 +13,12 @@ import {
   TSCONFIG,
   TSCONFIG_WITH_NODE,
 } from '../support/temp-project';
+import {
+  CATCHING_SESSION,
+  PROXY_API,
+  PROXY_CALLER,
+  REJECTING_SESSION,
+} from '../support/proxy-client';
 
 const RECOMMENDED: LintConfigSource = { kind: 'builtin', name: 'recommended' };
 
@@ -231,50 +237,12 @@ describe('LintCache', function () {
   });
 
   it('lints a caller again when the Proxy that answers its calls changes', () => {
+    // The session builds the client; the caller only names the interface.
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'api.ts': [
-        'export interface DebuggerApi {',
-        '  enable(params: object): Promise<object | undefined>;',
-        '}',
-        'export interface Api {',
-        '  Debugger: DebuggerApi;',
-        '}',
-        '',
-      ].join('\n'),
-      // The session builds the client; the caller only names the interface.
-      'session.ts': [
-        "import type { Api } from './api.js';",
-        'declare function sendOrDie(method: string, params: object): Promise<object>;',
-        'export class Session {',
-        '  send(method: string, params: object): Promise<object | undefined> {',
-        '    return sendOrDie(method, params).catch(() => undefined);',
-        '  }',
-        '  api(): Api {',
-        '    return new Proxy(',
-        '      {},',
-        '      {',
-        '        get: (_target, domain: string) =>',
-        '          new Proxy(',
-        '            {},',
-        '            {',
-        '              get: (_inner, method: string) => (params: object) =>',
-        '                this.send(`${domain}.${method}`, params),',
-        '            },',
-        '          ),',
-        '      },',
-        '    ) as Api;',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-      'caller.ts': [
-        "import type { Api } from './api.js';",
-        'export function enable(api: Api): void {',
-        '  api.Debugger.enable({});',
-        '}',
-        '',
-      ].join('\n'),
+      'api.ts': PROXY_API,
+      'session.ts': CATCHING_SESSION,
+      'caller.ts': PROXY_CALLER,
     });
     const files = ['api.ts', 'session.ts', 'caller.ts'].map((file) => path.join(root, file));
     const first = lintWithCache(root, files);
@@ -284,12 +252,7 @@ describe('LintCache', function () {
       'a request through a client whose send catches cannot reject',
     );
     assert.deepEqual(
-      editAndCompare(root, files, 'session.ts', (text) =>
-        text.replace(
-          'sendOrDie(method, params).catch(() => undefined)',
-          'sendOrDie(method, params)',
-        ),
-      ),
+      editAndCompare(root, files, 'session.ts', () => REJECTING_SESSION),
       ['api.ts', 'caller.ts', 'session.ts'],
     );
     const after = lintCold(root, files)[2];

@@ -20,6 +20,12 @@ import {
 import { FIXTURES } from '../support/paths';
 import { applyTextEdits, LspSession, uriOf } from '../support/lsp-client';
 import { createTempProject, removeTempProjects, TSCONFIG } from '../support/temp-project';
+import {
+  CATCHING_SESSION,
+  PROXY_API,
+  PROXY_CALLER,
+  REJECTING_SESSION,
+} from '../support/proxy-client';
 import { TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
@@ -84,25 +90,6 @@ const THROWING_LOGGER = QUIET_LOGGER.replace(
   '  log(_message: string): Promise<void> {\n    return Promise.resolve();\n  }',
   '  async log(message: string): Promise<void> {\n    throw new Error(message);\n  }',
 );
-/** A protocol client built by a `Proxy` whose requests cannot reject, until the edit drops the `.catch`. */
-const CATCHING_SESSION = [
-  "import type { Api } from './api.js';",
-  'declare function sendOrDie(method: string, params: object): Promise<object>;',
-  'export class Session {',
-  '  send(method: string, params: object): Promise<object | undefined> {',
-  '    return sendOrDie(method, params).catch(() => undefined);',
-  '  }',
-  '  api(): Api {',
-  '    return new Proxy({}, {',
-  '      get: (_target, domain: string) =>',
-  '        new Proxy({}, {',
-  '          get: (_inner, method: string) => (params: object) => this.send(`${domain}.${method}`, params),',
-  '        }),',
-  '    }) as Api;',
-  '  }',
-  '}',
-  '',
-].join('\n');
 
 /** Messages of the log, one per line (a worker's console output may arrive as one chunk of several lines). */
 function logLines(session: LspSession): string[] {
@@ -145,11 +132,9 @@ describe('loopguard-language-server (over stdio)', function () {
         'impl/quiet-logger.ts': QUIET_LOGGER,
         'impl/service.ts':
           "import type { Logger } from './logger.js';\nexport function report(logger: Logger) {\n  logger.log('x');\n}\n",
-        'proxy/api.ts':
-          'export interface DebuggerApi {\n  enable(params: object): Promise<object | undefined>;\n}\nexport interface Api {\n  Debugger: DebuggerApi;\n}\n',
+        'proxy/api.ts': PROXY_API,
         'proxy/session.ts': CATCHING_SESSION,
-        'proxy/caller.ts':
-          "import type { Api } from './api.js';\nexport function enable(api: Api) {\n  api.Debugger.enable({});\n}\n",
+        'proxy/caller.ts': PROXY_CALLER,
         'pause.ts':
           'export function pause(ms: number): void {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\n',
         'retry.ts':
@@ -315,7 +300,7 @@ describe('loopguard-language-server (over stdio)', function () {
       {
         folder: 'proxy',
         answering: 'session.ts',
-        edited: CATCHING_SESSION.replace('.catch(() => undefined)', ''),
+        edited: REJECTING_SESSION,
       },
     ]) {
       it(`re-lints an open caller when an unsaved edit changes code it does not import that answers its calls (${folder})`, async () => {
