@@ -72,6 +72,43 @@ describe('Engine.importersOf (the reverse import graph)', function () {
     assert.deepEqual(engine.importersOf([file('module.ts')], [file('user.ts')]), []);
   });
 
+  it('reaches the importers of the interfaces and abstract classes a changed class implements, not of every base class', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'store.ts': 'export abstract class Store {\n  abstract save(key: string): void;\n}\n',
+      'base.ts': 'export class Base {\n  name(): string {\n    return "base";\n  }\n}\n',
+      'impl.ts': [
+        "import type { Logger } from './logger.js';",
+        "import { Base } from './base.js';",
+        "import { Store } from './store.js';",
+        'export class Console extends Base implements Logger {',
+        '  log(message: string): void {',
+        '    console.log(message);',
+        '  }',
+        '}',
+        'export class Memory extends Store {',
+        '  save(_key: string): void {}',
+        '}',
+        '',
+      ].join('\n'),
+      'uses-logger.ts':
+        "import type { Logger } from './logger.js';\nexport const use = (logger: Logger) => logger.log('x');\n",
+      'uses-store.ts':
+        "import type { Store } from './store.js';\nexport const use = (store: Store) => store.save('x');\n",
+      'uses-base.ts':
+        "import type { Base } from './base.js';\nexport const use = (base: Base) => base.name();\n",
+    });
+    const file = (name: string): string => path.join(root, name).split(path.sep).join('/');
+    const engine = new Engine({ root });
+    const candidates = ['uses-logger.ts', 'uses-store.ts', 'uses-base.ts'].map(file);
+    // A concrete base class's calls resolve to its own methods, so an edit of a subclass cannot change them.
+    assert.deepEqual(
+      engine.importersOf([file('impl.ts')], candidates).sort(),
+      ['uses-logger.ts', 'uses-store.ts'].map(file),
+    );
+  });
+
   it('sees imports added in an unsaved buffer', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,

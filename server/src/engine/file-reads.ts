@@ -557,7 +557,7 @@ export function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
 }
 
 /** Whether a statement declares an interface, or a class with a method that has no body (abstract, overloads). */
-function declaresAbstractMethods(statement: ts.Statement): boolean {
+export function declaresAbstractMethods(statement: ts.Statement): boolean {
   if (ts.isInterfaceDeclaration(statement)) return true;
   return (
     ts.isClassDeclaration(statement) &&

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 import * as ts from 'typescript';
 
-import { proxyDeclaredType } from './file-reads';
+import { declaresAbstractMethods, proxyDeclaredType } from './file-reads';
 import { normalizePath } from './file-names';
 
 /** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
@@ -59,27 +59,29 @@ export function findImporters(
 
 /**
  * The files declaring the types that code in `sourceFile` answers calls of without being imported by the callers:
- * the interfaces and classes its classes name in `implements` and `extends` (the rules follow a call of an interface
- * or abstract method into its implementations), and the types its `new Proxy(…)` expressions are declared as (the
+ * the interfaces and classes with abstract methods its classes name in `implements` and `extends` (the rules follow
+ * a call of an interface or abstract method into its implementations, and nothing else of a supertype into a
+ * subclass), and the types its `new Proxy(…)` expressions are declared as (the
  * rules answer a call on such a type from the proxy's traps). A change of `sourceFile` reaches the importers of those
  * files too, as the lint cache's read tracing has it (`file-reads.ts`).
  */
 function readThrough(program: ts.Program, sourceFile: ts.SourceFile | undefined): string[] {
   if (!sourceFile || sourceFile.isDeclarationFile) return [];
-  const names: ts.Node[] = [];
+  const names: Array<{ name: ts.Node; supertype: boolean }> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node))
       for (const clause of node.heritageClauses ?? [])
-        for (const type of clause.types) names.push(type.expression);
+        for (const type of clause.types) names.push({ name: type.expression, supertype: true });
     const declared = proxyDeclaredType(node);
-    if (declared && ts.isTypeReferenceNode(declared)) names.push(declared.typeName);
+    if (declared && ts.isTypeReferenceNode(declared))
+      names.push({ name: declared.typeName, supertype: false });
     ts.forEachChild(node, visit);
   };
   if (/\b(implements|extends)\b|Proxy\(/.test(sourceFile.text)) visit(sourceFile);
   if (names.length === 0) return [];
   const checker = program.getTypeChecker();
   const files = new Set<string>();
-  for (const name of names) {
+  for (const { name, supertype } of names) {
     let symbol = checker.getSymbolAtLocation(
       ts.isQualifiedName(name)
         ? name.right
@@ -89,6 +91,8 @@ function readThrough(program: ts.Program, sourceFile: ts.SourceFile | undefined)
     );
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     for (const declaration of symbol?.declarations ?? []) {
+      if (supertype && !(ts.isStatement(declaration) && declaresAbstractMethods(declaration)))
+        continue;
       const declaringFile = declaration.getSourceFile();
       // Library types are never followed into implementations: only the project's own declarations count.
       if (
