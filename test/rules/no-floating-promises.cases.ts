@@ -238,6 +238,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
+    name: 'testCode: a floating assertion stored in a variable nobody reads, or dropped by an arrow with `void`, is reported',
+    code: 'declare function expect(p: Promise<void>): { rejects: { toThrow(): Promise<void> } };\ndeclare const p: Promise<void>;\nexport async function t() {\n  const pending: Promise<void> = expect(p).rejects.toThrow();\n  return () => void expect(p).rejects.toThrow();\n}',
+    options: [{ testCode: true, ignoreVoid: false }],
+    output: null,
+    errors: [
+      { messageId: 'unusedPromiseVariable', line: 4, column: 9, endColumn: 16, suggestions: [] },
+      { messageId: 'floatingPromise', line: 5, column: 16, endColumn: 48 },
+    ],
+  },
+  {
     name: 'testCode: an async callback the caller ignores is still reported (the test ends before the callbacks do)',
     code: 'declare function check(x: number): Promise<void>;\nexport function t(xs: number[]) {\n  xs.forEach(async (x) => {\n    await check(x);\n  });\n}',
     options: [{ testCode: true }],

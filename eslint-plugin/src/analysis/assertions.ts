@@ -3,7 +3,7 @@
 // such an assertion runs after its test has passed, so it can never fail the test: in test code this is the floating
 // promise that matters most. Recognised by the names along the call chain, since assertion libraries are many and
 // their types often `any`.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const ASSERTION_NAMES = new Set([
   'expect',
@@ -49,4 +49,12 @@ export function isAssertionChain(node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * False when no token of `node` is an assertion name, so that no chain inside it can be an assertion. A cheap test
+ * to run before asking the checker for types in test code, where only assertions are reported.
+ */
+export function mayHoldAssertion(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  return sourceCode.getTokens(node).some((token) => ASSERTION_NAMES.has(token.value));
 }

@@ -13,7 +13,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
-import { isAssertionChain } from '../analysis/assertions';
+import { isAssertionChain, mayHoldAssertion } from '../analysis/assertions';
 import { FloatingPromises, isIife, type Unhandled } from '../analysis/floating-promises';
 import { forEachRewrites } from '../fixes/for-each-rewrite';
 import { type HandlingKind, promiseHandlings } from '../fixes/promise-handling';
@@ -205,6 +205,8 @@ export default createRule<Options, MessageIds>({
       ExpressionStatement(node) {
         if (node.directive !== undefined) return;
         if (file.ignoreIIFE && isIife(node.expression)) return;
+        // In test code only assertions are reported: a statement without one needs no types.
+        if (file.testCode && !mayHoldAssertion(file.sourceCode, node.expression)) return;
         if (node.expression.type === AST_NODE_TYPES.AwaitExpression) {
           checkAwaitedArray(file, node.expression);
           return;
@@ -234,6 +236,7 @@ export default createRule<Options, MessageIds>({
         const { body } = node;
         if (file.ignoreVoid || body.type !== AST_NODE_TYPES.UnaryExpression) return;
         if (body.operator !== 'void') return;
+        if (file.testCode && !mayHoldAssertion(file.sourceCode, body)) return;
         const found = file.promises.unhandledIn(body);
         const verdict = found && reportable(file, body, found);
         if (!found || !verdict) return;
@@ -361,6 +364,8 @@ function checkCallbacks(
 // --- promises stored and never read ------------------------------------------------------------------------------
 
 function checkDeclarator(file: FileScope, declarator: TSESTree.VariableDeclarator): void {
+  if (file.testCode && (!declarator.init || !mayHoldAssertion(file.sourceCode, declarator.init)))
+    return;
   const unread = file.promises.unreadPromiseOf(file.sourceCode, declarator);
   if (!unread) return;
   const { variable, found } = unread;
