@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 import { Engine, type FileOutcome, loadConfigFile } from 'loopguard';
 import ts from 'typescript';
-import { nestingDepth } from 'loopguard/internal/project';
+import { changeRange, nestingDepth } from 'loopguard/internal/project';
 
 import { fixtureConfig } from '../support/fixture-config';
 import {
@@ -309,5 +309,83 @@ describe('Engine fixes', function () {
     );
     engine.fileChanged(a);
     assert.deepEqual(ruleIdsOf(engine.lintFile(a)), ['loopguard/no-floating-promises']);
+  });
+
+  it('re-parses an edited buffer from what changed, and lints each version as a fresh engine does', () => {
+    const original = [
+      'declare function save(n: number): Promise<void>;',
+      'declare function load(): number;',
+      'export async function first() {',
+      '  save(1);',
+      '  return load();',
+      '}',
+      'export function second(values: number[]) {',
+      '  values.forEach(async (value) => {',
+      '    await save(value);',
+      '  });',
+      '}',
+      'export async function third() {',
+      '  const pending = save(2);',
+      '}',
+      '',
+    ].join('\n');
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'a.ts': original });
+    const a = path.join(root, 'a.ts').split(path.sep).join('/');
+    const engine = new Engine({ root });
+    // Each edit is made to the text before it: typing, a deletion, an edit that breaks the syntax and its undo,
+    // a function made sync, a statement added at the end.
+    const edits: Array<[string, string]> = [
+      ['  save(1);', '  save(1);\n  save(3);'],
+      ['  save(3);\n', ''],
+      ['return load();', 'return load(;'],
+      ['return load(;', 'return load();'],
+      ['export async function third', 'export function third'],
+      ['  const pending = save(2);\n}', '  const pending = save(2);\n  save(4);\n}'],
+    ];
+    let text = original;
+    let version = 1;
+    engine.overlay.set(a, text, version);
+    const messagesOf = (outcome: FileOutcome) =>
+      outcome.kind === 'linted'
+        ? outcome.result.messages.map(({ ruleId, line, column, message }) => ({
+            ruleId,
+            line,
+            column,
+            message,
+          }))
+        : outcome.kind;
+    engine.lintFile(a);
+    for (const [before, after] of edits) {
+      const previous = engine.projectOf(a)!.getProgram().getSourceFile(a)!;
+      const firstStatement = previous.statements[0];
+      assert.ok(text.includes(before), before);
+      text = text.replace(before, after);
+      engine.overlay.set(a, text, ++version);
+      const warm = messagesOf(engine.lintFile(a));
+      const current = engine.projectOf(a)!.getProgram().getSourceFile(a)!;
+      assert.equal(current.text, text);
+      // The incremental parser keeps the nodes before the edit; a full parse would make new ones.
+      assert.equal(
+        current.statements[0],
+        firstStatement,
+        `the first statement reused after ${after}`,
+      );
+      const fresh = new Engine({ root });
+      fresh.overlay.set(a, text, 1);
+      assert.deepEqual(warm, messagesOf(fresh.lintFile(a)), `after ${JSON.stringify(after)}`);
+    }
+  });
+
+  it('tells the span that changed between two texts', () => {
+    const range = (before: string, after: string) => {
+      const { span, newLength } = changeRange(before, after);
+      return [span.start, span.length, newLength];
+    };
+    assert.deepEqual(range('abc', 'abc'), [3, 0, 0]);
+    assert.deepEqual(range('abc', 'abXc'), [2, 0, 1]);
+    assert.deepEqual(range('abXc', 'abc'), [2, 1, 0]);
+    assert.deepEqual(range('aaa', 'aaaa'), [3, 0, 1]);
+    assert.deepEqual(range('', 'x'), [0, 0, 1]);
+    assert.deepEqual(range('one two', 'one three'), [5, 2, 4]);
   });
 });

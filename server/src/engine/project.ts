@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 
 import type { DiskSnapshots } from './disk-snapshots';
-import type { DocumentOverlay } from './overlay';
+import type { DocumentOverlay, OverlayDocument } from './overlay';
 import { timed } from './timings';
 
 /**
@@ -192,7 +192,7 @@ export class Project {
       getScriptSnapshot: (fileName) => {
         if (this.isLeftOut(fileName)) return ts.ScriptSnapshot.fromString('');
         const open = overlay.get(fileName);
-        if (open) return ts.ScriptSnapshot.fromString(open.text);
+        if (open) return bufferSnapshot(open);
         return this.disk.get(fileName);
       },
       getCurrentDirectory: () => this.directory,
@@ -208,6 +208,54 @@ export class Project {
       jsDocParsingMode: JSDOC_PARSING_MODE,
     };
   }
+}
+
+/**
+ * The snapshot of an open buffer's version, one per version. It tells the language service how it differs from the
+ * previous version's snapshot (the span between their common start and common end), so that an edit re-parses only
+ * what it touched (TypeScript's incremental parser, as tsserver uses it) instead of the whole file.
+ */
+class BufferSnapshot implements ts.IScriptSnapshot {
+  constructor(readonly text: string) {}
+
+  getText(start: number, end: number): string {
+    return this.text.substring(start, end);
+  }
+
+  getLength(): number {
+    return this.text.length;
+  }
+
+  getChangeRange(oldSnapshot: ts.IScriptSnapshot): ts.TextChangeRange | undefined {
+    if (!(oldSnapshot instanceof BufferSnapshot)) return undefined;
+    return changeRange(oldSnapshot.text, this.text);
+  }
+}
+
+const bufferSnapshots = new WeakMap<OverlayDocument, BufferSnapshot>();
+
+function bufferSnapshot(document: OverlayDocument): BufferSnapshot {
+  let snapshot = bufferSnapshots.get(document);
+  if (!snapshot || snapshot.text !== document.text) {
+    snapshot = new BufferSnapshot(document.text);
+    bufferSnapshots.set(document, snapshot);
+  }
+  return snapshot;
+}
+
+/** The span of `before` that `after` replaces: everything between their longest common start and common end. */
+export function changeRange(before: string, after: string): ts.TextChangeRange {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  const oldLength = before.length - start - end;
+  return ts.createTextChangeRange(ts.createTextSpan(start, oldLength), after.length - start - end);
 }
 
 /** Brackets nested this deep are far beyond written code, and near what the parser can follow. */
