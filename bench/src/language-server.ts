@@ -27,6 +27,8 @@ export interface LanguageServerOptions {
   edits: number;
   /** Sessions (each opens the file once) and cold CLI runs, after one warm-up of each. */
   rounds: number;
+  /** Where each server writes its CPU profiles (Node's `--cpu-prof`), when given. */
+  cpuProfileDir?: string | undefined;
   log: (line: string) => void;
 }
 
@@ -130,6 +132,9 @@ async function session(
   const { session } = await LspSession.start({
     folders: [options.root],
     settings: { lintTimeBudgetMs: OPEN_BUDGET_MS },
+    execArgv: options.cpuProfileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+      : undefined,
   });
   try {
     const startMs = performance.now() - spawned;

@@ -16,7 +16,7 @@ import { REPO_ROOT } from './tools';
 /** Two cycles of the edit plan: the program, the checker's caches and the server's code are warm after them. */
 const WARMUP_EDITS = 20;
 
-const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--file PATH] [--only KEYS] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--file PATH] [--only KEYS] [--out FILE] [--cpu-prof DIR]
 
   --files N    generate a project of N files into bench/projects/ (default 1000)
   --repo PATH  measure an existing project instead (its root tsconfig.json is what tsc checks)
@@ -27,7 +27,11 @@ const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--s
                TypeScript file of the project; a path inside it)
   --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint,
                language-server
-  --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)`;
+  --out FILE   where to write the Markdown report (default bench/RESULTS.md; "-" to skip)
+  --cpu-prof DIR
+               run each language server with Node's --cpu-prof, writing a profile per thread (the lint worker's is
+               the larger) into DIR, to see where an edit's time goes (profiling slows the server: do not read its
+               latencies then)`;
 
 const SCENARIO_KEYS: readonly ScenarioKey[] = [
   'loopguard-cold',
@@ -51,6 +55,7 @@ async function main(): Promise<number> {
       file: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -135,6 +140,8 @@ async function main(): Promise<number> {
       warmupEdits: WARMUP_EDITS,
       edits,
       rounds,
+      cpuProfileDir:
+        values['cpu-prof'] === undefined ? undefined : path.resolve(values['cpu-prof']),
       log: (line) => console.log(line),
     });
   }
