@@ -8,6 +8,38 @@ type MessageIds = loopguard.RuleMessageIds['no-floating-promises'];
 
 const CATCH = '.catch((error) => { console.error(error); })';
 
+/** The four handlings offered for a floating promise that is the last statement of an async function, in order. */
+function statementHandlings(code: string, statement: string) {
+  const replaced = (by: string) => code.replace(`  ${statement};`, `  ${by};`);
+  return [
+    { messageId: 'addAwait' as const, output: replaced(`await ${statement}`) },
+    { messageId: 'returnPromise' as const, output: replaced(`return ${statement}`) },
+    { messageId: 'addCatch' as const, output: replaced(`${statement}${CATCH}`) },
+    { messageId: 'addVoid' as const, output: replaced(`void ${statement}`) },
+  ];
+}
+
+/** Matchers chosen by the asserted value's type (as Playwright's `expect` does), and overloads that depend on it. */
+const PLAYWRIGHT_LIKE = [
+  'interface Locator { click(): Promise<void>; }',
+  'interface LocatorMatchers { toBeVisible(): Promise<void>; }',
+  'interface ValueMatchers { toBe(expected: unknown): void; }',
+  'declare function expect<T>(actual: T): T extends Locator ? LocatorMatchers : ValueMatchers;',
+  'declare function assert(actual: Locator): LocatorMatchers;',
+  'declare function assert<T>(actual: T): ValueMatchers;',
+  'declare const button: Locator;',
+  'export async function a() {',
+  '  expect(button).toBeVisible();',
+  '}',
+  'export async function b() {',
+  '  assert(button).toBeVisible();',
+  '}',
+  'export function c() {',
+  '  expect(1).toBe(1);',
+  '  assert(1).toBe(1);',
+  '}',
+].join('\n');
+
 export const valid: Array<string | ValidTestCase<Options>> = [
   {
     name: "typescript-eslint's disable-next-line comment for no-floating-promises silences the finding",
@@ -32,6 +64,11 @@ export const valid: Array<string | ValidTestCase<Options>> = [
   {
     name: 'testCode: a test that starts work without waiting for it is not reported (its runner reports a rejection)',
     code: 'declare function start(): Promise<void>;\nexport async function t() {\n  start();\n  const pending = start();\n}',
+    options: [{ testCode: true }],
+  },
+  {
+    name: 'testCode: assertions whose declarations return no promise (overloads as in Vitest, a generic first) are not reported',
+    code: 'interface Assertion<T> { toEqual(expected: unknown): void; not: Assertion<T>; }\ninterface ChaiAssertion { equal(expected: unknown): ChaiAssertion; }\ninterface ExpectStatic {\n  <T>(actual: T, message?: string): Assertion<T>;\n  (actual: any, message?: string): ChaiAssertion;\n}\ndeclare const expect: ExpectStatic;\ndeclare function load(): Promise<number[]>;\nexport async function t() {\n  const rows = await load();\n  expect(rows).toEqual([1]);\n  expect(rows.length).not.toEqual(0);\n}',
     options: [{ testCode: true }],
   },
   {
@@ -245,6 +282,26 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     errors: [
       { messageId: 'unusedPromiseVariable', line: 4, column: 9, endColumn: 16, suggestions: [] },
       { messageId: 'floatingPromise', line: 5, column: 16, endColumn: 48 },
+    ],
+  },
+  {
+    name: 'testCode: an assertion whose matchers depend on the asserted value (as in Playwright) or whose overload needs its type is still reported',
+    code: PLAYWRIGHT_LIKE,
+    options: [{ testCode: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 9,
+        column: 3,
+        suggestions: statementHandlings(PLAYWRIGHT_LIKE, 'expect(button).toBeVisible()'),
+      },
+      {
+        messageId: 'floatingPromise',
+        line: 12,
+        column: 3,
+        suggestions: statementHandlings(PLAYWRIGHT_LIKE, 'assert(button).toBeVisible()'),
+      },
     ],
   },
   {

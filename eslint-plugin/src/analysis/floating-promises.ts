@@ -18,6 +18,7 @@ import ts from 'typescript';
 import { isExportedByName } from '../util/module-exports';
 import { guardRecursion } from '../util/recursion-guard';
 import { isStatementList } from '../util/statement-lists';
+import { isAssertionChain, isDeclaredNoPromise } from './assertions';
 import { isRejectionHandled } from './promise-handlers';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { isNonRejectingCall } from './rejections';
@@ -136,6 +137,18 @@ export class FloatingPromises {
     if (this.isFloatingPromise(node)) return { node, kind: 'promise' };
     if (this.isArrayOfPromises(node, this.typeOf(node))) return { node, kind: 'array' };
     return undefined;
+  }
+
+  /**
+   * Whether a statement of test code (where only assertions are reported) is surely no floating assertion, told
+   * without the type of the whole statement: a call that is no assertion chain, or an assertion whose declarations
+   * show it returns no promise (`isDeclaredNoPromise`). `false` means: ask `unhandledIn`.
+   */
+  isNoAssertionPromise(expression: TSESTree.Expression): boolean {
+    if (expression.type !== AST_NODE_TYPES.CallExpression || isHandlerCall(expression))
+      return false;
+    if (!isAssertionChain(expression)) return true;
+    return isDeclaredNoPromise(this.checker, this.services.esTreeNodeToTSNodeMap.get(expression));
   }
 
   /** The operand of `await array` when it is an array of promises, which `await` does not wait for. */

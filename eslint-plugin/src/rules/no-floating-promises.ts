@@ -207,6 +207,7 @@ export default createRule<Options, MessageIds>({
         if (file.ignoreIIFE && isIife(node.expression)) return;
         // In test code only assertions are reported: a statement without one needs no types.
         if (file.testCode && !mayHoldAssertion(file.sourceCode, node.expression)) return;
+        if (file.testCode && file.promises.isNoAssertionPromise(node.expression)) return;
         if (node.expression.type === AST_NODE_TYPES.AwaitExpression) {
           checkAwaitedArray(file, node.expression);
           return;
