@@ -19,6 +19,33 @@ function statementHandlings(code: string, statement: string) {
   ];
 }
 
+/** Matchers declared to return a promise mixed into an object type, and an array of promises. */
+const MIXED_RESULTS = [
+  'interface Matchers { saved(): { id: number } & Promise<void>; each(): Array<Promise<void>>; }',
+  'declare function expect<T>(actual: T): Matchers;',
+  'declare const xs: number[];',
+  'export async function a() {',
+  '  expect(xs).saved();',
+  '}',
+  'export async function b() {',
+  '  await expect(xs).each();',
+  '}',
+].join('\n');
+
+/** Matchers whose `rejects` maps each matcher to one returning a promise, as Vitest's `Promisify` does. */
+const MAPPED_MATCHERS = [
+  'type Promisify<O> = { [K in keyof O]: O[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : O[K] };',
+  'interface Assertion<T> { toThrow(message?: string): void; rejects: Promisify<Assertion<T>>; }',
+  'declare const expect: <T>(actual: T) => Assertion<T>;',
+  'declare const run: () => Promise<void>;',
+  'export async function a() {',
+  "  await expect(run()).rejects.toThrow('x');",
+  '}',
+  'export async function b() {',
+  "  expect(run()).rejects.toThrow('x');",
+  '}',
+].join('\n');
+
 /** Matchers chosen by the asserted value's type (as Playwright's `expect` does), and overloads that depend on it. */
 const PLAYWRIGHT_LIKE = [
   'interface Locator { click(): Promise<void>; }',
@@ -301,6 +328,48 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 12,
         column: 3,
         suggestions: statementHandlings(PLAYWRIGHT_LIKE, 'assert(button).toBeVisible()'),
+      },
+    ],
+  },
+  {
+    name: 'testCode: an assertion declared to return an intersection with a promise, or an array of promises that `await` leaves floating, is still reported',
+    code: MIXED_RESULTS,
+    options: [{ testCode: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 5,
+        column: 3,
+        suggestions: statementHandlings(MIXED_RESULTS, 'expect(xs).saved()'),
+      },
+      {
+        messageId: 'awaitedArray',
+        line: 8,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'addAwaitAll',
+            output: MIXED_RESULTS.replace(
+              'await expect(xs).each();',
+              'await Promise.all(expect(xs).each());',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'testCode: matchers mapped to promises (as Vitest maps `rejects`): awaited is quiet, floating is reported',
+    code: MAPPED_MATCHERS,
+    options: [{ testCode: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 9,
+        column: 3,
+        suggestions: statementHandlings(MAPPED_MATCHERS, "expect(run()).rejects.toThrow('x')"),
       },
     ],
   },

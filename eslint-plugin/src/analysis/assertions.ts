@@ -76,6 +76,16 @@ export function isDeclaredNoPromise(checker: ts.TypeChecker, call: ts.CallExpres
   return results !== undefined && results.every((type) => isSurelyNoPromise(checker, type));
 }
 
+/**
+ * True when the declarations along an assertion chain show that its value is no array or tuple (of promises or
+ * anything else), read as `isDeclaredNoPromise` reads them: `await expect(p).rejects.toThrow()` awaits a
+ * `Promise<void>`, not an array whose promises `await` would leave floating.
+ */
+export function isDeclaredNoArray(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  const results = valueTypes(checker, call, 0);
+  return results !== undefined && results.every((type) => isSurelyNoArray(checker, type));
+}
+
 /** The types the chain's value can have, one per overload followed; `undefined` where declarations do not tell. */
 function valueTypes(
   checker: ts.TypeChecker,
@@ -93,7 +103,7 @@ function valueTypes(
     if (!owners) return undefined;
     const members: ts.Type[] = [];
     for (const owner of owners) {
-      if (!isPlainObject(owner)) return undefined;
+      if (!isObject(owner)) return undefined;
       const property = owner.getProperty(node.name.text);
       if (!property) return undefined;
       members.push(checker.getTypeOfSymbol(property));
@@ -106,7 +116,7 @@ function valueTypes(
     if (!callees) return undefined;
     const results: ts.Type[] = [];
     for (const callee of callees) {
-      if (!isPlainObject(callee)) return undefined;
+      if (!isObject(callee)) return undefined;
       const signatures = callee.getCallSignatures();
       const [first] = signatures;
       if (!first) return undefined;
@@ -184,7 +194,19 @@ function isAmbient(node: ts.Node): boolean {
   return false;
 }
 
-/** An object type (or an intersection of them) whose members are known: not mapped over a type parameter. */
+/**
+ * An object type or an intersection of them, to look up a member or a call signature in. A mapped type counts
+ * (Vitest's `rejects` is `Promisify<Assertion<T>>`): a member its mapping leaves unresolved is simply not found.
+ */
+function isObject(type: ts.Type): boolean {
+  if (type.isIntersection()) return type.types.every(isObject);
+  return (type.flags & ts.TypeFlags.Object) !== 0;
+}
+
+/**
+ * An object type (or an intersection of them) whose members are all known, to tell that a member is absent: not a
+ * mapped type, whose members over a type parameter stay unresolved.
+ */
 function isPlainObject(type: ts.Type): boolean {
   if (type.isIntersection()) return type.types.every(isPlainObject);
   if (!(type.flags & ts.TypeFlags.Object)) return false;
@@ -203,8 +225,13 @@ const NEVER_PROMISE =
   ts.TypeFlags.ESSymbolLike;
 
 function isSurelyNoPromise(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (!isSurelyNoArray(checker, type)) return false;
+  return (type.flags & NEVER_PROMISE) !== 0 || !type.getProperty('then');
+}
+
+function isSurelyNoArray(checker: ts.TypeChecker, type: ts.Type): boolean {
   if (type.flags & NEVER_PROMISE) return true;
   if (!isPlainObject(type)) return false;
   if (checker.isArrayType(type) || checker.isTupleType(type)) return false;
-  return !type.getProperty('then') && !type.getNumberIndexType();
+  return !type.getNumberIndexType();
 }

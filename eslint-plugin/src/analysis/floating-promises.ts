@@ -18,7 +18,7 @@ import ts from 'typescript';
 import { isExportedByName } from '../util/module-exports';
 import { guardRecursion } from '../util/recursion-guard';
 import { isStatementList } from '../util/statement-lists';
-import { isAssertionChain, isDeclaredNoPromise } from './assertions';
+import { isAssertionChain, isDeclaredNoArray, isDeclaredNoPromise } from './assertions';
 import { isRejectionHandled } from './promise-handlers';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { isNonRejectingCall } from './rejections';
@@ -149,6 +149,16 @@ export class FloatingPromises {
       return false;
     if (!isAssertionChain(expression)) return true;
     return isDeclaredNoPromise(this.checker, this.services.esTreeNodeToTSNodeMap.get(expression));
+  }
+
+  /**
+   * Whether the operand of an `await` statement in test code is surely no floating assertion array, told without
+   * its type: no assertion chain, or one whose declarations show it is no array (`isDeclaredNoArray`).
+   */
+  isNoAssertionArray(operand: TSESTree.Expression): boolean {
+    if (!isAssertionChain(operand)) return true;
+    if (operand.type !== AST_NODE_TYPES.CallExpression) return false;
+    return isDeclaredNoArray(this.checker, this.services.esTreeNodeToTSNodeMap.get(operand));
   }
 
   /** The operand of `await array` when it is an array of promises, which `await` does not wait for. */

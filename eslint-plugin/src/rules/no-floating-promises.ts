@@ -258,6 +258,7 @@ export default createRule<Options, MessageIds>({
  * float. The suggestion waits for them all, `await Promise.all(tasks)`.
  */
 function checkAwaitedArray(file: FileScope, expression: TSESTree.AwaitExpression): void {
+  if (file.testCode && file.promises.isNoAssertionArray(expression.argument)) return;
   const found = file.promises.unawaitedArrayIn(expression);
   if (!found || !reportable(file, expression, found)) return;
   const argument = found.node;
