@@ -68,11 +68,31 @@ export function resolveCalleeNode(
   return resolveFunctionNode(program, skipTsWrappers(call.expression, CALLEE_WRAPPERS));
 }
 
+/**
+ * Answers per program and node: several analyses ask about the same call (the call graph for its target, the
+ * synchronous-callback test for the call a callback is passed to, the fan-out rule for its mapper), and each
+ * answer costs a symbol lookup and often a declared type.
+ */
+const resolutions = new WeakMap<ts.Program, WeakMap<ts.Node, ResolvedCallee | null>>();
+
 /** `resolveFunction` on TypeScript's own syntax tree. */
 export function resolveFunctionNode(
   program: ts.Program,
   tsNode: ts.Node,
 ): ResolvedCallee | undefined {
+  let known = resolutions.get(program);
+  if (!known) {
+    known = new WeakMap();
+    resolutions.set(program, known);
+  }
+  const cached = known.get(tsNode);
+  if (cached !== undefined) return cached ?? undefined;
+  const resolved = resolveUncached(program, tsNode);
+  known.set(tsNode, resolved ?? null);
+  return resolved;
+}
+
+function resolveUncached(program: ts.Program, tsNode: ts.Node): ResolvedCallee | undefined {
   const checker = program.getTypeChecker();
   const symbol = symbolByDeclaration(checker, tsNode) ?? checkedFunctionSymbol(checker, tsNode);
   const declarations = symbol?.getDeclarations() ?? [];
