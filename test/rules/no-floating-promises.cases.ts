@@ -19,6 +19,16 @@ function statementHandlings(code: string, statement: string) {
   ];
 }
 
+/** A floating promise reported on a whole statement at column 3 of `line`, with its four handlings. */
+function floatingStatement(code: string, line: number, statement: string) {
+  return {
+    messageId: 'floatingPromise' as const,
+    line,
+    column: 3,
+    suggestions: statementHandlings(code, statement),
+  };
+}
+
 /** Matchers declared to return a promise mixed into an object type, and an array of promises. */
 const MIXED_RESULTS = [
   'interface Matchers { saved(): { id: number } & Promise<void>; each(): Array<Promise<void>>; }',
@@ -317,18 +327,8 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     options: [{ testCode: true }],
     output: null,
     errors: [
-      {
-        messageId: 'floatingPromise',
-        line: 9,
-        column: 3,
-        suggestions: statementHandlings(PLAYWRIGHT_LIKE, 'expect(button).toBeVisible()'),
-      },
-      {
-        messageId: 'floatingPromise',
-        line: 12,
-        column: 3,
-        suggestions: statementHandlings(PLAYWRIGHT_LIKE, 'assert(button).toBeVisible()'),
-      },
+      floatingStatement(PLAYWRIGHT_LIKE, 9, 'expect(button).toBeVisible()'),
+      floatingStatement(PLAYWRIGHT_LIKE, 12, 'assert(button).toBeVisible()'),
     ],
   },
   {
@@ -337,12 +337,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     options: [{ testCode: true }],
     output: null,
     errors: [
-      {
-        messageId: 'floatingPromise',
-        line: 5,
-        column: 3,
-        suggestions: statementHandlings(MIXED_RESULTS, 'expect(xs).saved()'),
-      },
+      floatingStatement(MIXED_RESULTS, 5, 'expect(xs).saved()'),
       {
         messageId: 'awaitedArray',
         line: 8,
@@ -364,14 +359,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: MAPPED_MATCHERS,
     options: [{ testCode: true }],
     output: null,
-    errors: [
-      {
-        messageId: 'floatingPromise',
-        line: 9,
-        column: 3,
-        suggestions: statementHandlings(MAPPED_MATCHERS, "expect(run()).rejects.toThrow('x')"),
-      },
-    ],
+    errors: [floatingStatement(MAPPED_MATCHERS, 9, "expect(run()).rejects.toThrow('x')")],
   },
   {
     name: 'testCode: an async callback the caller ignores is still reported (the test ends before the callbacks do)',
