@@ -75,7 +75,7 @@ function proxyIndex(program: ts.Program): Map<ts.Symbol, ts.NewExpression[]> {
     if (!file.text.includes('Proxy(')) continue;
     const visit = (node: ts.Node): void => {
       if (isProxyConstruction(node) && isGlobalProxy(checker, node.expression, program)) {
-        const typeNode = proxyDeclaredType(node);
+        const typeNode = declaredTypeOf(node);
         const symbol = typeNode && typeSymbol(checker.getTypeFromTypeNode(typeNode));
         if (symbol && isDeclaredBySignaturesOnly(symbol, true)) {
           const proxies = index.get(symbol);
@@ -90,22 +90,17 @@ function proxyIndex(program: ts.Program): Map<ts.Symbol, ts.NewExpression[]> {
   return index;
 }
 
-/**
- * For `new Proxy(…)`, the type the code declares its value as: `new Proxy(…) as T`, `<T>new Proxy(…)`, a typed
- * variable it initializes, the declared return type of the function it is returned from. The lint cache and the
- * language server read the same places to tell which files a call answered by a proxy depends on.
- */
-export function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
-  if (!isProxyConstruction(node)) return undefined;
-  let current: ts.Node = node;
-  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
-  const parent = current.parent;
+/** The type the code declares for the proxy's value: `new Proxy(…) as T`, `(): T => new Proxy(…)`, `const x: T = …`. */
+function declaredTypeOf(proxy: ts.NewExpression): ts.TypeNode | undefined {
+  let node: ts.Node = proxy;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
   if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) return parent.type;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === current) return parent.type;
-  if (ts.isArrowFunction(parent) && parent.body === current) return parent.type;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node) return parent.type;
+  if (ts.isArrowFunction(parent) && parent.body === node) return parent.type;
   if (ts.isReturnStatement(parent)) {
-    for (let scope: ts.Node = parent; scope; scope = scope.parent)
-      if (ts.isFunctionLike(scope)) return scope.type;
+    for (let current: ts.Node = parent; current; current = current.parent)
+      if (ts.isFunctionLike(current)) return current.type;
   }
   return undefined;
 }

@@ -13,7 +13,6 @@
 // reading a name reads every part of the project that builds a proxy typed with it. Positions in other files matter
 // only where a result names that file (related locations, `helper.ts:12` in a message): the cache then reads the
 // file whole.
-import { proxyDeclaredType } from 'eslint-plugin-loopguard/internal/proxy-apis';
 import * as ts from 'typescript';
 
 import { contentHash } from './cache-keys';
@@ -531,6 +530,30 @@ export class ReadTracer {
     }
     return found ?? undefined;
   }
+}
+
+/**
+ * For `new Proxy(…)`, the type the code declares its value as: `new Proxy(…) as T`, `<T>new Proxy(…)`, a typed variable
+ * it initializes, the declared return type of the function it is returned from. The same places the plugin's
+ * `analysis/proxy-apis.ts` reads.
+ */
+export function proxyDeclaredType(node: ts.Node): ts.TypeNode | undefined {
+  if (
+    !ts.isNewExpression(node) ||
+    !ts.isIdentifier(node.expression) ||
+    node.expression.text !== 'Proxy'
+  )
+    return undefined;
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) return parent.type;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current) return parent.type;
+  if (ts.isArrowFunction(parent) && parent.body === current) return parent.type;
+  if (ts.isReturnStatement(parent))
+    for (let scope: ts.Node = parent; scope; scope = scope.parent)
+      if (ts.isFunctionLike(scope)) return scope.type;
+  return undefined;
 }
 
 /** Whether a statement declares an interface, or a class with a method that has no body (abstract, overloads). */

@@ -4,10 +4,9 @@
 // making `load` async changes what is reported in `b.ts`.
 import * as path from 'node:path';
 
-import { proxyDeclaredType } from 'eslint-plugin-loopguard/internal/proxy-apis';
 import * as ts from 'typescript';
 
-import { declaresAbstractMethods } from './file-reads';
+import { declaresAbstractMethods, proxyDeclaredType } from './file-reads';
 import { normalizePath } from './file-names';
 
 /** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
