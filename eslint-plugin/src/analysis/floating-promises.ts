@@ -148,7 +148,12 @@ export class FloatingPromises {
     if (expression.type !== AST_NODE_TYPES.CallExpression || isHandlerCall(expression))
       return false;
     if (!isAssertionChain(expression)) return true;
-    return isDeclaredNoPromise(this.checker, this.services.esTreeNodeToTSNodeMap.get(expression));
+    const call = this.services.esTreeNodeToTSNodeMap.get(expression);
+    // A type too deeply recursive to read says nothing; the checker is asked instead.
+    return guardRecursion(
+      () => isDeclaredNoPromise(this.checker, call),
+      () => false,
+    );
   }
 
   /**
@@ -158,7 +163,11 @@ export class FloatingPromises {
   isNoAssertionArray(operand: TSESTree.Expression): boolean {
     if (!isAssertionChain(operand)) return true;
     if (operand.type !== AST_NODE_TYPES.CallExpression) return false;
-    return isDeclaredNoArray(this.checker, this.services.esTreeNodeToTSNodeMap.get(operand));
+    const call = this.services.esTreeNodeToTSNodeMap.get(operand);
+    return guardRecursion(
+      () => isDeclaredNoArray(this.checker, call),
+      () => false,
+    );
   }
 
   /** The operand of `await array` when it is an array of promises, which `await` does not wait for. */
