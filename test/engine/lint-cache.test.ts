@@ -171,6 +171,68 @@ describe('LintCache', function () {
     );
   });
 
+  it('writes each distinct read once, keeps the table to what results list, and re-lints a result whose read is missing', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'helpers.ts':
+        'export function used(): number {\n  return 1;\n}\nexport function other(): number {\n  return 2;\n}\n',
+      'a.ts': "import { used } from './helpers.js';\nexport async function a() {\n  used();\n}\n",
+      'b.ts': "import { used } from './helpers.js';\nexport async function b() {\n  used();\n}\n",
+      'c.ts': "import { other } from './helpers.js';\nexport async function c() {\n  other();\n}\n",
+    });
+    const files = ['helpers.ts', 'a.ts', 'b.ts', 'c.ts'].map((file) => path.join(root, file));
+    const cacheFile = path.join(root, 'cache.json');
+    type Stored = {
+      reads: Array<[string, string[] | '*']>;
+      results: Record<string, { reads?: number[] }>;
+    };
+    const stored = () => JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Stored;
+    lintWithCache(root, files);
+    const first = stored();
+    const helpers = files[0]!.split(path.sep).join('/');
+    const aFile = files[1]!.split(path.sep).join('/');
+    const bFile = files[2]!.split(path.sep).join('/');
+    const readOf = (data: Stored, file: string) =>
+      (data.results[file]?.reads ?? []).map((index) => data.reads[index]);
+    // a.ts and b.ts read the same part of helpers.ts: one entry of the table, listed by both.
+    const aReadsHelpers = readOf(first, aFile).find((entry) => entry?.[0] === helpers);
+    assert.deepEqual(aReadsHelpers, [helpers, ['used']]);
+    const shared = first.reads.findIndex(
+      (entry) => JSON.stringify(entry) === JSON.stringify(aReadsHelpers),
+    );
+    assert.ok(first.results[aFile]?.reads?.includes(shared));
+    assert.ok(first.results[bFile]?.reads?.includes(shared));
+    assert.equal(
+      new Set(first.reads.map((entry) => JSON.stringify(entry))).size,
+      first.reads.length,
+      'no read is written twice',
+    );
+
+    // Edits that change what is read, back and forth: the table holds only what results list.
+    for (let round = 0; round < 3; round++) {
+      editAndCompare(root, files, 'c.ts', (text) =>
+        text.includes('other()')
+          ? text.replace('other()', 'used()')
+          : text.replace('used()', 'other()'),
+      );
+      const data = stored();
+      const listed = new Set(Object.values(data.results).flatMap((result) => result.reads ?? []));
+      assert.equal(listed.size, data.reads.length, `round ${round}: every entry is listed`);
+    }
+
+    // A damaged cache (an index past the table) cannot be trusted for that result: it is linted again.
+    const damaged = stored();
+    damaged.results[aFile]!.reads = [
+      ...(damaged.results[aFile]!.reads ?? []),
+      damaged.reads.length + 5,
+    ];
+    fs.writeFileSync(cacheFile, JSON.stringify(damaged));
+    const linted: string[] = [];
+    const warm = lintWithCache(root, files, () => {}, linted);
+    assert.deepEqual(linted, ['a.ts']);
+    assert.deepEqual(warm.map(messagesOf), lintCold(root, files).map(messagesOf));
+  });
+
   it('lints a caller again when the implementation of an interface or abstract method it calls changes', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
