@@ -50,6 +50,7 @@ await esbuild.build({
     'worker/lint-worker': require.resolve('loopguard/lint-worker'),
   },
   outdir: DIST,
+  plugins: [estreeInternals()],
   // jiti is ESLint's optional loader for eslint.config.ts, which the server does not load (it says so and uses
   // the built-in config), so the code path that imports it never runs.
   external: ['typescript', 'typescript/*', 'jiti', 'jiti/*'],
@@ -57,6 +58,35 @@ await esbuild.build({
   // language server never uses that cache, so the bundled plugin needs no file of its own to resolve to.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
+
+/**
+ * The engine loads typescript-estree's internal modules by file name (`server/src/engine/estree-internals.ts`), which
+ * a bundle cannot follow: here that module becomes static `require`s of the same files, so the bundled copies that
+ * the bundled parser uses are the ones the engine reaches.
+ */
+function estreeInternals() {
+  const parser = fromServer.resolve('@typescript-eslint/parser');
+  const dist = path.dirname(createRequire(parser).resolve('@typescript-eslint/typescript-estree'));
+  const files = ['ast-converter.js', 'convert.js', 'convert-comments.js', 'node-utils.js'];
+  return {
+    name: 'estree-internals',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]engine[\\/]estree-internals\.js$/ }, () => ({
+        contents: [
+          `exports.ESTREE_INTERNAL_FILES = ${JSON.stringify(files)};`,
+          'exports.loadEstreeInternals = () => ({',
+          ...files.map(
+            (file) =>
+              `  ${JSON.stringify(file)}: require(${JSON.stringify(path.join(dist, file))}),`,
+          ),
+          '});',
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: dist,
+      }));
+    },
+  };
+}
 
 /** Copies the named files and folders of an installed package into dist/node_modules/<name>. */
 function copyPackage(name, resolveFrom, entries) {

@@ -17,7 +17,8 @@ export interface SuspensionPoint {
   suspendsAt: number;
 }
 
-const cache = new WeakMap<TSESTree.Node, SuspensionPoint[]>();
+// Per lint: a host may hand the next version of a file the same node objects at new offsets.
+const caches = new WeakMap<object, WeakMap<TSESTree.Node, SuspensionPoint[]>>();
 
 /**
  * The suspension points of `owner`'s own body (nested functions suspend only themselves), sorted by `suspendsAt`.
@@ -27,6 +28,11 @@ export function suspensionPoints(
   sourceCode: Readonly<TSESLint.SourceCode>,
   owner: FunctionNode | TSESTree.Program,
 ): readonly SuspensionPoint[] {
+  let cache = caches.get(sourceCode);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(sourceCode, cache);
+  }
   const cached = cache.get(owner);
   if (cached) return cached;
   const points: SuspensionPoint[] = [];

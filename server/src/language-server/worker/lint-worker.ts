@@ -8,7 +8,13 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { type Engine, type FileOutcome, LintStopped, type RuleMeta } from '../../engine';
+import {
+  type Engine,
+  enableSyntaxReuse,
+  type FileOutcome,
+  LintStopped,
+  type RuleMeta,
+} from '../../engine';
 import type {
   FixAllReply,
   ImportersReply,
@@ -38,6 +44,15 @@ function stopAsked(id: number): () => boolean {
 
 if (typescriptChoice.message !== undefined)
   post({ kind: 'log', level: 'warning', message: typescriptChoice.message });
+
+// Each edit re-lints a file whose syntax is mostly unchanged: keep what the last conversion made (`syntax-reuse.ts`).
+const reuseOff = enableSyntaxReuse();
+if (reuseOff !== undefined)
+  post({
+    kind: 'log',
+    level: 'info',
+    message: `Converting each version of a file in full (slower typing in large files): ${reuseOff}.`,
+  });
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: WorkerInbound) => {
