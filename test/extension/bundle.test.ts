@@ -1,7 +1,7 @@
 // The extension's bundled language server (extension/dist, as the .vsix ships it) works on its own: copied out of the
 // repository, where no node_modules of ours can stand in for what the bundle lacks, it starts, finds its lint worker,
-// loads the TypeScript shipped next to it with its default libraries, and gives a plain JavaScript file without types
-// of its own the Node types it ships.
+// loads the TypeScript shipped next to it with its default libraries, gives a plain JavaScript file without types of
+// its own the Node types it ships, and reuses unchanged syntax between versions of a file (`syntax-reuse.ts`).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -60,5 +60,10 @@ describe('the extension bundle', function () {
       ],
     );
     assert.equal(session.stderr, '');
+    // The bundle reaches the typescript-estree modules it carries, so syntax reuse is on (it logs when it is not).
+    assert.deepEqual(
+      session.logs.filter((log) => log.message.includes('Converting each version')),
+      [],
+    );
   });
 });

@@ -162,6 +162,11 @@ describe('loopguard-language-server (over stdio)', function () {
           },
         ],
       });
+      // The worker reuses the syntax of unchanged code between versions (it logs when it cannot).
+      assert.deepEqual(
+        session.logs.filter((log) => log.message.includes('Converting each version')),
+        [],
+      );
     });
 
     it('offers each suggestion, the disable comments and the docs as code actions, each with its edit', async () => {
