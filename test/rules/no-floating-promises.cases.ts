@@ -109,6 +109,10 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     options: [{ testCode: true }],
   },
   {
+    name: 'calls through `this` whose declarations return no promise (a class method, an inherited one, a this parameter)',
+    code: "class Base {\n  log(message: string): void {\n    console.log(message);\n  }\n}\nexport class Store extends Base {\n  emit(event: string): boolean {\n    return event.length > 0;\n  }\n  async go() {\n    this.emit('start');\n    this.log('go');\n  }\n}\ninterface Api {\n  emit(event: string): boolean;\n}\nexport async function run(this: Api) {\n  this.emit('x');\n}",
+  },
+  {
     name: 'a helper that returns its promise with a .catch handler: the promise cannot reject',
     code: "declare function send(m: string): Promise<void>;\nfunction notify(m: string) {\n  return send(m).catch(() => undefined);\n}\nexport async function g() {\n  notify('x');\n  const pending = notify('y');\n}",
   },
@@ -253,6 +257,30 @@ export const valid: Array<string | ValidTestCase<Options>> = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'near miss: through `this`, an overload returning a promise leaves the answer to the checker, which reports',
+    code: "interface Api {\n  emit(event: string): boolean;\n  run(x: string): void;\n  run(x: number): Promise<void>;\n}\nexport async function go(this: Api) {\n  this.emit('start');\n  this.run(1);\n}",
+    output: null,
+    errors: [
+      floatingStatement(
+        "interface Api {\n  emit(event: string): boolean;\n  run(x: string): void;\n  run(x: number): Promise<void>;\n}\nexport async function go(this: Api) {\n  this.emit('start');\n  this.run(1);\n}",
+        8,
+        'this.run(1)',
+      ),
+    ],
+  },
+  {
+    name: 'near miss: through `this`, a generic result is not settled by declarations, and the promise is reported',
+    code: 'interface Api {\n  pick<T>(value: T): T;\n}\nexport async function go(this: Api) {\n  this.pick(Promise.resolve(1));\n}',
+    output: null,
+    errors: [
+      floatingStatement(
+        'interface Api {\n  pick<T>(value: T): T;\n}\nexport async function go(this: Api) {\n  this.pick(Promise.resolve(1));\n}',
+        5,
+        'this.pick(Promise.resolve(1))',
+      ),
+    ],
+  },
   {
     name: 'near miss: Promise.all over dispose(): Promise<void> results can reject, so the floating disposal is reported',
     code: 'interface AsyncDisposable {\n  dispose(): Promise<void>;\n}\nclass DisposableList {\n  private items: AsyncDisposable[] = [];\n  dispose() {\n    const done = Promise.all(this.items.map((item) => item.dispose()));\n    this.items = [];\n    return done;\n  }\n}\nexport class Session {\n  private readonly disposables = new DisposableList();\n  dispose(): void {\n    this.disposables.dispose();\n  }\n}',

@@ -18,7 +18,8 @@ import ts from 'typescript';
 import { isExportedByName } from '../util/module-exports';
 import { guardRecursion } from '../util/recursion-guard';
 import { isStatementList } from '../util/statement-lists';
-import { isAssertionChain, isDeclaredNoArray, isDeclaredNoPromise } from './assertions';
+import { isAssertionChain } from './assertions';
+import { isDeclaredNoArray, isDeclaredNoPromise } from './declared-results';
 import { isRejectionHandled } from './promise-handlers';
 import { isArrayOfPromises, isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { isNonRejectingCall } from './rejections';
@@ -150,6 +151,21 @@ export class FloatingPromises {
     if (!isAssertionChain(expression)) return true;
     const call = this.services.esTreeNodeToTSNodeMap.get(expression);
     // A type too deeply recursive to read says nothing; the checker is asked instead.
+    return guardRecursion(
+      () => isDeclaredNoPromise(this.checker, call),
+      () => false,
+    );
+  }
+
+  /**
+   * Whether a call statement is surely no floating promise, told from declarations alone (`isDeclaredNoPromise`):
+   * `this.emit('close')` where `emit` returns `boolean`. Saves the checker inferring the call's instantiated type,
+   * which for heavily overloaded or generic APIs is most of the rule's time. `false` means: ask `unhandledIn`.
+   */
+  isDeclaredNoPromiseCall(expression: TSESTree.Expression): boolean {
+    if (expression.type !== AST_NODE_TYPES.CallExpression || isHandlerCall(expression))
+      return false;
+    const call = this.services.esTreeNodeToTSNodeMap.get(expression);
     return guardRecursion(
       () => isDeclaredNoPromise(this.checker, call),
       () => false,

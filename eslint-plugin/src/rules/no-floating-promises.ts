@@ -208,6 +208,7 @@ export default createRule<Options, MessageIds>({
         // In test code only assertions are reported: a statement without one needs no types.
         if (file.testCode && !mayHoldAssertion(file.sourceCode, node.expression)) return;
         if (file.testCode && file.promises.isNoAssertionPromise(node.expression)) return;
+        if (file.promises.isDeclaredNoPromiseCall(node.expression)) return;
         if (node.expression.type === AST_NODE_TYPES.AwaitExpression) {
           checkAwaitedArray(file, node.expression);
           return;
