@@ -10,6 +10,8 @@ import { Engine, type FileOutcome } from 'loopguard';
 import {
   disableSyntaxReuse,
   enableSyntaxReuse,
+  forgetSyntax,
+  rememberedFileCount,
   syntaxReuseCounts,
   withoutSyntaxReuse,
 } from 'loopguard/internal/syntax-reuse';
@@ -198,6 +200,10 @@ describe('syntax reuse across versions of a file', () => {
         );
       }
       assert.ok(syntaxReuseCounts.reused > reusedBefore + 40, 'kept subtrees were reused');
+      // What is kept for a file goes when its document closes.
+      const remembered = rememberedFileCount();
+      forgetSyntax(file);
+      assert.equal(rememberedFileCount(), remembered - 1);
     });
   }
 

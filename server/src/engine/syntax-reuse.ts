@@ -5,7 +5,7 @@
 //
 // It reaches into typescript-estree's conversion (its `astConverter`, `Converter` and token helpers), which is not
 // public API. So it is switched on only where edits repeat (the language server's lint worker), and only after a
-// self-check: a probe text is converted and edited, and the reused trees, tokens and node maps must equal a fresh
+// self-check: a probe text is converted and edited, and the reused tree, tokens and comments must equal a fresh
 // conversion's, else it stays off and says why. The result is meant to be indistinguishable from a fresh conversion;
 // `test/engine/syntax-reuse.test.ts` compares the two after edits of every kind.
 //
@@ -136,6 +136,16 @@ export function disableSyntaxReuse(): void {
   state.internals.astConverterModule.astConverter = state.original;
   state = undefined;
   lastConversions.clear();
+}
+
+/** Forgets the tokens and comments kept for `fileName` (a document closed in the editor). */
+export function forgetSyntax(fileName: string): void {
+  lastConversions.delete(fileName);
+}
+
+/** How many files' tokens and comments are kept, for tests. */
+export function rememberedFileCount(): number {
+  return lastConversions.size;
 }
 
 /** Runs `work` with typescript-estree's own conversion, keeping what reuse remembers (for comparing the two). */

@@ -12,6 +12,7 @@ import {
   Engine,
   findConfigFile,
   forgetResolvedImports,
+  forgetSyntax,
   type LintConfigSource,
   type LintMessage,
   loadConfigFile,
@@ -56,6 +57,7 @@ export class WorkspaceEngines {
   }
 
   closeDocument(file: string): void {
+    forgetSyntax(file);
     this.documents.delete(file);
     this.documentRoots.delete(file);
     for (const projects of this.projects.values()) projects.overlay.delete(file);
