@@ -79,6 +79,41 @@ const SOURCE = [
   '',
 ].join('\n');
 
+const JS_CONFIG = JSON.stringify({
+  compilerOptions: {
+    ...(JSON.parse(TSCONFIG) as { compilerOptions: object }).compilerOptions,
+    allowJs: true,
+    checkJs: true,
+  },
+});
+
+/** A script with a shebang and JSDoc, whose comments TypeScript also keeps as nodes. */
+const JS_SOURCE = [
+  '#!/usr/bin/env node',
+  '// @ts-check',
+  '/**',
+  ' * @typedef {{ id: string, size?: number }} Item',
+  ' */',
+  '',
+  '/**',
+  ' * Loads an item.',
+  ' * @param {string} id the item',
+  ' * @returns {Promise<Item>}',
+  ' */',
+  'async function load(id) {',
+  '  return { id }; // trailing',
+  '}',
+  '',
+  '/** @type {Map<string, Item>} */',
+  'const items = new Map();',
+  'export async function all(/** @type {string[]} */ ids) {',
+  '  for (const id of ids) items.set(id, await load(id));',
+  '  load(ids[0] ?? "");',
+  '  return [...items.values()];',
+  '}',
+  '',
+].join('\n');
+
 const JSX_SOURCE = [
   'declare namespace JSX { interface IntrinsicElements { [name: string]: unknown } }',
   'export function view(items: string[]) {',
@@ -149,6 +184,7 @@ function randomEdit(text: string, random: Random): string {
       edited = line < 0 || next < 0 ? text : text.slice(0, line) + text.slice(next);
     }
     const probe = ts.createSourceFile('probe.tsx', edited, ts.ScriptTarget.Latest, true);
+    // Checked as TSX, which accepts everything these three sources hold.
     const errors = (probe as ts.SourceFile & { parseDiagnostics: unknown[] }).parseDiagnostics;
     if (edited !== text && errors.length === 0) return edited;
   }
@@ -164,6 +200,7 @@ describe('syntax reuse across versions of a file', () => {
   for (const [name, source, tsconfig] of [
     ['a.ts', SOURCE, TSCONFIG_WITH_NODE],
     ['view.tsx', JSX_SOURCE, TSX_CONFIG],
+    ['script.js', JS_SOURCE, JS_CONFIG],
   ] as const) {
     it(`gives typescript-estree's own tree, tokens and node maps after each edit of ${name}`, () => {
       const root = createTempProject({ 'tsconfig.json': tsconfig, [name]: source });
