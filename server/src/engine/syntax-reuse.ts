@@ -378,7 +378,7 @@ function convertTokens(
   internals: Internals,
 ): Positioned[] {
   const result: Positioned[] = [];
-  const source = previous && { items: previous, next: 0 };
+  const source: Moving | undefined = previous && { items: previous, next: 0, movedTo: 0 };
   const walk = (node: ts.Node): void => {
     const kind = node.kind;
     if (
@@ -404,18 +404,24 @@ function convertTokens(
 
 /**
  * The previous tokens or comments of a file, sorted, and the first of them not moved yet: those before it are at their
- * new places, so a search for old places starts there (subtrees are moved in the order of the text).
+ * new places, so a search for old places starts there. Subtrees are moved in the order of the text, so each starts
+ * where the last one moved ended (`movedTo`, an old position) or later; one that does not is not moved.
  */
 interface Moving {
   items: Positioned[];
   next: number;
+  movedTo: number;
+}
+
+function canMove(source: Moving, oldStart: number): boolean {
+  return oldStart >= source.movedTo;
 }
 
 /**
  * Appends to `result`, moved in place (nothing else holds them once a newer conversion is made), the previous tokens
- * or comments that lie within what is now `start`…`end`. With `startsThere`, the first must start at `start` and must
- * not be a `<` (which may stand for one typescript-estree recovered from the gap before), else nothing is moved and
- * the answer is false.
+ * or comments that lie within what is now `start`…`end`. False, moving nothing, when the subtree does not come after the
+ * last one moved, or with `startsThere` when the first does not start at `start` or is a `<` (which may stand for one
+ * typescript-estree recovered from the gap before).
  */
 function moveTokens(
   source: Moving,
@@ -428,6 +434,7 @@ function moveTokens(
   const previous = source.items;
   const oldStart = start - shift.delta;
   const oldEnd = end - shift.delta;
+  if (!canMove(source, oldStart)) return false;
   let index = firstStartingAtOrAfter(previous, oldStart, source.next);
   if (
     startsThere &&
@@ -445,6 +452,7 @@ function moveTokens(
     result.push(token);
   }
   source.next = index;
+  source.movedTo = oldEnd;
   return true;
 }
 
@@ -466,7 +474,7 @@ function convertComments(
   internals: Internals,
 ): Positioned[] {
   const result: Positioned[] = [];
-  const source: Moving = { items: previous, next: 0 };
+  const source: Moving = { items: previous, next: 0, movedTo: 0 };
   const text = ast.text;
   const add = (pos: number, end: number, kind: ts.CommentKind): void => {
     const single = kind === ts.SyntaxKind.SingleLineCommentTrivia;
@@ -483,7 +491,11 @@ function convertComments(
   const trailing = (end: number): void => ts.forEachTrailingCommentRange(text, end, add);
   const walk = (node: ts.Node): void => {
     const shift = moved.get(node);
-    if (shift && !(node as ts.Node & { jsDoc?: unknown[] }).jsDoc?.length) {
+    if (
+      shift &&
+      !(node as ts.Node & { jsDoc?: unknown[] }).jsDoc?.length &&
+      canMove(source, node.getStart(ast) - shift.delta)
+    ) {
       leading(node.pos);
       moveTokens(source, node.getStart(ast), node.end, shift, result, false);
       trailing(node.end);
