@@ -67,23 +67,26 @@ await esbuild.build({
 function estreeInternals() {
   const parser = fromServer.resolve('@typescript-eslint/parser');
   const dist = path.dirname(createRequire(parser).resolve('@typescript-eslint/typescript-estree'));
-  const files = ['ast-converter.js', 'convert.js', 'convert-comments.js', 'node-utils.js'];
   return {
     name: 'estree-internals',
     setup(build) {
-      build.onLoad({ filter: /[\\/]engine[\\/]estree-internals\.js$/ }, () => ({
-        contents: [
-          `exports.ESTREE_INTERNAL_FILES = ${JSON.stringify(files)};`,
-          'exports.loadEstreeInternals = () => ({',
-          ...files.map(
-            (file) =>
-              `  ${JSON.stringify(file)}: require(${JSON.stringify(path.join(dist, file))}),`,
-          ),
-          '});',
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: dist,
-      }));
+      build.onLoad({ filter: /[\\/]engine[\\/]estree-internals\.js$/ }, ({ path: file }) => {
+        // The list of files is the module's own (it only declares, so loading it here runs nothing else).
+        const files = require(file).ESTREE_INTERNAL_FILES;
+        return {
+          contents: [
+            `exports.ESTREE_INTERNAL_FILES = ${JSON.stringify(files)};`,
+            'exports.loadEstreeInternals = () => ({',
+            ...files.map(
+              (name) =>
+                `  ${JSON.stringify(name)}: require(${JSON.stringify(path.join(dist, name))}),`,
+            ),
+            '});',
+          ].join('\n'),
+          loader: 'js',
+          resolveDir: dist,
+        };
+      });
     },
   };
 }
