@@ -244,6 +244,52 @@ describe('syntax reuse across versions of a file', () => {
     });
   }
 
+  it('keeps moving the last tokens after a version typescript-estree rejects', () => {
+    const body = SOURCE.indexOf('{', SOURCE.indexOf('async all(')) + 1;
+    const typed = (text: string) => `${SOURCE.slice(0, body)}\n    ${text}${SOURCE.slice(body)}`;
+    /** Converts each version in a project of its own; the subtrees whose tokens the last conversion moved. */
+    const movedAtLast = (versions: readonly string[]): number => {
+      const root = createTempProject({ 'tsconfig.json': TSCONFIG_WITH_NODE, 'a.ts': SOURCE });
+      const file = path.join(root, 'a.ts').split(path.sep).join('/');
+      const engine = new Engine({ root });
+      let moved = 0;
+      versions.forEach((text, index) => {
+        engine.overlay.set(file, text, index + 1);
+        const program = engine.projectOf(file)!.getProgram();
+        const options = {
+          programs: [program],
+          filePath: file,
+          range: true,
+          loc: true,
+          tokens: true,
+          comment: true,
+          sourceType: 'module' as const,
+        };
+        const movedBefore = syntaxReuseCounts.movedSubtrees;
+        // Typing a declaration: TypeScript parses `const` alone, typescript-estree refuses it.
+        if (text === typed('const'))
+          return assert.throws(() => tsParser.parseForESLint(text, options), /declarator/);
+        const reused = snapshot(
+          tsParser.parseForESLint(text, options),
+          program.getSourceFile(file)!,
+        );
+        moved = syntaxReuseCounts.movedSubtrees - movedBefore;
+        const own = snapshot(
+          withoutSyntaxReuse(() => tsParser.parseForESLint(text, options)),
+          program.getSourceFile(file)!,
+        );
+        assert.equal(reused.json, own.json, `the tree of version ${index + 1}`);
+        assert.deepEqual(reused.toTs, own.toTs);
+        assert.deepEqual(reused.toEstree, own.toEstree);
+      });
+      return moved;
+    };
+    const direct = movedAtLast([SOURCE, typed('const stamp = 1;')]);
+    assert.ok(direct > 0, 'tokens were moved');
+    // As many as if the rejected version had never been typed.
+    assert.equal(movedAtLast([SOURCE, typed('const'), typed('const stamp = 1;')]), direct);
+  });
+
   it('lints each version as a fresh engine does', () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG_WITH_NODE, 'a.ts': SOURCE });
     const file = path.join(root, 'a.ts').split(path.sep).join('/');

@@ -105,7 +105,7 @@ let state:
   { internals: Internals; original: AstConverter; Converter: ReusingConverterClass } | undefined;
 
 /** Counts since reuse was switched on, for tests and measurements. */
-export const syntaxReuseCounts = { reused: 0, converted: 0 };
+export const syntaxReuseCounts = { reused: 0, converted: 0, movedSubtrees: 0 };
 
 /**
  * Switches reuse on for the typescript-estree that `@typescript-eslint/parser` loads. Returns why not when it cannot
@@ -221,9 +221,12 @@ const reusingAstConverter: AstConverter = (ast, parseSettings, shouldPreserveNod
     suppressDeprecatedPropertyWarnings: parseSettings.suppressDeprecatedPropertyWarnings,
   };
   const converter = new Converter(ast, options);
+  // typescript-estree rejects some code TypeScript parses (`const` with nothing after it, half typed). Such a throw
+  // keeps the last conversion's tokens and comments, so the next version, a key later, still moves them instead of
+  // reading the whole file; trees moved before it are checked like any other (by their text where tokens were read).
+  const estree = converter.convertProgram() as ReturnType<AstConverter>['estree'];
   let done = false;
   try {
-    const estree = converter.convertProgram() as ReturnType<AstConverter>['estree'];
     const previous = lastConversions.get(ast.fileName);
     // Subtrees whose text is the same as when their tokens and comments were read, with where they moved.
     const moved = new Map<ts.Node, Shift>();
@@ -248,7 +251,7 @@ const reusingAstConverter: AstConverter = (ast, parseSettings, shouldPreserveNod
     done = true;
     return { astMaps: converter.getASTMaps(), estree };
   } finally {
-    // A conversion that threw left reused trees at new places but no tokens for them.
+    // Reading tokens or comments threw: the reused trees are at new places, and some tokens may be too.
     if (!done) lastConversions.delete(ast.fileName);
   }
 };
@@ -443,6 +446,7 @@ function moveTokens(
       previous[index]!.value === '<')
   )
     return false;
+  syntaxReuseCounts.movedSubtrees++;
   for (; index < previous.length && previous[index]!.range[1] <= oldEnd; index++) {
     const token = previous[index]!;
     token.range[0] += shift.delta;
