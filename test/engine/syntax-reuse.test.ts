@@ -157,6 +157,19 @@ function snapshot(parsed: ReturnType<typeof tsParser.parseForESLint>, sourceFile
   return { json, toTs, toEstree };
 }
 
+/** What ESLint asks `@typescript-eslint/parser` for, with the engine's program. */
+function parseOptions(program: ts.Program, filePath: string) {
+  return {
+    programs: [program],
+    filePath,
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+    sourceType: 'module' as const,
+  };
+}
+
 /** An edit that keeps the text free of syntax errors, drawn from `random`. */
 function randomEdit(text: string, random: Random): string {
   for (;;) {
@@ -214,15 +227,7 @@ describe('syntax reuse across versions of a file', () => {
         engine.overlay.set(file, text, version);
         const program = engine.projectOf(file)!.getProgram();
         const sourceFile = program.getSourceFile(file)!;
-        const options = {
-          programs: [program],
-          filePath: file,
-          range: true,
-          loc: true,
-          tokens: true,
-          comment: true,
-          sourceType: 'module' as const,
-        };
+        const options = parseOptions(program, file);
         const reused = snapshot(tsParser.parseForESLint(text, options), sourceFile);
         const own = snapshot(
           withoutSyntaxReuse(() => tsParser.parseForESLint(text, options)),
@@ -256,15 +261,7 @@ describe('syntax reuse across versions of a file', () => {
       versions.forEach((text, index) => {
         engine.overlay.set(file, text, index + 1);
         const program = engine.projectOf(file)!.getProgram();
-        const options = {
-          programs: [program],
-          filePath: file,
-          range: true,
-          loc: true,
-          tokens: true,
-          comment: true,
-          sourceType: 'module' as const,
-        };
+        const options = parseOptions(program, file);
         const movedBefore = syntaxReuseCounts.movedSubtrees;
         // Typing a declaration: TypeScript parses `const` alone, typescript-estree refuses it.
         if (text === typed('const'))
