@@ -21,7 +21,8 @@ import type {
 /**
  * The lint worker's young generation, larger than a worker's default (48 MB): what each version's program and checker
  * build for a large file survives a scavenge or two and is copied each time, so with the default a lint of the
- * 2,000-line benchmark file scavenges 3.4 times per edit (19 ms); with 64 MB, 1.7 times (15 ms), for 16 MB more at most.
+ * 2,000-line benchmark file scavenges 3.4 times per edit (19 ms); with 64 MB, 1.7 times (15 ms), for at most 16 MB
+ * more memory.
  */
 const WORKER_YOUNG_GENERATION_MB = 64;
 
