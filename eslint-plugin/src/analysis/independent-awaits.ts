@@ -117,7 +117,9 @@ export class IndependentAwaits {
     if (!owner || isOrderedByCleanup(run[0]!.statement, owner)) return [];
     const groups: IndependentAwait[][] = [];
     let group: IndependentAwait[] = [];
-    for (const candidate of run) {
+    for (const [index, candidate] of run.entries()) {
+      // A conflict starts a new group with one member: what is left of the run can no longer make a group.
+      if (group.length + run.length - index < minAwaits) break;
       const analyzed = this.analyze(candidate, owner);
       if (!analyzed) {
         groups.push(group);
