@@ -118,7 +118,8 @@ export class IndependentAwaits {
     const groups: IndependentAwait[][] = [];
     let group: IndependentAwait[] = [];
     for (const [index, candidate] of run.entries()) {
-      // A conflict starts a new group with one member: what is left of the run can no longer make a group.
+      // No group can outgrow the current one plus the awaits left (a conflict starts a new group of one): once that
+      // is under `minAwaits`, nothing more can be reported, so the rest is not analyzed.
       if (group.length + run.length - index < minAwaits) break;
       const analyzed = this.analyze(candidate, owner);
       if (!analyzed) {
