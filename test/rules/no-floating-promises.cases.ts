@@ -146,6 +146,14 @@ export const valid: Array<string | ValidTestCase<Options>> = [
     code: "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nclass Worker {\n  private waiting = true;\n  private seen = 0;\n  async release(ready: boolean): Promise<void> {\n    this.waiting = false;\n    await Promise.all([ready && quiet(), quiet()]);\n  }\n}\nexport function g(worker: Worker) {\n  worker.release(true);\n}",
   },
   {
+    name: 'an async arrow whose body awaits a promise that cannot reject: its own promise cannot reject either',
+    code: "function quiet() {\n  return fetch('http://localhost/').catch(() => undefined);\n}\nconst later = async () => await quiet();\nconst passOn = async () => quiet();\nexport function g() {\n  later();\n  passOn();\n}",
+  },
+  {
+    name: "an async wrapper that only awaits a thenable that is not a promise (VS Code's setContext command): not tracked by default",
+    code: "interface Thenable<T> {\n  then<R>(onOk?: (value: T) => R, onError?: (reason: unknown) => R): Thenable<R>;\n}\ndeclare const commands: { executeCommand(command: string, ...rest: unknown[]): Thenable<unknown> };\nexport const setContextKey = async (key: string, value: boolean) =>\n  await commands.executeCommand('setContext', key, value);\nexport function update() {\n  setContextKey('ready', true);\n}",
+  },
+  {
     name: 'a helper returning new Promise with no reject path, through another helper',
     code: 'function ready() {\n  return new Promise<void>((resolve) => queueMicrotask(resolve));\n}\nconst whenReady = () => ready();\nexport function g() {\n  whenReady();\n}',
   },
@@ -1458,6 +1466,97 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
           {
             messageId: 'addCatch',
             output: `declare function f(): Promise<void>;\nf()${CATCH};\nexport {};`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'checkThenables: an async wrapper that awaits a thenable is reported like the thenable',
+    code: "interface Thenable<T> {\n  then<R>(onOk?: (value: T) => R, onError?: (reason: unknown) => R): Thenable<R>;\n}\ndeclare const commands: { executeCommand(command: string, ...rest: unknown[]): Thenable<unknown> };\nexport const setContextKey = async (key: string, value: boolean) =>\n  await commands.executeCommand('setContext', key, value);\nexport function update() {\n  setContextKey('ready', true);\n}",
+    options: [{ checkThenables: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 8,
+        column: 3,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "interface Thenable<T> {\n  then<R>(onOk?: (value: T) => R, onError?: (reason: unknown) => R): Thenable<R>;\n}\ndeclare const commands: { executeCommand(command: string, ...rest: unknown[]): Thenable<unknown> };\nexport const setContextKey = async (key: string, value: boolean) =>\n  await commands.executeCommand('setContext', key, value);\nexport function update() {\n  return setContextKey('ready', true);\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output:
+              "interface Thenable<T> {\n  then<R>(onOk?: (value: T) => R, onError?: (reason: unknown) => R): Thenable<R>;\n}\ndeclare const commands: { executeCommand(command: string, ...rest: unknown[]): Thenable<unknown> };\nexport const setContextKey = async (key: string, value: boolean) =>\n  await commands.executeCommand('setContext', key, value);\nexport function update() {\n  setContextKey('ready', true).catch((error) => { console.error(error); });\n}",
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "interface Thenable<T> {\n  then<R>(onOk?: (value: T) => R, onError?: (reason: unknown) => R): Thenable<R>;\n}\ndeclare const commands: { executeCommand(command: string, ...rest: unknown[]): Thenable<unknown> };\nexport const setContextKey = async (key: string, value: boolean) =>\n  await commands.executeCommand('setContext', key, value);\nexport function update() {\n  void setContextKey('ready', true);\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async arrow whose body is a call that is no promise can still reject: the call can throw',
+    code: 'declare function compute(): number;\nconst run = async () => compute();\nexport function g() {\n  run();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 3,
+        endColumn: 8,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              'declare function compute(): number;\nconst run = async () => compute();\nexport function g() {\n  return run();\n}',
+          },
+          {
+            messageId: 'addCatch',
+            output:
+              'declare function compute(): number;\nconst run = async () => compute();\nexport function g() {\n  run().catch((error) => { console.error(error); });\n}',
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              'declare function compute(): number;\nconst run = async () => compute();\nexport function g() {\n  void run();\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an async arrow whose body awaits a promise that can reject',
+    code: "declare function send(m: string): Promise<void>;\nconst later = async () => await send('x');\nexport function g() {\n  later();\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingPromise',
+        line: 4,
+        column: 3,
+        endColumn: 10,
+        suggestions: [
+          {
+            messageId: 'returnPromise',
+            output:
+              "declare function send(m: string): Promise<void>;\nconst later = async () => await send('x');\nexport function g() {\n  return later();\n}",
+          },
+          {
+            messageId: 'addCatch',
+            output:
+              "declare function send(m: string): Promise<void>;\nconst later = async () => await send('x');\nexport function g() {\n  later().catch((error) => { console.error(error); });\n}",
+          },
+          {
+            messageId: 'addVoid',
+            output:
+              "declare function send(m: string): Promise<void>;\nconst later = async () => await send('x');\nexport function g() {\n  void later();\n}",
           },
         ],
       },

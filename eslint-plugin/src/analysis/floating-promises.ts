@@ -265,7 +265,10 @@ export class FloatingPromises {
     return (
       found.kind === 'promise' &&
       guardRecursion(
-        () => isNonRejectingCall(this.program, this.tsNode(found.node)),
+        () =>
+          isNonRejectingCall(this.program, this.tsNode(found.node), {
+            untrackedThenables: !this.options.checkThenables,
+          }),
         () => false,
       )
     );

@@ -16,6 +16,8 @@
 // - `c ? a : b` when neither branch can reject (a branch that is not a promise cannot);
 // - a call of a project function that is not async and returns, on every path that returns a value, a promise that
 //   cannot reject by these rules (`return this.send(m).catch(log)`);
+// - a call of a project function that is async and whose body is an expression (`async (…) => await x`) that is a
+//   promise that cannot reject, awaited or not;
 // - a call of a project function that is async and whose body is only `await x;` statements of promises that cannot
 //   reject (and `try` statements as above, and assignments of a constant to a variable or a property of `this`),
 //   optionally followed by a `return` of a constant;
@@ -25,48 +27,77 @@
 //   `new Proxy(…)`, when every function the traps can hand out at that depth cannot reject.
 // A handler "cannot throw" when it is written inline, has no `throw` of its own, and is not async or is async with a
 // body that cannot reject; calls inside handlers and executors are assumed not to throw.
+// A rule that tracks only real promises (`checkThenables: false`) asks with `untrackedThenables`: then a thenable
+// that is not a promise (VS Code's `Thenable`) loses no error the rule was asked about, so it counts as one that
+// cannot reject, and so does an async wrapper that only awaits it (`async (k, v) => await commands.executeCommand(…)`).
 import ts from 'typescript';
 
 import { skipTsWrappers } from '../util/wrappers';
 import { type AnalyzableFunction, type CallGraph, getCallGraph } from './call-graph';
+import { isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { getTrapOf, isProxyConstruction, proxyCallOf } from './proxy-apis';
 import { isInlineFunction } from './sync-callbacks';
 
-const answers = new WeakMap<ts.Program, Map<AnalyzableFunction, boolean>>();
+export interface RejectionOptions {
+  /** A thenable that is not a built-in promise counts as one that cannot reject (see the file's comment). */
+  untrackedThenables: boolean;
+}
+
+const TRACK_ALL: RejectionOptions = { untrackedThenables: false };
+
+/** Answers per program, one table for each `untrackedThenables` value (index 0 for `false`). */
+const answers = new WeakMap<
+  ts.Program,
+  [Map<AnalyzableFunction, boolean>, Map<AnalyzableFunction, boolean>]
+>();
 
 /** True when the promise `expression` evaluates to provably cannot reject (see the file's comment). */
-export function cannotReject(program: ts.Program, expression: ts.Node): boolean {
-  return ts.isExpression(expression) && new RejectionAnalysis(program).expression(expression);
+export function cannotReject(
+  program: ts.Program,
+  expression: ts.Node,
+  options: RejectionOptions = TRACK_ALL,
+): boolean {
+  return (
+    ts.isExpression(expression) && new RejectionAnalysis(program, options).expression(expression)
+  );
 }
 
 /** True when `expression` is a call of a project function whose promise provably cannot reject. */
-export function isNonRejectingCall(program: ts.Program, expression: ts.Node): boolean {
+export function isNonRejectingCall(
+  program: ts.Program,
+  expression: ts.Node,
+  options: RejectionOptions = TRACK_ALL,
+): boolean {
   if (!ts.isExpression(expression)) return false;
   const inner = skipTsWrappers(expression, ['parentheses', 'non-null', 'as']);
-  return ts.isCallExpression(inner) && new RejectionAnalysis(program).call(inner);
+  return ts.isCallExpression(inner) && new RejectionAnalysis(program, options).call(inner);
 }
 
 class RejectionAnalysis {
   readonly graph: CallGraph;
   private readonly checker: ts.TypeChecker;
   private readonly cache: Map<AnalyzableFunction, boolean>;
+  private readonly promiseContext: PromiseTypeContext | undefined;
   /** The `const` declarations being followed, so that a cycle proves nothing. */
   private readonly following = new Set<ts.VariableDeclaration>();
 
-  constructor(program: ts.Program) {
+  constructor(program: ts.Program, options: RejectionOptions) {
     this.graph = getCallGraph(program);
     this.checker = program.getTypeChecker();
-    let cache = answers.get(program);
-    if (!cache) {
-      cache = new Map();
-      answers.set(program, cache);
+    let tables = answers.get(program);
+    if (!tables) {
+      tables = [new Map(), new Map()];
+      answers.set(program, tables);
     }
-    this.cache = cache;
+    this.cache = tables[options.untrackedThenables ? 1 : 0];
+    this.promiseContext = options.untrackedThenables
+      ? { checker: this.checker, program, checkThenables: false }
+      : undefined;
   }
 
   expression(node: ts.Expression): boolean {
     const expression = skipTsWrappers(node, ['parentheses', 'non-null', 'as']);
-    if (!this.isThenable(expression)) return true;
+    if (!this.isThenable(expression) || this.isUntracked(expression)) return true;
     if (ts.isAwaitExpression(expression)) return true;
     if (ts.isConditionalExpression(expression))
       return this.expression(expression.whenTrue) && this.expression(expression.whenFalse);
@@ -185,13 +216,22 @@ class RejectionAnalysis {
 
   private decide(fn: AnalyzableFunction): boolean {
     if (!fn.body || ('asteriskToken' in fn && fn.asteriskToken)) return false;
-    if (isAsync(fn)) return ts.isBlock(fn.body) && this.asyncBodyCannotReject(fn.body);
+    if (isAsync(fn)) return this.asyncFunctionCannotReject(fn.body);
     if (!ts.isBlock(fn.body)) return this.expression(fn.body);
     const returns = ownReturns(fn.body);
     return (
       returns.length > 0 &&
       returns.every((statement) => !statement.expression || this.expression(statement.expression))
     );
+  }
+
+  /** The body of an async function (see the file's comment). */
+  private asyncFunctionCannotReject(body: ts.ConciseBody): boolean {
+    if (ts.isBlock(body)) return this.asyncBodyCannotReject(body);
+    // `async (…) => await x` and `async (…) => x` settle as `x` does: it must be a promise that cannot reject.
+    const value = skipTsWrappers(body, ['parentheses']);
+    const promise = ts.isAwaitExpression(value) ? value.expression : value;
+    return this.isThenable(promise) && this.expression(promise);
   }
 
   /**
@@ -309,13 +349,25 @@ class RejectionAnalysis {
     const fn = skipTsWrappers(handler, ['parentheses']);
     if (fulfilment && isUndefined(fn)) return true;
     if (!isInlineFunction(fn)) return false;
-    if (isAsync(fn)) return ts.isBlock(fn.body) && this.asyncBodyCannotReject(fn.body);
+    if (isAsync(fn)) return this.asyncFunctionCannotReject(fn.body);
     if (!ts.isBlock(fn.body)) return this.expression(fn.body);
     return this.blockCannotThrow(fn.body);
   }
 
   private isThenable(expression: ts.Expression): boolean {
     return isThenableType(this.checker.getTypeAtLocation(expression));
+  }
+
+  /** A thenable that is no built-in promise, when the asking rule tracks only those. */
+  private isUntracked(expression: ts.Expression): boolean {
+    return (
+      this.promiseContext !== undefined &&
+      !isPromiseLikeType(
+        this.promiseContext,
+        expression,
+        this.checker.getTypeAtLocation(expression),
+      )
+    );
   }
 
   private isUsed(name: ts.Identifier, scope: ts.Node): boolean {
