@@ -171,6 +171,55 @@ describe('LintCache', function () {
     );
   });
 
+  it('reads a namespace import by the names its file reads from it, and a name written with escapes by its decoded form', () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'helpers.ts': [
+        'declare function save(): Promise<void>;',
+        'export function used(): number {',
+        '  return 1;',
+        '}',
+        'export function other(): number {',
+        '  return 2;',
+        '}',
+        'export function strip(text: string): string {',
+        "  return text[0] === '\\uFEFF' ? text.slice(1) : text;",
+        '}',
+        'export function viaEscape(): number {',
+        '  return \\u006fther();',
+        '}',
+        '',
+      ].join('\n'),
+      'ns.ts':
+        "import * as helpers from './helpers.js';\nexport async function ns(): Promise<number> {\n  return helpers.used();\n}\n",
+      'value.ts':
+        "import * as helpers from './helpers.js';\nexport const all = helpers;\nexport async function value() {\n  all.used();\n}\n",
+      'stripper.ts':
+        "import { strip } from './helpers.js';\nexport async function stripper() {\n  strip('x');\n}\n",
+      'escaper.ts':
+        "import { viaEscape } from './helpers.js';\nexport async function escaper() {\n  viaEscape();\n}\n",
+    });
+    const files = ['helpers.ts', 'ns.ts', 'value.ts', 'stripper.ts', 'escaper.ts'].map((file) =>
+      path.join(root, file),
+    );
+    lintWithCache(root, files);
+
+    // ns.ts reads `used` only; value.ts passes the namespace on, so it reads all of helpers.ts; stripper.ts reads
+    // `strip`, whose `\uFEFF` is in a string; escaper.ts reads `viaEscape`, whose body calls `other` written escaped.
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) =>
+        text.replace('  return 2;', '  save();\n  return 2;'),
+      ),
+      ['escaper.ts', 'helpers.ts', 'value.ts'],
+    );
+    assert.deepEqual(
+      editAndCompare(root, files, 'helpers.ts', (text) =>
+        text.replace('  return 1;', '  save();\n  return 1;'),
+      ),
+      ['helpers.ts', 'ns.ts', 'value.ts'],
+    );
+  });
+
   it('writes each distinct read once, keeps the table to what results list, and re-lints a result whose read is missing', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,

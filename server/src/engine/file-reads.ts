@@ -1,8 +1,10 @@
 // What a file's lint can read in other files, at the grain of top-level names, so that the lint cache keeps a result
 // when an edit elsewhere touches nothing it could have read. A file's top-level statements are grouped by the names
 // they declare (imports included); a group is read when a read statement mentions its name anywhere in its text
-// (comments and JSDoc too), an import is followed to the exporting file's group of that name (through `export *`),
-// and a module named in any other statement (`import('./x')`, `require`, `typeof import`) is read whole, as is
+// (comments and JSDoc too; a name written with `\u` escapes by its decoded form), an import is followed to the
+// exporting file's group of that name (through `export *`), a namespace import (`import * as api`) to the groups of
+// the names its file reads from it (`api.load`; the whole module if it uses `api` any other way), and a module named
+// in any other statement (`import('./x')`, `require`, `typeof import`) is read whole, as is
 // every JavaScript file (JSDoc `@typedef`s declare names no statement shows). Type checking and the rules reach
 // other files only through names resolved this way (the checker builds every type from declarations it finds by
 // name, and the rules look only into declarations the checker gives them), so the groups reached from the linted
@@ -242,6 +244,52 @@ function declaredNames(statement: ts.Statement): string[] {
   return [];
 }
 
+/**
+ * The members a file reads from the namespace `binding` names (`api.x` and `api.T` in a type), or `undefined` when some
+ * identifier of that name is anything else: the namespace used as a value, or a local of the same name (which costs
+ * only a result that could have been kept).
+ */
+function namespaceMembersRead(
+  sourceFile: ts.SourceFile,
+  binding: ts.Identifier,
+): string[] | undefined {
+  const name = binding.text;
+  const members = new Set<string>();
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node !== binding && node.text === name) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node)
+        members.add(parent.name.text);
+      else if (ts.isQualifiedName(parent) && parent.left === node) members.add(parent.right.text);
+      else if (
+        !(ts.isPropertyAccessExpression(parent) && parent.name === node) &&
+        !(ts.isQualifiedName(parent) && parent.right === node)
+      )
+        other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return other ? undefined : [...members].sort();
+}
+
+/** The names of the identifiers in `statement` written with escapes, as the parser decoded them. */
+function escapedIdentifiers(statement: ts.Statement, sourceFile: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isIdentifier(node) &&
+      sourceFile.text.slice(node.getStart(sourceFile), node.end) !== node.text
+    )
+      names.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return names;
+}
+
 function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) =>
@@ -249,8 +297,12 @@ function bindingNames(name: ts.BindingName): string[] {
   );
 }
 
-/** The imports a statement binds: each to the exported name it takes from which module. */
-function importEdges(statement: ts.Statement): ImportEdge[] | undefined {
+/**
+ * The imports a statement binds: each to the exported name it takes from which module. A namespace import
+ * (`import * as api`) takes the names its file reads from it (`api.load`, `api.Options`), or the whole module when the
+ * file uses the namespace any other way (passes it on, indexes it, re-exports it).
+ */
+function importEdges(statement: ts.Statement, sourceFile: ts.SourceFile): ImportEdge[] | undefined {
   if (ts.isImportDeclaration(statement)) {
     if (!ts.isStringLiteralLike(statement.moduleSpecifier)) return [];
     const specifier = statement.moduleSpecifier.text;
@@ -258,7 +310,11 @@ function importEdges(statement: ts.Statement): ImportEdge[] | undefined {
     if (!clause) return [{ specifier, name: '*' }];
     const edges: ImportEdge[] = clause.name ? [{ specifier, name: 'default' }] : [];
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) edges.push({ specifier, name: '*' });
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      const names = namespaceMembersRead(sourceFile, bindings.name);
+      if (names === undefined) edges.push({ specifier, name: '*' });
+      else for (const name of names) edges.push({ specifier, name });
+    }
     if (bindings && ts.isNamedImports(bindings))
       for (const element of bindings.elements)
         edges.push({ specifier, name: (element.propertyName ?? element.name).text });
@@ -280,9 +336,8 @@ function importEdges(statement: ts.Statement): ImportEdge[] | undefined {
   return undefined;
 }
 
-/** What reading a statement leads to: its whole file, groups of its file, imported names, modules it names. */
+/** What reading a statement leads to: groups of its file, imported names, modules it names. */
 interface StatementReads {
-  whole: boolean;
   groups: string[];
   imports: Array<{ resolved: string; name: string }>;
   modules: string[];
@@ -404,7 +459,6 @@ export class ReadTracer {
     };
     const readStatement = (owner: string, statement: ts.Statement): void => {
       const found = this.statementReads(owner, statement);
-      if (found.whole) readWhole(owner);
       for (const name of found.groups) readGroup(owner, name);
       for (const { resolved, name } of found.imports)
         if (name === '*') readWhole(resolved);
@@ -429,13 +483,14 @@ export class ReadTracer {
     if (found) return found;
     const outline = this.outlineOf(owner)!;
     const text = statement.getFullText(outline.sourceFile);
-    found = { whole: false, groups: [], imports: [], modules: [] };
-    if (text.includes('\\u')) found.whole = true;
-    else
-      for (const token of new Set(text.match(IDENTIFIER) ?? []))
-        if (outline.groups.has(token)) found.groups.push(token);
+    found = { groups: [], imports: [], modules: [] };
+    const tokens = new Set(text.match(IDENTIFIER) ?? []);
+    // A name can be written with escapes (`\u0061pi`); the parser decodes it, so the statement's tree has it.
+    if (text.includes('\\u'))
+      for (const name of escapedIdentifiers(statement, outline.sourceFile)) tokens.add(name);
+    for (const token of tokens) if (outline.groups.has(token)) found.groups.push(token);
     const modules = this.modules.get(owner);
-    const edges = importEdges(statement);
+    const edges = importEdges(statement, outline.sourceFile);
     if (modules && edges) {
       for (const { specifier, name } of edges) {
         const resolved = modules.get(specifier);
