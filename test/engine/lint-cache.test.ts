@@ -347,6 +347,65 @@ describe('LintCache', function () {
     );
   });
 
+  it('reads only the implementations the rules follow, and asks again which they are after an edit anywhere', () => {
+    const moreLoggers = [1, 2, 3, 4]
+      .map((n) =>
+        [
+          `export class Logger${n} implements Logger {`,
+          '  log(message: string): void {',
+          `    console.log(${n}, message);`,
+          '  }',
+          '}',
+        ].join('\n'),
+      )
+      .join('\n');
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG_WITH_NODE,
+      'logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'file-logger.ts': [
+        "import { appendFileSync } from 'node:fs';",
+        "import type { Logger } from './logger.js';",
+        'export class FileLogger implements Logger {',
+        '  log(message: string): void {',
+        "    appendFileSync('log.txt', message);",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'more-loggers.ts': "import type { Logger } from './logger.js';\nexport type Sink = Logger;\n",
+      'service.ts': [
+        "import type { Logger } from './logger.js';",
+        'export async function query(logger: Logger, request: { sql: string }): Promise<number> {',
+        '  logger.log(request.sql);',
+        '  return request.sql.length;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const files = ['logger.ts', 'file-logger.ts', 'more-loggers.ts', 'service.ts'].map((file) =>
+      path.join(root, file),
+    );
+    const first = lintWithCache(root, files);
+    assert.deepEqual(
+      first[3]?.kind === 'linted' && first[3].result.messages.map((message) => message.line),
+      [3],
+      'the blocking call through the one implementation is found',
+    );
+    // Four more implementations, in a file service.ts does not read: the rules stop following `log`, so every file
+    // reading `Logger` is linted again, and service.ts's finding goes, as in a cold run.
+    assert.deepEqual(
+      editAndCompare(root, files, 'more-loggers.ts', (text) => `${text}${moreLoggers}\n`),
+      ['file-logger.ts', 'logger.ts', 'more-loggers.ts', 'service.ts'],
+    );
+    // With five, an edit of one implementation is read by nothing that calls `log` through the interface.
+    assert.deepEqual(
+      editAndCompare(root, files, 'file-logger.ts', (text) =>
+        text.replace("appendFileSync('log.txt', message);", 'console.log(message);'),
+      ),
+      ['file-logger.ts'],
+    );
+  });
+
   it('lints a caller again when the Proxy that answers its calls changes', () => {
     // The session builds the client; the caller only names the interface.
     const root = createTempProject({

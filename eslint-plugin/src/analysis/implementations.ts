@@ -9,7 +9,7 @@ import type { ResolvedCallee } from './resolve-callee';
 /** More implementations than this say the call is a plug-in point: none is followed. */
 const MAX_IMPLEMENTATIONS = 4;
 
-type MethodWithBody = ts.MethodDeclaration & { body: ts.Block };
+type MethodWithBody = ts.MethodDeclaration & { body: ts.Block; parent: ts.ClassLikeDeclaration };
 
 const indexes = new WeakMap<ts.Program, Map<ts.Symbol, ts.ClassLikeDeclaration[]>>();
 
@@ -26,6 +26,37 @@ export function implementationsOf(
   if (!declaration || !isBodilessMethod(declaration)) return [];
   const owner = declaration.parent;
   if (!ts.isInterfaceDeclaration(owner) && !ts.isClassDeclaration(owner)) return [];
+  return implementationsByName(program, owner, callee.name);
+}
+
+/**
+ * The classes declaring the methods that calls of `owner`'s bodiless methods are followed into (`implementationsOf`
+ * for each of them): what code reading `owner` can reach that nothing it reads names. The lint cache reads them.
+ */
+export function implementingClasses(
+  program: ts.Program,
+  owner: ts.InterfaceDeclaration | ts.ClassDeclaration,
+): ts.ClassLikeDeclaration[] {
+  const checker = program.getTypeChecker();
+  const classes = new Set<ts.ClassLikeDeclaration>();
+  for (const member of owner.members) {
+    if (!isBodilessMethod(member) || !member.name) continue;
+    // A call names the method as `resolve-callee.ts` does (an identifier's text, else its symbol's name); the
+    // implementations match by the name as written. Each spelling is asked, so none is missed.
+    const names = new Set([member.name.getText()]);
+    const symbolName = checker.getSymbolAtLocation(member.name)?.getName();
+    if (symbolName !== undefined) names.add(symbolName);
+    for (const name of names)
+      for (const method of implementationsByName(program, owner, name)) classes.add(method.parent);
+  }
+  return [...classes];
+}
+
+function implementationsByName(
+  program: ts.Program,
+  owner: ts.InterfaceDeclaration | ts.ClassDeclaration,
+  name: string,
+): MethodWithBody[] {
   const checker = program.getTypeChecker();
   const ownerSymbol = owner.name && checker.getSymbolAtLocation(owner.name);
   if (!ownerSymbol) return [];
@@ -36,7 +67,7 @@ export function implementationsOf(
   for (let cls = queue.shift(); cls; cls = queue.shift()) {
     if (seen.has(cls)) continue;
     seen.add(cls);
-    const method = methodOf(checker, cls, callee.name);
+    const method = methodOf(checker, cls, name);
     if (method && !found.includes(method)) found.push(method);
     if (found.length > MAX_IMPLEMENTATIONS) return [];
     // Subclasses inherit or override it.

@@ -9,12 +9,15 @@
 // other files only through names resolved this way (the checker builds every type from declarations it finds by
 // name, and the rules look only into declarations the checker gives them), so the groups reached from the linted
 // file and the order of each file's statements bound all it reads. One way runs the other direction: the rules
-// follow interface and abstract methods into the project's classes that implement them, which nothing read names,
-// so reading such a type reads every class naming it in `implements` or `extends` (and their subclasses). Likewise
+// follow interface and abstract methods into the project's classes that implement them (a few at most), which
+// nothing read names, so reading such a type reads the classes the rules would enter (the plugin's own answer,
+// `implementingClasses`) and records which they are: an edit anywhere (a new class implementing the type) can change
+// that, so the cache asks the new program again (an `IMPLEMENTATIONS` key of the reads). Likewise
 // they answer a call on a type that a `new Proxy(…)` is declared as (`as Api`) from the proxy's `get` traps, so
 // reading a name reads every part of the project that builds a proxy typed with it. Positions in other files matter
 // only where a result names that file (related locations, `helper.ts:12` in a message): the cache then reads the
 // file whole.
+import { implementingClasses } from 'eslint-plugin-loopguard/implementations';
 import * as ts from 'typescript';
 
 import { contentHash } from './cache-keys';
@@ -48,6 +51,75 @@ interface Outline {
 }
 
 const IDENTIFIER = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
+
+/**
+ * The start of the keys of `FileReads` that are no file: `implementations:<file>#<type>` lists the classes the rules
+ * follow the methods of that type into (`declarationId`s), which a later program must give again for a result to hold.
+ */
+export const IMPLEMENTATIONS = 'implementations:';
+
+/** An interface, or a class with abstract methods: a type whose method calls the rules follow into implementations. */
+export type ImplementedType = ts.InterfaceDeclaration | ts.ClassDeclaration;
+
+function isImplementedType(node: ts.Node): node is ImplementedType {
+  return (
+    ts.isInterfaceDeclaration(node) ||
+    (ts.isClassDeclaration(node) &&
+      node.members.some((member) => ts.isMethodDeclaration(member) && !member.body))
+  );
+}
+
+/** The `FileReads` key of what the rules follow `owner`'s methods into. */
+export function implementationsKey(owner: ImplementedType): string {
+  return `${IMPLEMENTATIONS}${declarationId(owner)}`;
+}
+
+/**
+ * A declaration by its file and its names from the file down (`a.ts#Outer.Store`, `#Store@120` for one without a
+ * name or inside a function), the same in every program while those do not change.
+ */
+export function declarationId(declaration: ts.Declaration): string {
+  const names: string[] = [];
+  let positional = false;
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    const name = ts.getNameOfDeclaration(node as ts.Declaration);
+    if (
+      (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isModuleDeclaration(node)) &&
+      name &&
+      ts.isIdentifier(name)
+    )
+      names.unshift(name.text);
+    else if (!ts.isModuleBlock(node)) positional = true;
+  }
+  const file = declaration.getSourceFile().fileName;
+  const start = positional ? `@${declaration.getStart(declaration.getSourceFile())}` : '';
+  return `${file}#${names.join('.')}${start}`;
+}
+
+/**
+ * The classes the rules follow the methods of the type an `IMPLEMENTATIONS` key names into, in `program`, as that
+ * key's `declarationId`s (sorted); `undefined` when the program has no such type.
+ */
+export function implementationIdsIn(program: ts.Program, key: string): string[] | undefined {
+  const id = key.slice(IMPLEMENTATIONS.length);
+  const sourceFile = program.getSourceFile(id.slice(0, id.lastIndexOf('#')));
+  if (!sourceFile) return undefined;
+  let owner: ImplementedType | undefined;
+  const visit = (node: ts.Node): void => {
+    if (owner) return;
+    if (isImplementedType(node) && declarationId(node) === id) owner = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return owner && implementingClasses(program, owner).map(declarationId).sort();
+}
+
+/** The top-level statement holding `node`. */
+function topLevelStatement(node: ts.Node): ts.Statement {
+  let current = node;
+  while (!ts.isSourceFile(current.parent)) current = current.parent;
+  return current as ts.Statement;
+}
 
 /** JavaScript files are read whole: JSDoc declares types (`@typedef`, `@callback`) that no statement shows. */
 const JAVASCRIPT = /\.[cm]?jsx?$/;
@@ -347,7 +419,7 @@ interface StatementReads {
 export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
   private readonly statements = new Map<ts.Statement, StatementReads>();
-  private heritage: Map<string, Array<{ file: string; name: string }>> | undefined;
+  private readonly owners = new Map<ts.Statement, ImplementedType[]>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
 
   /**
@@ -377,7 +449,7 @@ export class ReadTracer {
       for (const [name, statements] of found.groups)
         if (!known.has(name)) {
           for (const statement of statements) pending.push(() => readStatement(target, statement));
-          readSubtypes(name, statements);
+          readImplementations(statements);
           readProxyBuilders(name);
         }
       const modules = this.modules.get(target);
@@ -413,7 +485,7 @@ export class ReadTracer {
       if (!statements) return;
       known.add(name);
       for (const statement of statements) pending.push(() => readStatement(target, statement));
-      readSubtypes(name, statements);
+      readImplementations(statements);
       readProxyBuilders(name);
     };
     // The rules answer a call on a type that a `new Proxy(…)` is declared as from the proxy's traps
@@ -426,24 +498,31 @@ export class ReadTracer {
         });
     };
     // The rules follow a call of an interface method or an abstract method into the project classes that implement
-    // it (`analysis/implementations.ts` in the plugin), which the caller's file need not name: reading such a type
-    // reads the classes that name it in `implements` or `extends`, and theirs in turn.
-    const expanded = new Set<string>();
-    const readSubtypes = (
-      name: string,
-      statements: readonly ts.Statement[],
-      implementation = false,
-    ): void => {
-      if (!implementation && !statements.some(declaresAbstractMethods)) return;
-      if (expanded.has(name)) return;
-      expanded.add(name);
-      for (const subtype of this.subtypesOf(name))
-        pending.push(() => {
-          readGroup(subtype.file, subtype.name);
-          const statements = outlineOf(subtype.file)?.groups.get(subtype.name);
-          if (statements) readSubtypes(subtype.name, statements, true);
-        });
+    // it, up to a few (`implementationsOf` in the plugin), which the caller's file need not name: reading such a type
+    // reads the classes the rules would enter, and records which they are, since an edit of a file nothing reads (a
+    // new class implementing the type) can change them (`IMPLEMENTATIONS`).
+    const readImplementations = (statements: readonly ts.Statement[]): void => {
+      for (const statement of statements)
+        for (const owner of this.ownersIn(statement)) {
+          const key = implementationsKey(owner);
+          if (checks.has(key)) continue;
+          const classes = this.implementationsOf(owner);
+          checks.set(
+            key,
+            classes.map((cls) => declarationId(cls)),
+          );
+          for (const cls of classes) {
+            const file = cls.getSourceFile().fileName;
+            const top = topLevelStatement(cls);
+            const names = declaredNames(top);
+            pending.push(() => {
+              if (names.length === 0) touch(file);
+              for (const group of names) readGroup(file, group);
+            });
+          }
+        }
     };
+    const checks = new Map<string, string[]>();
     const resolveExport = (target: string, name: string, seen: Set<string>): void => {
       if (seen.has(target)) return;
       seen.add(target);
@@ -471,6 +550,8 @@ export class ReadTracer {
     const result: FileReads = {};
     for (const [target, names] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       result[target] = names === '*' ? '*' : [...names].sort();
+    for (const [key, classes] of [...checks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      result[key] = [...classes].sort();
     return result;
   }
 
@@ -509,32 +590,25 @@ export class ReadTracer {
     return found;
   }
 
-  /**
-   * The top-level groups of the program's own files that declare a class naming `name` in a heritage clause, by the
-   * name written there or the name it imports under an alias. By name, not by symbol: a class of another type with
-   * the same name is read too, which only costs a result that could have been kept.
-   */
-  private subtypesOf(name: string): Array<{ file: string; name: string }> {
-    if (!this.heritage) {
-      this.heritage = new Map();
-      for (const sourceFile of this.program.getSourceFiles()) {
-        const file = sourceFile.fileName;
-        if (sourceFile.isDeclarationFile || file.includes('/node_modules/')) continue;
-        const found = this.outlineOf(file);
-        if (!found) continue;
-        const aliases = importedNames(sourceFile);
-        for (const [group, statements] of found.groups)
-          for (const statement of statements)
-            for (const written of heritageNames(statement)) {
-              const supertype = aliases.get(written) ?? written;
-              const list = this.heritage.get(supertype) ?? [];
-              if (!list.some((entry) => entry.file === file && entry.name === group))
-                list.push({ file, name: group });
-              this.heritage.set(supertype, list);
-            }
-      }
+  /** The interfaces and classes with abstract methods declared in a statement, at any depth. */
+  private ownersIn(statement: ts.Statement): ImplementedType[] {
+    let owners = this.owners.get(statement);
+    if (!owners) {
+      const found: ImplementedType[] = [];
+      const visit = (node: ts.Node): void => {
+        if (isImplementedType(node)) found.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(statement);
+      owners = found;
+      this.owners.set(statement, owners);
     }
-    return this.heritage.get(name) ?? [];
+    return owners;
+  }
+
+  /** The classes the rules follow calls of `owner`'s methods into. */
+  private implementationsOf(owner: ImplementedType): ts.ClassLikeDeclaration[] {
+    return implementingClasses(this.program, owner);
   }
 
   /**
@@ -618,36 +692,4 @@ export function declaresAbstractMethods(statement: ts.Statement): boolean {
     ts.isClassDeclaration(statement) &&
     statement.members.some((member) => ts.isMethodDeclaration(member) && !member.body)
   );
-}
-
-/** The names in the `extends` and `implements` clauses of a class declared by a top-level statement or in a namespace. */
-function heritageNames(statement: ts.Statement): string[] {
-  if (ts.isModuleDeclaration(statement)) {
-    const body = statement.body;
-    if (body && ts.isModuleBlock(body)) return body.statements.flatMap(heritageNames);
-    return body && ts.isModuleDeclaration(body) ? heritageNames(body) : [];
-  }
-  if (!ts.isClassDeclaration(statement)) return [];
-  return (statement.heritageClauses ?? []).flatMap((clause) =>
-    clause.types.flatMap((type) => {
-      const expression = type.expression;
-      if (ts.isIdentifier(expression)) return [expression.text];
-      if (ts.isPropertyAccessExpression(expression)) return [expression.name.text];
-      return [];
-    }),
-  );
-}
-
-/** Each name a file imports under an alias (`import { Logger as Sink }`), mapped to the name it imports. */
-function importedNames(sourceFile: ts.SourceFile): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const statement of sourceFile.statements) {
-    const bindings = ts.isImportDeclaration(statement)
-      ? statement.importClause?.namedBindings
-      : undefined;
-    if (bindings && ts.isNamedImports(bindings))
-      for (const element of bindings.elements)
-        if (element.propertyName) aliases.set(element.name.text, element.propertyName.text);
-  }
-  return aliases;
 }

@@ -18,6 +18,8 @@ import type { RelatedLocation } from './findings';
 import {
   type FileReads,
   type FileSurface,
+  IMPLEMENTATIONS,
+  implementationIdsIn,
   moduleNamesOfText,
   packagesOf,
   packagesOfText,
@@ -35,9 +37,10 @@ import type { RuleCrash } from './verify';
 
 /**
  * Raised whenever what a stored result means changes (4: reads include the implementations of read types; 5: and the
- * code building a `Proxy` typed with a read name) or how it is written (6: reads as indices into one table).
+ * code building a `Proxy` typed with a read name; 7: only the implementations the rules follow, checked again in the
+ * new program) or how it is written (6: reads as indices into one table).
  */
-const FORMAT = 6;
+const FORMAT = 7;
 
 interface CachedLint {
   messages: LintMessage[];
@@ -188,9 +191,29 @@ export class LintCache {
       }
       return surfaces.get(file);
     };
-    const entryChanged = (entry: ReadEntry | undefined): boolean => {
+    // Which classes the rules follow a type's methods into can change with an edit anywhere (a class that
+    // implements it appears), so that read is asked again of the new program whenever some file changed.
+    // A result of a file this run does not lint is not asked (its program may not be needed): it is dropped then.
+    const implementationsChanged = (
+      project: Project | undefined,
+      key: string,
+      names: string[] | '*',
+    ): boolean => {
+      if (changedFiles.size === 0) return false;
+      if (!project) return true;
+      let program;
+      try {
+        program = project.getProgram();
+      } catch {
+        return true;
+      }
+      const now = implementationIdsIn(program, key);
+      return now === undefined || names === '*' || now.join('\0') !== names.join('\0');
+    };
+    const entryChanged = (entry: ReadEntry | undefined, project: Project | undefined): boolean => {
       if (!entry) return true;
       const [file, names] = entry;
+      if (file.startsWith(IMPLEMENTATIONS)) return implementationsChanged(project, file, names);
       if (!changedFiles.has(file)) return false;
       const stored = this.data.files[file]?.surface;
       if (names === '*' || !stored) return true;
@@ -202,29 +225,34 @@ export class LintCache {
         names.some((name) => current.groups[name] !== stored.groups[name])
       );
     };
-    // Each distinct read is judged once, however many results share it.
-    const changedEntries = new Map<number, boolean>();
-    const readChanged = (reads: readonly number[]): boolean =>
-      reads.some((index) => {
-        let changed = changedEntries.get(index);
-        if (changed === undefined) {
-          changed = entryChanged(this.data.reads[index]);
-          changedEntries.set(index, changed);
-        }
-        return changed;
-      });
+    // Each distinct read is judged once per project, however many results share it.
+    const changedEntries = new Map<string, boolean>();
+    const indexChanged = (index: number, project: Project | undefined): boolean => {
+      const key = `${index}\0${project ? projectId(project) : ''}`;
+      let changed = changedEntries.get(key);
+      if (changed === undefined) {
+        changed = entryChanged(this.data.reads[index], project);
+        changedEntries.set(key, changed);
+      }
+      return changed;
+    };
+    const isImplementations = (index: number): boolean =>
+      this.data.reads[index]?.[0].startsWith(IMPLEMENTATIONS) === true;
+    // The parts of files first: they are decided from texts, the implementations from a program.
+    const readChanged = (reads: readonly number[], project: Project | undefined): boolean =>
+      reads.some((index) => !isImplementations(index) && indexChanged(index, project)) ||
+      reads.some((index) => isImplementations(index) && indexChanged(index, project));
 
     let stale: Set<string> | undefined;
     for (const [file, result] of Object.entries(this.data.results)) {
-      const changed = result.reads
-        ? !result.reads.some((index) => this.data.reads[index]?.[0] === file) ||
-          readChanged(result.reads)
-        : (stale ??= importersOf(changedFiles, this.data.files)).has(file);
+      const dropped =
+        programChanged || invalidProjects.has(result.project) || !(file in this.data.files);
       if (
-        changed ||
-        programChanged ||
-        invalidProjects.has(result.project) ||
-        !(file in this.data.files)
+        dropped ||
+        (result.reads
+          ? !result.reads.some((index) => this.data.reads[index]?.[0] === file) ||
+            readChanged(result.reads, linted.has(file) ? engine.projectOf(file) : undefined)
+          : (stale ??= importersOf(changedFiles, this.data.files)).has(file))
       ) {
         delete this.data.results[file];
         this.changed = true;
