@@ -58,12 +58,15 @@ const IDENTIFIER = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
  */
 export const IMPLEMENTATIONS = 'implementations:';
 
-/** An interface, or a class with abstract methods: a type whose method calls the rules follow into implementations. */
+/**
+ * An interface with methods, or a class with abstract methods: a type whose method calls the rules follow into
+ * implementations.
+ */
 export type ImplementedType = ts.InterfaceDeclaration | ts.ClassDeclaration;
 
 function isImplementedType(node: ts.Node): node is ImplementedType {
   return (
-    ts.isInterfaceDeclaration(node) ||
+    (ts.isInterfaceDeclaration(node) && node.members.some(ts.isMethodSignature)) ||
     (ts.isClassDeclaration(node) &&
       node.members.some((member) => ts.isMethodDeclaration(member) && !member.body))
   );
@@ -103,15 +106,26 @@ export function declarationId(declaration: ts.Declaration): string {
 export function implementationIdsIn(program: ts.Program, key: string): string[] | undefined {
   const id = key.slice(IMPLEMENTATIONS.length);
   const sourceFile = program.getSourceFile(id.slice(0, id.lastIndexOf('#')));
-  if (!sourceFile) return undefined;
-  let owner: ImplementedType | undefined;
-  const visit = (node: ts.Node): void => {
-    if (owner) return;
-    if (isImplementedType(node) && declarationId(node) === id) owner = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  const owner = sourceFile && implementedTypesOf(sourceFile).get(id);
   return owner && implementingClasses(program, owner).map(declarationId).sort();
+}
+
+const implementedTypes = new WeakMap<ts.SourceFile, Map<string, ImplementedType>>();
+
+/** The file's implemented types by `declarationId`, found once per parsed file. */
+function implementedTypesOf(sourceFile: ts.SourceFile): Map<string, ImplementedType> {
+  let found = implementedTypes.get(sourceFile);
+  if (!found) {
+    const types = new Map<string, ImplementedType>();
+    const visit = (node: ts.Node): void => {
+      if (isImplementedType(node)) types.set(declarationId(node), node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    found = types;
+    implementedTypes.set(sourceFile, found);
+  }
+  return found;
 }
 
 /** The top-level statement holding `node`. */
