@@ -14,6 +14,7 @@ import {
   testFilePatterns,
   testFileRules,
 } from './configs';
+import { implementingClasses } from './analysis/implementations';
 import { helperModuleSource } from './fixes/worker-pool';
 import {
   collectRelatedLocations,
@@ -72,6 +73,12 @@ interface LoopguardPlugin {
    * --fix-unsafe` does; the plugin itself writes nothing.
    */
   helperModuleSource: typeof helperModuleSource;
+  /**
+   * The classes whose methods the rules follow a call of a method of an interface or abstract class into (its
+   * implementations, when there are a few), which the code linted need not name: a host that keeps results by what
+   * each lint read (`loopguard lint --cache`) reads them too. ESLint itself ignores this property.
+   */
+  implementingClasses: typeof implementingClasses;
   relatedLocations: {
     key: symbol;
     version: typeof RELATED_LOCATIONS_VERSION;
@@ -89,6 +96,7 @@ const plugin: LoopguardPlugin = {
     strict: sharedConfig('strict', testFiles),
   }),
   helperModuleSource,
+  implementingClasses,
   relatedLocations: {
     key: Symbol.for(RELATED_LOCATIONS_KEY),
     version: RELATED_LOCATIONS_VERSION,

@@ -17,7 +17,7 @@
 // reading a name reads every part of the project that builds a proxy typed with it. Positions in other files matter
 // only where a result names that file (related locations, `helper.ts:12` in a message): the cache then reads the
 // file whole.
-import { implementingClasses } from 'eslint-plugin-loopguard/implementations';
+import loopguard from 'eslint-plugin-loopguard';
 import * as ts from 'typescript';
 
 import { contentHash } from './cache-keys';
@@ -107,7 +107,7 @@ export function implementationIdsIn(program: ts.Program, key: string): string[] 
   const id = key.slice(IMPLEMENTATIONS.length);
   const sourceFile = program.getSourceFile(id.slice(0, id.lastIndexOf('#')));
   const owner = sourceFile && implementedTypesOf(sourceFile).get(id);
-  return owner && implementingClasses(program, owner).map(declarationId).sort();
+  return owner && loopguard.implementingClasses(program, owner).map(declarationId).sort();
 }
 
 const implementedTypes = new WeakMap<ts.SourceFile, Map<string, ImplementedType>>();
@@ -622,7 +622,7 @@ export class ReadTracer {
 
   /** The classes the rules follow calls of `owner`'s methods into. */
   private implementationsOf(owner: ImplementedType): ts.ClassLikeDeclaration[] {
-    return implementingClasses(this.program, owner);
+    return loopguard.implementingClasses(this.program, owner);
   }
 
   /**
