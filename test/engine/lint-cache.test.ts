@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import loopguard from 'eslint-plugin-loopguard';
 import { Engine, type FileOutcome, LintCache, type LintConfigSource } from 'loopguard';
 
 import {
@@ -404,6 +405,39 @@ describe('LintCache', function () {
       ),
       ['file-logger.ts'],
     );
+  });
+
+  it("traces reads only for its own version of Loopguard's rules (another may follow other implementations)", () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'load.ts': 'export async function load(): Promise<number> {\n  return 1;\n}\n',
+      'main.ts':
+        "import { load } from './load.js';\nexport async function main() {\n  load();\n}\n",
+    });
+    const files = ['load.ts', 'main.ts'].map((file) => path.join(root, file));
+    const readsWith = (version: string): boolean[] => {
+      const plugin = { ...loopguard, meta: { ...loopguard.meta, version } };
+      const config: LintConfigSource = {
+        kind: 'file',
+        path: path.join(root, 'eslint.config.mjs'),
+        configs: [
+          { plugins: { loopguard: plugin }, rules: { 'loopguard/no-floating-promises': 'error' } },
+        ],
+      };
+      const location = path.join(root, `cache-${version}.json`);
+      const engine = new Engine({ root, config });
+      engine.prepare(files);
+      const cache = LintCache.open(location, config);
+      cache.prepare(engine, files);
+      for (const file of files) cache.set(engine, file, engine.lintFile(file));
+      assert.equal(cache.save(), undefined);
+      const stored = JSON.parse(fs.readFileSync(location, 'utf8')) as {
+        results: Record<string, { reads?: number[] }>;
+      };
+      return Object.values(stored.results).map((result) => result.reads !== undefined);
+    };
+    assert.deepEqual(readsWith(loopguard.meta.version), [true, true]);
+    assert.deepEqual(readsWith('0.0.0-another'), [false, false]);
   });
 
   it('lints a caller again when the Proxy that answers its calls changes', () => {

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { Linter } from 'eslint';
+import loopguard from 'eslint-plugin-loopguard';
 
 import { configKey, contentHash, projectKey, toolKey } from './cache-keys';
 import type { Engine, FileOutcome, FixMode } from './engine';
@@ -511,8 +512,11 @@ function readsAreTraceable(source: LintConfigSource): boolean {
   for (const config of source.configs)
     for (const [name, plugin] of Object.entries(config.plugins ?? {}))
       plugins.set(name, [...(plugins.get(name) ?? []), plugin]);
+  // The tracer asks this copy of Loopguard which implementations its rules follow: another version may follow others.
   const known = (plugin: unknown): boolean => {
-    const name = (plugin as { meta?: { name?: unknown } } | undefined)?.meta?.name;
+    const meta = (plugin as { meta?: { name?: unknown; version?: unknown } } | undefined)?.meta;
+    const name = meta?.name;
+    if (name === loopguard.meta.name) return meta?.version === loopguard.meta.version;
     return typeof name === 'string' && PROGRAM_ONLY_PLUGINS.has(name);
   };
   return source.configs.every((config) =>
