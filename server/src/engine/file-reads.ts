@@ -483,6 +483,7 @@ export class ReadTracer {
       }
       reads.set(target, new Set());
       for (const statement of found.core) pending.push(() => readStatement(target, statement));
+      readImplementations(found.core);
       if (JAVASCRIPT.test(target)) readAll(target, found, new Set());
       return true;
     };
