@@ -47,6 +47,32 @@ function lintWithCache(
   return outcomes;
 }
 
+/** The start of a helper file: `save`, and the functions `used` (returns 1) and `other` (returns 2). */
+const HELPERS = [
+  'declare function save(): Promise<void>;',
+  'export function used(): number {',
+  '  return 1;',
+  '}',
+  'export function other(): number {',
+  '  return 2;',
+  '}',
+];
+
+/** An edit of a helper's body: a call of `save()` before its `return`. */
+function callSaveBefore(text: string, line: string): string {
+  return text.replace(line, `  save();\n${line}`);
+}
+
+/** The lines of a linted file's findings. */
+function findingLines(outcome: FileOutcome | undefined): number[] | false {
+  return outcome?.kind === 'linted' && outcome.result.messages.map((message) => message.line);
+}
+
+/** An edit of a logger whose `log` wrote a file with `appendFileSync`: it prints instead. */
+function stopWritingLog(text: string): string {
+  return text.replace("appendFileSync('log.txt', message);", 'console.log(message);');
+}
+
 /** A lint without any cache. */
 function lintCold(root: string, files: readonly string[]): FileOutcome[] {
   const engine = new Engine({ root });
@@ -113,13 +139,7 @@ describe('LintCache', function () {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
       'helpers.ts': [
-        'declare function save(): Promise<void>;',
-        'export function used(): number {',
-        '  return 1;',
-        '}',
-        'export function other(): number {',
-        '  return 2;',
-        '}',
+        ...HELPERS,
         'export class Store {',
         '  load(): number {',
         '    return used();',
@@ -144,9 +164,7 @@ describe('LintCache', function () {
 
     // `other` is read by second.ts only; main.ts and third.ts (through `Store`, which calls `used`) never name it.
     assert.deepEqual(
-      editAndCompare(root, files, 'helpers.ts', (text) =>
-        text.replace('  return 2;', '  save();\n  return 2;'),
-      ),
+      editAndCompare(root, files, 'helpers.ts', (text) => callSaveBefore(text, '  return 2;')),
       ['helpers.ts', 'second.ts'],
     );
     // Moving declarations down changes no read text, and no result names helpers.ts.
@@ -176,13 +194,7 @@ describe('LintCache', function () {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
       'helpers.ts': [
-        'declare function save(): Promise<void>;',
-        'export function used(): number {',
-        '  return 1;',
-        '}',
-        'export function other(): number {',
-        '  return 2;',
-        '}',
+        ...HELPERS,
         'export function strip(text: string): string {',
         "  return text[0] === '\\uFEFF' ? text.slice(1) : text;",
         '}',
@@ -208,15 +220,11 @@ describe('LintCache', function () {
     // ns.ts reads `used` only; value.ts passes the namespace on, so it reads all of helpers.ts; stripper.ts reads
     // `strip`, whose `\uFEFF` is in a string; escaper.ts reads `viaEscape`, whose body calls `other` written escaped.
     assert.deepEqual(
-      editAndCompare(root, files, 'helpers.ts', (text) =>
-        text.replace('  return 2;', '  save();\n  return 2;'),
-      ),
+      editAndCompare(root, files, 'helpers.ts', (text) => callSaveBefore(text, '  return 2;')),
       ['escaper.ts', 'helpers.ts', 'value.ts'],
     );
     assert.deepEqual(
-      editAndCompare(root, files, 'helpers.ts', (text) =>
-        text.replace('  return 1;', '  save();\n  return 1;'),
-      ),
+      editAndCompare(root, files, 'helpers.ts', (text) => callSaveBefore(text, '  return 1;')),
       ['helpers.ts', 'ns.ts', 'value.ts'],
     );
   });
@@ -329,14 +337,12 @@ describe('LintCache', function () {
     );
     const first = lintWithCache(root, files);
     assert.deepEqual(
-      first[4]?.kind === 'linted' && first[4].result.messages.map((message) => message.line),
+      findingLines(first[4]),
       [4],
       'the blocking call through the interface is found',
     );
     assert.deepEqual(
-      editAndCompare(root, files, 'file-logger.ts', (text) =>
-        text.replace("appendFileSync('log.txt', message);", 'console.log(message);'),
-      ),
+      editAndCompare(root, files, 'file-logger.ts', stopWritingLog),
       // logger.ts too: a file declaring an interface reads its implementations (a call in it could reach them).
       ['file-logger.ts', 'logger.ts', 'service.ts'],
     );
@@ -388,7 +394,7 @@ describe('LintCache', function () {
     );
     const first = lintWithCache(root, files);
     assert.deepEqual(
-      first[3]?.kind === 'linted' && first[3].result.messages.map((message) => message.line),
+      findingLines(first[3]),
       [3],
       'the blocking call through the one implementation is found',
     );
@@ -399,12 +405,9 @@ describe('LintCache', function () {
       ['file-logger.ts', 'logger.ts', 'more-loggers.ts', 'service.ts'],
     );
     // With five, an edit of one implementation is read by nothing that calls `log` through the interface.
-    assert.deepEqual(
-      editAndCompare(root, files, 'file-logger.ts', (text) =>
-        text.replace("appendFileSync('log.txt', message);", 'console.log(message);'),
-      ),
-      ['file-logger.ts'],
-    );
+    assert.deepEqual(editAndCompare(root, files, 'file-logger.ts', stopWritingLog), [
+      'file-logger.ts',
+    ]);
   });
 
   it("traces reads only for its own version of Loopguard's rules (another may follow other implementations)", () => {
