@@ -410,6 +410,35 @@ describe('LintCache', function () {
     ]);
   });
 
+  it("asks a project's implementations again only when one of its own files changed", () => {
+    const root = createTempProject({
+      'a/tsconfig.json': TSCONFIG,
+      'a/main.ts': 'export async function main(): Promise<number> {\n  return 1;\n}\n',
+      'b/tsconfig.json': TSCONFIG,
+      'b/logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'b/service.ts':
+        "import type { Logger } from './logger.js';\nexport async function query(logger: Logger) {\n  logger.log('x');\n}\n",
+    });
+    const files = ['a/main.ts', 'b/logger.ts', 'b/service.ts'].map((file) => path.join(root, file));
+    lintWithCache(root, files);
+    const buildsOfB = (): number => {
+      let builds = 0;
+      lintWithCache(root, files, (engine) => {
+        const project = engine.projectOf(files[2]!)!;
+        const getProgram = project.getProgram.bind(project);
+        project.getProgram = () => {
+          builds++;
+          return getProgram();
+        };
+      });
+      return builds;
+    };
+    fs.appendFileSync(files[0]!, '// An edit in project a.\n');
+    assert.equal(buildsOfB(), 0, "project b's program is not needed");
+    fs.appendFileSync(files[2]!, '// An edit in project b.\n');
+    assert.ok(buildsOfB() > 0, "project b's implementations are asked of its new program");
+  });
+
   it("traces reads only for its own version of Loopguard's rules (another may follow other implementations)", () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,

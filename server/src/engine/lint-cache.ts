@@ -80,7 +80,15 @@ interface CacheFile {
   format: typeof FORMAT;
   tools: string;
   config: string;
-  projects: Record<string, { key: string; projectWide: string[] }>;
+  projects: Record<
+    string,
+    {
+      key: string;
+      projectWide: string[];
+      /** The program's own files (not packages' or TypeScript's): only an edit of one can change its implementations. */
+      files?: string[];
+    }
+  >;
   /** Every non-lib file of the programs built so far: its content hash and its resolved dependencies. */
   files: Record<string, CachedFile>;
   /**
@@ -202,6 +210,8 @@ export class LintCache {
     ): boolean => {
       if (changedFiles.size === 0) return false;
       if (!project) return true;
+      const own = this.data.projects[projectId(project)]?.files;
+      if (own && !own.some((file) => changedFiles.has(file))) return false;
       let program;
       try {
         program = project.getProgram();
@@ -403,6 +413,7 @@ export class LintCache {
       this.data.projects[projectId(project)] = {
         key: this.projectKeys.get(project) ?? projectKey(project),
         projectWide: graph.projectWide,
+        files: [...graph.dependencies.keys()].filter((file) => !isPackageFile(file)).sort(),
       };
     }
     // Results linted before a fix rewrote a file read its old text: every part of it counts as changed, and so
