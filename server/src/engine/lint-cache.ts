@@ -43,6 +43,12 @@ import type { RuleCrash } from './verify';
  */
 const FORMAT = 7;
 
+/** The project a result was linted in, and its `Project` when this run lints the file. */
+interface ResultProject {
+  id: string;
+  project: Project | undefined;
+}
+
 interface CachedLint {
   messages: LintMessage[];
   suppressedMessages: Linter.SuppressedLintMessage[];
@@ -200,18 +206,18 @@ export class LintCache {
       }
       return surfaces.get(file);
     };
-    // Which classes the rules follow a type's methods into can change with an edit anywhere (a class that
-    // implements it appears), so that read is asked again of the new program whenever some file changed.
-    // A result of a file this run does not lint is not asked (its program may not be needed): it is dropped then.
+    // Which classes the rules follow a type's methods into can change with an edit of any file of the project (a
+    // class that implements it appears), so that read is asked again of the new program when one changed. A result
+    // of a file this run does not lint is not asked (its program may not be needed): it is dropped then.
     const implementationsChanged = (
-      project: Project | undefined,
+      read: ResultProject,
       key: string,
       names: string[] | '*',
     ): boolean => {
-      if (changedFiles.size === 0) return false;
+      const own = this.data.projects[read.id]?.files;
+      if (own ? !own.some((file) => changedFiles.has(file)) : changedFiles.size === 0) return false;
+      const project = read.project;
       if (!project) return true;
-      const own = this.data.projects[projectId(project)]?.files;
-      if (own && !own.some((file) => changedFiles.has(file))) return false;
       let program;
       try {
         program = project.getProgram();
@@ -221,10 +227,10 @@ export class LintCache {
       const now = implementationIdsIn(program, key);
       return now === undefined || names === '*' || now.join('\0') !== names.join('\0');
     };
-    const entryChanged = (entry: ReadEntry | undefined, project: Project | undefined): boolean => {
+    const entryChanged = (entry: ReadEntry | undefined, read: ResultProject): boolean => {
       if (!entry) return true;
       const [file, names] = entry;
-      if (file.startsWith(IMPLEMENTATIONS)) return implementationsChanged(project, file, names);
+      if (file.startsWith(IMPLEMENTATIONS)) return implementationsChanged(read, file, names);
       if (!changedFiles.has(file)) return false;
       const stored = this.data.files[file]?.surface;
       if (names === '*' || !stored) return true;
@@ -238,11 +244,11 @@ export class LintCache {
     };
     // Each distinct read is judged once per project, however many results share it.
     const changedEntries = new Map<string, boolean>();
-    const indexChanged = (index: number, project: Project | undefined): boolean => {
-      const key = `${index}\0${project ? projectId(project) : ''}`;
+    const indexChanged = (index: number, read: ResultProject): boolean => {
+      const key = `${index}\0${read.id}\0${read.project ? 'linted' : ''}`;
       let changed = changedEntries.get(key);
       if (changed === undefined) {
-        changed = entryChanged(this.data.reads[index], project);
+        changed = entryChanged(this.data.reads[index], read);
         changedEntries.set(key, changed);
       }
       return changed;
@@ -250,9 +256,9 @@ export class LintCache {
     const isImplementations = (index: number): boolean =>
       this.data.reads[index]?.[0].startsWith(IMPLEMENTATIONS) === true;
     // The parts of files first: they are decided from texts, the implementations from a program.
-    const readChanged = (reads: readonly number[], project: Project | undefined): boolean =>
-      reads.some((index) => !isImplementations(index) && indexChanged(index, project)) ||
-      reads.some((index) => isImplementations(index) && indexChanged(index, project));
+    const readChanged = (reads: readonly number[], read: ResultProject): boolean =>
+      reads.some((index) => !isImplementations(index) && indexChanged(index, read)) ||
+      reads.some((index) => isImplementations(index) && indexChanged(index, read));
 
     let stale: Set<string> | undefined;
     for (const [file, result] of Object.entries(this.data.results)) {
@@ -262,7 +268,10 @@ export class LintCache {
         dropped ||
         (result.reads
           ? !result.reads.some((index) => this.data.reads[index]?.[0] === file) ||
-            readChanged(result.reads, linted.has(file) ? engine.projectOf(file) : undefined)
+            readChanged(result.reads, {
+              id: result.project,
+              project: linted.has(file) ? engine.projectOf(file) : undefined,
+            })
           : (stale ??= importersOf(changedFiles, this.data.files)).has(file))
       ) {
         delete this.data.results[file];
