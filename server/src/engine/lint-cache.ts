@@ -665,7 +665,10 @@ function citedWhole(reads: FileReads, result: CachedResult): FileReads {
   const text = JSON.stringify(result.outcome);
   const cited: FileReads = {};
   for (const [file, names] of Object.entries(reads))
-    cited[file] = names !== '*' && text.includes(path.posix.basename(file)) ? '*' : names;
+    cited[file] =
+      names !== '*' && !file.startsWith(IMPLEMENTATIONS) && text.includes(path.posix.basename(file))
+        ? '*'
+        : names;
   return cited;
 }
 
