@@ -1,7 +1,7 @@
 // What `loopguard lint --cache` saves on a real repository of the corpus: a cold run (no cache), a warm run where
 // nothing changed, and a warm run after one real edit of a file in the middle of the import graph (a comment line
 // inserted into the body of one of its declarations, a different one each round, so the cache cannot tell it from a
-// change of code). It works on a copy of the prepared checkout (its `node_modules` folders linked, not copied), so
+// change of code). It works on a copy of the prepared checkout (patches applied, `node_modules` folders linked), so
 // the corpus is never modified. Medians of several rounds, each as a ratio to the cold median; the warm runs' output
 // is checked byte for byte against the cold run's.
 //
@@ -48,8 +48,6 @@ function parseOptions(argv: readonly string[]): Options {
     );
   const repo = loadManifest().repos.find((candidate) => candidate.name === repoName);
   if (!repo) throw new Error(`no repository named ${repoName} in bench/corpus/manifest.json`);
-  if (repo.patches?.length)
-    throw new Error(`${repoName} is patched before linting; this benchmark takes unpatched ones`);
   const runs = Number(value('--runs') ?? '3');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   return { repo, file, name: value('--name'), runs };

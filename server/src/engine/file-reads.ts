@@ -434,6 +434,7 @@ export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
   private readonly statements = new Map<ts.Statement, StatementReads>();
   private readonly owners = new Map<ts.Statement, ImplementedType[]>();
+  private readonly implementations = new Map<ImplementedType, ts.ClassLikeDeclaration[]>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
 
   /**
@@ -538,17 +539,24 @@ export class ReadTracer {
         }
     };
     const checks = new Map<string, string[]>();
-    const resolveExport = (target: string, name: string, seen: Set<string>): void => {
-      if (seen.has(target)) return;
-      seen.add(target);
+    // Each exported name of a module is resolved once per traced file: what it reads does not depend on who asks.
+    const resolvedExports = new Map<string, Set<string>>();
+    const resolveExport = (target: string, name: string): void => {
+      let names = resolvedExports.get(target);
+      if (!names) {
+        names = new Set();
+        resolvedExports.set(target, names);
+      }
+      if (names.has(name)) return;
+      names.add(name);
       if (!touch(target)) return;
       const found = outlineOf(target)!;
       readGroup(target, name);
       if (name === 'default' || found.groups.has('export=')) readGroup(target, 'export=');
       const modules = this.modules.get(target);
       for (const star of found.stars) {
-        const resolved = modules?.get(star);
-        if (resolved !== undefined) resolveExport(resolved, name, seen);
+        const module = modules?.get(star);
+        if (module !== undefined) resolveExport(module, name);
       }
     };
     const readStatement = (owner: string, statement: ts.Statement): void => {
@@ -556,7 +564,7 @@ export class ReadTracer {
       for (const name of found.groups) readGroup(owner, name);
       for (const { resolved, name } of found.imports)
         if (name === '*') readWhole(resolved);
-        else resolveExport(resolved, name, new Set());
+        else resolveExport(resolved, name);
       for (const resolved of found.modules) readWhole(resolved);
     };
 
@@ -621,9 +629,14 @@ export class ReadTracer {
     return owners;
   }
 
-  /** The classes the rules follow calls of `owner`'s methods into. */
+  /** The classes the rules follow calls of `owner`'s methods into, worked out once per program. */
   private implementationsOf(owner: ImplementedType): ts.ClassLikeDeclaration[] {
-    return loopguard.implementingClasses(this.program, owner);
+    let classes = this.implementations.get(owner);
+    if (!classes) {
+      classes = loopguard.implementingClasses(this.program, owner);
+      this.implementations.set(owner, classes);
+    }
+    return classes;
   }
 
   /**
