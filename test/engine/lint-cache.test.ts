@@ -439,6 +439,30 @@ describe('LintCache', function () {
     assert.ok(buildsOfB() > 0, "project b's implementations are asked of its new program");
   });
 
+  it('counts every import of a file whose lint could read more than 4,000 parts, instead of tracing them', () => {
+    const constants = Array.from({ length: 4001 }, (_, n) => `export const c${n} = ${n};`);
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'big.ts': `${constants.join('\n')}\n`,
+      'whole.ts': "import * as big from './big.js';\nexport const all = big;\n",
+      'one.ts': "import { c1 } from './big.js';\nexport const first = c1;\n",
+    });
+    const files = ['big.ts', 'whole.ts', 'one.ts'].map((file) => path.join(root, file));
+    lintWithCache(root, files);
+    const stored = JSON.parse(fs.readFileSync(path.join(root, 'cache.json'), 'utf8')) as {
+      results: Record<string, { reads?: number[] }>;
+    };
+    const traced = files.map(
+      (file) => stored.results[file.split(path.sep).join('/')]?.reads !== undefined,
+    );
+    assert.deepEqual(traced, [false, false, true], 'big.ts and whole.ts read all 4,001 constants');
+    // An edit of a constant one.ts does not read: the untraced files count their imports and are linted again.
+    assert.deepEqual(
+      editAndCompare(root, files, 'big.ts', (text) => text.replace('c2 = 2;', 'c2 = 3;')),
+      ['big.ts', 'whole.ts'],
+    );
+  });
+
   it("traces reads only for its own version of Loopguard's rules (another may follow other implementations)", () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,

@@ -398,13 +398,11 @@ export class LintCache {
       for (const [file, linted] of this.fresh) {
         const result = this.data.results[file];
         if (linted !== project || !result) continue;
-        if (tracer && graph.texts.has(file))
-          result.reads = this.entriesOf(
-            citedWhole(
-              timed('cache save: trace reads', () => tracer.readsOf(file)),
-              result,
-            ),
-          );
+        const reads =
+          tracer && graph.texts.has(file)
+            ? timed('cache save: trace reads', () => tracer.readsOf(file))
+            : undefined;
+        if (reads) result.reads = this.entriesOf(citedWhole(reads, result));
         else delete result.reads;
       }
       const readInParts = new Set<string>();
