@@ -442,7 +442,6 @@ export class ReadTracer {
   private readonly statements = new Map<ts.Statement, StatementReads>();
   private readonly owners = new Map<ts.Statement, ImplementedType[]>();
   private readonly implementations = new Map<ImplementedType, ts.ClassLikeDeclaration[]>();
-  private readonly overflowingExports = new Map<string, boolean>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
 
   /**
@@ -463,31 +462,6 @@ export class ReadTracer {
    * groups, where tracing costs more than it can save (the cache then counts every file `file` imports).
    */
   readsOf(file: string): FileReads | undefined {
-    return this.trace({ file }, true);
-  }
-
-  /**
-   * Whether what the export `name` of `target` leads to is already more than `MAX_TRACED_GROUPS` groups: then so is
-   * every trace that reaches it, which can stop there. Worked out once per program.
-   */
-  private exportOverflows(target: string, name: string): boolean {
-    const key = `${target}\0${name}`;
-    let overflows = this.overflowingExports.get(key);
-    if (overflows === undefined) {
-      overflows = this.trace({ target, name }, false) === undefined;
-      this.overflowingExports.set(key, overflows);
-    }
-    return overflows;
-  }
-
-  /**
-   * The reads from a whole file or from one export of a module, or `undefined` past `MAX_TRACED_GROUPS` groups.
-   * With `stopEarly`, a trace stops as soon as it reaches an export that alone leads past that limit.
-   */
-  private trace(
-    start: { file: string } | { target: string; name: string },
-    stopEarly: boolean,
-  ): FileReads | undefined {
     const reads = new Map<string, Set<string> | '*'>();
     const pending: Array<() => void> = [];
     let groupsRead = 0;
@@ -588,10 +562,6 @@ export class ReadTracer {
       }
       if (names.has(name)) return;
       names.add(name);
-      if (stopEarly && this.exportOverflows(target, name)) {
-        groupsRead = Infinity;
-        return;
-      }
       if (!touch(target)) return;
       const found = outlineOf(target)!;
       readGroup(target, name);
@@ -611,13 +581,11 @@ export class ReadTracer {
       for (const resolved of found.modules) readWhole(resolved);
     };
 
-    if ('file' in start) readWhole(start.file);
-    else resolveExport(start.target, start.name);
+    readWhole(file);
     while (pending.length > 0) {
       if (groupsRead > MAX_TRACED_GROUPS) return undefined;
       pending.pop()!();
     }
-    if (groupsRead > MAX_TRACED_GROUPS) return undefined;
     const result: FileReads = {};
     for (const [target, names] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       result[target] = names === '*' ? '*' : [...names].sort();
