@@ -443,11 +443,14 @@ describe('LintCache', function () {
     const constants = Array.from({ length: 4001 }, (_, n) => `export const c${n} = ${n};`);
     const root = createTempProject({
       'tsconfig.json': TSCONFIG,
-      'big.ts': `${constants.join('\n')}\n`,
+      'big.ts': `${constants.join('\n')}\nexport const count = [${constants.map((_, n) => `c${n}`).join(', ')}].length;\n`,
       'whole.ts': "import * as big from './big.js';\nexport const all = big;\n",
       'one.ts': "import { c1 } from './big.js';\nexport const first = c1;\n",
+      'counted.ts': "import { count } from './big.js';\nexport const total = count;\n",
     });
-    const files = ['big.ts', 'whole.ts', 'one.ts'].map((file) => path.join(root, file));
+    const files = ['big.ts', 'whole.ts', 'one.ts', 'counted.ts'].map((file) =>
+      path.join(root, file),
+    );
     lintWithCache(root, files);
     const stored = JSON.parse(fs.readFileSync(path.join(root, 'cache.json'), 'utf8')) as {
       results: Record<string, { reads?: number[] }>;
@@ -455,11 +458,15 @@ describe('LintCache', function () {
     const traced = files.map(
       (file) => stored.results[file.split(path.sep).join('/')]?.reads !== undefined,
     );
-    assert.deepEqual(traced, [false, false, true], 'big.ts and whole.ts read all 4,001 constants');
+    assert.deepEqual(
+      traced,
+      [false, false, true, false],
+      'big.ts, whole.ts and counted.ts (through `count`) read all 4,001 constants',
+    );
     // An edit of a constant one.ts does not read: the untraced files count their imports and are linted again.
     assert.deepEqual(
       editAndCompare(root, files, 'big.ts', (text) => text.replace('c2 = 2;', 'c2 = 3;')),
-      ['big.ts', 'whole.ts'],
+      ['big.ts', 'counted.ts', 'whole.ts'],
     );
   });
 
