@@ -73,7 +73,7 @@ function isImplementedType(node: ts.Node): node is ImplementedType {
 }
 
 /** The `FileReads` key of what the rules follow `owner`'s methods into. */
-export function implementationsKey(owner: ImplementedType): string {
+function implementationsKey(owner: ImplementedType): string {
   return `${IMPLEMENTATIONS}${declarationId(owner)}`;
 }
 
@@ -429,6 +429,13 @@ function importEdges(statement: ts.Statement, sourceFile: ts.SourceFile): Import
   return undefined;
 }
 
+/** The implementations of a type the rules follow (`ReadTracer#implementationsOf`). */
+interface Implementations {
+  key: string;
+  ids: string[];
+  groups: Array<{ file: string; names: string[] }>;
+}
+
 /** What reading a statement leads to: groups of its file, imported names, modules it names. */
 interface StatementReads {
   groups: string[];
@@ -441,7 +448,7 @@ export class ReadTracer {
   private readonly outlines = new Map<string, Outline | null>();
   private readonly statements = new Map<ts.Statement, StatementReads>();
   private readonly owners = new Map<ts.Statement, ImplementedType[]>();
-  private readonly implementations = new Map<ImplementedType, ts.ClassLikeDeclaration[]>();
+  private readonly implementations = new Map<ImplementedType, Implementations>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
 
   /**
@@ -533,22 +540,14 @@ export class ReadTracer {
     const readImplementations = (statements: readonly ts.Statement[]): void => {
       for (const statement of statements)
         for (const owner of this.ownersIn(statement)) {
-          const key = implementationsKey(owner);
-          if (checks.has(key)) continue;
-          const classes = this.implementationsOf(owner);
-          checks.set(
-            key,
-            classes.map((cls) => declarationId(cls)),
-          );
-          for (const cls of classes) {
-            const file = cls.getSourceFile().fileName;
-            const top = topLevelStatement(cls);
-            const names = declaredNames(top);
+          const found = this.implementationsOf(owner);
+          if (checks.has(found.key)) continue;
+          checks.set(found.key, found.ids);
+          for (const { file, names } of found.groups)
             pending.push(() => {
               if (names.length === 0) touch(file);
               for (const group of names) readGroup(file, group);
             });
-          }
         }
     };
     const checks = new Map<string, string[]>();
@@ -586,11 +585,12 @@ export class ReadTracer {
       if (groupsRead > MAX_TRACED_GROUPS) return undefined;
       pending.pop()!();
     }
+    if (groupsRead > MAX_TRACED_GROUPS) return undefined;
     const result: FileReads = {};
     for (const [target, names] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       result[target] = names === '*' ? '*' : [...names].sort();
-    for (const [key, classes] of [...checks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      result[key] = [...classes].sort();
+    for (const [key, ids] of [...checks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      result[key] = ids;
     return result;
   }
 
@@ -645,14 +645,25 @@ export class ReadTracer {
     return owners;
   }
 
-  /** The classes the rules follow calls of `owner`'s methods into, worked out once per program. */
-  private implementationsOf(owner: ImplementedType): ts.ClassLikeDeclaration[] {
-    let classes = this.implementations.get(owner);
-    if (!classes) {
-      classes = loopguard.implementingClasses(this.program, owner);
-      this.implementations.set(owner, classes);
+  /**
+   * The classes the rules follow calls of `owner`'s methods into, worked out once per program: the read's key, their
+   * sorted `declarationId`s, and the groups that declare them.
+   */
+  private implementationsOf(owner: ImplementedType): Implementations {
+    let found = this.implementations.get(owner);
+    if (!found) {
+      const classes = loopguard.implementingClasses(this.program, owner);
+      found = {
+        key: implementationsKey(owner),
+        ids: classes.map(declarationId).sort(),
+        groups: classes.map((cls) => ({
+          file: cls.getSourceFile().fileName,
+          names: declaredNames(topLevelStatement(cls)),
+        })),
+      };
+      this.implementations.set(owner, found);
     }
-    return classes;
+    return found;
   }
 
   /**
