@@ -447,9 +447,14 @@ describe('LintCache', function () {
       'whole.ts': "import * as big from './big.js';\nexport const all = big;\n",
       'one.ts': "import { c1 } from './big.js';\nexport const first = c1;\n",
       'counted.ts': "import { count } from './big.js';\nexport const total = count;\n",
+      // 4,001 functions calling each other around a ring: one part of the graph of reads, over the limit as a whole.
+      'ring.ts': constants
+        .map((_, n) => `export function f${n}(): number {\n  return f${(n + 1) % 4001}();\n}`)
+        .join('\n'),
+      'ring-user.ts': "import { f7 } from './ring.js';\nexport const seven = f7;\n",
     });
-    const files = ['big.ts', 'whole.ts', 'one.ts', 'counted.ts'].map((file) =>
-      path.join(root, file),
+    const files = ['big.ts', 'whole.ts', 'one.ts', 'counted.ts', 'ring.ts', 'ring-user.ts'].map(
+      (file) => path.join(root, file),
     );
     lintWithCache(root, files);
     const stored = JSON.parse(fs.readFileSync(path.join(root, 'cache.json'), 'utf8')) as {
@@ -460,8 +465,8 @@ describe('LintCache', function () {
     );
     assert.deepEqual(
       traced,
-      [false, false, true, false],
-      'big.ts, whole.ts and counted.ts (through `count`) read all 4,001 constants',
+      [false, false, true, false, false, false],
+      'big.ts, whole.ts and counted.ts (through `count`) read all 4,001 constants, ring-user.ts all of the ring',
     );
     // An edit of a constant one.ts does not read: the untraced files count their imports and are linted again.
     assert.deepEqual(

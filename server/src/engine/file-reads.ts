@@ -21,6 +21,7 @@ import loopguard from 'eslint-plugin-loopguard';
 import * as ts from 'typescript';
 
 import { contentHash } from './cache-keys';
+import { ReachLimit } from './reach-limit';
 
 /** What the cache keeps of a file to tell later whether a read part of it changed. */
 export interface FileSurface {
@@ -141,6 +142,11 @@ function topLevelStatement(node: ts.Node): ts.Statement {
  * it saves over counting every file it imports.
  */
 const MAX_TRACED_GROUPS = 4000;
+
+/** A node of the graph of reads (`ReadTracer.successors`). */
+function node(kind: 't' | 'g' | 'w' | 'e', file: string, name?: string): string {
+  return name === undefined ? `${kind}\0${file}` : `${kind}\0${file}\0${name}`;
+}
 
 /** JavaScript files are read whole: JSDoc declares types (`@typedef`, `@callback`) that no statement shows. */
 const JAVASCRIPT = /\.[cm]?jsx?$/;
@@ -450,6 +456,11 @@ export class ReadTracer {
   private readonly owners = new Map<ts.Statement, ImplementedType[]>();
   private readonly implementations = new Map<ImplementedType, Implementations>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
+  private readonly limit = new ReachLimit(
+    (node) => this.successors(node),
+    (node) => this.weight(node),
+    MAX_TRACED_GROUPS,
+  );
 
   /**
    * @param modules each file's resolved module specifiers (from the program's own resolution)
@@ -469,6 +480,10 @@ export class ReadTracer {
    * groups, where tracing costs more than it can save (the cache then counts every file `file` imports).
    */
   readsOf(file: string): FileReads | undefined {
+    // Files of one program share most of what they read: a part of the graph of reads that is over the limit is
+    // found once for all of them, and a file reaching it is untraced without walking its reads (on mikro-orm, where
+    // every file reaches one such part, that was most of the tracing's time).
+    if (this.limit.exceeds(node('w', file))) return undefined;
     const reads = new Map<string, Set<string> | '*'>();
     const pending: Array<() => void> = [];
     let groupsRead = 0;
@@ -592,6 +607,73 @@ export class ReadTracer {
     for (const [key, ids] of [...checks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       result[key] = ids;
     return result;
+  }
+
+  /**
+   * The graph `readsOf` walks, for `ReachLimit`: the same steps as its `touch` (`t`), `readGroup` (`g`), `readWhole`
+   * (`w`) and `resolveExport` (`e`), as nodes. A node's reads are those of everything it leads to.
+   */
+  private successors(key: string): string[] {
+    const [kind, file, name] = key.split('\0') as [string, string, string | undefined];
+    const found = this.outlineOf(file);
+    if (!found || file.includes('/node_modules/')) return [];
+    const out: string[] = [];
+    const group = (target: string, name: string): void => void out.push(node('g', target, name));
+    const statements = (list: readonly ts.Statement[]): void => {
+      for (const statement of list) {
+        const reads = this.statementReads(file, statement);
+        for (const name of reads.groups) group(file, name);
+        for (const { resolved, name } of reads.imports)
+          out.push(name === '*' ? node('w', resolved) : node('e', resolved, name));
+        for (const resolved of reads.modules) out.push(node('w', resolved));
+        for (const owner of this.ownersIn(statement))
+          for (const { file: target, names } of this.implementationsOf(owner).groups)
+            if (names.length === 0) out.push(node('t', target));
+            else for (const name of names) group(target, name);
+      }
+    };
+    const modules = this.modules.get(file);
+    switch (kind) {
+      case 't':
+        statements(found.core);
+        if (JAVASCRIPT.test(file)) out.push(node('w', file));
+        break;
+      case 'g': {
+        out.push(node('t', file));
+        const list = found.groups.get(name!);
+        if (!list) break;
+        statements(list);
+        for (const builder of this.proxyBuildersOf(name!))
+          if (builder.names.length === 0) out.push(node('t', builder.file));
+          else for (const name of builder.names) group(builder.file, name);
+        break;
+      }
+      case 'w':
+        out.push(node('t', file));
+        for (const name of found.groups.keys()) group(file, name);
+        for (const star of found.stars) {
+          const resolved = modules?.get(star);
+          if (resolved !== undefined) out.push(node('w', resolved));
+        }
+        break;
+      case 'e':
+        out.push(node('t', file));
+        group(file, name!);
+        if (name === 'default' || found.groups.has('export=')) group(file, 'export=');
+        for (const star of found.stars) {
+          const resolved = modules?.get(star);
+          if (resolved !== undefined) out.push(node('e', resolved, name!));
+        }
+        break;
+    }
+    return out;
+  }
+
+  /** What a node of `successors` counts towards `MAX_TRACED_GROUPS`: a group of a file the walk reads groups of. */
+  private weight(key: string): number {
+    const [kind, file, name] = key.split('\0') as [string, string, string | undefined];
+    if (kind !== 'g' || file.includes('/node_modules/')) return 0;
+    return this.outlineOf(file)?.groups.has(name!) ? 1 : 0;
   }
 
   /**
