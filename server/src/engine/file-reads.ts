@@ -16,7 +16,8 @@
 // they answer a call on a type that a `new Proxy(…)` is declared as (`as Api`) from the proxy's `get` traps, so
 // reading a name reads every part of the project that builds a proxy typed with it. Positions in other files matter
 // only where a result names that file (related locations, `helper.ts:12` in a message): the cache then reads the
-// file whole.
+// file whole. A file that can read more than `MAX_TRACED_GROUPS` groups is not traced; where a part of the graph of
+// reads is over that limit by itself (a cycle of thousands of groups), `ReachLimit` finds it once for the program.
 import loopguard from 'eslint-plugin-loopguard';
 import * as ts from 'typescript';
 
@@ -456,6 +457,7 @@ export class ReadTracer {
   private readonly owners = new Map<ts.Statement, ImplementedType[]>();
   private readonly implementations = new Map<ImplementedType, Implementations>();
   private proxies: Map<string, Array<{ file: string; names: string[] }>> | undefined;
+  private overLimitSeen = false;
   private readonly limit = new ReachLimit(
     (node) => this.successors(node),
     (node) => this.weight(node),
@@ -482,8 +484,15 @@ export class ReadTracer {
   readsOf(file: string): FileReads | undefined {
     // Files of one program share most of what they read: a part of the graph of reads that is over the limit is
     // found once for all of them, and a file reaching it is untraced without walking its reads (on mikro-orm, where
-    // every file reaches one such part, that was most of the tracing's time).
-    if (this.limit.exceeds(node('w', file))) return undefined;
+    // every file reaches one such part, that was most of the tracing's time). Finding the parts walks everything the
+    // files reach, past the limit, so it starts only once a file of this program has been found over the limit.
+    if (this.overLimitSeen && this.limit.exceeds(node('w', file))) return undefined;
+    const traced = this.trace(file);
+    if (!traced) this.overLimitSeen = true;
+    return traced;
+  }
+
+  private trace(file: string): FileReads | undefined {
     const reads = new Map<string, Set<string> | '*'>();
     const pending: Array<() => void> = [];
     let groupsRead = 0;
