@@ -9,6 +9,14 @@ type MessageIds = loopguard.RuleMessageIds['prefer-concurrent-awaits'];
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'calls handed the same transaction (`{ transaction }`) run on one connection, one query at a time',
+    code: 'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare const users: { find(id: string, options: { transaction?: Transaction }): Promise<string> };\ndeclare const teams: { findAll(options: { transaction?: Transaction }): Promise<string[]> };\nexport async function run(transaction: Transaction) {\n  const user = await users.find("a", { transaction });\n  const all = await teams.findAll({ transaction: transaction });\n  return [user, all];\n}',
+  },
+  {
+    name: 'calls handed the same transaction as an argument',
+    code: 'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare function loadUser(trx: Transaction, id: string): Promise<string>;\ndeclare function loadTeams(trx: Transaction): Promise<string[]>;\nexport async function run(trx: Transaction) {\n  const user = await loadUser(trx, "a");\n  const all = await loadTeams(trx);\n  return [user, all];\n}',
+  },
+  {
     name: 'the second call uses the first result',
     code: "import { fetchUser, fetchOrders } from './concurrent-helpers.js';\nexport async function run(id: string) {\n  const user = await fetchUser(id);\n  const orders = await fetchOrders(user.teamId);\n  return orders;\n}",
   },
@@ -289,6 +297,27 @@ export const valid: ValidTestCase<Options>[] = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'calls handed different transactions',
+    code: 'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare const users: { find(id: string, options: { transaction?: Transaction }): Promise<string> };\ndeclare const teams: { findAll(options: { transaction?: Transaction }): Promise<string[]> };\nexport async function run(first: Transaction, second: Transaction) {\n  const user = await users.find("a", { transaction: first });\n  const all = await teams.findAll({ transaction: second });\n  return [user, all];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 7,
+        column: 16,
+        endLine: 7,
+        endColumn: 61,
+        suggestions: [
+          {
+            messageId: 'awaitTogether',
+            output:
+              'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare const users: { find(id: string, options: { transaction?: Transaction }): Promise<string> };\ndeclare const teams: { findAll(options: { transaction?: Transaction }): Promise<string[]> };\nexport async function run(first: Transaction, second: Transaction) {\n  const [user, all] = await Promise.all([users.find("a", { transaction: first }), teams.findAll({ transaction: second })]);\n  return [user, all];\n}',
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'two independent awaits in declarations',
     code: 'declare function loadCount(): Promise<number>;\ndeclare function loadName(): Promise<string>;\nexport async function run() {\n  const a = await loadCount();\n  const b = await loadName();\n  return [a, b];\n}',

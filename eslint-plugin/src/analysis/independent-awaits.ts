@@ -1,7 +1,8 @@
 // Awaits that run one after another although none needs what another produces or changes: awaits of calls in a row,
 // grouped so that no call of a group touches what another changes, and `for…of` loops whose turns each await and do
 // not depend on each other. Conservative: a delay, a write outside the process or a cleanup waiting for the work keeps
-// the awaits in order.
+// the awaits in order, and calls on one connection (the same receiver, or the same transaction handed to each) are
+// not grouped.
 import {
   AST_NODE_TYPES,
   type ParserServicesWithTypeInformation,
@@ -25,6 +26,7 @@ import {
 import { type Accumulator, accumulatorOf, type LoopTurn, printsOutput, turnOf } from './loop-turns';
 import { isPromiseLikeType, type PromiseTypeContext } from './promise-types';
 import { resolveCallee } from './resolve-callee';
+import { clientsPassedTo } from './shared-client';
 import { getSharedStateAnalysis, type SharedStateAnalysis } from './shared-state';
 
 /** A statement that awaits one call: `await f();` or `const|let|var binding = await f();`. */
@@ -153,10 +155,17 @@ export class IndependentAwaits {
     // it relies on (a save after a permission check); reads that fail only waste work.
     if (isDelay(footprint) || writtenResource(footprint)) return undefined;
     const declared = this.declaredSymbols(candidate);
+    // A client of one connection handed to the call (`{ transaction }`) counts as its receiver: two calls given the
+    // same one run one query at a time on it, so starting them together gains nothing.
+    const clients = clientsPassedTo(this.checker, call as ts.CallExpression);
     return {
       ...candidate,
       footprint: {
         ...footprint,
+        receivers: [
+          ...footprint.receivers,
+          ...clients.map((root) => ({ root, properties: [] as string[] })),
+        ],
         accesses: [
           ...footprint.accesses,
           ...declared.map((root) => ({ path: { root, properties: [] }, change: true })),

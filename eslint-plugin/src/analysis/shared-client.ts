@@ -53,6 +53,40 @@ function clientReceivers(checker: ts.TypeChecker, body: ts.Node): Set<string> {
   return found;
 }
 
+/**
+ * The clients of one connection a call hands to its callee, by their variables: an argument, or a property of an
+ * object literal argument (`Model.findAll({ where, transaction })`), that is a client by its type (a `Transaction`,
+ * a `QueryRunner`, an `EntityManager`; not a pool). Two calls given the same one run on that one connection, one
+ * query at a time, whatever the code awaits.
+ */
+export function clientsPassedTo(checker: ts.TypeChecker, call: ts.CallExpression): ts.Symbol[] {
+  const found = new Set<ts.Symbol>();
+  const consider = (expression: ts.Expression): void => {
+    const value = skipParentheses(expression);
+    if (!ts.isIdentifier(value)) return;
+    const type = checker.getTypeAtLocation(value);
+    const typeName = type.aliasSymbol?.getName() ?? type.getSymbol()?.getName() ?? '';
+    if (!CLIENT_TYPE.test(typeName) || POOL.test(typeName)) return;
+    const symbol = checker.getSymbolAtLocation(value);
+    if (symbol) found.add(symbol);
+  };
+  for (const argument of call.arguments) {
+    const value = skipParentheses(argument);
+    if (!ts.isObjectLiteralExpression(value)) {
+      consider(value);
+      continue;
+    }
+    for (const property of value.properties)
+      if (ts.isShorthandPropertyAssignment(property)) {
+        const symbol = checker.getShorthandAssignmentValueSymbol(property);
+        const type = symbol && checker.getTypeOfSymbolAtLocation(symbol, property);
+        const typeName = type?.aliasSymbol?.getName() ?? type?.getSymbol()?.getName() ?? '';
+        if (symbol && CLIENT_TYPE.test(typeName) && !POOL.test(typeName)) found.add(symbol);
+      } else if (ts.isPropertyAssignment(property)) consider(property.initializer);
+  }
+  return [...found];
+}
+
 function skipParentheses(node: ts.Expression): ts.Expression {
   let current = node;
   while (ts.isParenthesizedExpression(current)) current = current.expression;
