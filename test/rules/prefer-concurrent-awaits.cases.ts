@@ -9,6 +9,10 @@ type MessageIds = loopguard.RuleMessageIds['prefer-concurrent-awaits'];
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'a DELETE written in the query text is a write and keeps its place after the work before it',
+    code: '/// <reference path="./fan-out-vendor.d.ts" />\nimport { Client } from \'pg\';\ndeclare function summarize(day: string): Promise<number>;\nexport async function run(db: Client, day: string) {\n  const total = await summarize(day);\n  await db.query(`\n    DELETE FROM daily WHERE day = $1`, [day]);\n  return total;\n}',
+  },
+  {
     name: 'calls handed the same transaction (`{ transaction }`) run on one connection, one query at a time',
     code: 'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare const users: { find(id: string, options: { transaction?: Transaction }): Promise<string> };\ndeclare const teams: { findAll(options: { transaction?: Transaction }): Promise<string[]> };\nexport async function run(transaction: Transaction) {\n  const user = await users.find("a", { transaction });\n  const all = await teams.findAll({ transaction: transaction });\n  return [user, all];\n}',
   },
@@ -297,6 +301,27 @@ export const valid: ValidTestCase<Options>[] = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'a SELECT written in the query text is a read and can run with the work before it',
+    code: "/// <reference path=\"./fan-out-vendor.d.ts\" />\nimport { Client } from 'pg';\ndeclare function summarize(day: string): Promise<number>;\nexport async function run(db: Client, day: string) {\n  const total = await summarize(day);\n  const rows = await db.query('SELECT * FROM daily WHERE day = $1', [day]);\n  return [total, rows];\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'sequentialAwaits',
+        line: 5,
+        column: 17,
+        endLine: 5,
+        endColumn: 37,
+        suggestions: [
+          {
+            messageId: 'awaitTogether',
+            output:
+              "/// <reference path=\"./fan-out-vendor.d.ts\" />\nimport { Client } from 'pg';\ndeclare function summarize(day: string): Promise<number>;\nexport async function run(db: Client, day: string) {\n  const [total, rows] = await Promise.all([summarize(day), db.query('SELECT * FROM daily WHERE day = $1', [day])]);\n  return [total, rows];\n}",
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'calls handed different transactions',
     code: 'declare class Transaction {\n  commit(): Promise<void>;\n}\ndeclare const users: { find(id: string, options: { transaction?: Transaction }): Promise<string> };\ndeclare const teams: { findAll(options: { transaction?: Transaction }): Promise<string[]> };\nexport async function run(first: Transaction, second: Transaction) {\n  const user = await users.find("a", { transaction: first });\n  const all = await teams.findAll({ transaction: second });\n  return [user, all];\n}',

@@ -188,11 +188,38 @@ export function resourceUseOf(
   if (NETWORK_MODULES.has(module))
     return ['network', name === 'get' || module.startsWith('dns') ? 'read' : 'write'];
   if (TIMER_MODULES.has(module)) return ['time', 'read'];
-  if (DATABASE_PACKAGES.has(module)) return ['database', readsByName(name) ? 'read' : 'write'];
+  if (DATABASE_PACKAGES.has(module)) {
+    const statement = SQL_RUNNERS.has(name) ? sqlStatementOf(call) : undefined;
+    if (statement !== undefined) return ['database', SQL_READS.has(statement) ? 'read' : 'write'];
+    return ['database', readsByName(name) ? 'read' : 'write'];
+  }
   if (HTTP_CLIENT_PACKAGES.has(module))
     return ['network', HTTP_READ_METHODS.has(name) ? 'read' : 'write'];
   if (NODE_MODULES.has(module)) return undefined;
   return ['unknown', readsByName(name) ? 'read' : 'write'];
+}
+
+/** Methods of database clients that run the SQL text they are given: what it says tells a read from a write. */
+const SQL_RUNNERS = new Set(['query', 'execute']);
+
+/** Statements that only read (`WITH` may lead to any statement, so it is not one). */
+const SQL_READS = new Set(['select', 'show', 'explain', 'describe']);
+
+/**
+ * The first keyword of the SQL text written as the call's first argument (`'DELETE FROM …'`, a template's head),
+ * lower-cased; `undefined` when the text is not written there or starts with no word.
+ */
+function sqlStatementOf(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const first = call.arguments?.[0];
+  if (!first) return undefined;
+  const text = ts.isStringLiteralLike(first)
+    ? first.text
+    : ts.isTemplateExpression(first)
+      ? first.head.text
+      : undefined;
+  if (text === undefined) return undefined;
+  const keyword = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*([A-Za-z]+)/.exec(text)?.[1];
+  return keyword?.toLowerCase();
 }
 
 /** `getUser`, `find_all`, `parse`: a name whose first word reads or computes and none of whose words writes. */
