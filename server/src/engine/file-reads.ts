@@ -671,7 +671,7 @@ export class ReadTracer {
         if (name === 'default' || found.groups.has('export=')) group(file, 'export=');
         for (const star of found.stars) {
           const resolved = modules?.get(star);
-          if (resolved !== undefined) out.push(node('e', resolved, name!));
+          if (resolved !== undefined) out.push(node('e', resolved, name));
         }
         break;
     }
