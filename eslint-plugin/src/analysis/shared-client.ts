@@ -63,10 +63,7 @@ export function clientsPassedTo(checker: ts.TypeChecker, call: ts.CallExpression
   const found = new Set<ts.Symbol>();
   const consider = (expression: ts.Expression): void => {
     const value = skipParentheses(expression);
-    if (!ts.isIdentifier(value)) return;
-    const type = checker.getTypeAtLocation(value);
-    const typeName = type.aliasSymbol?.getName() ?? type.getSymbol()?.getName() ?? '';
-    if (!CLIENT_TYPE.test(typeName) || POOL.test(typeName)) return;
+    if (!ts.isIdentifier(value) || !isOneConnection(checker.getTypeAtLocation(value))) return;
     const symbol = checker.getSymbolAtLocation(value);
     if (symbol) found.add(symbol);
   };
@@ -79,12 +76,17 @@ export function clientsPassedTo(checker: ts.TypeChecker, call: ts.CallExpression
     for (const property of value.properties)
       if (ts.isShorthandPropertyAssignment(property)) {
         const symbol = checker.getShorthandAssignmentValueSymbol(property);
-        const type = symbol && checker.getTypeOfSymbolAtLocation(symbol, property);
-        const typeName = type?.aliasSymbol?.getName() ?? type?.getSymbol()?.getName() ?? '';
-        if (symbol && CLIENT_TYPE.test(typeName) && !POOL.test(typeName)) found.add(symbol);
+        if (symbol && isOneConnection(checker.getTypeOfSymbolAtLocation(symbol, property)))
+          found.add(symbol);
       } else if (ts.isPropertyAssignment(property)) consider(property.initializer);
   }
   return [...found];
+}
+
+/** A client of one connection by its type's name (not a pool). */
+function isOneConnection(type: ts.Type): boolean {
+  const typeName = type.aliasSymbol?.getName() ?? type.getSymbol()?.getName() ?? '';
+  return CLIENT_TYPE.test(typeName) && !POOL.test(typeName);
 }
 
 function skipParentheses(node: ts.Expression): ts.Expression {
