@@ -102,6 +102,9 @@ function messagesOf(outcome: FileOutcome | undefined): unknown {
   return outcome?.kind === 'linted' ? outcome.result : outcome;
 }
 
+/** An interface whose `log` calls the rules follow into its implementations (the cases below add them). */
+const LOGGER_INTERFACE = 'export interface Logger {\n  log(message: string): void;\n}\n';
+
 describe('LintCache', function () {
   this.timeout(60_000);
   after(removeTempProjects);
@@ -294,7 +297,7 @@ describe('LintCache', function () {
   it('lints a caller again when the implementation of an interface or abstract method it calls changes', () => {
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'logger.ts': LOGGER_INTERFACE,
       'store.ts': 'export abstract class Store {\n  abstract save(key: string): void;\n}\n',
       // The implementations import what they implement; the callers never name them.
       'file-logger.ts': [
@@ -368,7 +371,7 @@ describe('LintCache', function () {
       .join('\n');
     const root = createTempProject({
       'tsconfig.json': TSCONFIG_WITH_NODE,
-      'logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'logger.ts': LOGGER_INTERFACE,
       'file-logger.ts': [
         "import { appendFileSync } from 'node:fs';",
         "import type { Logger } from './logger.js';",
@@ -415,7 +418,7 @@ describe('LintCache', function () {
       'a/tsconfig.json': TSCONFIG,
       'a/main.ts': 'export async function main(): Promise<number> {\n  return 1;\n}\n',
       'b/tsconfig.json': TSCONFIG,
-      'b/logger.ts': 'export interface Logger {\n  log(message: string): void;\n}\n',
+      'b/logger.ts': LOGGER_INTERFACE,
       'b/service.ts':
         "import type { Logger } from './logger.js';\nexport async function query(logger: Logger) {\n  logger.log('x');\n}\n",
     });
