@@ -190,9 +190,79 @@ export const valid: ValidTestCase<Options>[] = [
     name: 'a get method that is not a network call',
     code: 'const cache = new Map<string, number>();\nexport const read = (key: string) => cache.get(key);',
   },
+  {
+    name: 'browser code: a page that reads document fetches in front of a person',
+    code: "export async function showImage(url: string) {\n  const response = await fetch(url);\n  const image = document.createElement('img');\n  image.src = URL.createObjectURL(await response.blob());\n  document.body.append(image);\n}",
+  },
+  {
+    name: 'browser code: window read anywhere in the file, outside the function with the request',
+    code: 'export const scrollTop = () => window.scrollTo(0, 0);\nexport async function load(url: string) {\n  const response = await fetch(url);\n  return (await response.json()) as unknown;\n}',
+  },
+  {
+    name: 'browser code: localStorage and an axios call',
+    code: "import axios from 'axios';\nexport async function restore() {\n  const { data } = await axios.get<string>('/api/session');\n  localStorage.setItem('session', data);\n}",
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'browser code with checkBrowserCode: reported as anywhere else',
+    code: 'export async function showImage(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}',
+    options: [{ checkBrowserCode: true }],
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export async function showImage(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  document.title = response.statusText;\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'only a typeof check of window: code shared with a server is not browser code',
+    code: "export async function load(url: string) {\n  const response = await fetch(url);\n  return typeof window === 'undefined' ? response.status : 0;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export async function load(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return typeof window === 'undefined' ? response.status : 0;\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a variable of the project named document is not the DOM',
+    code: "const document = { title: '' };\nexport async function load(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 3,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `const document = { title: '' };\nexport async function load(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  document.title = response.statusText;\n}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'fetch without options: an init object is added',
     code: 'export const load = async (url: string) => { await fetch(url); };',

@@ -1,7 +1,8 @@
 // Reports network calls (fetch, undici, node-fetch, node:http/https, axios, got, ky) that have no deadline: no abort
 // signal that a timer ends, and for axios, got and ky no `timeout`. A call that can hang forever holds its caller forever. Which calls go out over
 // HTTP is `http-clients.ts`; what their options say about a deadline, `request-deadlines.ts`; a request returned to
-// the caller (`returned-values.ts`) is left to the caller.
+// the caller (`returned-values.ts`) is left to the caller; browser code (`browser-code.ts`) only with
+// `checkBrowserCode`.
 import {
   ESLintUtils,
   type ParserServicesWithTypeInformation,
@@ -9,6 +10,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 
+import { isBrowserCode } from '../analysis/browser-code';
 import { globalHasMember } from '../analysis/globals';
 import { type HttpCall, HttpCalls } from '../analysis/http-clients';
 import { type Deadline, RequestDeadlines } from '../analysis/request-deadlines';
@@ -16,7 +18,7 @@ import { functionReturning } from '../analysis/returned-values';
 import { acceptsOption, setOptionFix } from '../fixes/call-options';
 import { createRule } from '../util/create-rule';
 
-export type Options = [{ timeoutMs?: number }];
+export type Options = [{ timeoutMs?: number; checkBrowserCode?: boolean }];
 
 export type MessageIds =
   | 'noTimeout'
@@ -68,11 +70,16 @@ export default createRule<Options, MessageIds>({
             description:
               'The deadline, in milliseconds, that the suggestions insert (default 10000).',
           },
+          checkBrowserCode: {
+            type: 'boolean',
+            description:
+              'Also report requests in files that read the DOM globals (`window`, `document`, …): code for a browser page (default false).',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ timeoutMs: 10_000 }],
+  defaultOptions: [{ timeoutMs: 10_000, checkBrowserCode: false }],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const calls = new HttpCalls(services);
@@ -86,6 +93,8 @@ export default createRule<Options, MessageIds>({
         if (deadline.kind === 'bounded' || deadline.kind === 'unknown') return;
         // A request handed back to the caller gets its deadline there: the caller decides how long to wait.
         if (functionReturning(context.sourceCode, services, call)) return;
+        // A page's request that hangs holds one tab in front of a person who can leave it, no server's resources.
+        if (!options.checkBrowserCode && isBrowserCode(context.sourceCode)) return;
         const messageId: MessageIds =
           deadline.kind === 'signalWithoutTimer'
             ? 'signalWithoutTimer'
