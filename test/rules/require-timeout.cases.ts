@@ -199,6 +199,14 @@ export const valid: ValidTestCase<Options>[] = [
     code: 'export const scrollTop = () => window.scrollTo(0, 0);\nexport async function load(url: string) {\n  const response = await fetch(url);\n  return (await response.json()) as unknown;\n}',
   },
   {
+    name: "browser code: a handler of the page's DragEvent, with no DOM global named",
+    code: "export function onDrop(event: DragEvent, insert: (image: Blob) => void) {\n  const url = event.dataTransfer?.getData('text/uri-list');\n  if (url) void fetch(url).then(async (response) => insert(await response.blob()));\n}",
+  },
+  {
+    name: 'browser code: an element type of the page',
+    code: 'export async function size(image: HTMLImageElement) {\n  const response = await fetch(image.src);\n  return (await response.blob()).size;\n}',
+  },
+  {
     name: 'browser code: localStorage and an axios call',
     code: "import axios from 'axios';\nexport async function restore() {\n  const { data } = await axios.get<string>('/api/session');\n  localStorage.setItem('session', data);\n}",
   },
@@ -239,6 +247,44 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
           {
             messageId: 'addSignalTimeout',
             output: `export async function load(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return typeof window === 'undefined' ? response.status : 0;\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a project's own type named Element is not the page's",
+    code: 'interface Element {\n  url: string;\n}\nexport async function load(element: Element) {\n  const response = await fetch(element.url);\n  return response.status;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 5,
+        column: 26,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `interface Element {\n  url: string;\n}\nexport async function load(element: Element) {\n  const response = await fetch(element.url, { ${SIGNAL} });\n  return response.status;\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'types a server shares with the DOM library (Response, RequestInit) are not browser code',
+    code: "export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method });\n  return response.status;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        line: 2,
+        column: 36,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'addSignalTimeout',
+            output: `export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method, ${SIGNAL} });\n  return response.status;\n}`,
           },
         ],
       },

@@ -1,7 +1,12 @@
-// Whether a file is code for a browser page: it reads one of the DOM's own globals (`window`, `document`,
-// `navigator`, `localStorage`, `sessionStorage`) as the global itself, not a variable or import of that name and
-// not only under `typeof` (the check code shared with a server makes before touching the page).
+// Whether a file is code for a browser page. It is when it names something only a page has:
+// - one of the DOM's own globals (`window`, `document`, `navigator`, `localStorage`, `sessionStorage`) as the
+//   global itself, not a variable or import of that name, and not only under `typeof` (the check code shared with a
+//   server makes before touching the page);
+// - a type of the page's elements or user events as the default library declares it (`HTMLElement`,
+//   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name.
+// Types a server shares with the DOM library (`Response`, `RequestInit`, `Event`, `Blob`) say nothing.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 const DOM_GLOBALS: ReadonlySet<string> = new Set([
   'window',
@@ -11,13 +16,35 @@ const DOM_GLOBALS: ReadonlySet<string> = new Set([
   'sessionStorage',
 ]);
 
+const PAGE_TYPES: ReadonlySet<string> = new Set([
+  'Document',
+  'Element',
+  'Window',
+  'DataTransfer',
+  'DragEvent',
+  'MouseEvent',
+  'PointerEvent',
+  'KeyboardEvent',
+  'ClipboardEvent',
+  'FocusEvent',
+  'InputEvent',
+  'TouchEvent',
+  'WheelEvent',
+]);
+
+const ELEMENT_TYPE = /^(?:HTML|SVG)\w*Element$/;
+
 const answers = new WeakMap<TSESTree.Program, boolean>();
 
-/** True when the file reads a DOM global: it runs in a browser page, in front of a person. */
-export function isBrowserCode(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/** True when the file names a DOM global or a page's type: it runs in a browser page, in front of a person. */
+export function isBrowserCode(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  program: ts.Program,
+  file: ts.SourceFile,
+): boolean {
   const known = answers.get(sourceCode.ast);
   if (known !== undefined) return known;
-  const answer = readsDomGlobal(sourceCode);
+  const answer = readsDomGlobal(sourceCode) || namesPageType(program, file);
   answers.set(sourceCode.ast, answer);
   return answer;
 }
@@ -40,4 +67,22 @@ function readsDomGlobal(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
         identifier.parent.operator === 'typeof'
       ),
   );
+}
+
+function namesPageType(program: ts.Program, file: ts.SourceFile): boolean {
+  const checker = program.getTypeChecker();
+  const isPageType = (name: ts.Identifier): boolean => {
+    if (!PAGE_TYPES.has(name.text) && !ELEMENT_TYPE.test(name.text)) return false;
+    const declarations = checker.getSymbolAtLocation(name)?.getDeclarations() ?? [];
+    return (
+      declarations.length > 0 &&
+      declarations.every((declaration) =>
+        program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+      )
+    );
+  };
+  const visit = (node: ts.Node): boolean =>
+    (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && isPageType(node.typeName)) ||
+    ts.forEachChild(node, visit) === true;
+  return visit(file);
 }

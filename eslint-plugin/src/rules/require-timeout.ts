@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
           checkBrowserCode: {
             type: 'boolean',
             description:
-              'Also report requests in files that read the DOM globals (`window`, `document`, …): code for a browser page (default false).',
+              'Also report requests in browser code: files that name a DOM global (`window`, `document`, …) or a type of the page (`HTMLElement`, `DragEvent`, …) (default false).',
           },
         },
       },
@@ -85,6 +85,7 @@ export default createRule<Options, MessageIds>({
     const calls = new HttpCalls(services);
     const deadlines = new RequestDeadlines(context.sourceCode, services, calls);
     const ms = options.timeoutMs ?? 10_000;
+    const tsFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
     return {
       CallExpression(call) {
         const httpCall = calls.httpCallOf(call);
@@ -94,7 +95,11 @@ export default createRule<Options, MessageIds>({
         // A request handed back to the caller gets its deadline there: the caller decides how long to wait.
         if (functionReturning(context.sourceCode, services, call)) return;
         // A page's request that hangs holds one tab in front of a person who can leave it, no server's resources.
-        if (!options.checkBrowserCode && isBrowserCode(context.sourceCode)) return;
+        if (
+          !options.checkBrowserCode &&
+          isBrowserCode(context.sourceCode, services.program, tsFile)
+        )
+          return;
         const messageId: MessageIds =
           deadline.kind === 'signalWithoutTimer'
             ? 'signalWithoutTimer'
