@@ -203,6 +203,10 @@ export const valid: ValidTestCase<Options>[] = [
     code: "export function onDrop(event: DragEvent, insert: (image: Blob) => void) {\n  const url = event.dataTransfer?.getData('text/uri-list');\n  if (url) void fetch(url).then(async (response) => insert(await response.blob()));\n}",
   },
   {
+    name: "browser code: the page's KeyboardEvent, also declared by a package's empty stand-in",
+    code: "import type {} from 'page-stand-ins';\nexport async function onKey(event: KeyboardEvent, url: string) {\n  if (event.key === 'Enter') await fetch(url);\n}",
+  },
+  {
     name: 'browser code: an element type of the page',
     code: 'export async function size(image: HTMLImageElement) {\n  const response = await fetch(image.src);\n  return (await response.blob()).size;\n}',
   },

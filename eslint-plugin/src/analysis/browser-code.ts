@@ -3,7 +3,8 @@
 //   global itself, not a variable or import of that name, and not only under `typeof` (the check code shared with a
 //   server makes before touching the page);
 // - a type of the page's elements or user events as the default library declares it (`HTMLElement`,
-//   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name.
+//   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name
+//   (a package's stand-in declaration merged with the library's does not make it one).
 // Types a server shares with the DOM library (`Response`, `RequestInit`, `Event`, `Blob`) say nothing.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -73,11 +74,18 @@ function namesPageType(program: ts.Program, file: ts.SourceFile): boolean {
   const checker = program.getTypeChecker();
   const isPageType = (name: ts.Identifier): boolean => {
     if (!PAGE_TYPES.has(name.text) && !ELEMENT_TYPE.test(name.text)) return false;
-    const declarations = checker.getSymbolAtLocation(name)?.getDeclarations() ?? [];
+    // Packages may declare empty stand-ins for code built without the DOM library (`@types/react` does): only a
+    // declaration in the project's own code makes the name the project's.
+    const files = (checker.getSymbolAtLocation(name)?.getDeclarations() ?? []).map((declaration) =>
+      declaration.getSourceFile(),
+    );
     return (
-      declarations.length > 0 &&
-      declarations.every((declaration) =>
-        program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+      files.some((declared) => program.isSourceFileDefaultLibrary(declared)) &&
+      files.every(
+        (declared) =>
+          program.isSourceFileDefaultLibrary(declared) ||
+          program.isSourceFileFromExternalLibrary(declared) ||
+          declared.fileName.includes('/node_modules/'),
       )
     );
   };
