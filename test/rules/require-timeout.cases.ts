@@ -8,6 +8,35 @@ type MessageIds = loopguard.RuleMessageIds['require-timeout'];
 
 const SIGNAL = 'signal: AbortSignal.timeout(10000)';
 
+/**
+ * A finding on the one `fetch(…)` of `code` that has no signal, whose suggestion adds one: as a new init object
+ * (`fetch(url)`), or merged into a one-property init object (`fetch(url, { method })`).
+ */
+function unboundedFetch(
+  name: string,
+  code: string,
+  at: { line: number; column: number },
+  options?: Options[0],
+): InvalidTestCase<MessageIds, Options> {
+  const output = code
+    .replace(/fetch\(([^,()]+)\)/, `fetch($1, { ${SIGNAL} })`)
+    .replace(/fetch\(([^,()]+), \{ (\w+) \}\)/, `fetch($1, { $2, ${SIGNAL} })`);
+  return {
+    name,
+    code,
+    ...(options ? { options: [options] } : {}),
+    output: null,
+    errors: [
+      {
+        messageId: 'noTimeout',
+        ...at,
+        endColumn: at.column + 'fetch'.length,
+        suggestions: [{ messageId: 'addSignalTimeout', output }],
+      },
+    ],
+  };
+}
+
 export const valid: ValidTestCase<Options>[] = [
   {
     name: 'fetch with AbortSignal.timeout',
@@ -217,102 +246,32 @@ export const valid: ValidTestCase<Options>[] = [
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
-  {
-    name: 'browser code with checkBrowserCode: reported as anywhere else',
-    code: 'export async function showImage(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}',
-    options: [{ checkBrowserCode: true }],
-    output: null,
-    errors: [
-      {
-        messageId: 'noTimeout',
-        line: 2,
-        column: 26,
-        endColumn: 31,
-        suggestions: [
-          {
-            messageId: 'addSignalTimeout',
-            output: `export async function showImage(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  document.title = response.statusText;\n}`,
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'only a typeof check of window: code shared with a server is not browser code',
-    code: "export async function load(url: string) {\n  const response = await fetch(url);\n  return typeof window === 'undefined' ? response.status : 0;\n}",
-    output: null,
-    errors: [
-      {
-        messageId: 'noTimeout',
-        line: 2,
-        column: 26,
-        endColumn: 31,
-        suggestions: [
-          {
-            messageId: 'addSignalTimeout',
-            output: `export async function load(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  return typeof window === 'undefined' ? response.status : 0;\n}`,
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: "a project's own type named Element is not the page's",
-    code: 'interface Element {\n  url: string;\n}\nexport async function load(element: Element) {\n  const response = await fetch(element.url);\n  return response.status;\n}',
-    output: null,
-    errors: [
-      {
-        messageId: 'noTimeout',
-        line: 5,
-        column: 26,
-        endColumn: 31,
-        suggestions: [
-          {
-            messageId: 'addSignalTimeout',
-            output: `interface Element {\n  url: string;\n}\nexport async function load(element: Element) {\n  const response = await fetch(element.url, { ${SIGNAL} });\n  return response.status;\n}`,
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'types a server shares with the DOM library (Response, RequestInit) are not browser code',
-    code: "export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method });\n  return response.status;\n}",
-    output: null,
-    errors: [
-      {
-        messageId: 'noTimeout',
-        line: 2,
-        column: 36,
-        endColumn: 41,
-        suggestions: [
-          {
-            messageId: 'addSignalTimeout',
-            output: `export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method, ${SIGNAL} });\n  return response.status;\n}`,
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a variable of the project named document is not the DOM',
-    code: "const document = { title: '' };\nexport async function load(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}",
-    output: null,
-    errors: [
-      {
-        messageId: 'noTimeout',
-        line: 3,
-        column: 26,
-        endColumn: 31,
-        suggestions: [
-          {
-            messageId: 'addSignalTimeout',
-            output: `const document = { title: '' };\nexport async function load(url: string) {\n  const response = await fetch(url, { ${SIGNAL} });\n  document.title = response.statusText;\n}`,
-          },
-        ],
-      },
-    ],
-  },
+  unboundedFetch(
+    'browser code with checkBrowserCode: reported as anywhere else',
+    'export async function showImage(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}',
+    { line: 2, column: 26 },
+    { checkBrowserCode: true },
+  ),
+  unboundedFetch(
+    'only a typeof check of window: code shared with a server is not browser code',
+    "export async function load(url: string) {\n  const response = await fetch(url);\n  return typeof window === 'undefined' ? response.status : 0;\n}",
+    { line: 2, column: 26 },
+  ),
+  unboundedFetch(
+    "a project's own type named Element is not the page's",
+    'interface Element {\n  url: string;\n}\nexport async function load(element: Element) {\n  const response = await fetch(element.url);\n  return response.status;\n}',
+    { line: 5, column: 26 },
+  ),
+  unboundedFetch(
+    'types a server shares with the DOM library (Response, RequestInit) are not browser code',
+    "export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method });\n  return response.status;\n}",
+    { line: 2, column: 36 },
+  ),
+  unboundedFetch(
+    'a variable of the project named document is not the DOM',
+    "const document = { title: '' };\nexport async function load(url: string) {\n  const response = await fetch(url);\n  document.title = response.statusText;\n}",
+    { line: 3, column: 26 },
+  ),
   {
     name: 'fetch without options: an init object is added',
     code: 'export const load = async (url: string) => { await fetch(url); };',
