@@ -6,7 +6,7 @@
 //   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name
 //   (a package's stand-in declaration merged with the library's does not make it one).
 // Types a server shares with the DOM library (`Response`, `RequestInit`, `Event`, `Blob`) say nothing.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 const DOM_GLOBALS: ReadonlySet<string> = new Set([
@@ -35,7 +35,8 @@ const PAGE_TYPES: ReadonlySet<string> = new Set([
 
 const ELEMENT_TYPE = /^(?:HTML|SVG)\w*Element$/;
 
-const answers = new WeakMap<TSESTree.Program, boolean>();
+// Per lint, keyed by the `SourceCode`: a host may hand the next version of a file the same node objects.
+const answers = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
 
 /** True when the file names a DOM global or a page's type: it runs in a browser page, in front of a person. */
 export function isBrowserCode(
@@ -43,10 +44,10 @@ export function isBrowserCode(
   program: ts.Program,
   file: ts.SourceFile,
 ): boolean {
-  const known = answers.get(sourceCode.ast);
+  const known = answers.get(sourceCode);
   if (known !== undefined) return known;
   const answer = readsDomGlobal(sourceCode) || namesPageType(program, file);
-  answers.set(sourceCode.ast, answer);
+  answers.set(sourceCode, answer);
   return answer;
 }
 
