@@ -240,8 +240,8 @@ export const valid: ValidTestCase<Options>[] = [
     code: 'export async function size(image: HTMLImageElement) {\n  const response = await fetch(image.src);\n  return (await response.blob()).size;\n}',
   },
   {
-    name: 'browser code: localStorage and an axios call',
-    code: "import axios from 'axios';\nexport async function restore() {\n  const { data } = await axios.get<string>('/api/session');\n  localStorage.setItem('session', data);\n}",
+    name: "browser code: the window's localStorage and an axios call",
+    code: "import axios from 'axios';\nexport async function restore() {\n  const { data } = await axios.get<string>('/api/session');\n  window.localStorage.setItem('session', data);\n}",
   },
 ];
 
@@ -266,6 +266,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     'types a server shares with the DOM library (Response, RequestInit) are not browser code',
     "export async function load(url: string, method: RequestInit['method']) {\n  const response: Response = await fetch(url, { method });\n  return response.status;\n}",
     { line: 2, column: 36 },
+  ),
+  unboundedFetch(
+    'navigator alone is not browser code: Node has its own (hardwareConcurrency)',
+    'export async function load(url: string) {\n  const response = await fetch(url);\n  return navigator.hardwareConcurrency + response.status;\n}',
+    { line: 2, column: 26 },
   ),
   unboundedFetch(
     'a variable of the project named document is not the DOM',

@@ -1,6 +1,5 @@
 // Whether a file is code for a browser page. It is when it names something only a page has:
-// - one of the DOM's own globals (`window`, `document`, `navigator`, `localStorage`, `sessionStorage`) as the
-//   global itself, not a variable or import of that name, and not only under `typeof` (the check code shared with a
+// - one of the DOM's own globals, `window` or `document`, as the global itself, not a variable or import of that name, and not only under `typeof` (the check code shared with a
 //   server makes before touching the page);
 // - a type of the page's elements or user events as the default library declares it (`HTMLElement`,
 //   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name
@@ -9,13 +8,8 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-const DOM_GLOBALS: ReadonlySet<string> = new Set([
-  'window',
-  'document',
-  'navigator',
-  'localStorage',
-  'sessionStorage',
-]);
+// Only these two: Node has its own `navigator` (Node 21) and `localStorage` (Node 22), and `@types/node` declares them.
+const DOM_GLOBALS: ReadonlySet<string> = new Set(['window', 'document']);
 
 const PAGE_TYPES: ReadonlySet<string> = new Set([
   'Document',

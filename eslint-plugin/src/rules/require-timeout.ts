@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
           checkBrowserCode: {
             type: 'boolean',
             description:
-              'Also report requests in browser code: files that name a DOM global (`window`, `document`, …) or a type of the page (`HTMLElement`, `DragEvent`, …) (default false).',
+              'Also report requests in browser code: files that name the DOM globals `window` or `document`, or a type of the page (`HTMLElement`, `DragEvent`, …) (default false).',
           },
         },
       },
