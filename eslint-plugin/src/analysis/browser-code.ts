@@ -48,13 +48,10 @@ export function isBrowserCode(
 function readsDomGlobal(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return false;
-  // A global the default library declares resolves to a variable without declarations in the code; one no library
-  // declares is left unresolved, in the global scope's `through`.
+  // A global the default library declares resolves to the global scope's variable of that name; one no library
+  // declares is left unresolved, in the global scope's `through`. A variable or import of the name is another scope's.
   const references: TSESLint.Scope.Reference[] = [...globalScope.through];
-  for (const name of DOM_GLOBALS) {
-    const variable = globalScope.set.get(name);
-    if (variable && variable.defs.length === 0) references.push(...variable.references);
-  }
+  for (const name of DOM_GLOBALS) references.push(...(globalScope.set.get(name)?.references ?? []));
   return references.some(
     ({ identifier }) =>
       DOM_GLOBALS.has(identifier.name) &&
