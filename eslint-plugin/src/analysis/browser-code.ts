@@ -1,12 +1,14 @@
 // Whether a file is code for a browser page. It is when it names something only a page has:
-// - one of the DOM's own globals, `window` or `document`, as the global itself, not a variable or import of that name, and not only under `typeof` (the check code shared with a
-//   server makes before touching the page);
+// - one of the DOM's own globals, `window` or `document`, as the global itself, not a variable or import of that
+//   name, and not only under `typeof` (the check code shared with a server makes before touching the page);
 // - a type of the page's elements or user events as the default library declares it (`HTMLElement`,
 //   `HTMLImageElement`, `DragEvent`, `KeyboardEvent`, `DataTransfer`, …), not a project's own type of that name
 //   (a package's stand-in declaration merged with the library's does not make it one).
 // Types a server shares with the DOM library (`Response`, `RequestInit`, `Event`, `Blob`) say nothing.
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
+
+import { isLibraryOrPackageFile } from '../util/declaration-origins';
 
 // Only these two: Node has its own `navigator` (Node 21) and `localStorage` (Node 22), and `@types/node` declares them.
 const DOM_GLOBALS: ReadonlySet<string> = new Set(['window', 'document']);
@@ -73,12 +75,7 @@ function namesPageType(program: ts.Program, file: ts.SourceFile): boolean {
     );
     return (
       files.some((declared) => program.isSourceFileDefaultLibrary(declared)) &&
-      files.every(
-        (declared) =>
-          program.isSourceFileDefaultLibrary(declared) ||
-          program.isSourceFileFromExternalLibrary(declared) ||
-          declared.fileName.includes('/node_modules/'),
-      )
+      files.every((declared) => isLibraryOrPackageFile(program, declared))
     );
   };
   const visit = (node: ts.Node): boolean =>

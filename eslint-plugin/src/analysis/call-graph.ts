@@ -5,6 +5,7 @@
 // language server gets a new one whenever code changes, so answers never outlive the code they describe.
 import ts from 'typescript';
 
+import { isLibraryOrPackageFile } from '../util/declaration-origins';
 import { skipTsWrappers } from '../util/wrappers';
 import {
   CALLEE_WRAPPERS,
@@ -425,10 +426,5 @@ function functionWithBody(
 }
 
 function isProjectSource(program: ts.Program, sourceFile: ts.SourceFile): boolean {
-  return (
-    !sourceFile.isDeclarationFile &&
-    !program.isSourceFileFromExternalLibrary(sourceFile) &&
-    !program.isSourceFileDefaultLibrary(sourceFile) &&
-    !sourceFile.fileName.includes('/node_modules/')
-  );
+  return !sourceFile.isDeclarationFile && !isLibraryOrPackageFile(program, sourceFile);
 }

@@ -4,6 +4,7 @@
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
+import { isLibraryOrPackageFile } from '../util/declaration-origins';
 import { skipTsWrappers } from '../util/wrappers';
 import { chainTop, isReference, isTypeOnly, roleOf, skipOuter } from './access-syntax';
 import {
@@ -231,11 +232,7 @@ class CodeReading {
     if (declarations.length === 0) return false;
     for (const declaration of declarations) {
       const sourceFile = declaration.getSourceFile();
-      if (
-        this.program.isSourceFileDefaultLibrary(sourceFile) ||
-        this.program.isSourceFileFromExternalLibrary(sourceFile) ||
-        sourceFile.fileName.includes('/node_modules/')
-      ) {
+      if (isLibraryOrPackageFile(this.program, sourceFile)) {
         return false;
       }
       // `const load = async () => …` is a function, not state.
