@@ -23,6 +23,15 @@ import type { ConfigProblem } from './project-registry';
 import { Projects } from './projects';
 import { createFatalResult, createLintResult, type LintMessage, type LintResult } from './results';
 import { LintStopped, stopPointConfig, throwIfStopped } from './stop-points';
+import {
+  type LintMemory,
+  mergeReused,
+  type NoReuse,
+  planReuse,
+  rememberLint,
+  type ReusePlan,
+  skippingRegions,
+} from './region-reuse';
 import { releaseSyntaxCache } from './syntax-cache';
 import { type RuleCrash, verifyGuarded } from './verify';
 
@@ -59,6 +68,12 @@ export interface LintOptions {
    * throws `LintStopped` and the programs stay as they are (`stop-points.ts`). The language server's worker uses it.
    */
   shouldStop?: () => boolean;
+  /**
+   * Keep the findings of the parts of the file the change since its last such lint cannot reach, and lint only the
+   * rest (`region-reuse.ts`): the language server's worker, which lints each version of an open file. Built-in
+   * configs only; the results are those of a whole lint.
+   */
+  reuseUnchangedRegions?: boolean;
 }
 
 /** The default for `LintOptions.maxFileBytes`: larger files are nearly always generated or bundled code. */
@@ -115,6 +130,10 @@ const MAX_FIX_PASSES = 10;
 export class Engine {
   readonly projects: Projects;
   private readonly rules: ConfiguredRules;
+  /** Per file, what its last lint with `reuseUnchangedRegions` found, for the next one. */
+  private readonly memories = new Map<string, LintMemory>();
+  /** Why the last lint with `reuseUnchangedRegions` linted the whole file, or how many regions it kept. */
+  lastReuse: string | undefined;
 
   constructor(options: EngineOptions) {
     this.projects = options.projects ?? new Projects(options.root);
@@ -156,6 +175,7 @@ export class Engine {
         file,
         options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
         options.shouldStop,
+        fix === 'none' && options.reuseUnchangedRegions === true,
       );
       if ('kind' in started) {
         outcomes[index] = started;
@@ -237,6 +257,7 @@ export class Engine {
     file: string,
     maxFileBytes: number,
     shouldStop: (() => boolean) | undefined,
+    reuse: boolean,
   ): FileOutcome | { project: Project; source: string; verified: VerifiedFile } {
     const lookup = this.projects.lookup(file);
     if ('problem' in lookup) return { kind: 'config-problem', problem: lookup.problem };
@@ -284,7 +305,9 @@ export class Engine {
       return skipped;
     }
     throwIfStopped(shouldStop);
-    const verified = this.verify(program, source, file, shouldStop);
+    const verified = reuse
+      ? this.verifyReusing(program, source, file, shouldStop)
+      : this.verify(program, source, file, shouldStop);
     if (verified === 'ignored') return { kind: 'ignored' };
     return { project, source, verified };
   }
@@ -352,11 +375,62 @@ export class Engine {
     return this.verify(program, text, file);
   }
 
+  /**
+   * `verify`, skipping the regions the change since the file's last lint cannot reach and keeping their previous
+   * findings; a whole lint when nothing can be kept, or when a rule crashed or the file no longer parses.
+   */
+  private verifyReusing(
+    program: ts.Program,
+    text: string,
+    file: string,
+    shouldStop: (() => boolean) | undefined,
+  ): VerifiedFile | 'ignored' {
+    const sourceFile = program.getSourceFile(file);
+    // A version that does not parse keeps the last memory: the next lint compares with the last text that did.
+    const previous = this.memories.get(file);
+    if (!sourceFile || !this.rules.isBuiltin) {
+      this.lastReuse = 'only the built-in configs keep regions';
+      return this.verify(program, text, file, shouldStop);
+    }
+    const plan = planReuse(previous, file, text, sourceFile, program);
+    const reusable = 'clean' in plan ? plan : undefined;
+    let verified = this.verify(program, text, file, shouldStop, reusable);
+    if (verified === 'ignored') return verified;
+    const parses = !verified.messages.some((message) => message.fatal);
+    if (reusable && verified.crashes.length > 0) {
+      // The crashed rule's findings in the kept regions cannot be told from the others': lint the whole file.
+      verified = this.verify(program, text, file, shouldStop);
+      if (verified === 'ignored') return verified;
+      this.lastReuse = 'a rule crashed';
+    } else if (reusable && parses) {
+      verified = { ...verified, ...mergeReused(reusable, text, verified, sourceFile.fileName) };
+      this.lastReuse = `kept ${reusable.clean.length} regions`;
+    } else {
+      this.lastReuse = parses ? (plan as NoReuse).reason : 'the file does not parse';
+    }
+    const failed =
+      verified.crashes.length > 0 || verified.messages.some((message) => message.fatal);
+    if (!failed)
+      this.memories.set(
+        file,
+        rememberLint(
+          text,
+          sourceFile,
+          program,
+          reusable ? reusable.edited?.start : (plan as NoReuse).editedStart,
+          verified,
+        ),
+      );
+    else if (verified.crashes.length > 0) this.memories.delete(file);
+    return verified;
+  }
+
   private verify(
     program: ts.Program,
     text: string,
     file: string,
     shouldStop?: () => boolean,
+    reuse?: ReusePlan,
   ): VerifiedFile | 'ignored' {
     const resolved = this.rules.resolve(program, path.parse(file).root);
     const config = shouldStop
@@ -366,7 +440,9 @@ export class Engine {
       // Rules of any copy of the plugin (the engine's, or a project's own install that its config loads) hand their
       // related locations to the collector this installs for the call.
       const { value: outcome, records } = loopguard.relatedLocations.collect(() =>
-        verifyGuarded(this.rules.linterFor(config.cwd), text, config, file),
+        skippingRegions(reuse?.clean, () =>
+          verifyGuarded(this.rules.linterFor(config.cwd), text, config, file),
+        ),
       );
       const sourceFile = program.getSourceFile(file);
       if (sourceFile) releaseSyntaxCache(sourceFile);

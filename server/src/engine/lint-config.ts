@@ -9,6 +9,7 @@ import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
 import type { IgnorePatterns } from './files';
+import { regionAwarePlugin } from './region-reuse';
 
 const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const COMMONJS_FILES = ['**/*.{cts,cjs}'];
@@ -110,6 +111,11 @@ export async function calculateConfigForFile(
   return config;
 }
 
+/** The plugin the built-in configs run: its rules skip the regions a language-server lint reuses (`region-reuse.ts`). */
+const builtinPlugin = regionAwarePlugin(loopguard) as unknown as NonNullable<
+  Linter.Config['plugins']
+>[string];
+
 function builtinConfigs(name: ConfigName, parserOptions: Linter.ParserOptions): Linter.Config[] {
   return [
     {
@@ -119,12 +125,14 @@ function builtinConfigs(name: ConfigName, parserOptions: Linter.ParserOptions): 
       // (see `isForeignDirectiveMessage` in the engine).
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: { parser: tsParser, parserOptions, sourceType: 'module' },
-      plugins: {
-        loopguard: loopguard as unknown as NonNullable<Linter.Config['plugins']>[string],
-      },
+      plugins: { loopguard: builtinPlugin },
     },
     // The shipped config as users get it: its rules, then what changes in test files.
-    ...loopguard.configs[name],
+    ...loopguard.configs[name].map((config) =>
+      config.plugins
+        ? { ...config, plugins: { ...config.plugins, loopguard: builtinPlugin } }
+        : config,
+    ),
     { files: COMMONJS_FILES, languageOptions: { sourceType: 'commonjs' } },
   ];
 }

@@ -54,6 +54,10 @@ if (reuseOff !== undefined)
     message: `Converting each version of a file in full (slower typing in large files): ${reuseOff}.`,
   });
 
+// Each edit inside one function body re-lints only what it can reach (`region-reuse.ts`); `LOOPGUARD_REGION_REUSE=off`
+// lints every version whole, for comparing the two in `npm run bench`.
+const reuseRegions = process.env.LOOPGUARD_REGION_REUSE !== 'off';
+
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: WorkerInbound) => {
   queue = queue.then(() => handle(message));
@@ -105,6 +109,7 @@ async function answer(
       const outcome = engine.lintFile(request.file, 'none', {
         maxFileBytes: request.maxFileBytes,
         shouldStop,
+        reuseUnchangedRegions: reuseRegions,
       });
       const suppressed =
         outcome.kind === 'linted'

@@ -1,0 +1,980 @@
+// Re-linting only what an edit can change. The language server lints a file again at every keystroke; when the edit
+// stays inside the body of one function whose type it cannot change (a declared return type, or an inferred one that
+// prints the same before and after), the findings of the file's other parts stay what they were unless those parts
+// are tied to the edited one by name. The file is split into regions (each top-level statement, and each member of a
+// top-level class); the rules skip the regions the edit cannot reach (`regionAwarePlugin`), and the previous lint's
+// findings there are moved to their new lines (`mergeReused`).
+//
+// A region is reached, and linted again, when (a closure over the file's regions, by name):
+// - it is the edited function's region;
+// - it mentions a name the changed statements mention or mentioned, other than the function's own locals and the
+//   method a call names (shared state: a client whose `defaults` the edit sets, a field the edit now awaits), or it
+//   declares such a name (a function the edit now calls or no longer calls);
+// - it mentions a callable name a reached region declares (its call graph reads that body, or facts about it);
+// - a reached region mentions a callable name it declares (facts about a function, such as being startup code,
+//   depend on its callers);
+// - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change.
+// Anything else falls back to a whole lint: an edit outside a function body, a function whose inferred return type
+// may have changed, another file of the program or the compiler options changed, the changed lines name a disable
+// comment, a class, a module, `Proxy` or the page's globals, another file that imports this one (or any file, when the
+// class extends or implements another) names the edited function, a JavaScript file (types from comments).
+import type { Linter, Rule } from 'eslint';
+import ts from 'typescript';
+
+import type { RelatedLocation } from './findings';
+import { findImporters } from './import-graph';
+import type { LintMessage } from './results';
+
+/** What the last lint of a file left for the next one. */
+export interface LintMemory {
+  text: string;
+  lineStarts: readonly number[];
+  program: { files: ReadonlyMap<string, ts.SourceFile>; options: ts.CompilerOptions };
+  regions: readonly RegionSpan[];
+  /**
+   * The return type, as printed, of the function last edited when it has none declared, by its region's start: the
+   * next edit inside it keeps the rest of the file only if it prints the same.
+   */
+  inferredReturn: { start: number; text: string } | undefined;
+  messages: readonly LintMessage[];
+  suppressedMessages: readonly Linter.SuppressedLintMessage[];
+  related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+}
+
+interface RegionSpan {
+  start: number;
+  end: number;
+}
+
+interface RegionNames {
+  /** The names it declares at its own level: a member's name, a statement's bindings. */
+  declared: ReadonlySet<string>;
+  /** The declared names code can call or construct (not a plain field or a parameter property). */
+  callable: ReadonlySet<string>;
+  /** Every identifier, private name and string in it. */
+  mentioned: ReadonlySet<string>;
+  /** A computed member name or another shape the names cannot describe: always linted. */
+  opaque: boolean;
+}
+
+interface Region extends RegionSpan {
+  node: ts.Node;
+  names: RegionNames;
+}
+
+/** What a lint skips and what it keeps from the previous one. */
+export interface ReusePlan {
+  /** The regions whose previous findings stand, in the new text's offsets, in order. */
+  clean: readonly RegionSpan[];
+  previous: LintMemory;
+  /** The change: `[start, oldEnd)` of the previous text became `[start, newEnd)`. */
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  /**
+   * The edited function's region: `start` and its end in the previous text (`oldEnd`) and in the new one. A fix that
+   * spans it whole (an import added at the top with a call replaced further down) holds its text, which moves with it.
+   */
+  edited: { start: number; oldEnd: number; newEnd: number } | undefined;
+}
+
+/** Why a lint could not reuse anything, for tests and timings. */
+export type NoReuse = {
+  reason: string;
+  /** The start of the region of the function edited, when the edit was inside one. */
+  editedStart?: number;
+};
+
+const nameCache = new WeakMap<ts.Node, RegionNames>();
+
+/** The regions of a file, in order: its top-level statements, a top-level class split into its members. */
+export function regionsOf(sourceFile: ts.SourceFile): Region[] {
+  const regions: Region[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isClassDeclaration(statement)) {
+      for (const member of statement.members) regions.push(regionOf(member, sourceFile, statement));
+    } else {
+      regions.push(regionOf(statement, sourceFile, undefined));
+    }
+  }
+  return regions;
+}
+
+function regionOf(
+  node: ts.Node,
+  sourceFile: ts.SourceFile,
+  owner: ts.ClassDeclaration | undefined,
+): Region {
+  let names = nameCache.get(node);
+  if (!names) {
+    names = namesOf(node, owner);
+    nameCache.set(node, names);
+  }
+  return { node, start: node.getFullStart(), end: node.getEnd(), names };
+}
+
+function namesOf(node: ts.Node, owner: ts.ClassDeclaration | undefined): RegionNames {
+  const declared = new Set<string>();
+  const callable = new Set<string>();
+  let opaque = false;
+  const declare = (name: ts.Node | undefined, canCall: boolean): void => {
+    if (!name) return;
+    if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name)) {
+      declared.add(name.text);
+      if (canCall) callable.add(name.text);
+    } else if (ts.isNumericLiteral(name)) {
+      declared.add(name.text);
+    } else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+      for (const element of name.elements)
+        if (!ts.isOmittedExpression(element)) declare(element.name, canCall);
+    } else {
+      opaque = true;
+    }
+  };
+  if (owner) {
+    if (ts.isConstructorDeclaration(node)) {
+      declared.add('constructor');
+      callable.add('constructor');
+      declare(owner.name, true);
+      for (const parameter of node.parameters)
+        if (ts.getModifiers(parameter)?.length) declare(parameter.name, false);
+    } else if (ts.isPropertyDeclaration(node)) {
+      const initializer = node.initializer && skipParentheses(node.initializer);
+      declare(
+        node.name,
+        !!initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)),
+      );
+    } else if (ts.isClassStaticBlockDeclaration(node)) {
+      // Runs when the class is defined: nothing names it.
+    } else if (ts.isSemicolonClassElement(node)) {
+      // Nothing.
+    } else {
+      declare((node as ts.ClassElement).name, true);
+    }
+  } else if (ts.isFunctionDeclaration(node) || ts.isEnumDeclaration(node)) {
+    declare(node.name, true);
+  } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
+    declare(node.name, false);
+  } else if (ts.isModuleDeclaration(node)) {
+    opaque = true;
+  } else if (ts.isVariableStatement(node)) {
+    for (const declaration of node.declarationList.declarations) declare(declaration.name, true);
+  } else if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    declare(clause?.name, true);
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, true);
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) declare(element.name, true);
+  } else if (ts.isImportEqualsDeclaration(node)) {
+    declare(node.name, true);
+  } else if (ts.isClassDeclaration(node)) {
+    opaque = true;
+  }
+  const mentioned = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || ts.isStringLiteralLike(child))
+      mentioned.add(child.text);
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return { declared, callable, mentioned, opaque };
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/** Function-like regions an edit can stay inside of without changing what the rest of the program sees. */
+type EditableFunction =
+  | ts.FunctionDeclaration
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+function isEditableFunction(node: ts.Node): node is EditableFunction {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** Its type does not depend on its body: a declared return type, or nothing returned to see. */
+function hasFixedSignature(node: EditableFunction): boolean {
+  return ts.isConstructorDeclaration(node) || ts.isSetAccessorDeclaration(node) || !!node.type;
+}
+
+/**
+ * Words on the changed lines that can change what the rules see beyond the function edited: disable comments
+ * (ESLint's and typescript-eslint's, whose scope can run to the end of the file), classes (the implementations the
+ * call graph follows), modules (`require`, `import()`: the packages the project uses), `Proxy` (the traps the
+ * rejection analysis reads), and the page's globals and types (browser code, see the plugin's `browser-code.ts`).
+ */
+const FILE_WIDE_WORDS =
+  /eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|\bElement\b|Element\b|Event\b|\bDataTransfer\b/;
+
+/** Line breaks ESLint counts besides `\n` (and the `\r` of `\r\n`), which `lineStartsOf` does not. */
+const OTHER_LINE_BREAKS = /\r(?!\n)|[\u2028\u2029]/;
+
+const JAVASCRIPT = /\.(?:js|jsx|mjs|cjs)$/i;
+
+/** What the next lint of `file` can keep, or why it keeps nothing. */
+export function planReuse(
+  previous: LintMemory | undefined,
+  file: string,
+  text: string,
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+): ReusePlan | NoReuse {
+  if (!previous) return { reason: 'first lint' };
+  if (JAVASCRIPT.test(file))
+    return { reason: 'a JavaScript file (its types can come from comments)' };
+  if (OTHER_LINE_BREAKS.test(text) || OTHER_LINE_BREAKS.test(previous.text))
+    return { reason: 'the file has line breaks other than \\n and \\r\\n' };
+  if (program.getCompilerOptions() !== previous.program.options)
+    return { reason: 'the compiler options changed' };
+  const files = program.getSourceFiles();
+  if (files.length !== previous.program.files.size) return { reason: 'the program changed' };
+  for (const other of files) {
+    if (other === sourceFile) continue;
+    if (previous.program.files.get(other.fileName) !== other)
+      return { reason: 'another file of the program changed' };
+  }
+  let start = 0;
+  const oldText = previous.text;
+  const limit = Math.min(oldText.length, text.length);
+  while (start < limit && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = text.length;
+  while (
+    oldEnd > start &&
+    newEnd > start &&
+    oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)
+  ) {
+    oldEnd--;
+    newEnd--;
+  }
+  const delta = newEnd - oldEnd;
+  const regions = regionsOf(sourceFile);
+  if (oldText === text)
+    return planOf(regions, new Set(), new Set(), previous, sourceFile.fileName, {
+      start,
+      oldEnd,
+      newEnd,
+      edited: undefined,
+    });
+
+  const edited = regions.find((region) => region.start < start && newEnd < region.end);
+  if (!edited || !isEditableFunction(edited.node) || !edited.node.body)
+    return { reason: 'the edit is outside a function body' };
+  const body = edited.node.body;
+  if (!(body.getStart() < start && newEnd < body.getEnd()))
+    return { reason: 'the edit is outside a function body' };
+  if (!hasFixedSignature(edited.node)) {
+    const before = previous.inferredReturn;
+    const now = inferredReturnText(program, edited.node);
+    if (before?.start !== edited.start || now === undefined || now !== before.text)
+      return {
+        reason:
+          'the return type of the edited function, which it does not declare, may have changed',
+        editedStart: edited.start,
+      };
+  }
+  if (edited.names.opaque) return { reason: 'the edited function has a computed name' };
+  const oldRegion = previous.regions.find(
+    (region) => region.start === edited.start && region.end === edited.end - delta,
+  );
+  if (!oldRegion) return { reason: 'the file was split differently before' };
+  if (
+    FILE_WIDE_WORDS.test(linesAround(oldText, start, oldEnd)) ||
+    FILE_WIDE_WORDS.test(linesAround(text, start, newEnd))
+  )
+    return { reason: 'the changed lines name something that reaches the whole file' };
+  const reachingFile = fileReachingBack(program, sourceFile, edited);
+  if (reachingFile)
+    return {
+      reason: `another file of the project can call the edited function (${reachingFile})`,
+      editedStart: edited.start,
+    };
+
+  // Every other region must have been a region of the previous text, at its shifted place.
+  const oldStarts = new Set(previous.regions.map((region) => `${region.start}:${region.end}`));
+  for (const region of regions) {
+    if (region === edited) continue;
+    const shift = region.start >= newEnd ? delta : 0;
+    if (!oldStarts.has(`${region.start - shift}:${region.end - shift}`))
+      return { reason: 'the file was split differently before' };
+  }
+
+  const changedNames = new Set([
+    ...namesOfChangedStatements(
+      edited.node,
+      oldText.slice(edited.start, edited.end - delta),
+      start - edited.start,
+      oldEnd - edited.start,
+    ),
+    ...namesOfChangedStatements(
+      edited.node,
+      text.slice(edited.start, edited.end),
+      start - edited.start,
+      newEnd - edited.start,
+    ),
+  ]);
+  const previousNames = oldRegionNames(edited, oldText.slice(edited.start, edited.end - delta));
+  const dirty = new Set<Region>([edited]);
+  for (const region of regions) {
+    if (region.names.opaque) dirty.add(region);
+    else if (intersects(region.names.mentioned, changedNames)) dirty.add(region);
+    else if (intersects(region.names.mentioned, edited.names.declared)) dirty.add(region);
+    else if (isImport(region)) continue;
+    else if (intersects(region.names.declared, changedNames)) dirty.add(region);
+    else if (intersects(region.names.callable, previousNames)) dirty.add(region);
+  }
+  // The order of a module's top-level statements matters to some rules (awaits at the top level, run in a row).
+  if (edited.node.parent === sourceFile)
+    for (const region of regions)
+      if (
+        !ts.isFunctionDeclaration(region.node) &&
+        !ts.isInterfaceDeclaration(region.node) &&
+        !ts.isTypeAliasDeclaration(region.node) &&
+        !ts.isImportDeclaration(region.node)
+      )
+        dirty.add(region);
+  return planOf(regions, dirty, previousNames, previous, sourceFile.fileName, {
+    start,
+    oldEnd,
+    newEnd,
+    edited: { start: edited.start, oldEnd: edited.end - delta, newEnd: edited.end },
+  });
+}
+
+/** The names of the edited function as it was, read from its previous text. */
+function oldRegionNames(edited: Region, oldText: string): ReadonlySet<string> {
+  const parsed = parseAlone(edited.node, oldText);
+  const names = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || ts.isStringLiteralLike(child))
+      names.add(child.text);
+    ts.forEachChild(child, visit);
+  };
+  visit(parsed.node);
+  return new Set([...names, ...edited.names.mentioned]);
+}
+
+interface Parsed {
+  node: ts.Node;
+  /** Where the region's text starts in the parsed snippet. */
+  offset: number;
+}
+
+/** A region's text parsed on its own: a class member inside an empty class, a statement as a file. */
+function parseAlone(region: ts.Node, text: string): Parsed {
+  const member = ts.isClassElement(region);
+  const prefix = member ? 'class __Region {' : '';
+  const snippet = ts.createSourceFile(
+    'region.ts',
+    `${prefix}${text}${member ? '\n}' : ''}`,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const [statement] = snippet.statements;
+  const node =
+    member && statement && ts.isClassDeclaration(statement)
+      ? (statement.members[0] ?? statement)
+      : (statement ?? snippet);
+  return { node, offset: prefix.length };
+}
+
+/**
+ * The names that the change `[from, to)` (offsets into `region`'s text) can share with other regions: those in the
+ * statements of the innermost block around the change that overlap it, except the function's own parameters and
+ * locals (no other region sees them) and the method named in a call (`get` in `this.cache.get(key)`: the receiver
+ * counts, and the functions the file declares are reached by their callers' names anyway).
+ */
+function namesOfChangedStatements(
+  region: ts.Node,
+  text: string,
+  from: number,
+  to: number,
+): Set<string> {
+  const parsed = parseAlone(region, text);
+  const a = from + parsed.offset;
+  const b = to + parsed.offset;
+  const names = new Set<string>();
+  const fn = parsed.node;
+  if (!isEditableFunction(fn) || !fn.body) {
+    collectNames(fn, names);
+    return names;
+  }
+  const locals = localNamesOf(fn);
+  const collectShared = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+      const parent = node.parent;
+      const isPropertyName = ts.isPropertyAccessExpression(parent) && parent.name === node;
+      const isCalledMethod =
+        isPropertyName && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+      if (isCalledMethod || (!isPropertyName && locals.has(node.text))) return;
+      names.add(node.text);
+    } else if (ts.isStringLiteralLike(node)) {
+      names.add(node.text);
+    }
+    ts.forEachChild(node, collectShared);
+  };
+  let statements: readonly ts.Node[] = fn.body.statements;
+  for (;;) {
+    const touched = statements.filter(
+      (statement) => statement.getStart() <= b && a <= statement.getEnd(),
+    );
+    const [only] = touched;
+    const inner = touched.length === 1 && only ? innerStatements(only, a, b) : undefined;
+    if (!inner) {
+      for (const statement of touched) collectShared(statement);
+      return names;
+    }
+    statements = inner;
+  }
+}
+
+/** The names a function declares for itself: parameters, variables, functions, classes and catch bindings inside. */
+function localNamesOf(fn: ts.Node): Set<string> {
+  const locals = new Set<string>();
+  const bind = (name: ts.BindingName | undefined): void => {
+    if (!name) return;
+    if (ts.isIdentifier(name)) locals.add(name.text);
+    else
+      for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node))
+      bind(node.name);
+    else if (
+      (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) &&
+      node.name &&
+      node !== fn
+    )
+      locals.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return locals;
+}
+
+/** The statements of a block directly inside `statement` that holds `[a, b]` between its braces. */
+function innerStatements(statement: ts.Node, a: number, b: number): readonly ts.Node[] | undefined {
+  let found: readonly ts.Node[] | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isBlock(child) || ts.isModuleBlock(child)) {
+      if (child.getStart() < a && b < child.getEnd()) found = child.statements;
+      return;
+    }
+    if (ts.isCaseClause(child) || ts.isDefaultClause(child)) {
+      return;
+    }
+    if (isEditableFunction(child) || ts.isArrowFunction(child) || ts.isFunctionExpression(child)) {
+      const body = child.body;
+      if (body && ts.isBlock(body) && body.getStart() < a && b < body.getEnd())
+        found = body.statements;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(statement, visit);
+  return found;
+}
+
+function collectNames(node: ts.Node, names: Set<string>): void {
+  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node))
+    names.add(node.text);
+  ts.forEachChild(node, (child) => collectNames(child, names));
+}
+
+/** The whole lines the change `[from, to)` of `text` touches. */
+function linesAround(text: string, from: number, to: number): string {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  return text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+}
+
+/**
+ * An import is never reached through the code that uses it: what it binds does not depend on its uses, and the code
+ * sharing a name with the change is reached by that name already.
+ */
+function isImport(region: Region): boolean {
+  return ts.isImportDeclaration(region.node) || ts.isImportEqualsDeclaration(region.node);
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const name of small) if (large.has(name)) return true;
+  return false;
+}
+
+/**
+ * A project file other than `sourceFile` whose code can call the edited function, so that a region's call graph can
+ * come back into it through that file: one that names the function (or, for a constructor, its class) and imports
+ * `sourceFile`, directly or through others; any file naming it when its class extends or implements another (a call
+ * through the interface or base class can reach it).
+ */
+function fileReachingBack(
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  edited: Region,
+): string | undefined {
+  const names = [...edited.names.callable];
+  const naming = new Set<string>();
+  for (const other of program.getSourceFiles()) {
+    if (other === sourceFile || other.isDeclarationFile) continue;
+    if (program.isSourceFileFromExternalLibrary(other) || other.fileName.includes('/node_modules/'))
+      continue;
+    const words = wordsOf(other);
+    if (names.some((name) => words.has(name))) naming.add(other.fileName);
+  }
+  if (naming.size === 0) return undefined;
+  const owner = edited.node.parent;
+  if (ts.isClassDeclaration(owner) && owner.heritageClauses?.length) return [...naming][0];
+  const [importer] = findImporters([program], [sourceFile.fileName], naming);
+  return importer;
+}
+
+const wordsCache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/** The identifiers, private names and strings of a file's text, as its tokens (kept while the file is unchanged). */
+function wordsOf(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let words = wordsCache.get(sourceFile);
+  if (words) return words;
+  const found = new Set<string>();
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    true,
+    sourceFile.languageVariant,
+    sourceFile.text,
+  );
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (
+      token === ts.SyntaxKind.Identifier ||
+      token === ts.SyntaxKind.PrivateIdentifier ||
+      token === ts.SyntaxKind.StringLiteral ||
+      token === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+      token >= ts.SyntaxKind.FirstKeyword
+    )
+      found.add(scanner.getTokenValue());
+  }
+  words = found;
+  wordsCache.set(sourceFile, words);
+  return words;
+}
+
+/**
+ * The return type of a function that does not declare one, printed in full; `undefined` when it cannot be printed or
+ * names a type declared inside the function (the same text could then mean another type).
+ */
+export function inferredReturnText(program: ts.Program, fn: ts.Node): string | undefined {
+  if (!isEditableFunction(fn) || hasFixedSignature(fn)) return undefined;
+  const checker = program.getTypeChecker();
+  let text: string;
+  try {
+    const signature = checker.getSignatureFromDeclaration(fn);
+    if (!signature) return undefined;
+    text = checker.typeToString(
+      checker.getReturnTypeOfSignature(signature),
+      fn,
+      ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType,
+    );
+  } catch {
+    return undefined;
+  }
+  let local = false;
+  const visit = (node: ts.Node): void => {
+    if (local) return;
+    if (
+      node !== fn &&
+      (ts.isClassDeclaration(node) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node) ||
+        ts.isEnumDeclaration(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isClassExpression(node)) &&
+      (!node.name || text.includes(node.name.text))
+    )
+      local = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return local ? undefined : text;
+}
+
+function planOf(
+  regions: readonly Region[],
+  seeds: Set<Region>,
+  extraMentioned: ReadonlySet<string>,
+  previous: LintMemory,
+  fileName: string,
+  change: Omit<ReusePlan, 'clean' | 'previous'>,
+): ReusePlan | NoReuse {
+  const dirty = new Set(seeds);
+  const delta = change.newEnd - change.oldEnd;
+  const oldLineOfChangeEnd = lineOf(previous.lineStarts, change.oldEnd);
+  const oldLineOfChangeStart = lineOf(previous.lineStarts, change.start);
+  const toOld = (offset: number): number => (offset >= change.newEnd ? offset - delta : offset);
+  const regionAtOld = (offset: number): Region | undefined => {
+    for (const region of regions) {
+      const start = toOld(region.start);
+      const end = toOld(region.end);
+      if (start <= offset && offset < end) return region;
+    }
+    return undefined;
+  };
+  const pointsInto = new Map<Region, Set<Region>>();
+  for (const message of [...previous.messages, ...previous.suppressedMessages]) {
+    if (message.fatal || message.ruleId === null) continue;
+    const offset = offsetOf(previous.lineStarts, message.line, message.column);
+    const region = regionAtOld(offset);
+    if (!region) continue;
+    // The spans a finding covers, fixes and points to: one that meets the change cannot be moved (a fix's text holds
+    // everything between its ends); one in another region ties the finding to it (a chain of calls through a helper,
+    // a fix adding an import).
+    const spans: Array<readonly [number, number]> = [
+      [
+        offset,
+        message.endLine !== undefined
+          ? offsetOf(previous.lineStarts, message.endLine, message.endColumn ?? 1)
+          : offset,
+      ],
+      ...fixRanges(message).filter((range) => !spansEdited(change, previous.text, range)),
+    ];
+    for (const location of previous.related.get(message) ?? [])
+      if (location.filePath === fileName)
+        spans.push([
+          offsetOf(previous.lineStarts, location.line, location.column),
+          offsetOf(previous.lineStarts, location.endLine, location.endColumn),
+        ]);
+    for (const fix of fixesOf(message))
+      if (
+        spansEdited(change, previous.text, fix.range) &&
+        !spansEdited(change, previous.text, fix.range, fix.text)
+      )
+        dirty.add(region);
+    for (const [from, to] of spans) {
+      if (from <= change.oldEnd && to >= change.start) dirty.add(region);
+      for (const place of [from, to]) {
+        const target = regionAtOld(place);
+        if (target && target !== region) {
+          let set = pointsInto.get(region);
+          if (!set) pointsInto.set(region, (set = new Set()));
+          set.add(target);
+        }
+      }
+    }
+    // Lines after the change move, columns do not: a finding that starts on the change's last line is linted again.
+    const lines = [message.line, message.endLine ?? message.line];
+    for (const location of previous.related.get(message) ?? [])
+      if (location.filePath === fileName) lines.push(location.line, location.endLine);
+    if (lines.includes(oldLineOfChangeEnd)) dirty.add(region);
+    // A message that names a line of the file in its text (`calls \`get\` (line 106)`) cannot be moved past it.
+    const texts = [
+      message.message,
+      ...(message.suggestions ?? []).map((suggestion) => suggestion.desc),
+    ];
+    for (const text of texts)
+      for (const match of text.matchAll(/\bline (\d+)/g))
+        if (Number(match[1]) >= oldLineOfChangeStart) dirty.add(region);
+  }
+  // The closure: callers of reached functions, functions reached ones call, findings that point into reached ones.
+  const reachedCallable = new Set<string>();
+  const reachedMentioned = new Set<string>(extraMentioned);
+  const add = (region: Region): void => {
+    for (const name of region.names.callable) reachedCallable.add(name);
+    for (const name of region.names.mentioned) reachedMentioned.add(name);
+  };
+  dirty.forEach(add);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const region of regions) {
+      if (dirty.has(region)) continue;
+      const targets = pointsInto.get(region);
+      if (
+        intersects(region.names.mentioned, reachedCallable) ||
+        (!isImport(region) && intersects(region.names.callable, reachedMentioned)) ||
+        (targets !== undefined && [...targets].some((target) => dirty.has(target)))
+      ) {
+        dirty.add(region);
+        add(region);
+        grew = true;
+      }
+    }
+  }
+  const clean = regions
+    .filter((region) => !dirty.has(region))
+    .map(({ start, end }) => ({ start, end }));
+  if (clean.length === 0) return { reason: 'the edit reaches every part of the file' };
+  return { clean, previous, ...change };
+}
+
+/**
+ * Whether a fix's range holds the whole edited region and its text holds that region's previous text once: ESLint
+ * merges a rule's fixes into one range with the text between them copied, which `moveFix` updates.
+ */
+function spansEdited(
+  change: Omit<ReusePlan, 'clean' | 'previous'>,
+  previousText: string,
+  [from, to]: readonly [number, number],
+  fixText?: string,
+): boolean {
+  const { edited } = change;
+  if (!edited || !(from < edited.start && to > edited.oldEnd)) return false;
+  if (fixText === undefined) return true;
+  const old = previousText.slice(edited.start, edited.oldEnd);
+  const at = fixText.indexOf(old);
+  return at !== -1 && fixText.indexOf(old, at + 1) === -1;
+}
+
+function fixesOf(message: LintMessage): Rule.Fix[] {
+  const fixes: Rule.Fix[] = [];
+  if (message.fix) fixes.push(message.fix);
+  for (const suggestion of message.suggestions ?? [])
+    if (suggestion.fix) fixes.push(suggestion.fix);
+  return fixes;
+}
+
+function fixRanges(message: LintMessage): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  if (message.fix) ranges.push(message.fix.range);
+  for (const suggestion of message.suggestions ?? [])
+    if (suggestion.fix) ranges.push(suggestion.fix.range);
+  return ranges;
+}
+
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+function offsetOf(lineStarts: readonly number[], line: number, column: number): number {
+  return (lineStarts[line - 1] ?? 0) + column - 1;
+}
+
+/** Where each line of a text starts (ESLint's lines end at `\n`, `\r\n`, and also U+2028 and U+2029: see `planReuse`). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+    starts.push(index + 1);
+  return starts;
+}
+
+/**
+ * The findings of a lint that skipped `plan.clean`: its own outside those regions, and the previous ones inside them,
+ * moved to their new place. In ESLint's order (by line, then column).
+ */
+export function mergeReused(
+  plan: ReusePlan,
+  text: string,
+  fresh: {
+    messages: readonly LintMessage[];
+    suppressedMessages: readonly Linter.SuppressedLintMessage[];
+    related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+  },
+  file: string,
+): {
+  messages: LintMessage[];
+  suppressedMessages: Linter.SuppressedLintMessage[];
+  related: Map<LintMessage, readonly RelatedLocation[]>;
+} {
+  const lineStarts = lineStartsOf(text);
+  const { previous } = plan;
+  const delta = plan.newEnd - plan.oldEnd;
+  const lineDelta = lineOf(lineStarts, plan.newEnd) - lineOf(previous.lineStarts, plan.oldEnd);
+  const changeLine = lineOf(previous.lineStarts, plan.oldEnd);
+  const inClean = (offset: number): boolean =>
+    plan.clean.some((region) => region.start <= offset && offset < region.end);
+  const toNew = (offset: number): number => (offset >= plan.oldEnd ? offset + delta : offset);
+  const related = new Map<LintMessage, readonly RelatedLocation[]>();
+  const moveLine = (line: number): number => (line > changeLine ? line + lineDelta : line);
+
+  const keepFresh = <T extends LintMessage>(message: T): boolean =>
+    message.ruleId === null || !inClean(offsetOf(lineStarts, message.line, message.column));
+  const moved = <T extends LintMessage>(message: T): T | undefined => {
+    if (message.ruleId === null || message.fatal) return undefined;
+    // Where it started in the previous text: a clean region there is the same region here.
+    const before = offsetOf(previous.lineStarts, message.line, message.column);
+    const inCleanBefore = plan.clean.some((region) => {
+      const shift = region.start >= plan.newEnd ? delta : 0;
+      return region.start - shift <= before && before < region.end - shift;
+    });
+    if (!inCleanBefore) return undefined;
+    const copy: T = { ...message, line: moveLine(message.line) };
+    if (message.endLine !== undefined) copy.endLine = moveLine(message.endLine);
+    if (message.fix) copy.fix = moveFix(message.fix, plan, text, toNew);
+    if (message.suggestions)
+      copy.suggestions = message.suggestions.map((suggestion) =>
+        suggestion.fix
+          ? { ...suggestion, fix: moveFix(suggestion.fix, plan, text, toNew) }
+          : suggestion,
+      );
+    const locations = previous.related.get(message);
+    if (locations)
+      related.set(
+        copy,
+        locations.map((location) =>
+          location.filePath === file
+            ? { ...location, line: moveLine(location.line), endLine: moveLine(location.endLine) }
+            : location,
+        ),
+      );
+    return copy;
+  };
+
+  const messages = [
+    ...fresh.messages.filter(keepFresh),
+    ...previous.messages.flatMap((message) => moved(message) ?? []),
+  ];
+  for (const message of fresh.messages) {
+    const locations = fresh.related.get(message);
+    if (locations && keepFresh(message)) related.set(message, locations);
+  }
+  const suppressedMessages = [
+    ...fresh.suppressedMessages.filter(keepFresh),
+    ...previous.suppressedMessages.flatMap((message) => moved(message) ?? []),
+  ];
+  return {
+    messages: sortByPlace(messages),
+    suppressedMessages: sortByPlace(suppressedMessages),
+    related,
+  };
+}
+
+function moveFix(
+  fix: Rule.Fix,
+  plan: ReusePlan,
+  text: string,
+  toNew: (offset: number) => number,
+): Rule.Fix {
+  const range: [number, number] = [toNew(fix.range[0]), toNew(fix.range[1])];
+  const { edited } = plan;
+  if (!edited || !spansEdited(plan, plan.previous.text, fix.range)) return { ...fix, range };
+  const old = plan.previous.text.slice(edited.start, edited.oldEnd);
+  const at = fix.text.indexOf(old);
+  return {
+    range,
+    text:
+      fix.text.slice(0, at) +
+      text.slice(edited.start, edited.newEnd) +
+      fix.text.slice(at + old.length),
+  };
+}
+
+function sortByPlace<T extends LintMessage>(messages: T[]): T[] {
+  return messages
+    .map((message, index) => ({ message, index }))
+    .sort(
+      (a, b) =>
+        a.message.line - b.message.line || a.message.column - b.message.column || a.index - b.index,
+    )
+    .map(({ message }) => message);
+}
+
+/** What the next lint of the file can start from. */
+export function rememberLint(
+  text: string,
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+  editedStart: number | undefined,
+  verified: {
+    messages: readonly LintMessage[];
+    suppressedMessages: readonly Linter.SuppressedLintMessage[];
+    related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
+  },
+): LintMemory {
+  const regions = regionsOf(sourceFile);
+  const edited = regions.find((region) => region.start === editedStart);
+  const inferred = edited && inferredReturnText(program, edited.node);
+  return {
+    text,
+    lineStarts: lineStartsOf(text),
+    program: {
+      files: new Map(program.getSourceFiles().map((file) => [file.fileName, file])),
+      options: program.getCompilerOptions(),
+    },
+    regions: regions.map(({ start, end }) => ({ start, end })),
+    inferredReturn: inferred === undefined ? undefined : { start: editedStart!, text: inferred },
+    messages: verified.messages,
+    suppressedMessages: verified.suppressedMessages,
+    related: verified.related,
+  };
+}
+
+// The regions the rules skip during one `Linter.verify` (the wrapped rules of `regionAwarePlugin` read it).
+let skipped: readonly RegionSpan[] | undefined;
+
+/** Runs `verify` with the rules skipping every node inside `regions` (offsets, in order). */
+export function skippingRegions<T>(regions: readonly RegionSpan[] | undefined, verify: () => T): T {
+  const before = skipped;
+  skipped = regions && regions.length > 0 ? regions : undefined;
+  try {
+    return verify();
+  } finally {
+    skipped = before;
+  }
+}
+
+function isSkipped(regions: readonly RegionSpan[], range: readonly [number, number]): boolean {
+  let low = 0;
+  let high = regions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const region = regions[middle]!;
+    if (range[0] < region.start) high = middle - 1;
+    else if (range[0] >= region.end) low = middle + 1;
+    else return range[1] <= region.end;
+  }
+  return false;
+}
+
+type Listener = (...args: unknown[]) => unknown;
+
+interface RuleLike {
+  create(context: unknown): Record<string, Listener | undefined>;
+}
+
+/** A copy of a plugin whose rules skip the nodes of the regions `skippingRegions` names. */
+export function regionAwarePlugin<P extends { rules: Record<string, unknown> }>(plugin: P): P {
+  const rules: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(plugin.rules)) {
+    const original = rule as RuleLike;
+    rules[name] = {
+      ...original,
+      create(context: unknown) {
+        const listeners = original.create(context);
+        const regions = skipped;
+        if (!regions) return listeners;
+        const wrapped: Record<string, Listener> = {};
+        for (const [selector, listener] of Object.entries(listeners)) {
+          if (!listener) continue;
+          wrapped[selector] = function (this: unknown, ...args: unknown[]) {
+            const node = args.find(
+              (arg): arg is { range: [number, number] } =>
+                typeof arg === 'object' && arg !== null && 'type' in arg && 'range' in arg,
+            );
+            if (node && isSkipped(regions, node.range)) return undefined;
+            return listener.apply(this, args);
+          };
+        }
+        return wrapped;
+      },
+    };
+  }
+  return { ...plugin, rules };
+}

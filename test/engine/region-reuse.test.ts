@@ -1,0 +1,255 @@
+// Re-linting only the regions an edit can reach (`server/src/engine/region-reuse.ts`, the language server's lints):
+// every version's findings must be those of a whole lint of it, message for message (places, fixes, suggestions,
+// related locations), while the edits the design covers keep the rest of the file. Each edit is a row: where it
+// goes, what it types, whether the lint may keep regions, and whether it changes findings outside the function it
+// edits (so that the closure by name, not luck, keeps the results right).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+
+import { Engine, type FileOutcome } from 'loopguard';
+
+import { Random } from '../support/random';
+import { createTempProject, removeTempProjects, TSCONFIG_WITH_NODE } from '../support/temp-project';
+
+const SOURCE = [
+  "import { execSync } from 'node:child_process';",
+  "import { readFileSync } from 'node:fs';",
+  '',
+  'export function loadConfig(path: string): string {',
+  '  return path.trim();',
+  '}',
+  '',
+  'async function warmUp(): Promise<void> {',
+  "  execSync('git status');",
+  '}',
+  '',
+  'export async function main(): Promise<void> {',
+  '  await Promise.resolve();',
+  '}',
+  '',
+  'export class Service {',
+  '  private flag = false;',
+  '',
+  '  async start(): Promise<void> {',
+  "    const config = loadConfig('service.json');",
+  '    this.flag = config.length > 0;',
+  '  }',
+  '',
+  '  async fetchAll(urls: readonly string[]): Promise<number> {',
+  '    const responses = await Promise.all(urls.map((url) => fetch(url)));',
+  '    return responses.length;',
+  '  }',
+  '',
+  '  async twoReads(): Promise<string> {',
+  "    const first = await fetch('https://example.com/a', { signal: AbortSignal.timeout(1000) });",
+  "    const second = await fetch('https://example.com/b', { signal: AbortSignal.timeout(1000) });",
+  '    return `${first.status} ${second.status}`;',
+  '  }',
+  '',
+  '  async report(names: readonly string[]) {',
+  "    return names.map((name) => readFileSync(name, 'utf8'));",
+  '  }',
+  '',
+  '  notify(): void {',
+  '    this.send();',
+  '  }',
+  '',
+  '  async send(): Promise<void> {',
+  "    await fetch('https://example.com/notify', { signal: AbortSignal.timeout(500) });",
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+interface EditRow {
+  what: string;
+  /** The edit goes right after this text (its first occurrence), or replaces it with `replace`. */
+  after?: string;
+  replace?: string;
+  text: string;
+  /** Whether the lint keeps regions (`true`), lints the whole file (a reason it gives), or either. */
+  keeps: true | RegExp;
+  /** Whether findings outside the edited function change with this edit. */
+  changesOthers?: boolean;
+}
+
+// Applied in order, each to the text the previous ones left.
+const EDITS: readonly EditRow[] = [
+  {
+    what: 'a space typed in a method',
+    after: '  async start(): Promise<void> {',
+    text: ' ',
+    keeps: true,
+  },
+  {
+    what: 'a statement typed in a method, lines below it move',
+    after: '    this.flag = config.length > 0;\n',
+    text: '    const stamp = Date.now();\n',
+    keeps: true,
+  },
+  {
+    what: 'a blocking call typed into a helper a method calls (the method is reached through the name)',
+    after: 'export function loadConfig(path: string): string {\n',
+    text: "  for (const name of ['a', 'b']) readFileSync(name, 'utf8');\n",
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'a call of a helper from `main` (the helper becomes startup code: reached through the name it declares)',
+    after: '  await Promise.resolve();\n',
+    text: '  await warmUp();\n',
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'the call removed again',
+    replace: '  await warmUp();\n',
+    text: '',
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'a half-typed declaration, which does not parse',
+    after: '  notify(): void {\n',
+    text: '    const',
+    keeps: /does not parse/,
+  },
+  {
+    what: 'the declaration finished (compared with the last version that parsed)',
+    after: '  notify(): void {\n    const',
+    text: ' pending = 1;\n',
+    keeps: true,
+  },
+  {
+    what: 'a line added above findings whose messages name lines and whose fixes add an import at the top',
+    after: '  async fetchAll(urls: readonly string[]): Promise<number> {\n',
+    text: '    const count = urls.length;\n',
+    keeps: true,
+  },
+  {
+    what: 'a statement in a method without a declared return type (the first edit there lints everything)',
+    after: '  async report(names: readonly string[]) {\n',
+    text: '    const total = names.length;\n',
+    keeps: /return type/,
+  },
+  {
+    what: 'another one there, with the same return type',
+    after: '  async report(names: readonly string[]) {\n',
+    text: '    const again = 2;\n',
+    keeps: true,
+  },
+  {
+    what: 'a new import (outside any function)',
+    after: "import { readFileSync } from 'node:fs';\n",
+    text: "import { readFile } from 'node:fs/promises';\n",
+    keeps: /outside a function body/,
+  },
+  {
+    what: 'a disable comment typed in a method',
+    after: '  async send(): Promise<void> {\n',
+    text: '    // eslint-disable-next-line loopguard/require-timeout\n',
+    keeps: /reaches the whole file/,
+  },
+];
+
+type Finding = FileOutcome & { kind: 'linted' };
+
+function findingsOf(outcome: FileOutcome): Finding['findings'] {
+  assert.equal(outcome.kind, 'linted');
+  return (outcome).findings;
+}
+
+/** The findings, as JSON, outside `[from, to)` of `text` (by the line they start on). */
+function outside(findings: Finding['findings'], text: string, from: number, to: number): string[] {
+  const first = text.slice(0, from).split('\n').length;
+  const last = text.slice(0, to).split('\n').length;
+  return findings
+    .filter(({ message }) => message.line < first || message.line > last)
+    .map(({ message }) => `${message.ruleId} ${message.message}`);
+}
+
+/** The function whose body holds `offset`: from the start of its line to the end of its closing line. */
+function functionAround(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf('\n', text.lastIndexOf(') {', offset)) + 1;
+  const indent = /^ */.exec(text.slice(start))![0];
+  const end = text.indexOf(`\n${indent}}`, offset);
+  return [start, end < 0 ? text.length : end + indent.length + 2];
+}
+
+describe('re-linting only the regions an edit reaches', () => {
+  after(removeTempProjects);
+
+  it('gives a whole lint’s findings after each edit of the table, keeping regions where it says', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG_WITH_NODE, 'a.ts': SOURCE });
+    const file = path.join(root, 'a.ts').split(path.sep).join('/');
+    const engine = new Engine({ root, config: { kind: 'builtin', name: 'strict' } });
+    let text = SOURCE;
+    engine.overlay.set(file, text, 1);
+    let previous = findingsOf(engine.lintFile(file, 'none', { reuseUnchangedRegions: true }));
+    assert.ok(previous.length >= 6, 'every rule has a finding in the file');
+    EDITS.forEach((row, index) => {
+      const anchor = row.replace ?? row.after!;
+      const at = text.indexOf(anchor);
+      assert.ok(at >= 0, `${row.what}: the anchor is in the text`);
+      const start = row.replace !== undefined ? at : at + anchor.length;
+      const end = row.replace !== undefined ? at + anchor.length : start;
+      const before = text;
+      text = text.slice(0, start) + row.text + text.slice(end);
+      engine.overlay.set(file, text, index + 2);
+      const reused = engine.lintFile(file, 'none', { reuseUnchangedRegions: true });
+      const why = engine.lastReuse ?? '';
+      const whole = engine.lintFile(file);
+      assert.deepEqual(reused, whole, `${row.what}: the findings of a whole lint`);
+      if (row.keeps === true) assert.match(why, /^kept \d+ regions$/, row.what);
+      else assert.match(why, row.keeps, row.what);
+      if (reused.kind !== 'linted' || reused.findings.some((f) => f.message.fatal)) return;
+      const current = findingsOf(reused);
+      if (row.changesOthers !== undefined) {
+        const [from, to] = functionAround(text, start);
+        const [oldFrom, oldTo] = functionAround(before, start);
+        const changed =
+          JSON.stringify(outside(current, text, from, to)) !==
+          JSON.stringify(outside(previous, before, oldFrom, oldTo));
+        assert.equal(changed, row.changesOthers, `${row.what}: findings elsewhere change`);
+      }
+      previous = current;
+    });
+  });
+
+  it('gives a whole lint’s findings after random edits inside the bodies', () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG_WITH_NODE, 'a.ts': SOURCE });
+    const file = path.join(root, 'a.ts').split(path.sep).join('/');
+    const engine = new Engine({ root, config: { kind: 'builtin', name: 'strict' } });
+    const statements = [
+      "readFileSync('x', 'utf8');",
+      "for (const n of ['a']) readFileSync(n);",
+      'await warmUp();',
+      "loadConfig('y');",
+      'this.flag = !this.flag;',
+      'void this.send();',
+      'this.send();',
+      "await fetch('https://example.com/c');",
+      'const t = Date.now();',
+      "execSync('ls');",
+      '',
+    ];
+    const random = new Random(23);
+    let text = SOURCE;
+    let kept = 0;
+    for (let version = 1; version <= 30; version++) {
+      if (version > 1) {
+        const bodies = [...text.matchAll(/\): Promise<\w+> \{\n|\): void \{\n|\]\) \{\n/g)];
+        const body = random.pick(bodies);
+        const at = body.index + body[0].length;
+        if (random.chance(0.3) && /^ +\S.*\n/.test(text.slice(at)))
+          text = text.slice(0, at) + text.slice(text.indexOf('\n', at) + 1);
+        else text = `${text.slice(0, at)}    ${random.pick(statements)}\n${text.slice(at)}`;
+      }
+      engine.overlay.set(file, text, version);
+      const reused = engine.lintFile(file, 'none', { reuseUnchangedRegions: true });
+      if (/^kept/.test(engine.lastReuse ?? '')) kept++;
+      assert.deepEqual(reused, engine.lintFile(file), `version ${version}:\n${text}`);
+    }
+    assert.ok(kept >= 10, `regions were kept in ${kept} of 29 lints`);
+  });
+});
