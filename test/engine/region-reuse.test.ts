@@ -21,6 +21,23 @@ const SOURCE = [
   '',
   'async function warmUp(): Promise<void> {',
   "  execSync('git status');",
+  '  await deeper();',
+  '}',
+  '',
+  'async function deeper(): Promise<void> {',
+  "  execSync('git fetch');",
+  '}',
+  '',
+  'function inner(): void {',
+  '  return;',
+  '}',
+  '',
+  'function outer(): void {',
+  '  inner();',
+  '}',
+  '',
+  'export async function run(): Promise<void> {',
+  '  outer();',
   '}',
   '',
   'export async function main(): Promise<void> {',
@@ -57,6 +74,14 @@ const SOURCE = [
   '  async send(): Promise<void> {',
   "    await fetch('https://example.com/notify', { signal: AbortSignal.timeout(500) });",
   '  }',
+  '',
+  '  private task = () => 0;',
+  '',
+  '  private alias = this.task;',
+  '',
+  '  poke(): void {',
+  '    this.alias();',
+  '  }',
   '}',
   '',
 ].join('\n');
@@ -80,6 +105,7 @@ const EDITS: readonly EditRow[] = [
     after: '  async start(): Promise<void> {',
     text: ' ',
     keeps: true,
+    changesOthers: false,
   },
   {
     what: 'a statement typed in a method, lines below it move',
@@ -95,7 +121,14 @@ const EDITS: readonly EditRow[] = [
     changesOthers: true,
   },
   {
-    what: 'a call of a helper from `main` (the helper becomes startup code: reached through the name it declares)',
+    what: 'a blocking call in a helper of a helper (the async caller is reached through two names)',
+    after: 'function inner(): void {\n',
+    text: "  execSync('git gc');\n",
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'a call of a helper from `main` (the helper and the one it calls become startup code: reached through the names they declare)',
     after: '  await Promise.resolve();\n',
     text: '  await warmUp();\n',
     keeps: true,
@@ -127,10 +160,10 @@ const EDITS: readonly EditRow[] = [
     keeps: true,
   },
   {
-    what: 'a statement in a method without a declared return type (the first edit there lints everything)',
+    what: 'a statement in a method without a declared return type (its type may change: its users are linted)',
     after: '  async report(names: readonly string[]) {\n',
     text: '    const total = names.length;\n',
-    keeps: /return type/,
+    keeps: true,
   },
   {
     what: 'another one there, with the same return type',
@@ -139,10 +172,37 @@ const EDITS: readonly EditRow[] = [
     keeps: true,
   },
   {
-    what: 'a new import (outside any function)',
+    what: 'a parameter added to a helper (its type changes: its callers are linted)',
+    replace: 'export function loadConfig(path: string): string {',
+    text: "export function loadConfig(path: string, fallback = ''): string {",
+    keeps: true,
+    changesOthers: false,
+  },
+  {
+    what: 'a field’s function becomes async (another field copies it: the method calling that one gets a floating promise)',
+    replace: '  private task = () => 0;',
+    text: '  private task = async () => 0;',
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'an import renamed (the blocking call it named is no longer known)',
+    replace: "import { execSync } from 'node:child_process';",
+    text: "import { execSync as run } from 'node:child_process';",
+    keeps: true,
+    changesOthers: true,
+  },
+  {
+    what: 'an import of another module (the packages the project uses change)',
+    replace: "import { execSync as run } from 'node:child_process';",
+    text: "import { execSync as run } from 'child_process';",
+    keeps: /which module/,
+  },
+  {
+    what: 'a new import statement (a new part of the file)',
     after: "import { readFileSync } from 'node:fs';\n",
     text: "import { readFile } from 'node:fs/promises';\n",
-    keeps: /outside a function body/,
+    keeps: /not inside one part/,
   },
   {
     what: 'a disable comment typed in a method',
@@ -156,24 +216,16 @@ type Finding = FileOutcome & { kind: 'linted' };
 
 function findingsOf(outcome: FileOutcome): Finding['findings'] {
   assert.equal(outcome.kind, 'linted');
-  return (outcome).findings;
+  return outcome.findings;
 }
 
-/** The findings, as JSON, outside `[from, to)` of `text` (by the line they start on). */
+/** The findings (rule and message) that do not start on the lines of `[from, to]` of `text`. */
 function outside(findings: Finding['findings'], text: string, from: number, to: number): string[] {
   const first = text.slice(0, from).split('\n').length;
   const last = text.slice(0, to).split('\n').length;
   return findings
     .filter(({ message }) => message.line < first || message.line > last)
     .map(({ message }) => `${message.ruleId} ${message.message}`);
-}
-
-/** The function whose body holds `offset`: from the start of its line to the end of its closing line. */
-function functionAround(text: string, offset: number): [number, number] {
-  const start = text.lastIndexOf('\n', text.lastIndexOf(') {', offset)) + 1;
-  const indent = /^ */.exec(text.slice(start))![0];
-  const end = text.indexOf(`\n${indent}}`, offset);
-  return [start, end < 0 ? text.length : end + indent.length + 2];
 }
 
 describe('re-linting only the regions an edit reaches', () => {
@@ -205,11 +257,9 @@ describe('re-linting only the regions an edit reaches', () => {
       if (reused.kind !== 'linted' || reused.findings.some((f) => f.message.fatal)) return;
       const current = findingsOf(reused);
       if (row.changesOthers !== undefined) {
-        const [from, to] = functionAround(text, start);
-        const [oldFrom, oldTo] = functionAround(before, start);
         const changed =
-          JSON.stringify(outside(current, text, from, to)) !==
-          JSON.stringify(outside(previous, before, oldFrom, oldTo));
+          JSON.stringify(outside(current, text, start, start + row.text.length)) !==
+          JSON.stringify(outside(previous, before, start, end));
         assert.equal(changed, row.changesOthers, `${row.what}: findings elsewhere change`);
       }
       previous = current;

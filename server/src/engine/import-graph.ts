@@ -115,6 +115,48 @@ function declaresGlobals(sourceFile: ts.SourceFile | undefined): boolean {
   );
 }
 
+/**
+ * The project files that import `file`, directly or transitively (`importers`), and those `file` imports so
+ * (`imported`), by `program`'s import graph; libraries and `node_modules` are left out of both.
+ */
+export function importNeighbourhood(
+  program: ts.Program,
+  file: string,
+): { importers: Set<string>; imported: Set<string> } {
+  const reverse = new Map<string, Set<string>>();
+  addReverseEdges(program, reverse);
+  const walk = (next: (file: string) => Iterable<string>): Set<string> => {
+    const reached = new Set<string>();
+    const queue = [normalizePath(file)];
+    for (let current = queue.pop(); current !== undefined; current = queue.pop())
+      for (const neighbour of next(current))
+        if (!reached.has(neighbour)) {
+          reached.add(neighbour);
+          queue.push(neighbour);
+        }
+    reached.delete(normalizePath(file));
+    return reached;
+  };
+  const cache = ts.createModuleResolutionCache(
+    program.getCurrentDirectory(),
+    (name) => name,
+    program.getCompilerOptions(),
+  );
+  return {
+    importers: walk((current) => reverse.get(current) ?? []),
+    imported: walk((current) => {
+      const sourceFile = program.getSourceFile(current);
+      if (
+        !sourceFile ||
+        program.isSourceFileDefaultLibrary(sourceFile) ||
+        program.isSourceFileFromExternalLibrary(sourceFile)
+      )
+        return [];
+      return resolvedImportsOf(program, sourceFile, cache);
+    }),
+  };
+}
+
 function addReverseEdges(program: ts.Program, importers: Map<string, Set<string>>): void {
   const resolutionCache = ts.createModuleResolutionCache(
     program.getCurrentDirectory(),

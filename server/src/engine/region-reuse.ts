@@ -1,28 +1,31 @@
 // Re-linting only what an edit can change. The language server lints a file again at every keystroke; when the edit
-// stays inside the body of one function whose type it cannot change (a declared return type, or an inferred one that
-// prints the same before and after), the findings of the file's other parts stay what they were unless those parts
-// are tied to the edited one by name. The file is split into regions (each top-level statement, and each member of a
-// top-level class); the rules skip the regions the edit cannot reach (`regionAwarePlugin`), and the previous lint's
-// findings there are moved to their new lines (`mergeReused`).
+// stays inside one part of the file (a function, a class field, an import), the findings of the other parts stay what
+// they were unless those parts are tied to the edited one by name. The file is split into regions (each top-level
+// statement, and each member of a top-level class); the rules skip the regions the edit cannot reach
+// (`regionAwarePlugin`), and the previous lint's findings there are moved to their new lines (`mergeReused`).
 //
 // A region is reached, and linted again, when (a closure over the file's regions, by name):
-// - it is the edited function's region;
+// - it is the edited region;
 // - it mentions a name the changed statements mention or mentioned, other than the function's own locals and the
 //   method a call names (shared state: a client whose `defaults` the edit sets, a field the edit now awaits), or it
 //   declares such a name (a function the edit now calls or no longer calls);
-// - it mentions a callable name a reached region declares (its call graph reads that body, or facts about it);
+// - it mentions a name the edited region declares, or a callable name a reached region declares (its call graph
+//   reads that body, or facts about it);
 // - a reached region mentions a callable name it declares (facts about a function, such as being startup code,
 //   depend on its callers);
+// - when the edit can change types (a signature, a field, an import, an inferred return type that prints otherwise):
+//   it mentions a name whose declared type reads, however indirectly, a name the edit declares or declared; or it
+//   uses `this` whole, or names the class, of a class whose members' types changed;
 // - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change.
-// Anything else falls back to a whole lint: an edit outside a function body, a function whose inferred return type
-// may have changed, another file of the program or the compiler options changed, the changed lines name a disable
-// comment, a class, a module, `Proxy` or the page's globals, another file that imports this one (or any file, when the
-// class extends or implements another) names the edited function, a JavaScript file (types from comments).
+// Anything else falls back to a whole lint: an edit across parts, another file of the program or the compiler
+// options changed, the changed lines name a disable comment, a class, a module, `Proxy` or the page's globals, an
+// import of another module, another file that imports this one and names the edited function (or, when types can
+// change, that this file also imports, or that declares or extends anything), a JavaScript file.
 import type { Linter, Rule } from 'eslint';
 import ts from 'typescript';
 
 import type { RelatedLocation } from './findings';
-import { findImporters } from './import-graph';
+import { findImporters, importNeighbourhood } from './import-graph';
 import type { LintMessage } from './results';
 
 /** What the last lint of a file left for the next one. */
@@ -53,6 +56,13 @@ interface RegionNames {
   callable: ReadonlySet<string>;
   /** Every identifier, private name and string in it. */
   mentioned: ReadonlySet<string>;
+  /**
+   * For each declared name, the names its type can depend on: a function's signature (its whole text when it does
+   * not declare a return type), a property's or variable's type and initializer, a parameter property's parameter.
+   */
+  typeDeps: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `this` used other than to read or call one of its members: the type of the whole object matters. */
+  usesThisAsValue: boolean;
   /** A computed member name or another shape the names cannot describe: always linted. */
   opaque: boolean;
 }
@@ -116,69 +126,104 @@ function regionOf(
 function namesOf(node: ts.Node, owner: ts.ClassDeclaration | undefined): RegionNames {
   const declared = new Set<string>();
   const callable = new Set<string>();
+  const typeDeps = new Map<string, Set<string>>();
   let opaque = false;
-  const declare = (name: ts.Node | undefined, canCall: boolean): void => {
+  const dependOn = (name: string, ...sources: Array<ts.Node | undefined>): void => {
+    let deps = typeDeps.get(name);
+    if (!deps) typeDeps.set(name, (deps = new Set()));
+    for (const source of sources) if (source) collectNames(source, deps);
+  };
+  const declare = (
+    name: ts.Node | undefined,
+    canCall: boolean,
+    ...typeSources: Array<ts.Node | undefined>
+  ): void => {
     if (!name) return;
     if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name)) {
       declared.add(name.text);
       if (canCall) callable.add(name.text);
+      dependOn(name.text, ...typeSources);
     } else if (ts.isNumericLiteral(name)) {
       declared.add(name.text);
+      dependOn(name.text, ...typeSources);
     } else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
       for (const element of name.elements)
-        if (!ts.isOmittedExpression(element)) declare(element.name, canCall);
+        if (!ts.isOmittedExpression(element)) declare(element.name, canCall, ...typeSources);
     } else {
       opaque = true;
     }
   };
+  /** What a function's type is read from: its signature, or all of it when the body gives the return type. */
+  const signatureOf = (fn: ts.SignatureDeclaration): Array<ts.Node | undefined> =>
+    fn.type || ts.isSetAccessorDeclaration(fn) || ts.isConstructorDeclaration(fn)
+      ? [...(fn.typeParameters ?? []), ...fn.parameters, fn.type]
+      : [fn];
   if (owner) {
     if (ts.isConstructorDeclaration(node)) {
       declared.add('constructor');
       callable.add('constructor');
-      declare(owner.name, true);
+      dependOn('constructor', ...signatureOf(node));
+      declare(owner.name, true, ...signatureOf(node));
       for (const parameter of node.parameters)
-        if (ts.getModifiers(parameter)?.length) declare(parameter.name, false);
+        if (ts.getModifiers(parameter)?.length) declare(parameter.name, false, parameter);
     } else if (ts.isPropertyDeclaration(node)) {
       const initializer = node.initializer && skipParentheses(node.initializer);
       declare(
         node.name,
         !!initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)),
+        node.type,
+        node.initializer,
       );
-    } else if (ts.isClassStaticBlockDeclaration(node)) {
-      // Runs when the class is defined: nothing names it.
-    } else if (ts.isSemicolonClassElement(node)) {
-      // Nothing.
+    } else if (ts.isClassStaticBlockDeclaration(node) || ts.isSemicolonClassElement(node)) {
+      // Nothing names them.
+    } else if (
+      ts.isMethodDeclaration(node) ||
+      ts.isGetAccessorDeclaration(node) ||
+      ts.isSetAccessorDeclaration(node)
+    ) {
+      declare(node.name, true, ...signatureOf(node));
     } else {
-      declare((node as ts.ClassElement).name, true);
+      declare((node as ts.ClassElement).name, true, node);
     }
-  } else if (ts.isFunctionDeclaration(node) || ts.isEnumDeclaration(node)) {
-    declare(node.name, true);
+  } else if (ts.isFunctionDeclaration(node)) {
+    declare(node.name, true, ...signatureOf(node));
+  } else if (ts.isEnumDeclaration(node)) {
+    declare(node.name, true, node);
   } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
-    declare(node.name, false);
+    declare(node.name, false, node);
   } else if (ts.isModuleDeclaration(node)) {
     opaque = true;
   } else if (ts.isVariableStatement(node)) {
-    for (const declaration of node.declarationList.declarations) declare(declaration.name, true);
+    for (const declaration of node.declarationList.declarations)
+      declare(declaration.name, true, declaration.type, declaration.initializer);
   } else if (ts.isImportDeclaration(node)) {
     const clause = node.importClause;
-    declare(clause?.name, true);
+    declare(clause?.name, true, node.moduleSpecifier);
     const bindings = clause?.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, true);
+    if (bindings && ts.isNamespaceImport(bindings))
+      declare(bindings.name, true, node.moduleSpecifier);
     if (bindings && ts.isNamedImports(bindings))
-      for (const element of bindings.elements) declare(element.name, true);
+      for (const element of bindings.elements)
+        declare(element.name, true, element.propertyName, node.moduleSpecifier);
   } else if (ts.isImportEqualsDeclaration(node)) {
-    declare(node.name, true);
+    declare(node.name, true, node.moduleReference);
   } else if (ts.isClassDeclaration(node)) {
     opaque = true;
   }
   const mentioned = new Set<string>();
+  let usesThisAsValue = false;
   const visit = (child: ts.Node): void => {
     if (ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || ts.isStringLiteralLike(child))
       mentioned.add(child.text);
+    else if (child.kind === ts.SyntaxKind.ThisKeyword) {
+      const parent = child.parent;
+      if (!(ts.isPropertyAccessExpression(parent) && parent.expression === child))
+        usesThisAsValue = true;
+    }
     ts.forEachChild(child, visit);
   };
   visit(node);
-  return { declared, callable, mentioned, opaque };
+  return { declared, callable, mentioned, typeDeps, usesThisAsValue, opaque };
 }
 
 function skipParentheses(node: ts.Expression): ts.Expression {
@@ -217,6 +262,9 @@ function hasFixedSignature(node: EditableFunction): boolean {
  */
 const FILE_WIDE_WORDS =
   /eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|\bElement\b|Element\b|Event\b|\bDataTransfer\b/;
+
+/** The same, for the lines of an import declaration, which name `import` themselves. */
+const FILE_WIDE_WORDS_IN_IMPORT = new RegExp(FILE_WIDE_WORDS.source.replace('|\\bimport\\b', ''));
 
 /** Line breaks ESLint counts besides `\n` (and the `\r` of `\r\n`), which `lineStartsOf` does not. */
 const OTHER_LINE_BREAKS = /\r(?!\n)|[\u2028\u2029]/;
@@ -270,29 +318,41 @@ export function planReuse(
     });
 
   const edited = regions.find((region) => region.start < start && newEnd < region.end);
-  if (!edited || !isEditableFunction(edited.node) || !edited.node.body)
-    return { reason: 'the edit is outside a function body' };
-  const body = edited.node.body;
-  if (!(body.getStart() < start && newEnd < body.getEnd()))
-    return { reason: 'the edit is outside a function body' };
-  if (!hasFixedSignature(edited.node)) {
+  if (!edited) return { reason: 'the edit is not inside one part of the file' };
+  if (edited.names.opaque) return { reason: 'the edited part has a computed name' };
+  const node = edited.node;
+  const body = isEditableFunction(node) ? node.body : undefined;
+  const insideBody = !!body && body.getStart() < start && newEnd < body.getEnd();
+  // An edit inside a body keeps the function's type when it declares its return type, or when the one inferred prints
+  // as before; otherwise (a signature, an import, a field) the types of what it declares may change.
+  let typesChange = !insideBody;
+  if (insideBody && !hasFixedSignature(node as EditableFunction)) {
     const before = previous.inferredReturn;
-    const now = inferredReturnText(program, edited.node);
-    if (before?.start !== edited.start || now === undefined || now !== before.text)
-      return {
-        reason:
-          'the return type of the edited function, which it does not declare, may have changed',
-        editedStart: edited.start,
-      };
+    const now = inferredReturnText(program, node);
+    typesChange = before?.start !== edited.start || now === undefined || now !== before.text;
   }
-  if (edited.names.opaque) return { reason: 'the edited function has a computed name' };
+  if (
+    typesChange &&
+    !(isEditableFunction(node) || ts.isPropertyDeclaration(node) || ts.isImportDeclaration(node))
+  )
+    return { reason: 'the edit changes a declaration other than a function, a field or an import' };
   const oldRegion = previous.regions.find(
     (region) => region.start === edited.start && region.end === edited.end - delta,
   );
   if (!oldRegion) return { reason: 'the file was split differently before' };
+  if (ts.isImportDeclaration(node)) {
+    // Only the names imported may change: another module changes which packages the project uses.
+    const before = parseAlone(node, oldText.slice(edited.start, edited.end - delta)).node;
+    if (
+      !ts.isImportDeclaration(before) ||
+      before.moduleSpecifier.getText() !== node.moduleSpecifier.getText()
+    )
+      return { reason: 'the edit changes which module an import reads' };
+  }
+  const wideWords = ts.isImportDeclaration(node) ? FILE_WIDE_WORDS_IN_IMPORT : FILE_WIDE_WORDS;
   if (
-    FILE_WIDE_WORDS.test(linesAround(oldText, start, oldEnd)) ||
-    FILE_WIDE_WORDS.test(linesAround(text, start, newEnd))
+    wideWords.test(linesAround(oldText, start, oldEnd)) ||
+    wideWords.test(linesAround(text, start, newEnd))
   )
     return { reason: 'the changed lines name something that reaches the whole file' };
   const reachingFile = fileReachingBack(program, sourceFile, edited);
@@ -301,6 +361,14 @@ export function planReuse(
       reason: `another file of the project can call the edited function (${reachingFile})`,
       editedStart: edited.start,
     };
+  if (typesChange) {
+    const dependent = fileSeeingTypes(program, sourceFile);
+    if (dependent)
+      return {
+        reason: `the edit can change types that another file reads (${dependent})`,
+        editedStart: edited.start,
+      };
+  }
 
   // Every other region must have been a region of the previous text, at its shifted place.
   const oldStarts = new Set(previous.regions.map((region) => `${region.start}:${region.end}`));
@@ -311,21 +379,17 @@ export function planReuse(
       return { reason: 'the file was split differently before' };
   }
 
+  const oldEditedText = oldText.slice(edited.start, edited.end - delta);
   const changedNames = new Set([
+    ...namesOfChangedStatements(node, oldEditedText, start - edited.start, oldEnd - edited.start),
     ...namesOfChangedStatements(
-      edited.node,
-      oldText.slice(edited.start, edited.end - delta),
-      start - edited.start,
-      oldEnd - edited.start,
-    ),
-    ...namesOfChangedStatements(
-      edited.node,
+      node,
       text.slice(edited.start, edited.end),
       start - edited.start,
       newEnd - edited.start,
     ),
   ]);
-  const previousNames = oldRegionNames(edited, oldText.slice(edited.start, edited.end - delta));
+  const previousNames = oldRegionNames(edited, oldEditedText);
   const dirty = new Set<Region>([edited]);
   for (const region of regions) {
     if (region.names.opaque) dirty.add(region);
@@ -335,10 +399,62 @@ export function planReuse(
     else if (intersects(region.names.declared, changedNames)) dirty.add(region);
     else if (intersects(region.names.callable, previousNames)) dirty.add(region);
   }
-  // The order of a module's top-level statements matters to some rules (awaits at the top level, run in a row).
-  if (edited.node.parent === sourceFile)
+  if (typesChange) {
+    // The names whose types may have changed, and every region naming one: what the edit declares (before and
+    // after), and what a declaration's type reads from those, however far.
+    const changedTypes = new Set([
+      ...edited.names.declared,
+      ...declaredBefore(node, oldEditedText),
+    ]);
+    if (ts.isImportDeclaration(node)) for (const name of changedNames) changedTypes.add(name);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const region of regions) {
+        for (const [name, deps] of region.names.typeDeps) {
+          if (changedTypes.has(name) || !intersects(deps, changedTypes)) continue;
+          changedTypes.add(name);
+          grew = true;
+        }
+      }
+    }
+    const classes = new Set<ts.Node>();
+    for (const region of regions) {
+      if (!intersects(region.names.mentioned, changedTypes)) continue;
+      dirty.add(region);
+      if (ts.isClassDeclaration(region.node.parent)) classes.add(region.node.parent);
+    }
+    if (ts.isClassDeclaration(node.parent)) classes.add(node.parent);
+    // A class whose members' types changed has another shape: code using its objects whole (`this` passed along, its
+    // name as a type) sees it. A class extending another in the file would inherit it: everything is linted.
+    if (
+      classes.size > 0 &&
+      sourceFile.statements.some(
+        (statement) =>
+          ts.isClassDeclaration(statement) &&
+          statement.heritageClauses?.some(
+            (clause) => clause.token === ts.SyntaxKind.ExtendsKeyword,
+          ),
+      )
+    )
+      return { reason: 'a class of the file extends another' };
+    const classNames = new Set<string>();
+    for (const owner of classes)
+      if ((owner as ts.ClassDeclaration).name)
+        classNames.add((owner as ts.ClassDeclaration).name!.text);
     for (const region of regions)
       if (
+        intersects(region.names.mentioned, classNames) ||
+        (region.names.usesThisAsValue && classes.has(region.node.parent))
+      )
+        dirty.add(region);
+    for (const name of changedTypes) previousNames.add(name);
+  }
+  // The order of a module's top-level statements matters to some rules (awaits at the top level, run in a row).
+  if (node.parent === sourceFile)
+    for (const region of regions)
+      if (
+        region.node.parent === sourceFile &&
         !ts.isFunctionDeclaration(region.node) &&
         !ts.isInterfaceDeclaration(region.node) &&
         !ts.isTypeAliasDeclaration(region.node) &&
@@ -354,7 +470,7 @@ export function planReuse(
 }
 
 /** The names of the edited function as it was, read from its previous text. */
-function oldRegionNames(edited: Region, oldText: string): ReadonlySet<string> {
+function oldRegionNames(edited: Region, oldText: string): Set<string> {
   const parsed = parseAlone(edited.node, oldText);
   const names = new Set<string>();
   const visit = (child: ts.Node): void => {
@@ -364,6 +480,31 @@ function oldRegionNames(edited: Region, oldText: string): ReadonlySet<string> {
   };
   visit(parsed.node);
   return new Set([...names, ...edited.names.mentioned]);
+}
+
+/** The names a region declared in its previous text. */
+function declaredBefore(region: ts.Node, oldText: string): ReadonlySet<string> {
+  const parsed = parseAlone(region, oldText);
+  const owner = parsed.node.parent;
+  return namesOf(parsed.node, owner && ts.isClassDeclaration(owner) ? owner : undefined).declared;
+}
+
+/**
+ * A project file that can see the types this file declares while the rules, linting this file, can read it: one that
+ * imports this file (directly or not) and that this file imports too (a cycle), or that declares a class extending or
+ * implementing another (the call graph follows interface calls into implementations anywhere), or that declares
+ * something (`declare module` augments this file's types).
+ */
+function fileSeeingTypes(program: ts.Program, sourceFile: ts.SourceFile): string | undefined {
+  const { importers, imported } = importNeighbourhood(program, sourceFile.fileName);
+  for (const importer of importers) {
+    if (imported.has(importer)) return importer;
+    const other = program.getSourceFile(importer);
+    if (!other) continue;
+    const words = wordsOf(other);
+    if (words.has('declare') || words.has('implements') || words.has('extends')) return importer;
+  }
+  return undefined;
 }
 
 interface Parsed {
@@ -410,6 +551,17 @@ function namesOfChangedStatements(
   const fn = parsed.node;
   if (!isEditableFunction(fn) || !fn.body) {
     collectNames(fn, names);
+    return names;
+  }
+  if (!(fn.body.getStart() < a && b < fn.body.getEnd())) {
+    // A signature: the names its default values and decorators read (shared state); what it declares and the types
+    // it names reach other code through its type (`changedTypes` in `planReuse`).
+    for (const parameter of fn.parameters) {
+      if (parameter.initializer) collectNames(parameter.initializer, names);
+      for (const modifier of ts.getDecorators(parameter) ?? []) collectNames(modifier, names);
+    }
+    for (const modifier of ts.getDecorators(fn as ts.HasDecorators) ?? [])
+      collectNames(modifier, names);
     return names;
   }
   const locals = localNamesOf(fn);
