@@ -247,6 +247,11 @@ export class Engine {
     return this.projects.importersOf(changed, candidates);
   }
 
+  /** Forgets what the last lint of a file left for the next one (`reuseUnchangedRegions`): its document closed. */
+  forgetLint(filePath: string): void {
+    this.memories.delete(normalizePath(filePath));
+  }
+
   /** Forgets all projects, for instance after a tsconfig changed. */
   resetProjects(): void {
     this.projects.reset();

@@ -12,6 +12,16 @@ import { normalizePath } from './file-names';
 /** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
 let resolvedImportsCache = new WeakMap<ts.SourceFile, readonly string[]>();
 
+/**
+ * Hands a file's new version the imports its previous one resolved to, for a caller that knows the edit between them
+ * touched no module specifier (`region-reuse.ts`): finding them means reading the whole syntax tree again.
+ */
+export function carryResolvedImports(from: ts.SourceFile, to: ts.SourceFile): boolean {
+  const known = resolvedImportsCache.get(from);
+  if (known && !resolvedImportsCache.has(to)) resolvedImportsCache.set(to, known);
+  return known !== undefined;
+}
+
 /** Forgets every resolved import, for when files were created or deleted (an import may now resolve elsewhere). */
 export function forgetResolvedImports(): void {
   resolvedImportsCache = new WeakMap();

@@ -25,7 +25,8 @@ import type { Linter, Rule } from 'eslint';
 import ts from 'typescript';
 
 import type { RelatedLocation } from './findings';
-import { findImporters, importNeighbourhood } from './import-graph';
+import { normalizePath } from './file-names';
+import { carryResolvedImports, importNeighbourhood } from './import-graph';
 import type { LintMessage } from './results';
 
 /** What the last lint of a file left for the next one. */
@@ -255,13 +256,14 @@ function hasFixedSignature(node: EditableFunction): boolean {
 }
 
 /**
- * Words on the changed lines that can change what the rules see beyond the function edited: disable comments
+ * Words on the changed lines that can change what the rules see beyond the function edited: triple-slash directives
+ * (the files of the program), disable comments
  * (ESLint's and typescript-eslint's, whose scope can run to the end of the file), classes (the implementations the
  * call graph follows), modules (`require`, `import()`: the packages the project uses), `Proxy` (the traps the
  * rejection analysis reads), and the page's globals and types (browser code, see the plugin's `browser-code.ts`).
  */
 const FILE_WIDE_WORDS =
-  /eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|\bElement\b|Element\b|Event\b|\bDataTransfer\b/;
+  /\/\/\/|eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|\bElement\b|Element\b|Event\b|\bDataTransfer\b/;
 
 /** The same, for the lines of an import declaration, which name `import` themselves. */
 const FILE_WIDE_WORDS_IN_IMPORT = new RegExp(FILE_WIDE_WORDS.source.replace('|\\bimport\\b', ''));
@@ -355,14 +357,25 @@ export function planReuse(
     wideWords.test(linesAround(text, start, newEnd))
   )
     return { reason: 'the changed lines name something that reaches the whole file' };
-  const reachingFile = fileReachingBack(program, sourceFile, edited);
+  // The changed lines name no module (above), so the file imports what it did; the other files are the same objects
+  // (checked first), so what imports it and what it imports are what they were.
+  const before = previous.program.files.get(sourceFile.fileName);
+  const sameImports = before !== undefined && carryResolvedImports(before, sourceFile);
+  const kept = sameImports ? neighbourhoods.get(before) : undefined;
+  const neighbourhood = (): Neighbourhood => {
+    let found = neighbourhoods.get(sourceFile) ?? kept;
+    if (!found) found = importNeighbourhood(program, sourceFile.fileName);
+    neighbourhoods.set(sourceFile, found);
+    return found;
+  };
+  const reachingFile = fileReachingBack(program, sourceFile, edited, neighbourhood);
   if (reachingFile)
     return {
       reason: `another file of the project can call the edited function (${reachingFile})`,
       editedStart: edited.start,
     };
   if (typesChange) {
-    const dependent = fileSeeingTypes(program, sourceFile);
+    const dependent = fileSeeingTypes(program, neighbourhood);
     if (dependent)
       return {
         reason: `the edit can change types that another file reads (${dependent})`,
@@ -380,13 +393,27 @@ export function planReuse(
   }
 
   const oldEditedText = oldText.slice(edited.start, edited.end - delta);
+  // The names the file's code can share: its own declarations, and globals the project declares (when it does).
+  const moduleNames: ReadonlySet<string> = projectDeclaresGlobals(program, sourceFile)
+    ? ({ has: () => true } as unknown as ReadonlySet<string>)
+    : new Set([
+        ...regions.flatMap((region) => [...region.names.declared]),
+        ...declaredBefore(node, oldEditedText),
+      ]);
   const changedNames = new Set([
-    ...namesOfChangedStatements(node, oldEditedText, start - edited.start, oldEnd - edited.start),
+    ...namesOfChangedStatements(
+      node,
+      oldEditedText,
+      start - edited.start,
+      oldEnd - edited.start,
+      moduleNames,
+    ),
     ...namesOfChangedStatements(
       node,
       text.slice(edited.start, edited.end),
       start - edited.start,
       newEnd - edited.start,
+      moduleNames,
     ),
   ]);
   const previousNames = oldRegionNames(edited, oldEditedText);
@@ -495,15 +522,13 @@ function declaredBefore(region: ts.Node, oldText: string): ReadonlySet<string> {
  * implementing another (the call graph follows interface calls into implementations anywhere), or that declares
  * something (`declare module` augments this file's types).
  */
-function fileSeeingTypes(program: ts.Program, sourceFile: ts.SourceFile): string | undefined {
-  const { importers, imported } = importNeighbourhood(program, sourceFile.fileName);
-  for (const importer of importers) {
-    if (imported.has(importer)) return importer;
-    const other = program.getSourceFile(importer);
-    if (!other) continue;
-    const words = wordsOf(other);
-    if (words.has('declare') || words.has('implements') || words.has('extends')) return importer;
-  }
+function fileSeeingTypes(
+  program: ts.Program,
+  neighbourhood: () => Neighbourhood,
+): string | undefined {
+  const { importers, imported } = neighbourhood();
+  for (const importer of importers)
+    if (imported.has(importer) || reachesAnywhere(program, importer)) return importer;
   return undefined;
 }
 
@@ -543,6 +568,7 @@ function namesOfChangedStatements(
   text: string,
   from: number,
   to: number,
+  moduleNames: ReadonlySet<string>,
 ): Set<string> {
   const parsed = parseAlone(region, text);
   const a = from + parsed.offset;
@@ -565,18 +591,53 @@ function namesOfChangedStatements(
     return names;
   }
   const locals = localNamesOf(fn);
+  // Locals the changed statements read: what their declarations read is shared too (`const c = this.client;` then
+  // `c.defaults.timeout = 1` changes the client).
+  const usedLocals = new Set<string>();
   const collectShared = (node: ts.Node): void => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
       const parent = node.parent;
       const isPropertyName = ts.isPropertyAccessExpression(parent) && parent.name === node;
       const isCalledMethod =
         isPropertyName && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-      if (isCalledMethod || (!isPropertyName && locals.has(node.text))) return;
-      names.add(node.text);
+      if (isPropertyName) {
+        // A property of a local's value is the local's business (its declaration is followed below); of `this`, of
+        // a module's binding or of a global, it may be shared.
+        const root = rootOf(parent);
+        if (ts.isIdentifier(root) && locals.has(root.text)) usedLocals.add(root.text);
+        else if (!isCalledMethod) names.add(node.text);
+      } else if (locals.has(node.text)) {
+        usedLocals.add(node.text);
+      } else if (moduleNames.has(node.text)) {
+        // A global (`Promise`, `process`) is not state the rules follow; what is passed to it is named here.
+        names.add(node.text);
+      }
     } else if (ts.isStringLiteralLike(node)) {
       names.add(node.text);
     }
     ts.forEachChild(node, collectShared);
+  };
+  const followLocals = (): void => {
+    const followed = new Set<string>();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const local of [...usedLocals]) {
+        if (followed.has(local)) continue;
+        followed.add(local);
+        grew = true;
+        const visit = (node: ts.Node): void => {
+          if (
+            (ts.isVariableDeclaration(node) || ts.isBindingElement(node)) &&
+            bindsName(node.name, local)
+          ) {
+            const declaration = ts.isBindingElement(node) ? bindingDeclaration(node) : node;
+            if (declaration?.initializer) collectShared(declaration.initializer);
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(fn.body!);
+      }
+    }
   };
   let statements: readonly ts.Node[] = fn.body.statements;
   for (;;) {
@@ -587,10 +648,72 @@ function namesOfChangedStatements(
     const inner = touched.length === 1 && only ? innerStatements(only, a, b) : undefined;
     if (!inner) {
       for (const statement of touched) collectShared(statement);
+      followLocals();
       return names;
     }
     statements = inner;
   }
+}
+
+const globalsDeclared = new WeakMap<ts.Program, boolean>();
+
+/**
+ * Whether a project file (not a library's) can declare globals: a script (no import or export), or a file that
+ * declares anything (`declare global`, `declare var`). Then a name the file does not declare may be state of the
+ * project's; otherwise it is a global of the platform (`Promise`, `process`).
+ */
+function projectDeclaresGlobals(program: ts.Program, edited: ts.SourceFile): boolean {
+  let answer = globalsDeclared.get(program);
+  if (answer === undefined) {
+    // The edited file's own declarations are regions (a `declare global` block is always linted).
+    answer = program
+      .getSourceFiles()
+      .some(
+        (file) =>
+          file !== edited &&
+          !program.isSourceFileDefaultLibrary(file) &&
+          !program.isSourceFileFromExternalLibrary(file) &&
+          !file.fileName.includes('/node_modules/') &&
+          (!ts.isExternalModule(file) || wordsOf(file).has('declare')),
+      );
+    globalsDeclared.set(program, answer);
+  }
+  return answer;
+}
+
+/** The start of a chain of member reads and calls: `this` in `this.client.get(x).data`, `client` in `client.get`. */
+function rootOf(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isPropertyAccessExpression(current) ||
+      ts.isElementAccessExpression(current) ||
+      ts.isCallExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isParenthesizedExpression(current)
+    )
+      current = current.expression;
+    else return current;
+  }
+}
+
+function bindsName(name: ts.BindingName, local: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === local;
+  return name.elements.some(
+    (element) => !ts.isOmittedExpression(element) && bindsName(element.name, local),
+  );
+}
+
+/** The variable declaration a destructuring element belongs to, however deep. */
+function bindingDeclaration(element: ts.BindingElement): ts.VariableDeclaration | undefined {
+  let current: ts.Node = element;
+  while (
+    ts.isBindingElement(current) ||
+    ts.isObjectBindingPattern(current) ||
+    ts.isArrayBindingPattern(current)
+  )
+    current = current.parent;
+  return ts.isVariableDeclaration(current) ? current : undefined;
 }
 
 /** The names a function declares for itself: parameters, variables, functions, classes and catch bindings inside. */
@@ -669,15 +792,18 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /**
- * A project file other than `sourceFile` whose code can call the edited function, so that a region's call graph can
- * come back into it through that file: one that names the function (or, for a constructor, its class) and imports
- * `sourceFile`, directly or through others; any file naming it when its class extends or implements another (a call
- * through the interface or base class can reach it).
+ * A project file other than `sourceFile` whose code can call the edited function while a region's call graph goes
+ * through it, and so come back into the function: one that names the function (or, for a constructor, its class),
+ * imports `sourceFile` (directly or through others) and is reachable from it: `sourceFile` imports it too, or it
+ * declares something global or a class extending or implementing another (the call graph follows a call of an
+ * interface's method into its implementations anywhere). When the edited function's class extends or implements
+ * another, any file naming it.
  */
 function fileReachingBack(
   program: ts.Program,
   sourceFile: ts.SourceFile,
   edited: Region,
+  neighbourhood: () => Neighbourhood,
 ): string | undefined {
   const names = [...edited.names.callable];
   const naming = new Set<string>();
@@ -686,14 +812,29 @@ function fileReachingBack(
     if (program.isSourceFileFromExternalLibrary(other) || other.fileName.includes('/node_modules/'))
       continue;
     const words = wordsOf(other);
-    if (names.some((name) => words.has(name))) naming.add(other.fileName);
+    if (names.some((name) => words.has(name))) naming.add(normalizePath(other.fileName));
   }
   if (naming.size === 0) return undefined;
   const owner = edited.node.parent;
   if (ts.isClassDeclaration(owner) && owner.heritageClauses?.length) return [...naming][0];
-  const [importer] = findImporters([program], [sourceFile.fileName], naming);
-  return importer;
+  const { importers, imported } = neighbourhood();
+  return [...naming].find(
+    (file) => importers.has(file) && (imported.has(file) || reachesAnywhere(program, file)),
+  );
 }
+
+/** A file whose declarations code can reach without importing it: globals, or a class the call graph can enter. */
+function reachesAnywhere(program: ts.Program, file: string): boolean {
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile) return true;
+  const words = wordsOf(sourceFile);
+  return words.has('declare') || words.has('implements') || words.has('extends');
+}
+
+type Neighbourhood = { importers: Set<string>; imported: Set<string> };
+
+/** `importNeighbourhood` of an edited file, kept from version to version while no file's imports change. */
+const neighbourhoods = new WeakMap<ts.SourceFile, Neighbourhood>();
 
 const wordsCache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 

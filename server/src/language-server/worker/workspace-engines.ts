@@ -58,6 +58,7 @@ export class WorkspaceEngines {
 
   closeDocument(file: string): void {
     forgetSyntax(file);
+    for (const engine of this.engines.values()) engine.forgetLint(file);
     this.documents.delete(file);
     this.documentRoots.delete(file);
     for (const projects of this.projects.values()) projects.overlay.delete(file);
