@@ -797,7 +797,7 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * imports `sourceFile` (directly or through others) and is reachable from it: `sourceFile` imports it too, or it
  * declares something global or a class extending or implementing another (the call graph follows a call of an
  * interface's method into its implementations anywhere). When the edited function's class extends or implements
- * another, any file naming it.
+ * another, such a file need not import this one.
  */
 function fileReachingBack(
   program: ts.Program,
@@ -815,21 +815,46 @@ function fileReachingBack(
     if (names.some((name) => words.has(name))) naming.add(normalizePath(other.fileName));
   }
   if (naming.size === 0) return undefined;
+  // Through its base class or interface, code can call the function without importing its file.
   const owner = edited.node.parent;
-  if (ts.isClassDeclaration(owner) && owner.heritageClauses?.length) return [...naming][0];
+  const inherited = ts.isClassDeclaration(owner) && !!owner.heritageClauses?.length;
   const { importers, imported } = neighbourhood();
   return [...naming].find(
-    (file) => importers.has(file) && (imported.has(file) || reachesAnywhere(program, file)),
+    (file) =>
+      (inherited || importers.has(file)) && (imported.has(file) || reachesAnywhere(program, file)),
   );
 }
 
-/** A file whose declarations code can reach without importing it: globals, or a class the call graph can enter. */
+/**
+ * A file whose declarations code can reach without importing it: a script or a `declare global`/`declare module` block
+ * (globals), or a class extending or implementing another (the call graph follows a call of an interface's or base
+ * class's method into the implementations the program has, wherever they are).
+ */
 function reachesAnywhere(program: ts.Program, file: string): boolean {
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) return true;
-  const words = wordsOf(sourceFile);
-  return words.has('declare') || words.has('implements') || words.has('extends');
+  let answer = reachableFiles.get(sourceFile);
+  if (answer === undefined) {
+    let found = !ts.isExternalModule(sourceFile);
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (
+        ts.isModuleDeclaration(node) ||
+        ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) &&
+          node.heritageClauses !== undefined &&
+          node.heritageClauses.length > 0)
+      )
+        found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    answer = found;
+    reachableFiles.set(sourceFile, answer);
+  }
+  return answer;
 }
+
+const reachableFiles = new WeakMap<ts.SourceFile, boolean>();
 
 type Neighbourhood = { importers: Set<string>; imported: Set<string> };
 
