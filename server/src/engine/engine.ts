@@ -30,8 +30,8 @@ import {
   planReuse,
   rememberLint,
   type ReusePlan,
-  skippingRegions,
 } from './region-reuse';
+import { skippingRegions } from './region-skipping';
 import { releaseSyntaxCache } from './syntax-cache';
 import { type RuleCrash, verifyGuarded } from './verify';
 

@@ -9,7 +9,7 @@ import loopguard from 'eslint-plugin-loopguard';
 import type * as ts from 'typescript';
 
 import type { IgnorePatterns } from './files';
-import { regionAwarePlugin } from './region-reuse';
+import { regionAwarePlugin } from './region-skipping';
 
 const ALL_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 const COMMONJS_FILES = ['**/*.{cts,cjs}'];

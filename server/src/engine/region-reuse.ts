@@ -2,7 +2,7 @@
 // stays inside one part of the file (a function, a class field, an import), the findings of the other parts stay what
 // they were unless those parts are tied to the edited one by name. The file is split into regions (each top-level
 // statement, and each member of a top-level class); the rules skip the regions the edit cannot reach
-// (`regionAwarePlugin`), and the previous lint's findings there are moved to their new lines (`mergeReused`).
+// (`region-skipping.ts`), and the previous lint's findings there are moved to their new lines (`mergeReused`).
 //
 // A region is reached, and linted again, when (a closure over the file's regions, by name):
 // - it is the edited region;
@@ -27,6 +27,7 @@ import ts from 'typescript';
 import type { RelatedLocation } from './findings';
 import { normalizePath } from './file-names';
 import { carryResolvedImports, importNeighbourhood } from './import-graph';
+import type { RegionSpan } from './region-skipping';
 import type { LintMessage } from './results';
 
 /** What the last lint of a file left for the next one. */
@@ -43,11 +44,6 @@ export interface LintMemory {
   messages: readonly LintMessage[];
   suppressedMessages: readonly Linter.SuppressedLintMessage[];
   related: ReadonlyMap<LintMessage, readonly RelatedLocation[]>;
-}
-
-interface RegionSpan {
-  start: number;
-  end: number;
 }
 
 interface RegionNames {
@@ -1232,67 +1228,4 @@ export function rememberLint(
     suppressedMessages: verified.suppressedMessages,
     related: verified.related,
   };
-}
-
-// The regions the rules skip during one `Linter.verify` (the wrapped rules of `regionAwarePlugin` read it).
-let skipped: readonly RegionSpan[] | undefined;
-
-/** Runs `verify` with the rules skipping every node inside `regions` (offsets, in order). */
-export function skippingRegions<T>(regions: readonly RegionSpan[] | undefined, verify: () => T): T {
-  const before = skipped;
-  skipped = regions && regions.length > 0 ? regions : undefined;
-  try {
-    return verify();
-  } finally {
-    skipped = before;
-  }
-}
-
-function isSkipped(regions: readonly RegionSpan[], range: readonly [number, number]): boolean {
-  let low = 0;
-  let high = regions.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const region = regions[middle]!;
-    if (range[0] < region.start) high = middle - 1;
-    else if (range[0] >= region.end) low = middle + 1;
-    else return range[1] <= region.end;
-  }
-  return false;
-}
-
-type Listener = (...args: unknown[]) => unknown;
-
-interface RuleLike {
-  create(context: unknown): Record<string, Listener | undefined>;
-}
-
-/** A copy of a plugin whose rules skip the nodes of the regions `skippingRegions` names. */
-export function regionAwarePlugin<P extends { rules: Record<string, unknown> }>(plugin: P): P {
-  const rules: Record<string, unknown> = {};
-  for (const [name, rule] of Object.entries(plugin.rules)) {
-    const original = rule as RuleLike;
-    rules[name] = {
-      ...original,
-      create(context: unknown) {
-        const listeners = original.create(context);
-        const regions = skipped;
-        if (!regions) return listeners;
-        const wrapped: Record<string, Listener> = {};
-        for (const [selector, listener] of Object.entries(listeners)) {
-          if (!listener) continue;
-          wrapped[selector] = function (this: unknown, ...args: unknown[]) {
-            const node = args.find(
-              (arg): arg is { range: [number, number] } =>
-                typeof arg === 'object' && arg !== null && 'type' in arg && 'range' in arg,
-            );
-            if (node && isSkipped(regions, node.range)) return undefined;
-            return listener.apply(this, args);
-          };
-        }
-        return wrapped;
-      },
-    };
-  }
-  return { ...plugin, rules };
 }
