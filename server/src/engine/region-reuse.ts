@@ -494,15 +494,9 @@ export function planReuse(
 
 /** The names of the edited function as it was, read from its previous text. */
 function oldRegionNames(edited: Region, oldText: string): Set<string> {
-  const parsed = parseAlone(edited.node, oldText);
-  const names = new Set<string>();
-  const visit = (child: ts.Node): void => {
-    if (ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || ts.isStringLiteralLike(child))
-      names.add(child.text);
-    ts.forEachChild(child, visit);
-  };
-  visit(parsed.node);
-  return new Set([...names, ...edited.names.mentioned]);
+  const names = new Set(edited.names.mentioned);
+  collectNames(parseAlone(edited.node, oldText).node, names);
+  return names;
 }
 
 /** The names a region declared in its previous text. */
@@ -961,7 +955,9 @@ function planOf(
           ? offsetOf(previous.lineStarts, message.endLine, message.endColumn ?? 1)
           : offset,
       ],
-      ...fixRanges(message).filter((range) => !spansEdited(change, previous.text, range)),
+      ...fixesOf(message)
+        .map((fix) => fix.range)
+        .filter((range) => !spansEdited(change, previous.text, range)),
     ];
     for (const location of previous.related.get(message) ?? [])
       if (location.filePath === fileName)
@@ -1056,14 +1052,6 @@ function fixesOf(message: LintMessage): Rule.Fix[] {
   for (const suggestion of message.suggestions ?? [])
     if (suggestion.fix) fixes.push(suggestion.fix);
   return fixes;
-}
-
-function fixRanges(message: LintMessage): Array<readonly [number, number]> {
-  const ranges: Array<readonly [number, number]> = [];
-  if (message.fix) ranges.push(message.fix.range);
-  for (const suggestion of message.suggestions ?? [])
-    if (suggestion.fix) ranges.push(suggestion.fix.range);
-  return ranges;
 }
 
 function lineOf(lineStarts: readonly number[], offset: number): number {
