@@ -19,15 +19,16 @@
 // - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change.
 // Anything else falls back to a whole lint: an edit across parts, another file of the program or the compiler
 // options changed, the changed lines name a disable comment, a class, a module, `Proxy` or the page's globals, an
-// import of another module, another file that imports this one and names the edited function (or, when types can
-// change, that this file also imports, or that declares or extends anything), a JavaScript file.
+// import of another module, a JavaScript file; or another file that imports this one and that this file's code can
+// reach (this file imports it too, or it declares globals or a class extending or implementing another) names the
+// edited function, or, when types can change, exists at all.
 import type { Linter, Rule } from 'eslint';
 import ts from 'typescript';
 
 import type { RelatedLocation } from './findings';
 import { normalizePath } from './file-names';
 import { carryResolvedImports, importNeighbourhood } from './import-graph';
-import type { RegionSpan } from './region-skipping';
+import { type RegionSpan, spanAt } from './region-skipping';
 import type { LintMessage } from './results';
 
 /** What the last lint of a file left for the next one. */
@@ -92,32 +93,31 @@ export type NoReuse = {
   editedStart?: number;
 };
 
-const nameCache = new WeakMap<ts.Node, RegionNames>();
+// Per node: TypeScript's incremental parser hands an unchanged member to the next version as the same object. A
+// constructor's names include its class's, which can change around it, so the entry records the name it was read with.
+const nameCache = new WeakMap<ts.Node, { owner: string | undefined; names: RegionNames }>();
 
 /** The regions of a file, in order: its top-level statements, a top-level class split into its members. */
 export function regionsOf(sourceFile: ts.SourceFile): Region[] {
   const regions: Region[] = [];
   for (const statement of sourceFile.statements) {
     if (ts.isClassDeclaration(statement)) {
-      for (const member of statement.members) regions.push(regionOf(member, sourceFile, statement));
+      for (const member of statement.members) regions.push(regionOf(member, statement));
     } else {
-      regions.push(regionOf(statement, sourceFile, undefined));
+      regions.push(regionOf(statement, undefined));
     }
   }
   return regions;
 }
 
-function regionOf(
-  node: ts.Node,
-  sourceFile: ts.SourceFile,
-  owner: ts.ClassDeclaration | undefined,
-): Region {
-  let names = nameCache.get(node);
-  if (!names) {
-    names = namesOf(node, owner);
-    nameCache.set(node, names);
+function regionOf(node: ts.Node, owner: ts.ClassDeclaration | undefined): Region {
+  const ownerName = owner?.name?.text;
+  let cached = nameCache.get(node);
+  if (!cached || cached.owner !== ownerName) {
+    cached = { owner: ownerName, names: namesOf(node, owner) };
+    nameCache.set(node, cached);
   }
-  return { node, start: node.getFullStart(), end: node.getEnd(), names };
+  return { node, start: node.getFullStart(), end: node.getEnd(), names: cached.names };
 }
 
 function namesOf(node: ts.Node, owner: ts.ClassDeclaration | undefined): RegionNames {
@@ -253,13 +253,13 @@ function hasFixedSignature(node: EditableFunction): boolean {
 
 /**
  * Words on the changed lines that can change what the rules see beyond the function edited: triple-slash directives
- * (the files of the program), disable comments
- * (ESLint's and typescript-eslint's, whose scope can run to the end of the file), classes (the implementations the
- * call graph follows), modules (`require`, `import()`: the packages the project uses), `Proxy` (the traps the
- * rejection analysis reads), and the page's globals and types (browser code, see the plugin's `browser-code.ts`).
+ * (the files of the program), disable comments (ESLint's and typescript-eslint's, whose scope can run to the end of
+ * the file), classes (the implementations the call graph follows), modules (`require`, `import()`: the packages the
+ * project uses), `Proxy` (the traps the rejection analysis reads), and the page's globals and types (browser code,
+ * see the plugin's `browser-code.ts`).
  */
 const FILE_WIDE_WORDS =
-  /\/\/\/|eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|\bElement\b|Element\b|Event\b|\bDataTransfer\b/;
+  /\/\/\/|eslint|\bclass\b|\bimplements\b|\brequire\b|\bimport\b|\bProxy\b|\bwindow\b|\bdocument\b|\bDocument\b|\bWindow\b|Element\b|Event\b|\bDataTransfer\b/;
 
 /** The same, for the lines of an import declaration, which name `import` themselves. */
 const FILE_WIDE_WORDS_IN_IMPORT = new RegExp(FILE_WIDE_WORDS.source.replace('|\\bimport\\b', ''));
@@ -931,14 +931,11 @@ function planOf(
   const oldLineOfChangeEnd = lineOf(previous.lineStarts, change.oldEnd);
   const oldLineOfChangeStart = lineOf(previous.lineStarts, change.start);
   const toOld = (offset: number): number => (offset >= change.newEnd ? offset - delta : offset);
-  const regionAtOld = (offset: number): Region | undefined => {
-    for (const region of regions) {
-      const start = toOld(region.start);
-      const end = toOld(region.end);
-      if (start <= offset && offset < end) return region;
-    }
-    return undefined;
-  };
+  const oldSpans = regions.map((region) => ({
+    start: toOld(region.start),
+    end: toOld(region.end),
+  }));
+  const regionAtOld = (offset: number): Region | undefined => regions[spanAt(oldSpans, offset)];
   const pointsInto = new Map<Region, Set<Region>>();
   for (const message of [...previous.messages, ...previous.suppressedMessages]) {
     if (message.fatal || message.ruleId === null) continue;
@@ -1024,7 +1021,8 @@ function planOf(
   const clean = regions
     .filter((region) => !dirty.has(region))
     .map(({ start, end }) => ({ start, end }));
-  if (clean.length === 0) return { reason: 'the edit reaches every part of the file' };
+  if (clean.length === 0)
+    return { reason: 'the edit reaches every part of the file', editedStart: change.edited?.start };
   return { clean, previous, ...change };
 }
 
@@ -1070,12 +1068,17 @@ function offsetOf(lineStarts: readonly number[], line: number, column: number): 
 }
 
 /** Where each line of a text starts (ESLint's lines end at `\n`, `\r\n`, and also U+2028 and U+2029: see `planReuse`). */
-export function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): readonly number[] {
+  if (lastLineStarts?.text === text) return lastLineStarts.starts;
   const starts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
     starts.push(index + 1);
+  lastLineStarts = { text, starts };
   return starts;
 }
+
+// The merge and the memory of one lint ask for the same text's lines.
+let lastLineStarts: { text: string; starts: readonly number[] } | undefined;
 
 /**
  * The findings of a lint that skipped `plan.clean`: its own outside those regions, and the previous ones inside them,
@@ -1100,8 +1103,11 @@ export function mergeReused(
   const delta = plan.newEnd - plan.oldEnd;
   const lineDelta = lineOf(lineStarts, plan.newEnd) - lineOf(previous.lineStarts, plan.oldEnd);
   const changeLine = lineOf(previous.lineStarts, plan.oldEnd);
-  const inClean = (offset: number): boolean =>
-    plan.clean.some((region) => region.start <= offset && offset < region.end);
+  const inClean = (offset: number): boolean => spanAt(plan.clean, offset) !== -1;
+  // Where each kept region was in the previous text: a finding that started there belongs to it.
+  const cleanBefore = plan.clean.map(({ start, end }) =>
+    start >= plan.newEnd ? { start: start - delta, end: end - delta } : { start, end },
+  );
   const toNew = (offset: number): number => (offset >= plan.oldEnd ? offset + delta : offset);
   const related = new Map<LintMessage, readonly RelatedLocation[]>();
   const moveLine = (line: number): number => (line > changeLine ? line + lineDelta : line);
@@ -1110,13 +1116,8 @@ export function mergeReused(
     message.ruleId === null || !inClean(offsetOf(lineStarts, message.line, message.column));
   const moved = <T extends LintMessage>(message: T): T | undefined => {
     if (message.ruleId === null || message.fatal) return undefined;
-    // Where it started in the previous text: a clean region there is the same region here.
     const before = offsetOf(previous.lineStarts, message.line, message.column);
-    const inCleanBefore = plan.clean.some((region) => {
-      const shift = region.start >= plan.newEnd ? delta : 0;
-      return region.start - shift <= before && before < region.end - shift;
-    });
-    if (!inCleanBefore) return undefined;
+    if (spanAt(cleanBefore, before) === -1) return undefined;
     const copy: T = { ...message, line: moveLine(message.line) };
     if (message.endLine !== undefined) copy.endLine = moveLine(message.endLine);
     if (message.fix) copy.fix = moveFix(message.fix, plan, text, toNew);

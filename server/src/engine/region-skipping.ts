@@ -22,17 +22,23 @@ export function skippingRegions<T>(regions: readonly RegionSpan[] | undefined, v
   }
 }
 
-function isSkipped(regions: readonly RegionSpan[], range: readonly [number, number]): boolean {
+/** The index of the span of `spans` (disjoint, in order) that holds `offset`, or -1. */
+export function spanAt(spans: readonly RegionSpan[], offset: number): number {
   let low = 0;
-  let high = regions.length - 1;
+  let high = spans.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const region = regions[middle]!;
-    if (range[0] < region.start) high = middle - 1;
-    else if (range[0] >= region.end) low = middle + 1;
-    else return range[1] <= region.end;
+    const span = spans[middle]!;
+    if (offset < span.start) high = middle - 1;
+    else if (offset >= span.end) low = middle + 1;
+    else return middle;
   }
-  return false;
+  return -1;
+}
+
+function isSkipped(regions: readonly RegionSpan[], range: readonly [number, number]): boolean {
+  const index = spanAt(regions, range[0]);
+  return index !== -1 && range[1] <= regions[index]!.end;
 }
 
 type Listener = (...args: unknown[]) => unknown;
