@@ -445,8 +445,10 @@ export class Engine {
       // Rules of any copy of the plugin (the engine's, or a project's own install that its config loads) hand their
       // related locations to the collector this installs for the call.
       const { value: outcome, records } = loopguard.relatedLocations.collect(() =>
-        skippingRegions(reuse?.clean, () =>
-          verifyGuarded(this.rules.linterFor(config.cwd), text, config, file),
+        skippingRegions(
+          reuse?.clean,
+          () => verifyGuarded(this.rules.linterFor(config.cwd), text, config, file),
+          this.rules.isBuiltin,
         ),
       );
       const sourceFile = program.getSourceFile(file);
