@@ -8,7 +8,7 @@
 // only the nodes some rule can see, and no code path events: on an edit that keeps most of a 2,000-line file, that was
 // a third of what the lint allocated. It replaces `traverse` on ESLint's `SourceCode` only inside `skippingRegions`
 // with `lean` set, and only after its first result matched ESLint's own (else it stays off). A rule that listens to
-// code path events turns it off and throws, so that the lint is done again in full.
+// code path events turns it off for every later lint and throws: a rule crash, which the tests would show.
 import { SourceCode } from 'eslint';
 
 /** A part of a file, by offsets: `[start, end)`. */
