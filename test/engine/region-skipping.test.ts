@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 
 import { Linter, type Rule } from 'eslint';
 import {
+  leanTraversalOff,
   leanTraversalState,
   type RegionSpan,
   regionAwarePlugin,
@@ -112,6 +113,7 @@ describe('lean traversal', () => {
       const full = visits(regions, false);
       const lean = visits(regions, true);
       assert.equal(leanTraversalState(), 'on');
+      assert.equal(leanTraversalOff(), undefined);
       assert.deepEqual(lean, full);
       assert.equal(lean.at(-1), 'wrong parents: none');
       // The rule saw nodes, and none inside a skipped region.
@@ -141,8 +143,9 @@ describe('lean traversal', () => {
         let error = '';
         try { lint(); } catch (thrown) { error = String(thrown.message); }
         const afterError = skipping.leanTraversalState();
+        const because = skipping.leanTraversalOff();
         lint();
-        parentPort.postMessage({ error, afterError, started });
+        parentPort.postMessage({ error, afterError, because, started });
         `,
         {
           eval: true,
@@ -155,13 +158,15 @@ describe('lean traversal', () => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    const { error, afterError, started } = outcome as {
+    const { error, afterError, because, started } = outcome as {
       error: string;
       afterError: string;
+      because: string;
       started: number;
     };
     assert.match(error, /listens to code path events/);
     assert.equal(afterError, 'off');
+    assert.equal(because, 'paths listens to code path events');
     // The second lint walked in full: the program and the function each start a code path.
     assert.equal(started, 2);
   });

@@ -36,6 +36,7 @@ export { Projects } from './projects';
 export type { LintMessage, LintResult } from './results';
 export { decodeSourceText, type SourceText } from './source-text';
 export { LintStopped } from './stop-points';
+export { leanTraversalOff } from './region-skipping';
 export { enableSyntaxReuse, forgetSyntax } from './syntax-reuse';
 export { timed, timingsReport } from './timings';
 export {

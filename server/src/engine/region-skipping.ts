@@ -8,7 +8,8 @@
 // only the nodes some rule can see, and no code path events: on an edit that keeps most of a 2,000-line file, that was
 // a third of what the lint allocated. It replaces `traverse` on ESLint's `SourceCode` only inside `skippingRegions`
 // with `lean` set, and only after its first result matched ESLint's own (else it stays off). A rule that listens to
-// code path events turns it off for every later lint and throws: a rule crash, which the tests would show.
+// code path events turns it off for every later lint and throws: a rule crash, which the tests would show. Once off,
+// `leanTraversalOff` says why, and the language server's log says it once.
 import { SourceCode } from 'eslint';
 
 /** A part of a file, by offsets: `[start, end)`. */
@@ -44,10 +45,22 @@ export function skippingRegions<T>(
 
 /** `unchecked` until its first result is compared with ESLint's, then `on`, or `off` for good. */
 let leanTraversal: 'unchecked' | 'on' | 'off' = 'unchecked';
+/** Why it went off. */
+let offBecause: string | undefined;
 
-/** Whether lean traversal is on, off, or not yet checked against ESLint's own (for tests). */
+/** Whether lean traversal is on, off, or not yet checked against ESLint's own. */
 export function leanTraversalState(): 'unchecked' | 'on' | 'off' {
   return leanTraversal;
+}
+
+/** Why lean traversal went off, once it has; else `undefined`. */
+export function leanTraversalOff(): string | undefined {
+  return offBecause;
+}
+
+function turnLeanTraversalOff(reason: string): void {
+  leanTraversal = 'off';
+  offBecause = reason;
 }
 
 interface TreeNode {
@@ -97,7 +110,8 @@ function installLeanTraversal(): void {
           (step, index) =>
             step.target === expected[index]!.target && step.phase === expected[index]!.phase,
         );
-      leanTraversal = same ? 'on' : 'off';
+      if (same) leanTraversal = 'on';
+      else turnLeanTraversalOff("its steps differ from ESLint's own (another ESLint version?)");
       steps = same ? lean : full;
     }
     leanSteps.set(this, steps);
@@ -186,7 +200,7 @@ export function regionAwarePlugin<P extends { rules: Record<string, unknown> }>(
       create(context: unknown) {
         const listeners = original.create(context);
         if (leanNow && Object.keys(listeners).some((key) => CODE_PATH_LISTENER.test(key))) {
-          leanTraversal = 'off';
+          turnLeanTraversalOff(`${name} listens to code path events`);
           throw new Error(
             `${name} listens to code path events, which the lean traversal does not produce; it is now off, lint again`,
           );

@@ -12,6 +12,7 @@ import {
   type Engine,
   enableSyntaxReuse,
   type FileOutcome,
+  leanTraversalOff,
   LintStopped,
   type RuleMeta,
 } from '../../engine';
@@ -111,6 +112,7 @@ async function answer(
         shouldStop,
         reuseUnchangedRegions: reuseRegions,
       });
+      reportLeanTraversalOff();
       const suppressed =
         outcome.kind === 'linted'
           ? workspace.suppressedRules(request.file, outcome.result.messages)
@@ -142,6 +144,20 @@ async function answer(
         programsBuilt: workspace.programsBuilt(),
       };
   }
+}
+
+let leanOffReported = false;
+
+/** Says once in the log when lints stopped walking the tree the lean way (`region-skipping.ts`), and why. */
+function reportLeanTraversalOff(): void {
+  const reason = leanTraversalOff();
+  if (leanOffReported || reason === undefined) return;
+  leanOffReported = true;
+  post({
+    kind: 'log',
+    level: 'info',
+    message: `Walking each file's whole syntax tree as ESLint does (slower typing in large files): ${reason}.`,
+  });
 }
 
 /**
