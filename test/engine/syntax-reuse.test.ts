@@ -32,7 +32,11 @@ const TSX_CONFIG = JSON.stringify({
   },
 });
 
-/** Shapes whose conversion reads more than their own node: directives, optional chains, `<<`, decorators, JSX. */
+/**
+ * Shapes whose conversion reads more than their own node: directives, optional chains, `<<`, decorators, JSX; and
+ * shapes whose tree shares a node (a shorthand property) or a range or position (a default import, a type
+ * predicate's annotation), which a shift must move once.
+ */
 const SOURCE = [
   "'use strict';",
   '/** A file comment. */',
@@ -70,6 +74,11 @@ const SOURCE = [
   '/* before the interface */',
   'interface Shape { area(): number; readonly name?: string }',
   'namespace Inner { export const value = `text ${Level.High} more`; }',
+  'export function isShape(value: unknown): value is Shape {',
+  "  return typeof value === 'object' && { value }.value !== null;",
+  '}',
+  "import Stream from 'node:stream';",
+  'export const streams = { Stream };',
   'export async function main(): Promise<void> {',
   "  const text = await readFile('x', 'utf8');",
   '  const { length, ...rest } = { length: text.length, other: Inner.value };',

@@ -84,6 +84,8 @@ interface Entry {
   parentKind: ts.SyntaxKind;
   allowPattern: boolean;
   options: string;
+  /** What the tree shares, found by its first shift (`shiftTree`); undefined until then. */
+  sharing?: Sharing;
 }
 
 const entries = new WeakMap<ts.Node, Entry>();
@@ -318,14 +320,54 @@ function moveTo(entry: Entry, start: number, ast: ts.SourceFile): Shift {
     columnDelta: now.character - estree.loc.start.column,
   };
   if (shift.delta !== 0 || shift.lineDelta !== 0 || shift.columnDelta !== 0)
-    shiftTree(estree, shift);
+    entry.sharing = shiftTree(estree, shift, entry.sharing);
   return shift;
 }
 
 const CHAIN_LINKS = new Set(['MemberExpression', 'CallExpression', 'TSNonNullExpression']);
 
-function shiftTree(root: Positioned, shift: Shift): void {
-  const seen = new Set<object>();
+/**
+ * What a reused tree shares: typescript-estree may put one node in two places (a shorthand property's key and
+ * value) and one range or position in two nodes (an import's default specifier and its name). A tree is shifted
+ * many times and never changes shape, so its first shift records what it shares and later shifts keep track only
+ * of that: most trees share nothing, and tracking every object cost more than the shifting itself.
+ */
+type Sharing = 'nothing' | 'nodes' | 'positions';
+
+/** Shifts every node of the tree, each node, range and position once, and returns what the tree shares. */
+function shiftTree(root: Positioned, shift: Shift, sharing: Sharing | undefined): Sharing {
+  const seenNodes = sharing === 'nothing' ? undefined : new Set<object>();
+  const moved = sharing === undefined || sharing === 'positions' ? new Set<object>() : undefined;
+  let found: Sharing = 'nothing';
+  const move = (node: Positioned): void => {
+    if (!moved) {
+      shiftPositions(node, shift);
+      return;
+    }
+    const range = node.range;
+    if (moved.has(range)) found = 'positions';
+    else {
+      moved.add(range);
+      range[0] += shift.delta;
+      range[1] += shift.delta;
+    }
+    for (const position of [node.loc.start, node.loc.end]) {
+      if (moved.has(position)) found = 'positions';
+      else {
+        moved.add(position);
+        shiftPosition(position, shift);
+      }
+    }
+  };
+  const enter = (node: Positioned): boolean => {
+    if (!seenNodes) return true;
+    if (seenNodes.has(node)) {
+      if (found === 'nothing') found = 'nodes';
+      return false;
+    }
+    seenNodes.add(node);
+    return true;
+  };
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
       for (const item of value) visit(item);
@@ -333,17 +375,13 @@ function shiftTree(root: Positioned, shift: Shift): void {
     }
     if (value === null || typeof value !== 'object') return;
     const node = value as Positioned;
-    if (typeof node.type !== 'string' || seen.has(node)) return;
-    seen.add(node);
-    shiftPositions(node, shift, seen);
+    if (typeof node.type !== 'string' || !enter(node)) return;
+    move(node);
     if (CHAIN_LINKS.has(node.type)) {
       // An optional chain's inner link stays mapped to the chain expression its parent unwrapped, outside the tree.
       const unwrapped = tsNodeToESTreeNodeMap.get(esTreeNodeToTSNodeMap.get(node)!) as
         Positioned | undefined;
-      if (unwrapped && unwrapped !== node && !seen.has(unwrapped)) {
-        seen.add(unwrapped);
-        shiftPositions(unwrapped, shift, seen);
-      }
+      if (unwrapped && unwrapped !== node && enter(unwrapped)) move(unwrapped);
     }
     for (const key in node) {
       if (key === 'parent' || key === 'range' || key === 'loc') continue;
@@ -352,24 +390,20 @@ function shiftTree(root: Positioned, shift: Shift): void {
     }
   };
   visit(root);
+  return sharing ?? found;
 }
 
-// Changed in place, each range and position once (`moved`): typescript-estree may share one between nodes. New
-// objects instead would be garbage that outlives the lint, and the collector's copying of it was most of the cost.
-function shiftPositions(node: Positioned, shift: Shift, moved: Set<object>): void {
+function shiftPositions(node: Positioned, shift: Shift): void {
   const range = node.range;
-  if (!moved.has(range)) {
-    moved.add(range);
-    range[0] += shift.delta;
-    range[1] += shift.delta;
-  }
-  shiftPosition(node.loc.start, shift, moved);
-  shiftPosition(node.loc.end, shift, moved);
+  range[0] += shift.delta;
+  range[1] += shift.delta;
+  shiftPosition(node.loc.start, shift);
+  shiftPosition(node.loc.end, shift);
 }
 
-function shiftPosition(position: Position, shift: Shift, moved: Set<object>): void {
-  if (moved.has(position)) return;
-  moved.add(position);
+// Changed in place: new objects instead would be garbage that outlives the lint, and the collector's copying of it
+// was most of the cost.
+function shiftPosition(position: Position, shift: Shift): void {
   if (position.line === shift.oldLine) position.column += shift.columnDelta;
   position.line += shift.lineDelta;
 }
