@@ -936,6 +936,9 @@ function planOf(
     end: toOld(region.end),
   }));
   const regionAtOld = (offset: number): Region | undefined => regions[spanAt(oldSpans, offset)];
+  const editedText = change.edited
+    ? previous.text.slice(change.edited.start, change.edited.oldEnd)
+    : '';
   const pointsInto = new Map<Region, Set<Region>>();
   for (const message of [...previous.messages, ...previous.suppressedMessages]) {
     if (message.fatal || message.ruleId === null) continue;
@@ -954,7 +957,7 @@ function planOf(
       ],
       ...fixesOf(message)
         .map((fix) => fix.range)
-        .filter((range) => !spansEdited(change, previous.text, range)),
+        .filter((range) => !spansEdited(change, editedText, range)),
     ];
     for (const location of previous.related.get(message) ?? [])
       if (location.filePath === fileName)
@@ -964,8 +967,8 @@ function planOf(
         ]);
     for (const fix of fixesOf(message))
       if (
-        spansEdited(change, previous.text, fix.range) &&
-        !spansEdited(change, previous.text, fix.range, fix.text)
+        spansEdited(change, editedText, fix.range) &&
+        !spansEdited(change, editedText, fix.range, fix.text)
       )
         dirty.add(region);
     for (const [from, to] of spans) {
@@ -1028,18 +1031,19 @@ function planOf(
 
 /**
  * Whether a fix's range holds the whole edited region and its text holds that region's previous text once: ESLint
- * merges a rule's fixes into one range with the text between them copied, which `moveFix` updates.
+ * merges a rule's fixes into one range with the text between them copied, which `moveFix` updates. `old` is the
+ * edited region's previous text.
  */
 function spansEdited(
   change: Omit<ReusePlan, 'clean' | 'previous'>,
-  previousText: string,
-  [from, to]: readonly [number, number],
+  old: string,
+  range: readonly [number, number],
   fixText?: string,
 ): boolean {
   const { edited } = change;
-  if (!edited || !(from < edited.start && to > edited.oldEnd)) return false;
+  // No destructuring of `range`: this runs for every fix of every finding at each edit.
+  if (!edited || !(range[0] < edited.start && range[1] > edited.oldEnd)) return false;
   if (fixText === undefined) return true;
-  const old = previousText.slice(edited.start, edited.oldEnd);
   const at = fixText.indexOf(old);
   return at !== -1 && fixText.indexOf(old, at + 1) === -1;
 }

@@ -133,10 +133,15 @@ function walk(sourceCode: SourceCode, regions: readonly RegionSpan[], Visit: Ste
     const hidden = inside || isSkipped(regions, node.range);
     if (!hidden) steps.push(new Visit({ target: node, phase: 1, args: [node] }));
     const record = node as unknown as Record<string, unknown>;
-    for (const key of keysOf[node.type] ?? fallbackKeys(record)) {
-      const child = record[key];
+    // Indexed loops: iterators here allocated a tenth of what a lint allocates.
+    const keys = keysOf[node.type] ?? fallbackKeys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const child = record[keys[k]!];
       if (Array.isArray(child)) {
-        for (const element of child) if (isNode(element)) visit(element, node, hidden);
+        for (let i = 0; i < child.length; i++) {
+          const element: unknown = child[i];
+          if (isNode(element)) visit(element, node, hidden);
+        }
       } else if (isNode(child)) visit(child, node, hidden);
     }
     if (!hidden) steps.push(new Visit({ target: node, phase: 2, args: [node] }));
