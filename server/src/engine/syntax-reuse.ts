@@ -84,8 +84,6 @@ interface Entry {
   parentKind: ts.SyntaxKind;
   allowPattern: boolean;
   options: string;
-  /** What the tree shares, found by its first shift (`shiftTree`); undefined until then. */
-  sharing?: Sharing;
 }
 
 const entries = new WeakMap<ts.Node, Entry>();
@@ -320,7 +318,7 @@ function moveTo(entry: Entry, start: number, ast: ts.SourceFile): Shift {
     columnDelta: now.character - estree.loc.start.column,
   };
   if (shift.delta !== 0 || shift.lineDelta !== 0 || shift.columnDelta !== 0)
-    entry.sharing = shiftTree(estree, shift, entry.sharing);
+    shiftTree(estree, shift);
   return shift;
 }
 
@@ -329,30 +327,43 @@ const CHAIN_LINKS = new Set(['MemberExpression', 'CallExpression', 'TSNonNullExp
 /**
  * What a reused tree shares: typescript-estree may put one node in two places (a shorthand property's key and
  * value) and one range or position in two nodes (an import's default specifier and its name). A tree is shifted
- * many times and never changes shape, so its first shift records what it shares and later shifts keep track only
- * of that: most trees share nothing, and tracking every object cost more than the shifting itself.
+ * many times and never changes shape, so its first shift records what it shares, and later shifts keep track of
+ * only that: keeping track of every object cost more than the shifting itself. A tree that holds reused trees
+ * (a class whose members were kept) shifts each of them as they know, so only its own part is tracked at first.
+ * Nothing is shared across the root of a reused tree (a statement or a member): typescript-estree shares only
+ * between a node and what it converts for that node.
  */
-type Sharing = 'nothing' | 'nodes' | 'positions';
+interface Sharing {
+  /** Nodes reached more than once: each is entered once. */
+  nodes: ReadonlySet<object> | undefined;
+  /** Ranges and positions of more than one node: shifted as often as reached, then set from their old values. */
+  positions: ReadonlyArray<[number, number] | Position>;
+}
 
-/** Shifts every node of the tree, each node, range and position once, and returns what the tree shares. */
-function shiftTree(root: Positioned, shift: Shift, sharing: Sharing | undefined): Sharing {
-  const seenNodes = sharing === 'nothing' ? undefined : new Set<object>();
-  const moved = sharing === undefined || sharing === 'positions' ? new Set<object>() : undefined;
-  let found: Sharing = 'nothing';
+/** What each reused tree that was shifted shares, by its root. */
+const sharings = new WeakMap<object, Sharing>();
+
+/** Shifts every node of the tree, each node, range and position once. */
+function shiftTree(root: Positioned, shift: Shift): void {
+  const known = sharings.get(root);
+  if (known) {
+    shiftKnowingSharing(root, shift, known);
+    return;
+  }
+  const seenNodes = new Set<object>();
+  const moved = new Set<object>();
+  const sharedNodes = new Set<object>();
+  const sharedPositions = new Set<[number, number] | Position>();
   const move = (node: Positioned): void => {
-    if (!moved) {
-      shiftPositions(node, shift);
-      return;
-    }
     const range = node.range;
-    if (moved.has(range)) found = 'positions';
+    if (moved.has(range)) sharedPositions.add(range);
     else {
       moved.add(range);
       range[0] += shift.delta;
       range[1] += shift.delta;
     }
     for (const position of [node.loc.start, node.loc.end]) {
-      if (moved.has(position)) found = 'positions';
+      if (moved.has(position)) sharedPositions.add(position);
       else {
         moved.add(position);
         shiftPosition(position, shift);
@@ -360,22 +371,70 @@ function shiftTree(root: Positioned, shift: Shift, sharing: Sharing | undefined)
     }
   };
   const enter = (node: Positioned): boolean => {
-    if (!seenNodes) return true;
     if (seenNodes.has(node)) {
-      if (found === 'nothing') found = 'nodes';
+      sharedNodes.add(node);
       return false;
     }
     seenNodes.add(node);
     return true;
   };
+  walkTree(root, shift, enter, move);
+  sharings.set(root, {
+    nodes: sharedNodes.size > 0 ? sharedNodes : undefined,
+    positions: [...sharedPositions],
+  });
+}
+
+function shiftKnowingSharing(root: Positioned, shift: Shift, sharing: Sharing): void {
+  const { nodes, positions } = sharing;
+  const before = positions.map((shared) =>
+    Array.isArray(shared) ? [shared[0], shared[1]] : [shared.line, shared.column],
+  );
+  const entered = nodes && new Set<object>();
+  const enter = (node: Positioned): boolean => {
+    if (!nodes?.has(node)) return true;
+    if (entered!.has(node)) return false;
+    entered!.add(node);
+    return true;
+  };
+  walkTree(root, shift, enter, (node) => shiftPositions(node, shift));
+  positions.forEach((shared, index) => {
+    const [first, second] = before[index]!;
+    if (Array.isArray(shared)) {
+      shared[0] = first! + shift.delta;
+      shared[1] = second! + shift.delta;
+    } else {
+      shared.line = first!;
+      shared.column = second!;
+      shiftPosition(shared, shift);
+    }
+  });
+}
+
+/**
+ * Calls `move` on every node of the tree that `enter` lets in, and walks into the nodes it lets in; a reused tree
+ * inside whose sharing is known is shifted as it knows instead.
+ */
+function walkTree(
+  root: Positioned,
+  shift: Shift,
+  enter: (node: Positioned) => boolean,
+  move: (node: Positioned) => void,
+): void {
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      for (let i = 0; i < value.length; i++) visit(value[i]);
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const node = value as Positioned;
-    if (typeof node.type !== 'string' || !enter(node)) return;
+    if (typeof node.type !== 'string') return;
+    const inner = node !== root ? sharings.get(node) : undefined;
+    if (inner) {
+      if (enter(node)) shiftKnowingSharing(node, shift, inner);
+      return;
+    }
+    if (!enter(node)) return;
     move(node);
     if (CHAIN_LINKS.has(node.type)) {
       // An optional chain's inner link stays mapped to the chain expression its parent unwrapped, outside the tree.
@@ -390,7 +449,6 @@ function shiftTree(root: Positioned, shift: Shift, sharing: Sharing | undefined)
     }
   };
   visit(root);
-  return sharing ?? found;
 }
 
 function shiftPositions(node: Positioned, shift: Shift): void {
