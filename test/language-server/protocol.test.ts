@@ -120,6 +120,7 @@ describe('loopguard-language-server (over stdio)', function () {
         'b.ts': CALLER,
         'c.ts': CALLER_THROUGH_MIDDLE,
         'settings.ts': FLOATING,
+        'settings-asked.ts': FLOATING,
         'globals.d.ts': 'declare function legacyLoad(): number;\n',
         'legacy.ts': 'export function run() {\n  legacyLoad();\n}\n',
         'b-first/a.ts': LOAD_SYNC,
@@ -364,6 +365,24 @@ describe('loopguard-language-server (over stdio)', function () {
       await session.close(uri);
     });
 
+    it("asks for a document's settings once, not before each lint, and again once it is reopened", async () => {
+      const file = path.join(root, 'settings-asked.ts');
+      const uri = await session.open(file);
+      await session.nextDiagnostics(uri, 0);
+      const askedForIt = () => session.settingsAsked.filter((scope) => scope === uri).length;
+      assert.equal(askedForIt(), 1);
+      await session.change(uri, `${fs.readFileSync(file, 'utf8')}\n`);
+      await session.nextDiagnostics(uri, 1);
+      assert.equal(askedForIt(), 1, 'an edit is linted with the settings already read');
+      const seen = session.diagnosticsCount(uri);
+      await session.close(uri);
+      await session.nextDiagnostics(uri, seen);
+      await session.open(file);
+      await session.nextDiagnostics(uri, seen + 1);
+      assert.equal(askedForIt(), 2, 'a reopened document is asked for again');
+      await session.close(uri);
+    });
+
     it('follows the settings: severity overrides, `enable`, and `run: onSave`', async () => {
       const uri = await session.open(path.join(root, 'settings.ts'));
       await session.nextDiagnostics(uri, 0);
@@ -529,7 +548,7 @@ describe('loopguard-language-server (over stdio)', function () {
         text.replace('var n', 'let n'),
       );
 
-      session.settings = { ...SETTINGS, fixAll: { includeSuggestions: true } };
+      await session.changeSettings({ ...SETTINGS, fixAll: { includeSuggestions: true } });
       const unsafe = await session.codeActions(uri, ORIGIN, ['source.fixAll.loopguard']);
       assert.deepEqual(
         unsafe.map((action) => action.title),
@@ -539,12 +558,12 @@ describe('loopguard-language-server (over stdio)', function () {
         applyTextEdits(text, unsafe[0]?.edit?.changes?.[uri] ?? []),
         text.replace('var n', 'let n').replace('  save();', '  await save();'),
       );
-      session.settings = { ...SETTINGS };
+      await session.changeSettings({ ...SETTINGS });
     });
 
     it('answers a plain code-action request with quick fixes only, without a fix-all, whatever the settings', async () => {
       const uri = uriOf(path.join(root, 'fix.ts'));
-      session.settings = { ...SETTINGS, fixAll: { includeSuggestions: true } };
+      await session.changeSettings({ ...SETTINGS, fixAll: { includeSuggestions: true } });
       const menu = await session.codeActions(uri, ORIGIN);
       assert.ok(menu.length > 0);
       assert.deepEqual(
@@ -552,7 +571,7 @@ describe('loopguard-language-server (over stdio)', function () {
         ['quickfix'],
         'a menu request is not a fix-all request',
       );
-      session.settings = { ...SETTINGS };
+      await session.changeSettings({ ...SETTINGS });
     });
 
     it('drops cancelled fix-all requests: they do not run, and the next request does not wait for them', async () => {

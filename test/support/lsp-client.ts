@@ -78,6 +78,8 @@ export class LspSession {
   /** What the server wrote to stderr (nothing, unless it crashed). */
   stderr = '';
   readonly slowLints: SlowLintParams[] = [];
+  /** The `scopeUri` of each `workspace/configuration` item the server asked for, in order. */
+  readonly settingsAsked: Array<string | undefined> = [];
   settings: Record<string, unknown>;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
@@ -105,7 +107,10 @@ export class LspSession {
       this.record(() => this.slowLints.push(params)),
     );
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map(() => this.settings),
+      params.items.map((item) => {
+        this.settingsAsked.push(item.scopeUri);
+        return this.settings;
+      }),
     );
     connection.onRequest(RegistrationRequest.type, () => {});
   }

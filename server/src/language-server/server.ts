@@ -157,21 +157,41 @@ export function startServer(connection: Connection): RunningServer {
     }
   }
 
-  async function settingsFor(uri: string): Promise<Settings> {
-    let section: unknown = pushedSettings;
-    if (abilities.configuration) {
-      try {
-        section = (await connection.workspace.getConfiguration({
-          scopeUri: uri,
-          section: SETTINGS_SECTION,
-        })) as unknown;
-      } catch (error) {
-        log.warning(
-          `Could not read the loopguard settings: ${(error as Error).message}. Using the defaults.`,
-        );
-        section = undefined;
-      }
+  /**
+   * Each document's settings as the client answered `workspace/configuration`, asked once per document instead of
+   * before every lint (a round trip per keystroke), and again after `workspace/didChangeConfiguration`, which clients
+   * send when settings change, and after the document closes.
+   */
+  const askedSettings = new Map<string, Promise<Settings>>();
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!abilities.configuration) return Promise.resolve(readAndReport(pushedSettings));
+    let settings = askedSettings.get(uri);
+    if (!settings) {
+      settings = askSettings(uri);
+      askedSettings.set(uri, settings);
     }
+    return settings;
+  }
+
+  async function askSettings(uri: string): Promise<Settings> {
+    try {
+      const section = (await connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: SETTINGS_SECTION,
+      })) as unknown;
+      return readAndReport(section);
+    } catch (error) {
+      // Not kept: the next lint asks again.
+      askedSettings.delete(uri);
+      log.warning(
+        `Could not read the loopguard settings: ${(error as Error).message}. Using the defaults.`,
+      );
+      return readAndReport(undefined);
+    }
+  }
+
+  function readAndReport(section: unknown): Settings {
     const { settings, problems } = readSettings(section);
     for (const problem of problems) {
       if (loggedProblems.has(problem)) continue;
@@ -467,6 +487,8 @@ export function startServer(connection: Connection): RunningServer {
           folders: [...setup.folders.filter((folder) => !removed.has(folder)), ...added],
         };
         worker?.restart(setup);
+        // A document's settings can come from the folder it now belongs to.
+        askedSettings.clear();
         relintAll('config');
       });
     }
@@ -494,6 +516,7 @@ export function startServer(connection: Connection): RunningServer {
 
   documents.onDidClose((event) => {
     const file = filePathOf(event.document.uri);
+    askedSettings.delete(event.document.uri);
     opened.delete(event.document.uri);
     queue.forget(event.document.uri);
     lintsRunning.get(event.document.uri)?.cancel.cancel();
@@ -510,6 +533,7 @@ export function startServer(connection: Connection): RunningServer {
       SETTINGS_SECTION
     ];
     if (section !== undefined) pushedSettings = section;
+    askedSettings.clear();
     relintAll('settings');
   });
 
