@@ -159,8 +159,8 @@ export function startServer(connection: Connection): RunningServer {
 
   /**
    * Each document's settings as the client answered `workspace/configuration`, asked once per document instead of
-   * before every lint (a round trip per keystroke), and again after `workspace/didChangeConfiguration`, which clients
-   * send when settings change, and after the document closes.
+   * before every lint (a round trip per keystroke), and again after `workspace/didChangeConfiguration` (which clients
+   * send when settings change), a change of workspace folders, or the document closing.
    */
   const askedSettings = new Map<string, Promise<Settings>>();
 
