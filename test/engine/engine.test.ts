@@ -47,6 +47,25 @@ describe('Engine', function () {
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
   });
 
+  it('resolves an import to an unsaved buffer of a file not on disk once the importer changes, until the buffer closes', () => {
+    const importer = "import { load } from './a.js';\nexport function run() {\n  load();\n}\n";
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'b.ts': importer });
+    const engine = new Engine({ root });
+    const a = path.join(root, 'a.ts').split(path.sep).join('/');
+    const b = path.join(root, 'b.ts').split(path.sep).join('/');
+    assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
+
+    // TypeScript resolves the imports of a file again when the file changes (as tsserver does without a watcher),
+    // and module resolutions are kept from program to program: the new buffer must not meet a kept failure.
+    engine.overlay.set(a, 'export async function load(): Promise<number> {\n  return 1;\n}\n', 1);
+    engine.overlay.set(b, `${importer}\n`, 1);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);
+
+    engine.overlay.delete(a);
+    engine.overlay.set(b, `${importer}\n\n`, 2);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
+  });
+
   it('leaves a file nested too deeply for the parser out of its program, with a message, each time it changes', () => {
     const deep = (levels: number): string =>
       `export const x = ${'('.repeat(levels)}1${')'.repeat(levels)};\n`;

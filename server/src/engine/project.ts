@@ -41,6 +41,8 @@ export class Project {
   private readonly service: ts.LanguageService;
   /** The program last returned, to tell a new build from a program the language service kept. */
   private lastProgram: ts.Program | undefined;
+  /** Module resolutions and `package.json` lookups, kept while what they read stays the same (`resolutionCache`). */
+  private resolution: { key: string; cache: ts.ModuleResolutionCache } | undefined;
 
   constructor(
     settings: ProjectSettings,
@@ -178,9 +180,34 @@ export class Project {
     return found;
   }
 
+  /**
+   * The module resolution cache of the current state of the files. Without one from the host, TypeScript starts a new
+   * cache for every program, so each keystroke looked up the `package.json` scope of every file of the program again
+   * (under `node16`/`nodenext`, and for every file in `node_modules`). What resolution reads changes only when a file
+   * changes on disk (the project version moves; a file created or deleted, or a `package.json` changed, resets the
+   * projects altogether), or when an open buffer is added or removed, or an open `package.json` changes (the
+   * overlay's membership); a source's text does not, so the cache lives until one of those.
+   */
+  private resolutionCache(): ts.ModuleResolutionCache {
+    const key = `${this.projectVersion}:${this.overlay.membership}`;
+    if (this.resolution?.key !== key) {
+      const canonical = ts.sys.useCaseSensitiveFileNames
+        ? (fileName: string) => fileName
+        : (fileName: string) => fileName.toLowerCase();
+      this.resolution = {
+        key,
+        cache: ts.createModuleResolutionCache(this.directory, canonical, this.options),
+      };
+    }
+    return this.resolution.cache;
+  }
+
   private createHost(): ts.LanguageServiceHost {
     const overlay = this.overlay;
-    return {
+    // `getModuleResolutionCache` is a member the language service reads (from TypeScript 5.0 on) but does not declare.
+    const host: ts.LanguageServiceHost & {
+      getModuleResolutionCache(): ts.ModuleResolutionCache;
+    } = {
       getCompilationSettings: () => this.options,
       getProjectVersion: () => `${this.projectVersion}:${overlay.generation}`,
       getScriptFileNames: () => this.rootFiles,
@@ -206,7 +233,39 @@ export class Project {
       realpath: (fileName) => ts.sys.realpath?.(fileName) ?? fileName,
       useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
       jsDocParsingMode: JSDOC_PARSING_MODE,
+      // What TypeScript does without these (each name resolved once per file and mode), through a kept cache.
+      getModuleResolutionCache: () => this.resolutionCache(),
+      resolveModuleNameLiterals: (
+        literals,
+        containingFile,
+        redirected,
+        options,
+        containingSourceFile,
+      ) => {
+        const cache = this.resolutionCache();
+        const modeOptions = redirected?.commandLine.options ?? options;
+        const byNameAndMode = new Map<string, ts.ResolvedModuleWithFailedLookupLocations>();
+        return literals.map((literal) => {
+          const mode = ts.getModeForUsageLocation(containingSourceFile, literal, modeOptions);
+          const key = `${mode ?? ''}:${literal.text}`;
+          let resolved = byNameAndMode.get(key);
+          if (!resolved) {
+            resolved = ts.resolveModuleName(
+              literal.text,
+              containingFile,
+              options,
+              host,
+              cache,
+              redirected,
+              mode,
+            );
+            byNameAndMode.set(key, resolved);
+          }
+          return resolved;
+        });
+      },
     };
+    return host;
   }
 }
 
