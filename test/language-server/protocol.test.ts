@@ -495,6 +495,9 @@ describe('loopguard-language-server (over stdio)', function () {
     // set their own on top of this.
     const SETTINGS = { lintTimeBudgetMs: 300_000 };
 
+    // A test that fails after opening the gate must not leave it open for the next one, which would then never hold.
+    afterEach(() => fs.rmSync(gate, { force: true }));
+
     before(async () => {
       root = createTempProject({
         'tsconfig.json': TSCONFIG,
@@ -602,7 +605,15 @@ describe('loopguard-language-server (over stdio)', function () {
         return answer;
       });
       const sixth = session.codeActions(uri, ORIGIN, ['source.fixAll']);
+      // A cancelled request leaves the queue and is answered at once, while the lint is still held. Opening the gate
+      // before those answers came would let the server, on a busy machine, read a request only after the worker had
+      // become free, and run it before reading its cancellation.
+      const answeredWhileHeld = await Promise.race([
+        Promise.all(cancelled).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
+      ]);
       fs.writeFileSync(gate, '');
+      assert.ok(answeredWhileHeld, 'the cancelled requests were answered while the lint was held');
       const actions = await sixth;
       assert.deepEqual(
         actions.map((action) => action.kind),
@@ -612,7 +623,6 @@ describe('loopguard-language-server (over stdio)', function () {
         applyTextEdits(text, actions[0]?.edit?.changes?.[uri] ?? []),
         text.replace('var n', 'let n'),
       );
-      await Promise.all(cancelled);
       // The same lint and one fix-all on a copy show how many runs of the rule they take.
       const reference = path.join(root, 'held-reference.ts');
       fs.writeFileSync(reference, text);
