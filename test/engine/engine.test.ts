@@ -55,8 +55,8 @@ describe('Engine', function () {
     const b = path.join(root, 'b.ts').split(path.sep).join('/');
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
 
-    // TypeScript resolves the imports of a file again when the file changes (as tsserver does without a watcher),
-    // and module resolutions are kept from program to program: the new buffer must not meet a kept failure.
+    // TypeScript resolves a file's imports again only when that file changes, and module resolutions are kept from
+    // program to program: the importer's next version must not meet the failure kept from before the buffer opened.
     engine.overlay.set(a, 'export async function load(): Promise<number> {\n  return 1;\n}\n', 1);
     engine.overlay.set(b, `${importer}\n`, 1);
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);

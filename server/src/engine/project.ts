@@ -204,7 +204,8 @@ export class Project {
 
   private createHost(): ts.LanguageServiceHost {
     const overlay = this.overlay;
-    // `getModuleResolutionCache` is a member the language service reads (from TypeScript 5.0 on) but does not declare.
+    // `getModuleResolutionCache` is a member the language service reads (in every TypeScript from 5.4 to 6.0) but does
+    // not declare.
     const host: ts.LanguageServiceHost & {
       getModuleResolutionCache(): ts.ModuleResolutionCache;
     } = {
