@@ -47,7 +47,7 @@ describe('Engine', function () {
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
   });
 
-  it('resolves an import to an unsaved buffer of a file not on disk once the importer changes, until the buffer closes', () => {
+  it('resolves an import to an unsaved buffer of a file not on disk as soon as the buffer opens, until it closes', () => {
     const importer = "import { load } from './a.js';\nexport function run() {\n  load();\n}\n";
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'b.ts': importer });
     const engine = new Engine({ root });
@@ -55,15 +55,19 @@ describe('Engine', function () {
     const b = path.join(root, 'b.ts').split(path.sep).join('/');
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
 
-    // TypeScript resolves a file's imports again only when that file changes, and module resolutions are kept from
-    // program to program: the importer's next version must not meet the failure kept from before the buffer opened.
+    // TypeScript resolves the imports of an unchanged file again only when told to, and module resolutions are kept
+    // from program to program: the importer, unchanged, must not keep the failure from before the buffer opened.
     engine.overlay.set(a, 'export async function load(): Promise<number> {\n  return 1;\n}\n', 1);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);
+    // Nor an importer that changes since.
     engine.overlay.set(b, `${importer}\n`, 1);
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);
 
     engine.overlay.delete(a);
-    engine.overlay.set(b, `${importer}\n\n`, 2);
     assert.deepEqual(ruleIdsOf(engine.lintFile(b)), []);
+    // Opened again, while the importer stays as it is.
+    engine.overlay.set(a, 'export async function load(): Promise<number> {\n  return 2;\n}\n', 1);
+    assert.deepEqual(ruleIdsOf(engine.lintFile(b)), ['loopguard/no-floating-promises']);
   });
 
   it('leaves a file nested too deeply for the parser out of its program, with a message, each time it changes', () => {

@@ -43,6 +43,11 @@ export class Project {
   private lastProgram: ts.Program | undefined;
   /** Module resolutions and `package.json` lookups, kept while what they read stays the same (`resolutionCache`). */
   private resolution: { key: string; cache: ts.ModuleResolutionCache } | undefined;
+  /**
+   * Files with an import that did not resolve, by the overlay's membership they were resolved under
+   * (`hasInvalidatedResolutions`); keys canonical as TypeScript's paths are.
+   */
+  private readonly failedResolutions = new Map<string, number>();
 
   constructor(
     settings: ProjectSettings,
@@ -191,23 +196,43 @@ export class Project {
   private resolutionCache(): ts.ModuleResolutionCache {
     const key = `${this.projectVersion}:${this.overlay.membership}`;
     if (this.resolution?.key !== key) {
-      const canonical = ts.sys.useCaseSensitiveFileNames
-        ? (fileName: string) => fileName
-        : (fileName: string) => fileName.toLowerCase();
       this.resolution = {
         key,
-        cache: ts.createModuleResolutionCache(this.directory, canonical, this.options),
+        cache: ts.createModuleResolutionCache(this.directory, canonicalFileName, this.options),
       };
     }
     return this.resolution.cache;
   }
 
+  /**
+   * Whether TypeScript must resolve the imports of an unchanged file again: it keeps a file's resolutions while its
+   * text stays the same, so an import that failed would keep failing after a buffer for the missing file opens (a
+   * new file not saved yet). Files with a failed import are resolved again once the overlay's membership has moved
+   * since; an import that resolved to a buffer that closes needs nothing here (the file leaves the program, which
+   * TypeScript builds anew then).
+   */
+  private hasInvalidatedResolutions(filePath: string): boolean {
+    const resolvedUnder = this.failedResolutions.get(canonicalFileName(filePath));
+    return resolvedUnder !== undefined && resolvedUnder !== this.overlay.membership;
+  }
+
+  private recordResolutions(
+    containingFile: string,
+    resolved: readonly ts.ResolvedModuleWithFailedLookupLocations[],
+  ): void {
+    const key = canonicalFileName(containingFile);
+    if (resolved.some((resolution) => resolution.resolvedModule === undefined))
+      this.failedResolutions.set(key, this.overlay.membership);
+    else this.failedResolutions.delete(key);
+  }
+
   private createHost(): ts.LanguageServiceHost {
     const overlay = this.overlay;
-    // `getModuleResolutionCache` is a member the language service reads (in every TypeScript from 5.4 to 6.0) but does
-    // not declare.
+    // `getModuleResolutionCache` and `hasInvalidatedResolutions` are members the language service reads (in every
+    // TypeScript from 5.5 to 6.0) but does not declare.
     const host: ts.LanguageServiceHost & {
       getModuleResolutionCache(): ts.ModuleResolutionCache;
+      hasInvalidatedResolutions(filePath: string): boolean;
     } = {
       getCompilationSettings: () => this.options,
       getProjectVersion: () => `${this.projectVersion}:${overlay.generation}`,
@@ -236,6 +261,7 @@ export class Project {
       jsDocParsingMode: JSDOC_PARSING_MODE,
       // What TypeScript does without these (each name resolved once per file and mode), through a kept cache.
       getModuleResolutionCache: () => this.resolutionCache(),
+      hasInvalidatedResolutions: (filePath) => this.hasInvalidatedResolutions(filePath),
       resolveModuleNameLiterals: (
         literals,
         containingFile,
@@ -246,7 +272,7 @@ export class Project {
         const cache = this.resolutionCache();
         const modeOptions = redirected?.commandLine.options ?? options;
         const byNameAndMode = new Map<string, ts.ResolvedModuleWithFailedLookupLocations>();
-        return literals.map((literal) => {
+        const resolutions = literals.map((literal) => {
           const mode = ts.getModeForUsageLocation(containingSourceFile, literal, modeOptions);
           const key = `${mode ?? ''}:${literal.text}`;
           let resolved = byNameAndMode.get(key);
@@ -264,6 +290,8 @@ export class Project {
           }
           return resolved;
         });
+        this.recordResolutions(containingFile, resolutions);
+        return resolutions;
       },
     };
     return host;
@@ -379,4 +407,9 @@ export function inferredProjectOptions(): ts.CompilerOptions {
 function allAutomaticTypes(): Pick<ts.CompilerOptions, 'types'> {
   const major = Number(ts.versionMajorMinor.split('.')[0]);
   return major >= 6 ? { types: ['*'] } : {};
+}
+
+/** A file name as TypeScript keys it on this file system (its `Path`, for absolute names). */
+function canonicalFileName(fileName: string): string {
+  return ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase();
 }
