@@ -14,7 +14,7 @@ import {
   type PlannedEdit,
   positionOf,
 } from './edit-plan';
-import { type CommandRun, measure, processMemory } from './measure';
+import { type CommandRun, measure, pause, processMemory } from './measure';
 import { loopguard } from './tools';
 import { measureTsServer, type TsServerResult } from './tsserver';
 
@@ -27,6 +27,11 @@ export interface LanguageServerOptions {
   edits: number;
   /** Sessions (each opens the file once) and cold CLI runs, after one warm-up of each. */
   rounds: number;
+  /**
+   * Milliseconds between an edit's answer and the next edit, for both servers: 0 sends each edit as soon as the last
+   * one is answered; a typist leaves a pause.
+   */
+  pauseMs: number;
   /** Where each server writes its CPU profiles (Node's `--cpu-prof`), when given. */
   cpuProfileDir?: string | undefined;
   log: (line: string) => void;
@@ -51,6 +56,7 @@ export interface LanguageServerResult {
   cli: CommandRun[];
   edits: EditTiming[];
   warmupEdits: number;
+  pauseMs: number;
   /** The server process's resident memory after the edits (VmRSS), and its peak (VmHWM); 0 when unknown. */
   rssKb: number;
   peakRssKb: number;
@@ -76,6 +82,7 @@ export async function measureLanguageServer(
     cli: [],
     edits: [],
     warmupEdits: options.warmupEdits,
+    pauseMs: options.pauseMs,
     rssKb: 0,
     peakRssKb: 0,
   };
@@ -105,6 +112,7 @@ export async function measureLanguageServer(
       text,
       plan: planEdits(text, options.warmupEdits + options.edits),
       warmupEdits: options.warmupEdits,
+      pauseMs: options.pauseMs,
       budgetMs: OPEN_BUDGET_MS,
     });
     const ts = result.tsserver;
@@ -160,6 +168,7 @@ async function session(
     const plan = planEdits(text, options.warmupEdits + options.edits);
     let current = text;
     for (const [index, edit] of plan.entries()) {
+      if (index > 0) await pause(options.pauseMs);
       const ms = await timeEdit(session, uri, current, edit);
       current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
       if (index >= options.warmupEdits)

@@ -16,13 +16,15 @@ import { REPO_ROOT } from './tools';
 /** Two cycles of the edit plan: the program, the checker's caches and the server's code are warm after them. */
 const WARMUP_EDITS = 20;
 
-const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--file PATH] [--only KEYS] [--out FILE] [--cpu-prof DIR]
+const USAGE = `Usage: npm run bench -- [--files N | --repo PATH] [--runs N] [--seed N] [--edits N] [--pause MS] [--file PATH] [--only KEYS] [--out FILE] [--cpu-prof DIR]
 
   --files N    generate a project of N files into bench/projects/ (default 1000)
   --repo PATH  measure an existing project instead (its root tsconfig.json is what tsc checks)
   --runs N     measured runs per tool after one warm-up (default 3)
   --seed N     generator seed (default 1)
   --edits N    edits the language-server measurement times, after ${WARMUP_EDITS} warm-up edits (default 200)
+  --pause MS   milliseconds between an edit's answer and the next edit, for both servers (default 0: at once;
+               a typist's pause gives a server idle time between edits)
   --file PATH  the file the language server (and tsserver, side by side) opens and edits (default: the largest
                TypeScript file of the project; a path inside it)
   --only KEYS  comma-separated subset: loopguard-cold, loopguard-warm-changed, loopguard-warm-unchanged, eslint, tsc, oxlint,
@@ -52,6 +54,7 @@ async function main(): Promise<number> {
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       edits: { type: 'string', default: '200' },
+      pause: { type: 'string', default: '0' },
       file: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
@@ -68,6 +71,7 @@ async function main(): Promise<number> {
   if (values.files !== undefined && values.repo !== undefined)
     throw new UsageError('--files and --repo exclude each other');
   const edits = wholeNumber('--edits', values.edits);
+  const pauseMs = wholeNumber('--pause', values.pause, 0);
   const onlyKeys = values.only?.split(',').map((key) => key.trim());
   const only =
     onlyKeys === undefined
@@ -140,6 +144,7 @@ async function main(): Promise<number> {
       warmupEdits: WARMUP_EDITS,
       edits,
       rounds,
+      pauseMs,
       cpuProfileDir:
         values['cpu-prof'] === undefined ? undefined : path.resolve(values['cpu-prof']),
       log: (line) => console.log(line),
@@ -182,10 +187,10 @@ function largestTypeScriptFile(files: readonly string[]): string {
 
 class UsageError extends Error {}
 
-function wholeNumber(flag: string, text: string): number {
+function wholeNumber(flag: string, text: string, least = 1): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`${flag} takes a whole number above 0, not '${text}'`);
+  if (!Number.isInteger(value) || value < least)
+    throw new UsageError(`${flag} takes a whole number of at least ${least}, not '${text}'`);
   return value;
 }
 

@@ -148,3 +148,8 @@ export function processMemory(pid: number | undefined): { rssKb: number; peakRss
     return { rssKb: 0, peakRssKb: 0 };
   }
 }
+
+/** Waits `ms` milliseconds between two edits (a typist's pause); none for 0. */
+export function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}

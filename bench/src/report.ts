@@ -152,7 +152,7 @@ function latencies(values: readonly number[]): string {
 
 function renderLanguageServer(result: LanguageServerResult): string[] {
   const lines = [
-    `Language server (\`loopguard-language-server --stdio\` driven over stdio by an LSP client; edits sent as incremental changes, each waiting for the diagnostics published for its version) on \`${result.file}\` (${result.lines.toLocaleString('en-US')} lines):`,
+    `Language server (\`loopguard-language-server --stdio\` driven over stdio by an LSP client; edits sent as incremental changes, each waiting for the diagnostics published for its version${result.pauseMs > 0 ? `, then ${result.pauseMs} ms before the next` : ''}) on \`${result.file}\` (${result.lines.toLocaleString('en-US')} lines):`,
     '',
   ];
   if (result.failure) return [...lines, `Failed: ${result.failure}`];
@@ -205,7 +205,7 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
 /** The language server next to tsserver on the same edits: p50 and p95 of each, and their ratio. */
 function renderSideBySide(result: LanguageServerResult, tsserver: TsServerResult): string[] {
   const lines = [
-    "Side by side with TypeScript's own `tsserver` (same file, same edits, one after the other on the same machine; each edit a `change`, timed to the answer of `semanticDiagnosticsSync` for the file):",
+    "Side by side with TypeScript's own `tsserver` (same file, same edits${result.pauseMs > 0 ? ` with the same ${result.pauseMs} ms pause` : ''}, one after the other on the same machine; each edit a `change`, timed to the answer of `semanticDiagnosticsSync` for the file):",
     '',
   ];
   if (tsserver.failure) return [...lines, `tsserver failed: ${tsserver.failure}`];

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 import { type EditKind, type PlannedEdit, positionOf } from './edit-plan';
-import { processMemory } from './measure';
+import { pause, processMemory } from './measure';
 import { encodeRequest, MessageFramer, type TsServerMessage } from './tsserver-protocol';
 
 export interface TsServerEditTiming {
@@ -32,6 +32,8 @@ export interface TsServerOptions {
   text: string;
   plan: readonly PlannedEdit[];
   warmupEdits: number;
+  /** Milliseconds between an edit's answer and the next edit (`LanguageServerOptions.pauseMs`). */
+  pauseMs: number;
   /** Longest wait for one answer: a project load on a loaded machine is slow. */
   budgetMs: number;
 }
@@ -61,6 +63,7 @@ export async function measureTsServer(options: TsServerOptions): Promise<TsServe
 
     let current = options.text;
     for (const [index, edit] of options.plan.entries()) {
+      if (index > 0) await pause(options.pauseMs);
       const start = positionOf(current, edit.start);
       const end = positionOf(current, edit.end);
       const sent = performance.now();

@@ -26,7 +26,7 @@ import {
   PROXY_CALLER,
   REJECTING_SESSION,
 } from '../support/proxy-client';
-import { TEST_BUDGET_MS } from '../support/budgets';
+import { EVENT_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 
 const FLOATING =
   'declare function save(): Promise<void>;\nexport async function run() {\n  save();\n}\n';
@@ -92,6 +92,20 @@ const THROWING_LOGGER = QUIET_LOGGER.replace(
 );
 
 /** Messages of the log, one per line (a worker's console output may arrive as one chunk of several lines). */
+/**
+ * Asks `probe` until it answers, with a pause between asks (each ask is a request the server must be left idle after),
+ * within the event budget.
+ */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + EVENT_BUDGET_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${EVENT_BUDGET_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function logLines(session: LspSession): string[] {
   return session.logs.flatMap((log) => log.message.split('\n'));
 }
@@ -856,6 +870,41 @@ describe('loopguard-language-server (over stdio)', function () {
       const uri = await session.open(path.join(root, 'fix.ts'));
       assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
       assert.ok(session.logs.some((log) => log.message.includes('not trusted')));
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+
+  it('empties the lint worker’s young generation once it is idle after a lint, and not before a lint', async () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'work.ts': FLOATING });
+    const { session } = await LspSession.start({ folders: [root] });
+    try {
+      // Asked before any lint, the worker owes no collection.
+      assert.equal((await session.status()).idleCollections, 0);
+      const uri = await session.open(path.join(root, 'work.ts'));
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
+      // Each status request puts the collection off until it is answered; asked again after a pause longer than the
+      // worker's quiet time, the count shows it ran once, and only once for one lint.
+      const collected = await eventually('idle collection after the first lint', async () => {
+        const { idleCollections } = await session.status();
+        return idleCollections !== null && idleCollections > 0 ? idleCollections : undefined;
+      });
+      assert.equal(collected, 1);
+      // Status requests are no lints: answered, and idle again after each, the worker owes no second collection.
+      for (let ask = 0; ask < 3; ask++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.equal((await session.status()).idleCollections, 1, `ask ${ask}`);
+      }
+      await session.change(uri, AWAITED);
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 1)).diagnostics), []);
+      assert.equal(
+        await eventually('idle collection after the second lint', async () => {
+          const { idleCollections } = await session.status();
+          return idleCollections !== null && idleCollections > 1 ? idleCollections : undefined;
+        }),
+        2,
+      );
       assert.equal(await session.shutdown(), 0);
     } finally {
       session.kill();

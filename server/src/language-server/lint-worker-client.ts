@@ -20,11 +20,12 @@ import type {
 
 /**
  * The lint worker's young generation, larger than a worker's default (48 MB): what each version's program and checker
- * build for a large file survives a scavenge or two and is copied each time, so with the default a lint of the
- * 2,000-line benchmark file scavenges 3.4 times per edit (19 ms); with 64 MB, 1.7 times (15 ms), for at most 16 MB
- * more memory.
+ * build for a large file survives a scavenge or two and is copied each time. With 96 MB (semi-spaces of 32 MB), most
+ * of a lint of the 2,000-line benchmark file fits in it, and the worker empties it once idle after each lint
+ * (`lint-worker.ts`), so a lint seldom scavenges (bench/README, "Emptying the young generation between edits"). It
+ * costs at most 32 MB more memory than 64 MB did.
  */
-const WORKER_YOUNG_GENERATION_MB = 64;
+const WORKER_YOUNG_GENERATION_MB = 96;
 
 type RequestBody = WorkerRequest extends infer R
   ? R extends WorkerRequest

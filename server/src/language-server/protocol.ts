@@ -63,6 +63,11 @@ export interface StatusResult {
    * not answer. A restarted worker counts from zero.
    */
   programsBuilt: number | null;
+  /**
+   * Times the current lint worker emptied its young generation while idle after a lint (`lint-worker.ts`); null when
+   * the worker did not answer.
+   */
+  idleCollections: number | null;
 }
 
 /**

@@ -656,6 +656,7 @@ export function startServer(connection: Connection): RunningServer {
       },
       workersStarted: worker?.workersStarted ?? 0,
       programsBuilt: outcome?.kind === 'done' ? outcome.value.programsBuilt : null,
+      idleCollections: outcome?.kind === 'done' ? outcome.value.idleCollections : null,
     };
   });
 

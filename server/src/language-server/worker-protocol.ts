@@ -88,6 +88,8 @@ export interface StatusReply {
   heapUsed: number;
   /** TypeScript programs this worker has built (see `StatusResult.programsBuilt`). */
   programsBuilt: number;
+  /** Young-generation collections run while idle after a lint (see `StatusResult.idleCollections`). */
+  idleCollections: number;
 }
 
 export type WorkerReply =
