@@ -876,6 +876,25 @@ describe('loopguard-language-server (over stdio)', function () {
     }
   });
 
+  it('re-lints an open importer when a file not saved yet opens, and again when it closes', async () => {
+    const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'b.ts': CALLER });
+    const { session } = await LspSession.start({ folders: [root] });
+    try {
+      const b = await session.open(path.join(root, 'b.ts'));
+      // `./a.js` does not resolve yet: `load()` is of no known type, so nothing is reported.
+      assert.deepEqual((await session.nextDiagnostics(b, 0)).diagnostics, []);
+      const a = await session.openUnsaved(path.join(root, 'a.ts'), LOAD_ASYNC);
+      const found = await session.nextDiagnostics(b, 1);
+      assert.deepEqual(codesOf(found.diagnostics), [RULE]);
+      assert.equal(found.version, 1, 'b.ts itself did not change');
+      await session.close(a);
+      assert.deepEqual((await session.nextDiagnostics(b, 2)).diagnostics, []);
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+
   it('empties the lint worker’s young generation once it is idle after a lint, and not before a lint', async () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'work.ts': FLOATING });
     const { session } = await LspSession.start({ folders: [root] });

@@ -224,6 +224,16 @@ export class LspSession {
     return uri;
   }
 
+  /** Opens `file` with `text` in its buffer instead of what is on disk (a file not saved yet, say). */
+  async openUnsaved(file: string, text: string): Promise<string> {
+    const uri = uriOf(file);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'typescript', version: 1, text },
+    });
+    return uri;
+  }
+
   /** Replaces the whole text of an open document (unsaved); returns the new version. */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;

@@ -9,8 +9,28 @@ import * as ts from 'typescript';
 import { declaresAbstractMethods, proxyDeclaredType } from './file-reads';
 import { normalizePath } from './file-names';
 
-/** The files each source file imports, resolved; kept per `SourceFile` object, which programs reuse while a file is unchanged. */
-let resolvedImportsCache = new WeakMap<ts.SourceFile, readonly string[]>();
+/**
+ * The files a source file imports as resolved on disk, and the module names that found no file there; kept per
+ * `SourceFile` object, which programs reuse while a file is unchanged.
+ */
+interface ResolvedImports {
+  files: readonly string[];
+  unresolved: ReadonlyArray<{ name: string; mode: ts.ResolutionMode }>;
+}
+
+let resolvedImportsCache = new WeakMap<ts.SourceFile, ResolvedImports>();
+
+/**
+ * `Program.getResolvedModule`, a member of every TypeScript from 5.5 to 6.0 that the API does not declare: how the
+ * program itself resolved a module name, through the engine's host, which knows unsaved buffers.
+ */
+type WithResolvedModules = ts.Program & {
+  getResolvedModule?(
+    sourceFile: ts.SourceFile,
+    moduleName: string,
+    mode: ts.ResolutionMode,
+  ): ts.ResolvedModuleWithFailedLookupLocations | undefined;
+};
 
 /**
  * Hands a file's new version the imports its previous one resolved to, for a caller that knows the edit between them
@@ -193,10 +213,27 @@ function resolvedImportsOf(
   sourceFile: ts.SourceFile,
   cache: ts.ModuleResolutionCache,
 ): readonly string[] {
-  const known = resolvedImportsCache.get(sourceFile);
-  if (known) return known;
+  const known = resolvedImportsCache.get(sourceFile) ?? resolveOnDisk(program, sourceFile, cache);
+  if (known.unresolved.length === 0) return known.files;
+  // A name that found no file on disk may name an unsaved buffer (a new file not saved yet): the program's own
+  // resolution, which is a lookup, says.
+  const files = new Set(known.files);
+  for (const { name, mode } of known.unresolved) {
+    const resolved = (program as WithResolvedModules).getResolvedModule?.(sourceFile, name, mode);
+    const fileName = resolved?.resolvedModule?.resolvedFileName;
+    if (fileName) files.add(normalizePath(fileName));
+  }
+  return [...files];
+}
+
+function resolveOnDisk(
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  cache: ts.ModuleResolutionCache,
+): ResolvedImports {
   const options = program.getCompilerOptions();
   const resolved = new Set<string>();
+  const unresolved: Array<{ name: string; mode: ts.ResolutionMode }> = [];
   for (const specifier of moduleSpecifiersOf(sourceFile)) {
     const mode = program.getModeForUsageLocation(sourceFile, specifier);
     const result = ts.resolveModuleName(
@@ -210,15 +247,16 @@ function resolvedImportsOf(
     );
     const fileName = result.resolvedModule?.resolvedFileName;
     if (fileName) resolved.add(normalizePath(fileName));
+    else unresolved.push({ name: specifier.text, mode });
   }
   for (const reference of sourceFile.referencedFiles) {
     resolved.add(
       normalizePath(path.resolve(path.dirname(sourceFile.fileName), reference.fileName)),
     );
   }
-  const list = [...resolved];
-  resolvedImportsCache.set(sourceFile, list);
-  return list;
+  const imports = { files: [...resolved], unresolved };
+  resolvedImportsCache.set(sourceFile, imports);
+  return imports;
 }
 
 /**

@@ -326,6 +326,7 @@ export function startServer(connection: Connection): RunningServer {
             ruleSeverities: settings.rules,
             maxFileBytes: settings.maxFileSizeKb * 1024,
             findImporters: textChanged || reason === 'save',
+            opened: reason === 'open',
           },
           budgetMs,
           cancel.token,

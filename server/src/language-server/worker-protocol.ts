@@ -32,6 +32,11 @@ export type WorkerRequest =
       ruleSeverities: RuleSeverities;
       maxFileBytes: number;
       findImporters: boolean;
+      /**
+       * The first lint since the document opened: its importers are looked for if the buffer is unlike the file on
+       * disk (a file not saved yet, or changed since), whose text they were linted with.
+       */
+      opened: boolean;
     }
   | {
       kind: 'fixAll';

@@ -183,7 +183,9 @@ async function answer(
           ? workspace.suppressedRules(request.file, outcome.result.messages)
           : new Set<string>();
       const reply = toLintReply(outcome, version, engine.rulesMeta(), suppressed);
-      reply.importers = request.findImporters ? workspace.importersOf([request.file]) : [];
+      const findImporters =
+        request.findImporters || (request.opened && workspace.unlikeDisk(request.file));
+      reply.importers = findImporters ? workspace.importersOf([request.file]) : [];
       reply.durationMs = performance.now() - started;
       return reply;
     }

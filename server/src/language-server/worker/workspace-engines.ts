@@ -35,6 +35,8 @@ export type Logger = (level: WorkerLog['level'], message: string) => void;
 
 export class WorkspaceEngines {
   private readonly documents = new Map<string, OpenDocument>();
+  /** The importers of a closed buffer of a file not on disk, found as it closed (`closeDocument`). */
+  private readonly importersOfClosed = new Map<string, string[]>();
   /** By workspace folder: the projects every engine of that folder lints in. */
   private readonly projects = new Map<string, Projects>();
   private readonly engines = new Map<string, Engine>();
@@ -57,11 +59,26 @@ export class WorkspaceEngines {
   }
 
   closeDocument(file: string): void {
+    // Importers reach a buffer of a file not on disk only through the program's resolution, which the close undoes:
+    // they are found before, for the importers request that follows.
+    if (this.documents.has(file) && !fs.existsSync(file))
+      this.importersOfClosed.set(file, this.importersOf([file]));
     forgetSyntax(file);
     for (const engine of this.engines.values()) engine.forgetLint(file);
     this.documents.delete(file);
     this.documentRoots.delete(file);
     for (const projects of this.projects.values()) projects.overlay.delete(file);
+  }
+
+  /** Whether an open document's buffer differs from its file on disk, or the file cannot be read (not saved yet). */
+  unlikeDisk(file: string): boolean {
+    const document = this.documents.get(file);
+    if (!document) return false;
+    try {
+      return fs.readFileSync(file, 'utf8') !== document.text;
+    } catch {
+      return true;
+    }
   }
 
   documentVersion(file: string): number | null {
@@ -113,12 +130,17 @@ export class WorkspaceEngines {
 
   /** Open documents that import one of `changed`, directly or transitively, asking each folder about its own files. */
   importersOf(changed: readonly string[]): string[] {
+    const importers = new Set<string>();
+    for (const file of changed) {
+      for (const importer of this.importersOfClosed.get(file) ?? [])
+        if (this.documents.has(importer)) importers.add(importer);
+      this.importersOfClosed.delete(file);
+    }
     const byRoot = new Map<string, string[]>();
     for (const [file, root] of this.documentRoots) {
       if (changed.includes(file)) continue;
       byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
     }
-    const importers = new Set<string>();
     for (const [root, candidates] of byRoot) {
       const projects = this.projects.get(root);
       if (!projects) continue;
