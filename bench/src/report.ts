@@ -205,7 +205,7 @@ function renderLanguageServer(result: LanguageServerResult): string[] {
 /** The language server next to tsserver on the same edits: p50 and p95 of each, and their ratio. */
 function renderSideBySide(result: LanguageServerResult, tsserver: TsServerResult): string[] {
   const lines = [
-    "Side by side with TypeScript's own `tsserver` (same file, same edits${result.pauseMs > 0 ? ` with the same ${result.pauseMs} ms pause` : ''}, one after the other on the same machine; each edit a `change`, timed to the answer of `semanticDiagnosticsSync` for the file):",
+    `Side by side with TypeScript's own \`tsserver\` (same file, same edits${result.pauseMs > 0 ? ` with the same ${result.pauseMs} ms pause` : ''}, one after the other on the same machine; each edit a \`change\`, timed to the answer of \`semanticDiagnosticsSync\` for the file):`,
     '',
   ];
   if (tsserver.failure) return [...lines, `tsserver failed: ${tsserver.failure}`];
