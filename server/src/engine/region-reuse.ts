@@ -16,7 +16,10 @@
 // - when the edit can change types (a signature, a field, an import, an inferred return type that prints otherwise):
 //   it mentions a name whose declared type reads, however indirectly, a name the edit declares or declared; or it
 //   uses `this` whole, or names the class, of a class whose members' types changed;
-// - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change.
+// - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change
+//   (when the edit adds or removes lines) or a line of the edited part.
+// For an import that keeps its module and the rest of its clause, only the specifiers added or removed count as what
+// the edit mentions and declares: one written the same in both versions binds the same thing.
 // Anything else falls back to a whole lint: an edit across parts, another file of the program or the compiler
 // options changed, the changed lines name a disable comment, a class, a module, `Proxy` or the page's globals, an
 // import of another module, a JavaScript file; or another file that imports this one and that this file's code can
@@ -308,7 +311,7 @@ export function planReuse(
   const delta = newEnd - oldEnd;
   const regions = regionsOf(sourceFile);
   if (oldText === text)
-    return planOf(regions, new Set(), new Set(), previous, sourceFile.fileName, {
+    return planOf(regions, new Set(), new Set(), previous, sourceFile.fileName, false, {
       start,
       oldEnd,
       newEnd,
@@ -338,6 +341,8 @@ export function planReuse(
     (region) => region.start === edited.start && region.end === edited.end - delta,
   );
   if (!oldRegion) return { reason: 'the file was split differently before' };
+  // For an import that keeps its module and the shape of its clause: the names of the specifiers added or removed.
+  let importChange: ReadonlySet<string> | undefined;
   if (ts.isImportDeclaration(node)) {
     // Only the names imported may change: another module changes which packages the project uses.
     const before = parseAlone(node, oldText.slice(edited.start, edited.end - delta)).node;
@@ -346,6 +351,7 @@ export function planReuse(
       before.moduleSpecifier.getText() !== node.moduleSpecifier.getText()
     )
       return { reason: 'the edit changes which module an import reads' };
+    importChange = changedImportNames(before, node);
   }
   const wideWords = ts.isImportDeclaration(node) ? FILE_WIDE_WORDS_IN_IMPORT : FILE_WIDE_WORDS;
   if (
@@ -413,11 +419,22 @@ export function planReuse(
     ),
   ]);
   const previousNames = oldRegionNames(edited, oldEditedText);
-  const dirty = new Set<Region>([edited]);
+  if (importChange) {
+    // The specifiers that read the same bind what they bound: only the others' names count, here and below.
+    for (const set of [changedNames, previousNames]) {
+      set.clear();
+      for (const name of importChange) set.add(name);
+    }
+  }
+  const seed: Region = importChange
+    ? { ...edited, names: limitedTo(edited.names, importChange) }
+    : edited;
+  regions[regions.indexOf(edited)] = seed;
+  const dirty = new Set<Region>([seed]);
   for (const region of regions) {
     if (region.names.opaque) dirty.add(region);
     else if (intersects(region.names.mentioned, changedNames)) dirty.add(region);
-    else if (intersects(region.names.mentioned, edited.names.declared)) dirty.add(region);
+    else if (intersects(region.names.mentioned, seed.names.declared)) dirty.add(region);
     else if (isImport(region)) continue;
     else if (intersects(region.names.declared, changedNames)) dirty.add(region);
     else if (intersects(region.names.callable, previousNames)) dirty.add(region);
@@ -425,10 +442,9 @@ export function planReuse(
   if (typesChange) {
     // The names whose types may have changed, and every region naming one: what the edit declares (before and
     // after), and what a declaration's type reads from those, however far.
-    const changedTypes = new Set([
-      ...edited.names.declared,
-      ...declaredBefore(node, oldEditedText),
-    ]);
+    const changedTypes = new Set(
+      importChange ?? [...edited.names.declared, ...declaredBefore(node, oldEditedText)],
+    );
     if (ts.isImportDeclaration(node)) for (const name of changedNames) changedTypes.add(name);
     let grew = true;
     while (grew) {
@@ -484,12 +500,65 @@ export function planReuse(
         !ts.isImportDeclaration(region.node)
       )
         dirty.add(region);
-  return planOf(regions, dirty, previousNames, previous, sourceFile.fileName, {
+  const linesMoved =
+    lineBreaksIn(oldText.slice(start, oldEnd)) !== lineBreaksIn(text.slice(start, newEnd));
+  return planOf(regions, dirty, previousNames, previous, sourceFile.fileName, linesMoved, {
     start,
     oldEnd,
     newEnd,
     edited: { start: edited.start, oldEnd: edited.end - delta, newEnd: edited.end },
   });
+}
+
+/**
+ * The local and exported names of the specifiers one version of an import has and the other has not, when both keep
+ * everything else (the module, `type` on the clause, a default or namespace binding, attributes); otherwise undefined.
+ * A specifier written the same in both binds the same export of the same module.
+ */
+function changedImportNames(
+  before: ts.ImportDeclaration,
+  after: ts.ImportDeclaration,
+): Set<string> | undefined {
+  const namedOf = (declaration: ts.ImportDeclaration): ts.NamedImports | undefined => {
+    const bindings = declaration.importClause?.namedBindings;
+    return bindings && ts.isNamedImports(bindings) ? bindings : undefined;
+  };
+  const namedBefore = namedOf(before);
+  const namedAfter = namedOf(after);
+  if (!namedBefore || !namedAfter) return undefined;
+  const rest = (declaration: ts.ImportDeclaration, named: ts.NamedImports): string => {
+    const text = declaration.getText();
+    const from = declaration.getStart();
+    return text.slice(0, named.getStart() - from) + text.slice(named.getEnd() - from);
+  };
+  if (rest(before, namedBefore) !== rest(after, namedAfter)) return undefined;
+  const names = new Set<string>();
+  const specifiers = (named: ts.NamedImports): Map<string, ts.ImportSpecifier> =>
+    new Map(named.elements.map((element) => [element.getText(), element]));
+  const [one, other] = [specifiers(namedBefore), specifiers(namedAfter)];
+  for (const [mine, theirs] of [
+    [one, other],
+    [other, one],
+  ] as const)
+    for (const [text, element] of mine) {
+      if (theirs.has(text)) continue;
+      names.add(element.name.text);
+      if (element.propertyName) names.add(element.propertyName.text);
+    }
+  return names;
+}
+
+/** A region's names narrowed to `names`: what an import edit changes of it. */
+function limitedTo(all: RegionNames, names: ReadonlySet<string>): RegionNames {
+  const keep = (set: ReadonlySet<string>): Set<string> =>
+    new Set([...set].filter((name) => names.has(name)));
+  return {
+    ...all,
+    declared: keep(all.declared),
+    callable: keep(all.callable),
+    mentioned: keep(all.mentioned),
+    typeDeps: new Map([...all.typeDeps].filter(([name]) => names.has(name))),
+  };
 }
 
 /** The names of the edited function as it was, read from its previous text. */
@@ -924,12 +993,23 @@ function planOf(
   extraMentioned: ReadonlySet<string>,
   previous: LintMemory,
   fileName: string,
+  linesMoved: boolean,
   change: Omit<ReusePlan, 'clean' | 'previous'>,
 ): ReusePlan | NoReuse {
   const dirty = new Set(seeds);
   const delta = change.newEnd - change.oldEnd;
   const oldLineOfChangeEnd = lineOf(previous.lineStarts, change.oldEnd);
   const oldLineOfChangeStart = lineOf(previous.lineStarts, change.start);
+  // A line a message names in its text (`calls \`get\` (line 106)`) is stale when lines moved and it is at or after
+  // the change, or when it is a line of the edited part (what stands there may be another thing now).
+  const [firstEditedLine, lastEditedLine] = change.edited
+    ? [
+        lineOf(previous.lineStarts, change.edited.start),
+        lineOf(previous.lineStarts, change.edited.oldEnd),
+      ]
+    : [oldLineOfChangeStart, oldLineOfChangeEnd];
+  const staleLine = (line: number): boolean =>
+    linesMoved ? line >= oldLineOfChangeStart : line >= firstEditedLine && line <= lastEditedLine;
   const toOld = (offset: number): number => (offset >= change.newEnd ? offset - delta : offset);
   const oldSpans = regions.map((region) => ({
     start: toOld(region.start),
@@ -987,14 +1067,13 @@ function planOf(
     for (const location of previous.related.get(message) ?? [])
       if (location.filePath === fileName) lines.push(location.line, location.endLine);
     if (lines.includes(oldLineOfChangeEnd)) dirty.add(region);
-    // A message that names a line of the file in its text (`calls \`get\` (line 106)`) cannot be moved past it.
     const texts = [
       message.message,
       ...(message.suggestions ?? []).map((suggestion) => suggestion.desc),
     ];
     for (const text of texts)
       for (const match of text.matchAll(/\bline (\d+)/g))
-        if (Number(match[1]) >= oldLineOfChangeStart) dirty.add(region);
+        if (staleLine(Number(match[1]))) dirty.add(region);
   }
   // The closure: callers of reached functions, functions reached ones call, findings that point into reached ones.
   const reachedCallable = new Set<string>();
@@ -1054,6 +1133,12 @@ function fixesOf(message: LintMessage): Rule.Fix[] {
   for (const suggestion of message.suggestions ?? [])
     if (suggestion.fix) fixes.push(suggestion.fix);
   return fixes;
+}
+
+function lineBreaksIn(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }
 
 function lineOf(lineStarts: readonly number[], offset: number): number {
