@@ -116,6 +116,13 @@ const EDITS: readonly EditRow[] = [
     keeps: true,
   },
   {
+    what: 'a statement typed before one that starts the same way and sets a field (only the new one counts as changed)',
+    after: "loadConfig('service.json');\n    this.",
+    text: 'alias();\n    this.',
+    keeps: true,
+    kept: 17,
+  },
+  {
     what: 'a blocking call typed into a helper a method calls (the method is reached through the name)',
     after: 'export function loadConfig(path: string): string {\n',
     text: "  for (const name of ['a', 'b']) readFileSync(name, 'utf8');\n",
@@ -227,6 +234,25 @@ const EDITS: readonly EditRow[] = [
     after: '  async send(): Promise<void> {\n',
     text: '    // eslint-disable-next-line loopguard/require-timeout\n',
     keeps: /reaches the whole file/,
+  },
+  {
+    what: 'a method added whose finding quotes code that reads like a line of the file',
+    after: '    this.alias();\n  }\n',
+    text: [
+      '',
+      '  async quoted(names: string[]): Promise<number> {',
+      "    const all = await Promise.all(names.filter((n) => n !== 'line 999').map((n) => fetch(n)));",
+      '    return all.length;',
+      '  }',
+      '',
+    ].join('\n'),
+    keeps: /not inside one part/,
+  },
+  {
+    what: 'a line added above it (the message moves the lines it names, not the code it quotes)',
+    after: '  notify(): void {\n',
+    text: '    const early = 1;\n',
+    keeps: true,
   },
 ];
 

@@ -16,8 +16,8 @@
 // - when the edit can change types (a signature, a field, an import, an inferred return type that prints otherwise):
 //   it mentions a name whose declared type reads, however indirectly, a name the edit declares or declared; or it
 //   uses `this` whole, or names the class, of a class whose members' types changed;
-// - a finding it had covers, fixes or points into a reached region, or its text names a line at or after the change
-//   (when the edit adds or removes lines) or a line of the edited part.
+// - a finding it had covers, fixes or points into a reached region, or its text names a line of the edited part (a
+//   finding kept has the lines its text names moved, outside the code it quotes in backticks).
 // For an import that keeps its module and the rest of its clause, only the specifiers added or removed count as what
 // the edit mentions and declares: one written the same in both versions binds the same thing.
 // Anything else falls back to a whole lint: an edit across parts, another file of the program or the compiler
@@ -402,22 +402,33 @@ export function planReuse(
         ...regions.flatMap((region) => [...region.names.declared]),
         ...declaredBefore(node, oldEditedText),
       ]);
-  const changedNames = new Set([
-    ...namesOfChangedStatements(
-      node,
-      oldEditedText,
-      start - edited.start,
-      oldEnd - edited.start,
-      moduleNames,
-    ),
-    ...namesOfChangedStatements(
-      node,
-      text.slice(edited.start, edited.end),
-      start - edited.start,
-      newEnd - edited.start,
-      moduleNames,
-    ),
-  ]);
+  const namesChangedAt = (from: number, oldTo: number, newTo: number): Set<string> =>
+    new Set([
+      ...namesOfChangedStatements(
+        node,
+        oldEditedText,
+        from - edited.start,
+        oldTo - edited.start,
+        moduleNames,
+      ),
+      ...namesOfChangedStatements(
+        node,
+        text.slice(edited.start, edited.end),
+        from - edited.start,
+        newTo - edited.start,
+        moduleNames,
+      ),
+    ]);
+  // Text typed or deleted whole can be placed otherwise (`x();\n  ` before a statement that starts with the same
+  // `x`, or `\n  x();` after the statement before): the placement that touches fewer statements tells what changed.
+  let changedNames = namesChangedAt(start, oldEnd, newEnd);
+  // Inside a body the text stays there (`{` is not moved across): what a signature change reaches is another matter.
+  const floor = insideBody ? body.getStart() : edited.start;
+  const slid = slideLeft(oldText, text, start, oldEnd, newEnd, floor);
+  if (slid) {
+    const other = namesChangedAt(slid.start, slid.oldEnd, slid.newEnd);
+    if (other.size < changedNames.size) changedNames = other;
+  }
   const previousNames = oldRegionNames(edited, oldEditedText);
   if (importChange) {
     // The specifiers that read the same bind what they bound: only the others' names count, here and below.
@@ -559,6 +570,32 @@ function limitedTo(all: RegionNames, names: ReadonlySet<string>): RegionNames {
     mentioned: keep(all.mentioned),
     typeDeps: new Map([...all.typeDeps].filter(([name]) => names.has(name))),
   };
+}
+
+/**
+ * A pure insertion or deletion moved as far left as the text allows while it stays after the character at `floor`:
+ * inserting `ab` after `xb` is inserting `ba` after `x`. Undefined when it cannot move.
+ */
+function slideLeft(
+  oldText: string,
+  text: string,
+  start: number,
+  oldEnd: number,
+  newEnd: number,
+  floor: number,
+): { start: number; oldEnd: number; newEnd: number } | undefined {
+  if (oldEnd !== start && newEnd !== start) return undefined;
+  const longer = oldEnd > start ? oldText : text;
+  let end = Math.max(oldEnd, newEnd);
+  let from = start;
+  while (from > floor + 1 && longer.charCodeAt(from - 1) === longer.charCodeAt(end - 1)) {
+    from--;
+    end--;
+  }
+  if (from === start) return undefined;
+  return oldEnd > start
+    ? { start: from, oldEnd: end, newEnd: from }
+    : { start: from, oldEnd: from, newEnd: end };
 }
 
 /** The names of the edited function as it was, read from its previous text. */
@@ -1000,16 +1037,18 @@ function planOf(
   const delta = change.newEnd - change.oldEnd;
   const oldLineOfChangeEnd = lineOf(previous.lineStarts, change.oldEnd);
   const oldLineOfChangeStart = lineOf(previous.lineStarts, change.start);
-  // A line a message names in its text (`calls \`get\` (line 106)`) is stale when lines moved and it is at or after
-  // the change, or when it is a line of the edited part (what stands there may be another thing now).
+  // A line a message names in its text (`calls \`get\` (line 106)`) is stale when it is a line of the edited part
+  // (what stands there may be another thing now), or when lines moved, it is at or after the change and the message
+  // cannot be rewritten (`mergeReused` moves the lines named outside quoted code).
   const [firstEditedLine, lastEditedLine] = change.edited
     ? [
         lineOf(previous.lineStarts, change.edited.start),
         lineOf(previous.lineStarts, change.edited.oldEnd),
       ]
     : [oldLineOfChangeStart, oldLineOfChangeEnd];
-  const staleLine = (line: number): boolean =>
-    linesMoved ? line >= oldLineOfChangeStart : line >= firstEditedLine && line <= lastEditedLine;
+  const staleLine = (line: number, movable: boolean): boolean =>
+    (line >= firstEditedLine && line <= lastEditedLine) ||
+    (linesMoved && !movable && line >= oldLineOfChangeStart);
   const toOld = (offset: number): number => (offset >= change.newEnd ? offset - delta : offset);
   const oldSpans = regions.map((region) => ({
     start: toOld(region.start),
@@ -1071,9 +1110,11 @@ function planOf(
       message.message,
       ...(message.suggestions ?? []).map((suggestion) => suggestion.desc),
     ];
-    for (const text of texts)
-      for (const match of text.matchAll(/\bline (\d+)/g))
-        if (staleLine(Number(match[1]))) dirty.add(region);
+    for (const text of texts) {
+      const movable = namedLines(text) !== undefined;
+      for (const match of text.matchAll(NAMED_LINE))
+        if (staleLine(Number(match[1]), movable)) dirty.add(region);
+    }
   }
   // The closure: callers of reached functions, functions reached ones call, findings that point into reached ones.
   const reachedCallable = new Set<string>();
@@ -1207,15 +1248,19 @@ export function mergeReused(
     if (message.ruleId === null || message.fatal) return undefined;
     const before = offsetOf(previous.lineStarts, message.line, message.column);
     if (spanAt(cleanBefore, before) === -1) return undefined;
-    const copy: T = { ...message, line: moveLine(message.line) };
+    const copy: T = {
+      ...message,
+      line: moveLine(message.line),
+      message: moveNamedLines(message.message, moveLine),
+    };
     if (message.endLine !== undefined) copy.endLine = moveLine(message.endLine);
     if (message.fix) copy.fix = moveFix(message.fix, plan, text, toNew);
     if (message.suggestions)
-      copy.suggestions = message.suggestions.map((suggestion) =>
-        suggestion.fix
-          ? { ...suggestion, fix: moveFix(suggestion.fix, plan, text, toNew) }
-          : suggestion,
-      );
+      copy.suggestions = message.suggestions.map((suggestion) => ({
+        ...suggestion,
+        desc: moveNamedLines(suggestion.desc, moveLine),
+        ...(suggestion.fix && { fix: moveFix(suggestion.fix, plan, text, toNew) }),
+      }));
     const locations = previous.related.get(message);
     if (locations)
       related.set(
@@ -1246,6 +1291,35 @@ export function mergeReused(
     suppressedMessages: sortByPlace(suppressedMessages),
     related,
   };
+}
+
+/** How the rules name a line of the linted file in a message (`describeLocation` in the plugin). */
+const NAMED_LINE = /\bline (\d+)/g;
+
+/**
+ * The lines a message's text names outside the code it quotes (the rules quote code in backticks), or undefined when
+ * its backticks do not pair up, so that quoted code cannot be told from the rest.
+ */
+function namedLines(text: string): number[] | undefined {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return undefined;
+  return parts.flatMap((part, index) =>
+    index % 2 === 1 ? [] : [...part.matchAll(NAMED_LINE)].map((match) => Number(match[1])),
+  );
+}
+
+/** A message's text with the lines it names outside quoted code moved as `moveLine` says. */
+function moveNamedLines(text: string, moveLine: (line: number) => number): string {
+  // A message whose lines cannot be told is kept only where the lines it names did not move.
+  if (!text.includes('line ') || namedLines(text) === undefined) return text;
+  return text
+    .split('`')
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(NAMED_LINE, (_, line: string) => `line ${moveLine(Number(line))}`),
+    )
+    .join('`');
 }
 
 function moveFix(
