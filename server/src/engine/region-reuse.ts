@@ -421,22 +421,19 @@ export function planReuse(
     ]);
   // Text typed or deleted whole can be placed otherwise (`x();\n  ` before a statement that starts with the same
   // `x`, or `\n  x();` after the statement before): the placement that touches fewer statements tells what changed.
-  let changedNames = namesChangedAt(start, oldEnd, newEnd);
+  // An import's specifiers written the same in both versions bind what they bound: only the others' names count.
+  let changedNames = importChange ? new Set(importChange) : namesChangedAt(start, oldEnd, newEnd);
   // Inside a body the text stays there (`{` is not moved across): what a signature change reaches is another matter.
   const floor = insideBody ? body.getStart() : edited.start;
-  const slid = slideLeft(oldText, text, start, oldEnd, newEnd, floor);
+  const slid = importChange ? undefined : slideLeft(oldText, text, start, oldEnd, newEnd, floor);
   if (slid) {
     const other = namesChangedAt(slid.start, slid.oldEnd, slid.newEnd);
     if (other.size < changedNames.size) changedNames = other;
   }
-  const previousNames = oldRegionNames(edited, oldEditedText);
-  if (importChange) {
-    // The specifiers that read the same bind what they bound: only the others' names count, here and below.
-    for (const set of [changedNames, previousNames]) {
-      set.clear();
-      for (const name of importChange) set.add(name);
-    }
-  }
+  const previousNames = importChange
+    ? new Set(importChange)
+    : oldRegionNames(edited, oldEditedText);
+  // The edited import, narrowed to those names, stands for it from here on (`planOf`'s closure reads its names).
   const seed: Region = importChange
     ? { ...edited, names: limitedTo(edited.names, importChange) }
     : edited;
