@@ -37,6 +37,7 @@ describe('loopguard lint: the project config and TypeScript', function () {
     });
     const found = runCli(['lint', '--format', 'json'], root);
     assert.equal(found.status, 0, found.stderr);
+    assert.equal(found.stderr, '');
     assert.deepEqual(severities(found), [['a.ts', 'loopguard/no-floating-promises', 1]]);
     const fromSubfolder = runCli(['lint', '--format', 'json', 'src'], root);
     assert.deepEqual(severities(fromSubfolder), [['a.ts', 'loopguard/no-floating-promises', 1]]);
@@ -48,6 +49,38 @@ describe('loopguard lint: the project config and TypeScript', function () {
         [['a.ts', 'loopguard/no-floating-promises', 2]],
         option,
       );
+    }
+  });
+
+  it('says when the project config turns on none of Loopguard’s rules, and not when any turns one on', () => {
+    const quiet = { 'loopguard/no-floating-promises': 'off' };
+    const cases: Array<{ what: string; config: string; args?: string[]; warns: boolean }> = [
+      { what: 'every rule off', config: fixtureConfig(quiet), warns: true },
+      {
+        what: 'turned on by --rule',
+        config: fixtureConfig(quiet),
+        args: ['--rule', 'loopguard/no-floating-promises: warn'],
+        warns: false,
+      },
+      {
+        what: 'the plugin under another name',
+        config: fixtureConfig(quiet, [
+          "{ plugins: { lg: loopguard }, rules: { 'lg/no-floating-promises': 'error' } }",
+        ]),
+        warns: false,
+      },
+    ];
+    for (const { what, config, args = [], warns } of cases) {
+      const root = createTempProject({
+        'tsconfig.json': TSCONFIG,
+        'src/a.ts': FLOATING,
+        'eslint.config.mjs': config,
+      });
+      const run = runCli(['lint', '--format', 'json', ...args], root);
+      const warning = `loopguard: warning: ${path.join(root, 'eslint.config.mjs')} turns on none of Loopguard's rules`;
+      assert.equal(run.stderr.includes(warning), warns, `${what}: ${run.stderr}`);
+      const found = severities(run).filter(([file]) => file === 'a.ts');
+      assert.deepEqual(found.length, warns ? 0 : 1, `${what}: ${JSON.stringify(found)}`);
     }
   });
 

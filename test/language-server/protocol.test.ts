@@ -876,6 +876,27 @@ describe('loopguard-language-server (over stdio)', function () {
     }
   });
 
+  it('says in the log when the workspace config turns on none of Loopguard’s rules', async () => {
+    const root = createTempProject({
+      'tsconfig.json': TSCONFIG,
+      'a.ts': FLOATING,
+      'eslint.config.mjs': "export default [{ files: ['**/*.js'], rules: {} }];\n",
+    });
+    const { session } = await LspSession.start({ folders: [root] });
+    try {
+      const uri = await session.open(path.join(root, 'a.ts'));
+      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), []);
+      const warning = `${path.join(root, 'eslint.config.mjs')} turns on none of Loopguard's rules`;
+      const warned = session.logs.filter(
+        (log) => log.type === MessageType.Warning && log.message.includes(warning),
+      );
+      assert.equal(warned.length, 1, logLines(session).join('\n'));
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      session.kill();
+    }
+  });
+
   it('re-lints an open importer when a file not saved yet opens, and again when it closes', async () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'b.ts': CALLER });
     const { session } = await LspSession.start({ folders: [root] });

@@ -20,6 +20,8 @@ import {
   resolveCacheLocation,
   timed,
   timingsReport,
+  turnsOnLoopguardRules,
+  noLoopguardRulesMessage,
   unsupportedConfigMessage,
 } from '../engine';
 import { isGlobPattern, type LintCommand } from './arguments';
@@ -62,6 +64,11 @@ export async function lint(
       io.stderr(`loopguard: config error: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if (config.kind === 'file' && !turnsOnLoopguardRules(config.configs, command.rules))
+      io.stderr(
+        `loopguard: warning: ${noLoopguardRulesMessage(configPath)} Or lint with the built-in config: ` +
+          '--no-config-lookup (`recommended`) or --strict.\n',
+      );
   }
 
   if (command.printConfig !== undefined) {

@@ -30,6 +30,8 @@ export {
   globalIgnores,
   loadConfigFile,
   type LintConfigSource,
+  noLoopguardRulesMessage,
+  turnsOnLoopguardRules,
 } from './lint-config';
 export type { ConfigProblem } from './project-registry';
 export { Projects } from './projects';

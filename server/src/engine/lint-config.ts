@@ -49,6 +49,39 @@ export async function loadConfigFile(configPath: string): Promise<LintConfigSour
   return { kind: 'file', path: absolute, configs: configs as Linter.Config[] };
 }
 
+/**
+ * Whether a config (with `overrides` last, the CLI's `--rule`) turns on any of Loopguard's rules: some object
+ * registers the plugin (any copy: its `meta.name`) under a namespace, and some object sets a rule of that namespace
+ * to anything but `off`. The objects' `files` are not read, so `false` means no file gets one.
+ */
+export function turnsOnLoopguardRules(
+  configs: readonly Linter.Config[],
+  overrides: Readonly<Record<string, Linter.RuleEntry>> = {},
+): boolean {
+  const namespaces = new Set<string>();
+  for (const config of configs)
+    for (const [namespace, plugin] of Object.entries(config.plugins ?? {}))
+      if (plugin === loopguard || plugin.meta?.name === loopguard.meta.name)
+        namespaces.add(namespace);
+  const entries = [...configs.map((config) => config.rules ?? {}), overrides].flatMap((rules) =>
+    Object.entries(rules),
+  );
+  return entries.some(([ruleId, entry]) => {
+    const slash = ruleId.lastIndexOf('/');
+    if (slash < 0 || !namespaces.has(ruleId.slice(0, slash))) return false;
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    return severity !== 'off' && severity !== 0;
+  });
+}
+
+/** What the CLI and the language server say of a config that turns on none of Loopguard's rules. */
+export function noLoopguardRulesMessage(configPath: string): string {
+  return (
+    `${configPath} turns on none of Loopguard's rules, so only the rules it turns on run: add Loopguard's ` +
+    '`recommended` config to it (see the README).'
+  );
+}
+
 /** Keys a flat config object may have and still be global ignores (ESLint: `ignores` and nothing else). */
 const GLOBAL_IGNORES_KEYS = new Set(['ignores', 'name', 'basePath']);
 

@@ -16,12 +16,14 @@ import {
   type LintConfigSource,
   type LintMessage,
   loadConfigFile,
+  noLoopguardRulesMessage,
   normalizePath,
   Projects,
   readSuppressions,
   suppressedRulesOf,
   type Suppressions,
   SuppressionsError,
+  turnsOnLoopguardRules,
   unsupportedConfigMessage,
 } from '../../engine';
 import type { RuleSeverities, WorkerLog, WorkerSetup } from '../worker-protocol';
@@ -219,6 +221,8 @@ export class WorkspaceEngines {
       loading = loadConfigFile(configPath).then(
         (config) => {
           this.log('info', `Linting with ${configPath}.`);
+          if (config.kind === 'file' && !turnsOnLoopguardRules(config.configs))
+            this.log('warning', noLoopguardRulesMessage(configPath));
           return config;
         },
         (error: unknown) => {
