@@ -16,12 +16,12 @@ import {
   type LintMessage,
   type LintResult,
   LintCache,
+  noLoopguardRulesMessage,
   normalizePath,
   resolveCacheLocation,
   timed,
   timingsReport,
   turnsOnLoopguardRules,
-  noLoopguardRulesMessage,
   unsupportedConfigMessage,
 } from '../engine';
 import { isGlobPattern, type LintCommand } from './arguments';
