@@ -106,6 +106,20 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>):
   }
 }
 
+/** Runs `body` with a server of its own, which must then shut down cleanly; the process is killed whatever happens. */
+async function inSession(
+  options: Parameters<typeof LspSession.start>[0],
+  body: (session: LspSession) => Promise<void>,
+): Promise<void> {
+  const { session } = await LspSession.start(options);
+  try {
+    await body(session);
+    assert.equal(await session.shutdown(), 0);
+  } finally {
+    session.kill();
+  }
+}
+
 function logLines(session: LspSession): string[] {
   return session.logs.flatMap((log) => log.message.split('\n'));
 }
@@ -862,18 +876,17 @@ describe('loopguard-language-server (over stdio)', function () {
       'fix.ts': `var n = 1;\n${FLOATING}`,
     });
     fs.writeFileSync(path.join(root, 'eslint.config.mjs'), fixtureConfig(path.join(root, 'gate')));
-    const { session } = await LspSession.start({
-      folders: [root],
-      initializationOptions: { untrustedWorkspace: true },
-    });
-    try {
-      const uri = await session.open(path.join(root, 'fix.ts'));
-      assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
-      assert.ok(session.logs.some((log) => log.message.includes('not trusted')));
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    await inSession(
+      {
+        folders: [root],
+        initializationOptions: { untrustedWorkspace: true },
+      },
+      async (session) => {
+        const uri = await session.open(path.join(root, 'fix.ts'));
+        assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), [RULE]);
+        assert.ok(session.logs.some((log) => log.message.includes('not trusted')));
+      },
+    );
   });
 
   it('says in the log when the workspace config turns on none of Loopguard’s rules', async () => {
@@ -882,8 +895,7 @@ describe('loopguard-language-server (over stdio)', function () {
       'a.ts': FLOATING,
       'eslint.config.mjs': "export default [{ files: ['**/*.js'], rules: {} }];\n",
     });
-    const { session } = await LspSession.start({ folders: [root] });
-    try {
+    await inSession({ folders: [root] }, async (session) => {
       const uri = await session.open(path.join(root, 'a.ts'));
       assert.deepEqual(codesOf((await session.nextDiagnostics(uri, 0)).diagnostics), []);
       const warning = `${path.join(root, 'eslint.config.mjs')} turns on none of Loopguard's rules`;
@@ -891,16 +903,12 @@ describe('loopguard-language-server (over stdio)', function () {
         (log) => log.type === MessageType.Warning && log.message.includes(warning),
       );
       assert.equal(warned.length, 1, logLines(session).join('\n'));
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    });
   });
 
   it('re-lints an open importer when a file not saved yet opens, and again when it closes', async () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'b.ts': CALLER });
-    const { session } = await LspSession.start({ folders: [root] });
-    try {
+    await inSession({ folders: [root] }, async (session) => {
       const b = await session.open(path.join(root, 'b.ts'));
       // `./a.js` does not resolve yet: `load()` is of no known type, so nothing is reported.
       assert.deepEqual((await session.nextDiagnostics(b, 0)).diagnostics, []);
@@ -910,16 +918,12 @@ describe('loopguard-language-server (over stdio)', function () {
       assert.equal(found.version, 1, 'b.ts itself did not change');
       await session.close(a);
       assert.deepEqual((await session.nextDiagnostics(b, 2)).diagnostics, []);
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    });
   });
 
   it('empties the lint worker’s young generation once it is idle after a lint, and not before a lint', async () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'work.ts': FLOATING });
-    const { session } = await LspSession.start({ folders: [root] });
-    try {
+    await inSession({ folders: [root] }, async (session) => {
       // Asked before any lint, the worker owes no collection.
       assert.equal((await session.status()).idleCollections, 0);
       const uri = await session.open(path.join(root, 'work.ts'));
@@ -945,18 +949,14 @@ describe('loopguard-language-server (over stdio)', function () {
         }),
         2,
       );
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    });
   });
 
   it('keeps the warm program across severity changes: the next lints build none and show the new severity', async () => {
     const root = createTempProject({ 'tsconfig.json': TSCONFIG, 'work.ts': FLOATING });
-    const { session } = await LspSession.start({ folders: [root] });
-    const severities = (params: PublishDiagnosticsParams) =>
-      params.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]);
-    try {
+    await inSession({ folders: [root] }, async (session) => {
+      const severities = (params: PublishDiagnosticsParams) =>
+        params.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]);
       const uri = await session.open(path.join(root, 'work.ts'));
       assert.deepEqual(severities(await session.nextDiagnostics(uri, 0)), [
         [RULE, DiagnosticSeverity.Error],
@@ -982,10 +982,7 @@ describe('loopguard-language-server (over stdio)', function () {
       const after = await session.status();
       assert.equal(after.programsBuilt, built + 1);
       assert.equal(after.workersStarted, 1, 'the same worker served every lint');
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    });
   });
 
   it('serves a multi-root workspace, each folder with its own project', async () => {
@@ -994,15 +991,11 @@ describe('loopguard-language-server (over stdio)', function () {
       'package.json': '{ "type": "module" }',
       'two.mjs': 'async function save() {}\nexport async function run() {\n  save();\n}\n',
     });
-    const { session } = await LspSession.start({ folders: [first, second] });
-    try {
+    await inSession({ folders: [first, second] }, async (session) => {
       const one = await session.open(path.join(first, 'one.ts'));
       const two = await session.open(path.join(second, 'two.mjs'), 'javascript');
       assert.deepEqual(codesOf((await session.nextDiagnostics(one, 0)).diagnostics), [RULE]);
       assert.deepEqual(codesOf((await session.nextDiagnostics(two, 0)).diagnostics), [RULE]);
-      assert.equal(await session.shutdown(), 0);
-    } finally {
-      session.kill();
-    }
+    });
   });
 });
